@@ -1,0 +1,19 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import "leaflet/dist/leaflet.css";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Vigil NOC",
+  description: "Real-time operations centre for guards and IoT field operations",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b1220" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,43 @@
+"use server";
+// Sign in and out from the browser: sets or clears the httpOnly session
+// cookie. Next checks the Origin of server actions (CSRF).
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { loginInput } from "@/server/contracts/api";
+import { AppError } from "@/server/observability/app-error";
+import { getRuntime } from "@/server/runtime";
+import { logIn } from "@/server/services/auth/log-in";
+import { logOut } from "@/server/services/auth/log-out";
+import { SESSION_COOKIE } from "@/server/services/auth/session-token";
+
+import type { SignInState } from "@/server/contracts/session";
+
+export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const email = String(form.get("email") ?? "");
+  const parsed = loginInput.safeParse({ email, password: form.get("password") });
+  if (!parsed.success) return { error: "Enter your email address and password.", email };
+  const runtime = getRuntime();
+  try {
+    const ip = (await headers()).get("x-vigil-client-ip") ?? "unknown";
+    const { token, expiresAt } = await logIn(runtime.db, { ...parsed.data, ip, kind: "browser" });
+    (await cookies()).set(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: runtime.env.NODE_ENV === "production",
+      path: "/",
+      expires: expiresAt,
+    });
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.message, email };
+    throw error;
+  }
+  redirect("/");
+}
+
+export async function signOut(): Promise<void> {
+  const jar = await cookies();
+  const token = jar.get(SESSION_COOKIE)?.value;
+  if (token) await logOut(getRuntime().db, token);
+  jar.delete(SESSION_COOKIE);
+  redirect("/login");
+}

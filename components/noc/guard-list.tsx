@@ -1,0 +1,49 @@
+"use client";
+// Guards by most recent fix, re-rendered at most once per animation frame.
+import { useEffect, useState } from "react";
+import type { GuardPositionDto } from "@/server/contracts/socket-events";
+import type { PositionStore } from "./position-store";
+
+const MAX_ROWS = 200;
+
+function snapshot(store: PositionStore): GuardPositionDto[] {
+  return [...store.all().values()].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt)).slice(0, MAX_ROWS);
+}
+
+export function GuardList({ store }: { store: PositionStore }) {
+  const [rows, setRows] = useState(() => snapshot(store));
+  useEffect(() => {
+    let frame = 0;
+    const unsubscribe = store.subscribe(() => {
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        setRows(snapshot(store));
+      });
+    });
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [store]);
+
+  return (
+    <>
+      <h2>Guards ({store.all().size})</h2>
+      {rows.length === 0 && <p className="muted" style={{ padding: "0 14px" }}>No positions yet.</p>}
+      <ul className="guard-list" aria-label="Guards">
+        {rows.map((p) => (
+          <li key={p.guardId} data-guard={p.externalId}>
+            <span className="name">
+              {p.name} <span className="muted">({p.externalId})</span>
+            </span>
+            <span className="coords" data-testid={`coords-${p.externalId}`}>
+              {p.lat.toFixed(5)}, {p.lon.toFixed(5)}
+              {p.accuracyM !== null ? ` ±${Math.round(p.accuracyM)} m` : ""}
+            </span>
+            <span className="coords">{new Date(p.recordedAt).toLocaleTimeString()}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

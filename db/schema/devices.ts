@@ -1,0 +1,31 @@
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { guards } from "./guards";
+import { sites } from "./sites";
+import { tenants } from "./tenants";
+
+export const deviceKind = pgEnum("device_kind", ["guard-phone", "sensor", "panic-button", "gateway"]);
+
+export const devices = pgTable(
+  "devices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    // The MQTT username and topic id, so unique across tenants.
+    externalId: text("external_id").notNull(),
+    kind: deviceKind("kind").notNull(),
+    name: text("name"),
+    guardId: uuid("guard_id").references(() => guards.id, { onDelete: "set null" }),
+    siteId: uuid("site_id").references(() => sites.id, { onDelete: "set null" }),
+    // SHA-256 of a 256-bit random secret: high entropy makes a slow hash unnecessary.
+    secretHash: text("secret_hash").notNull(),
+    expectedIntervalS: integer("expected_interval_s"),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("devices_external_id_key").on(t.externalId),
+    index("devices_tenant_idx").on(t.tenantId),
+    index("devices_guard_idx").on(t.guardId),
+  ],
+);

@@ -1,0 +1,16 @@
+import { pgTable, text, timestamp, uniqueIndex, uuid, index } from "drizzle-orm/pg-core";
+import { tenants } from "./tenants";
+
+export const guards = pgTable(
+  "guards",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    // Used as the MQTT topic id (guard/{externalId}/gps), so unique across tenants.
+    externalId: text("external_id").notNull(),
+    name: text("name").notNull(),
+    phone: text("phone"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("guards_external_id_key").on(t.externalId), index("guards_tenant_idx").on(t.tenantId)],
+);

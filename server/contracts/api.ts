@@ -1,0 +1,87 @@
+// Request and response shapes of the REST API (/api/v1), shared by route
+// handlers, services and the browser.
+import { z } from "zod";
+
+export const roles = ["admin", "manager", "operator", "supervisor"] as const;
+export type UserRole = (typeof roles)[number];
+
+const externalId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._:-]+$/, "use letters, digits and . _ : - only (it is an MQTT topic level)");
+
+export const loginInput = z.object({
+  email: z.email().max(254),
+  password: z.string().min(1).max(1024),
+});
+
+export const createGuardInput = z.object({
+  externalId,
+  name: z.string().trim().min(1).max(200),
+  phone: z
+    .string()
+    .regex(/^\+[1-9][0-9]{6,14}$/, "use the international format, e.g. +919876543210")
+    .optional(),
+});
+export type CreateGuardInput = z.infer<typeof createGuardInput>;
+
+export const deviceKinds = ["guard-phone", "sensor", "panic-button", "gateway"] as const;
+
+export const registerDeviceInput = z.object({
+  externalId,
+  kind: z.enum(deviceKinds),
+  name: z.string().trim().min(1).max(200).optional(),
+  guardExternalId: externalId.optional(),
+  siteId: z.uuid().optional(),
+});
+export type RegisterDeviceInput = z.infer<typeof registerDeviceInput>;
+
+export const timeRangeQuery = z
+  .object({
+    since: z.iso.datetime({ offset: true }).optional(),
+    until: z.iso.datetime({ offset: true }).optional(),
+    limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+  })
+  .refine((q) => !q.since || !q.until || Date.parse(q.since) <= Date.parse(q.until), {
+    message: "since must not be after until",
+    path: ["since"],
+  });
+
+export type GuardDto = {
+  id: string;
+  externalId: string;
+  name: string;
+  phone: string | null;
+  createdAt: string;
+};
+
+export type DeviceDto = {
+  id: string;
+  externalId: string;
+  kind: (typeof deviceKinds)[number];
+  name: string | null;
+  guardExternalId: string | null;
+  siteId: string | null;
+  lastSeenAt: string | null;
+  revoked: boolean;
+  createdAt: string;
+};
+
+export type LocationDto = {
+  recordedAt: string;
+  lat: number;
+  lon: number;
+  accuracyM: number | null;
+  speed: number | null;
+  heading: number | null;
+  battery: number | null;
+  geofenceViolation: boolean;
+};
+
+export type TelemetryDto = {
+  recordedAt: string;
+  battery: number | null;
+  signalDbm: number | null;
+  temperatureC: number | null;
+};

@@ -1,0 +1,66 @@
+// Uplink payload schemas, one per topic family (design section 3). Unknown
+// extra fields are allowed here and kept by the ingestor in an `extra` column.
+import { z } from "zod";
+
+const MAX_FUTURE_MS = 5 * 60 * 1000;
+
+export const timestampSchema = z.iso
+  .datetime({ offset: true })
+  .refine((s) => Date.parse(s) <= Date.now() + MAX_FUTURE_MS, "timestamp is more than 5 minutes in the future");
+
+const envelope = {
+  msg_id: z.string().min(1).max(128).optional(),
+  seq: z.number().int().nonnegative().optional(),
+  timestamp: timestampSchema.optional(),
+};
+
+const latitude = z.number().min(-90).max(90);
+const longitude = z.number().min(-180).max(180);
+const percent = z.number().min(0).max(100);
+
+export const gpsPayload = z.looseObject({
+  ...envelope,
+  lat: latitude,
+  lon: longitude,
+  accuracy: z.number().min(0).max(100_000).optional(),
+  guard_id: z.union([z.string().max(128), z.number()]).optional(),
+  client_id: z.union([z.string().max(128), z.number()]).optional(),
+  speed: z.number().min(0).max(1000).optional(),
+  heading: z.number().min(0).max(360).optional(),
+  battery: percent.optional(),
+});
+
+export const telemetryPayload = z.looseObject({
+  ...envelope,
+  battery: percent.optional(),
+  signal: z.number().min(-200).max(50).optional(),
+  temperature: z.number().min(-100).max(200).optional(),
+});
+
+export const sensorPayload = z
+  .looseObject({
+    ...envelope,
+    value: z.union([z.number(), z.boolean(), z.string().max(256)]).optional(),
+    state: z.string().max(64).optional(),
+  })
+  .refine((p) => p.value !== undefined || p.state !== undefined, { message: "value or state is required", path: ["value"] });
+
+export const alertPayload = z.looseObject({
+  ...envelope,
+  alert_type: z.string().min(1).max(64).optional(),
+  severity: z.enum(["critical", "high", "medium", "low", "info"]).optional(),
+  message: z.string().max(2000).optional(),
+  location: z.object({ lat: latitude, lon: longitude }).optional(),
+});
+
+export const systemPayload = z.looseObject({
+  ...envelope,
+  status: z.string().max(64).optional(),
+  value: z.union([z.number(), z.string().max(256), z.boolean()]).optional(),
+});
+
+export type GpsPayload = z.infer<typeof gpsPayload>;
+export type TelemetryPayload = z.infer<typeof telemetryPayload>;
+export type SensorPayload = z.infer<typeof sensorPayload>;
+export type AlertPayload = z.infer<typeof alertPayload>;
+export type SystemPayload = z.infer<typeof systemPayload>;

@@ -1,0 +1,60 @@
+// The only module that reads process.env: parses it once with zod and hands
+// a typed, frozen config to everything else.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .transform((v) => v === "true" || v === "1");
+const port = z.coerce.number().int().min(0).max(65535);
+const roles = ["web", "ingest", "worker"] as const;
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("0.0.0.0"),
+  PORT: port.default(3000),
+  PUBLIC_URL: z.url().optional(),
+  VIGIL_DATA_DIR: z.string().default("./.vigil"),
+  VIGIL_ROLES: z
+    .string()
+    .default("web,ingest,worker")
+    .transform((s) => s.split(",").map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(roles)).min(1)),
+  VIGIL_INSTANCE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+  VIGIL_DEV_SERVER: bool.default(false),
+  DATABASE_URL: z.string().optional(),
+  EMBEDDED_PG_PORT: port.default(54329),
+  MQTT_URL: z.string().optional(),
+  MQTT_PORT: port.default(1883),
+  MQTT_USERNAME: z.string().optional(),
+  MQTT_PASSWORD: z.string().optional(),
+  MQTT_ALLOW_ANONYMOUS: bool.default(false),
+  MQTT_SHARED_SUBSCRIPTION: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  ADMIN_EMAIL: z.email().default("admin@vigil.local"),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  SESSION_SECRET: z.string().optional(),
+  MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  INGEST_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(256).max(1024 * 1024).default(64 * 1024),
+  INGEST_BATCH_MAX_ROWS: z.coerce.number().int().min(1).max(10_000).default(500),
+  INGEST_BATCH_MAX_WAIT_MS: z.coerce.number().int().min(0).max(1000).default(5),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+});
+
+export type Env = z.infer<typeof envSchema>;
+export type Role = (typeof roles)[number];
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return Object.freeze(result.data);
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,127 @@
+// The one wrapper every /api/v1 route handler goes through: authentication,
+// role check, zod parsing of body, query and params, and the mapping of
+// errors to HTTP statuses (AppError codes; zod failures become 422 naming
+// the field path).
+import { z, type ZodType } from "zod";
+import type { UserRole } from "../contracts/api";
+import { AppError, type FieldIssue } from "../observability/app-error";
+import { componentLogger } from "../observability/logger";
+import { metrics } from "../observability/metrics";
+import { getRuntime, type Runtime } from "../runtime";
+import type { Actor } from "../services/actor";
+import { authenticateRequest } from "./request-auth";
+
+const logger = componentLogger("http");
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+type Options<B, Q, P> = {
+  /** The route template, used as a metrics label. */
+  route: string;
+  roles?: readonly UserRole[];
+  body?: ZodType<B>;
+  query?: ZodType<Q>;
+  params?: ZodType<P>;
+};
+
+type HandlerArgs<B, Q, P> = {
+  actor: Actor;
+  token: string;
+  body: B;
+  query: Q;
+  params: P;
+  request: Request;
+  runtime: Runtime;
+};
+
+type PublicHandlerArgs<B> = { body: B; request: Request; runtime: Runtime };
+
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  return Response.json(data, { status, headers });
+}
+
+function zodIssues(error: z.ZodError, prefix: string): FieldIssue[] {
+  return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join("."), message: i.message }));
+}
+
+function parse<T>(schema: ZodType<T> | undefined, value: unknown, prefix: string): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = zodIssues(result.error, prefix);
+  throw new AppError("invalid_input", `Invalid ${issues.map((i) => i.path || prefix).join(", ")}: ${issues[0]?.message}`, {
+    issues,
+  });
+}
+
+async function readBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.length === 0) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON.");
+  }
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = {};
+    if (error.retryAfterSeconds) headers["retry-after"] = String(error.retryAfterSeconds);
+    return json({ error: { code: error.code, message: error.message, issues: error.issues } }, error.status, headers);
+  }
+  logger.error({ err: error }, "unhandled API error");
+  return json({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);
+}
+
+async function measured(route: string, request: Request, run: () => Promise<Response>): Promise<Response> {
+  const end = metrics.httpDuration.startTimer({ route, method: request.method });
+  let response: Response;
+  try {
+    response = await run();
+  } catch (error) {
+    response = errorResponse(error);
+  }
+  end();
+  metrics.httpRequests.inc({ route, method: request.method, status: String(response.status) });
+  return response;
+}
+
+function toResponse(result: unknown): Response {
+  return result instanceof Response ? result : json(result);
+}
+
+export function apiRoute<B = undefined, Q = undefined, P = undefined>(
+  options: Options<B, Q, P>,
+  handler: (args: HandlerArgs<B, Q, P>) => Promise<unknown>,
+) {
+  return (request: Request, context: RouteContext) =>
+    measured(options.route, request, async () => {
+      const runtime = getRuntime();
+      const { actor, token } = await authenticateRequest(runtime.db, request);
+      if (options.roles && !options.roles.includes(actor.role)) {
+        throw new AppError("forbidden", `This needs one of the roles: ${options.roles.join(", ")}.`);
+      }
+      const params = parse(options.params, await context.params, "params");
+      const query = parse(options.query, Object.fromEntries(new URL(request.url).searchParams), "query");
+      const body = options.body ? parse(options.body, await readBody(request), "") : (undefined as B);
+      return toResponse(await handler({ actor, token, body, query, params, request, runtime }));
+    });
+}
+
+/** For the few routes that need no session (signing in). */
+export function publicApiRoute<B>(
+  options: { route: string; body: ZodType<B> },
+  handler: (args: PublicHandlerArgs<B>) => Promise<unknown>,
+) {
+  return (request: Request) =>
+    measured(options.route, request, async () => {
+      const body = parse(options.body, await readBody(request), "");
+      return toResponse(await handler({ body, request, runtime: getRuntime() }));
+    });
+}
+
+export function clientIp(request: Request): string {
+  // Set by server/main.ts from the socket (never trusted from the client).
+  return request.headers.get("x-vigil-client-ip") ?? "unknown";
+}

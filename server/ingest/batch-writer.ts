@@ -1,0 +1,133 @@
+// Collects pipeline results and commits them in batches: at most maxRows per
+// transaction, at most maxWaitMs after the first item waits. Batches commit
+// one after another, so messages are stored in arrival order. A message is
+// settled (acknowledged to the broker) only after its batch commits.
+import type { Sql } from "postgres";
+import type { Logger } from "../observability/logger";
+import type { Envelope } from "./pipeline/types";
+import { persistBatch, type PersistedBatch } from "./persist/persist-batch";
+import type { Rejection } from "./persist/store-quarantine";
+import { isDataError } from "./storage-errors";
+
+export type BatchItem = { envelope: Envelope; rejection?: Omit<Rejection, "envelope"> };
+
+export type BatchWriter = {
+  add: (item: BatchItem) => boolean;
+  readonly buffered: number;
+  /** Commits everything buffered, then resolves. */
+  drain: () => Promise<void>;
+  /** Forgets buffered items without settling them (the broker redelivers). */
+  discard: () => number;
+};
+
+export function createBatchWriter({
+  sql,
+  maxRows,
+  maxWaitMs,
+  maxBuffered,
+  logger,
+  onCommitted,
+  onStorageDown,
+}: {
+  sql: Sql;
+  maxRows: number;
+  maxWaitMs: number;
+  maxBuffered: number;
+  logger: Logger;
+  onCommitted: (batch: PersistedBatch, items: BatchItem[]) => void;
+  onStorageDown: (error: unknown) => void;
+}): BatchWriter {
+  let buffer: BatchItem[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  async function commit(items: BatchItem[]): Promise<void> {
+    const accepted = items.filter((i) => !i.rejection).map((i) => i.envelope);
+    const rejections = items
+      .filter((i) => i.rejection)
+      .map((i) => ({ envelope: i.envelope, ...i.rejection! }));
+    const batch = await persistBatch(sql, accepted, rejections);
+    for (const item of items) item.envelope.message.settle();
+    onCommitted(batch, items);
+  }
+
+  // A row PostgreSQL refuses must not block the others: retry one by one and
+  // quarantine whatever still fails.
+  async function commitOneByOne(items: BatchItem[]): Promise<void> {
+    for (const item of items) {
+      try {
+        await commit([item]);
+      } catch (error) {
+        if (!isDataError(error)) throw error;
+        logger.warn({ err: error, topic: item.envelope.message.topic }, "message refused by storage");
+        await commit([{ envelope: item.envelope, rejection: { reason: "storage_error", detail: String((error as Error).message).slice(0, 200) } }]);
+      }
+    }
+  }
+
+  async function flushLoop(): Promise<void> {
+    while (buffer.length > 0) {
+      const items = buffer.slice(0, maxRows);
+      buffer = buffer.slice(items.length);
+      try {
+        try {
+          await commit(items);
+        } catch (error) {
+          if (!isDataError(error)) throw error;
+          await commitOneByOne(items);
+        }
+      } catch (error) {
+        logger.error({ err: error, items: items.length }, "ingest batch failed");
+        buffer = [];
+        onStorageDown(error);
+        return;
+      }
+    }
+  }
+
+  function startFlush(): void {
+    running = flushLoop().finally(() => {
+      running = undefined;
+      if (buffer.length > 0) schedule();
+    });
+  }
+
+  function schedule(): void {
+    if (running) return;
+    if (buffer.length >= maxRows || maxWaitMs === 0) {
+      clearTimeout(timer);
+      timer = undefined;
+      startFlush();
+    } else {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        if (!running) startFlush();
+      }, maxWaitMs);
+    }
+  }
+
+  return {
+    add(item) {
+      if (buffer.length >= maxBuffered) return false;
+      buffer.push(item);
+      schedule();
+      return true;
+    },
+    get buffered() {
+      return buffer.length;
+    },
+    async drain() {
+      clearTimeout(timer);
+      timer = undefined;
+      while (running || buffer.length > 0) {
+        if (!running) startFlush();
+        await running;
+      }
+    },
+    discard() {
+      const n = buffer.length;
+      buffer = [];
+      return n;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// Topic rules for device credentials on the embedded broker: a device
+// publishes only under its own id (or its guard's, for a guard phone) and
+// subscribes only to its own downlink topics, named exactly.
+export type DeviceIdentity = { externalId: string; guardExternalId: string | null };
+
+const UPLINK_LEAVES = new Set(["command-results", "config-applied"]);
+const DOWNLINK_LEAVES = new Set(["commands", "config", "receipts"]);
+
+function ownIds(device: DeviceIdentity): { family: string; id: string }[] {
+  const ids = ["device", "sensor", "system"].map((family) => ({ family, id: device.externalId }));
+  if (device.guardExternalId) ids.push({ family: "guard", id: device.guardExternalId });
+  return ids;
+}
+
+export function isValidClientId(clientId: string): boolean {
+  return clientId.length > 0 && clientId.length <= 128 && !/[+#/\u0000]/.test(clientId) && !clientId.startsWith("$");
+}
+
+export function mayPublish(device: DeviceIdentity, topic: string): boolean {
+  const parts = topic.split("/");
+  if (parts.length !== 3 || parts.some((p) => p === "" || p.includes("+") || p.includes("#"))) return false;
+  const [family, second, third] = parts as [string, string, string];
+  if (family === "alert") {
+    return third === device.externalId || (device.guardExternalId !== null && third === device.guardExternalId);
+  }
+  const own = ownIds(device).some((o) => o.family === family && o.id === second);
+  if (!own) return false;
+  if (UPLINK_LEAVES.has(third)) return true;
+  if (family === "device") return third === "telemetry";
+  if (family === "guard") return third === "gps";
+  return !DOWNLINK_LEAVES.has(third);
+}
+
+export function maySubscribe(device: DeviceIdentity, topic: string): boolean {
+  const parts = topic.split("/");
+  if (parts.length !== 3) return false;
+  const [family, id, leaf] = parts as [string, string, string];
+  return DOWNLINK_LEAVES.has(leaf) && ownIds(device).some((o) => o.family === family && o.id === id);
+}

@@ -1,0 +1,169 @@
+// The ingest role: a persistent MQTT session that feeds the pipeline. When
+// the database fails, it drops its broker connection (so the broker keeps the
+// unacknowledged messages for the session), waits for the database, and
+// reconnects to receive them again.
+import mqtt, { type IClientOptions, type MqttClient } from "mqtt";
+import type { Sql } from "postgres";
+import type { Logger } from "../observability/logger";
+import type { Metrics } from "../observability/metrics";
+import type { Broadcaster } from "../realtime/broadcaster";
+import { createAfterCommit } from "./after-commit";
+import { createBatchWriter } from "./batch-writer";
+import { gatePubacks, type PubackGate } from "./deferred-puback";
+import { createDecodePayload } from "./pipeline/decode-payload";
+import { createIdentifySource } from "./pipeline/identify-source";
+import { routeTopic } from "./pipeline/route-topic";
+import { createPipeline } from "./pipeline/run-pipeline";
+import { validatePayload } from "./pipeline/validate-payload";
+import { createSourceRegistry, type SourceRegistry } from "./source-registry";
+
+export const UPLINK_TOPICS = ["device/+/telemetry", "guard/+/gps", "sensor/+/+", "alert/+/+", "system/+/+"];
+
+export type IngestorOptions = {
+  sql: Sql;
+  url: string;
+  clientId: string;
+  username?: string;
+  password?: string;
+  protocolVersion: 4 | 5;
+  sharedGroup?: string;
+  maxPayloadBytes: number;
+  batchMaxRows: number;
+  batchMaxWaitMs: number;
+  metrics: Metrics;
+  logger: Logger;
+  broadcaster: Broadcaster;
+};
+
+export type Ingestor = {
+  readonly connected: boolean;
+  readonly registry: SourceRegistry;
+  stop: () => Promise<void>;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startIngestor(options: IngestorOptions): Promise<Ingestor> {
+  const { sql, metrics, logger } = options;
+  const registry = createSourceRegistry({ sql });
+  let client: MqttClient | undefined;
+  let gate: PubackGate | undefined;
+  let stopping = false;
+  let recovering = false;
+
+  const writer = createBatchWriter({
+    sql,
+    maxRows: options.batchMaxRows,
+    maxWaitMs: options.batchMaxWaitMs,
+    maxBuffered: options.batchMaxRows * 40,
+    logger,
+    onCommitted: createAfterCommit({ metrics, broadcaster: options.broadcaster }),
+    onStorageDown: () => void recover(),
+  });
+  const ingest = createPipeline({
+    handlers: [
+      routeTopic,
+      createDecodePayload({ maxPayloadBytes: options.maxPayloadBytes }),
+      validatePayload,
+      createIdentifySource({ registry }),
+    ],
+    writer,
+    metrics,
+    logger,
+  });
+
+  const topics = UPLINK_TOPICS.map((t) => (options.sharedGroup ? `$share/${options.sharedGroup}/${t}` : t));
+
+  function connect(): Promise<void> {
+    const connectOptions: IClientOptions = {
+      clientId: options.clientId,
+      clean: false,
+      protocolVersion: options.protocolVersion,
+      reconnectPeriod: 1000,
+      connectTimeout: 10_000,
+      ...(options.username ? { username: options.username, password: options.password ?? "" } : {}),
+      ...(options.protocolVersion === 5 ? { properties: { sessionExpiryInterval: 3600, receiveMaximum: 65535 } } : {}),
+    };
+    const c = mqtt.connect(options.url, connectOptions);
+    const g = gatePubacks(c);
+    client = c;
+    gate = g;
+
+    c.handleMessage = (packet, callback) => {
+      if (stopping) {
+        // Shutting down: never acknowledge, so the broker redelivers it to the next session.
+        if (packet.qos > 0 && packet.messageId !== undefined) g.hold(packet.messageId);
+        return callback();
+      }
+      const settle = packet.qos > 0 && packet.messageId !== undefined ? g.hold(packet.messageId) : () => {};
+      const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload) : packet.payload;
+      ingest({ topic: packet.topic, payload, qos: packet.qos, arrivedAt: performance.now(), settle }).then(
+        () => callback(),
+        (error: unknown) => {
+          logger.error({ err: error }, "ingest pipeline failed");
+          callback();
+        },
+      );
+    };
+    c.on("connect", (connack) => {
+      metrics.mqttConnected.set(1);
+      logger.info({ session_present: connack.sessionPresent }, "ingestor connected");
+      c.subscribe(topics, { qos: 1 }, (error) => {
+        if (error) logger.error({ err: error }, "subscribe failed");
+      });
+    });
+    c.on("close", () => {
+      metrics.mqttConnected.set(0);
+      g.reset();
+    });
+    c.on("error", (error) => logger.warn({ err: error }, "mqtt connection error"));
+
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`could not connect to the MQTT broker at ${options.url}`)), 15_000);
+      c.once("connect", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  async function recover(): Promise<void> {
+    if (recovering || stopping) return;
+    recovering = true;
+    logger.warn("database unavailable: dropping the broker connection until it is back");
+    await new Promise<void>((resolve) => client?.end(true, {}, () => resolve()) ?? resolve());
+    writer.discard();
+    while (!stopping) {
+      try {
+        await sql`select 1`;
+        break;
+      } catch {
+        await sleep(1000);
+      }
+    }
+    recovering = false;
+    if (!stopping) {
+      logger.info("database back: reconnecting to the broker");
+      await connect().catch((error: unknown) => logger.error({ err: error }, "reconnect failed"));
+    }
+  }
+
+  await connect();
+
+  return {
+    get connected() {
+      return client?.connected ?? false;
+    },
+    registry,
+    async stop() {
+      stopping = true;
+      // New messages are left unacknowledged (see handleMessage); what is
+      // buffered is committed and acknowledged before disconnecting. The
+      // subscriptions stay in the persistent session.
+      await writer.drain();
+      await new Promise<void>((resolve) => client?.end(false, {}, () => resolve()) ?? resolve());
+      metrics.mqttConnected.set(0);
+      logger.info({ held_pubacks: gate?.held ?? 0 }, "ingestor stopped");
+    },
+  };
+}

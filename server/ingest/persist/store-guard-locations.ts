@@ -1,0 +1,69 @@
+// Multi-row insert of GPS fixes and upsert of each guard's newest position.
+import type { TransactionSql } from "postgres";
+import type { GuardPositionDto } from "../../contracts/socket-events";
+import type { Envelope } from "../pipeline/types";
+import { recordedAt } from "./recorded-at";
+
+export type StoredPosition = GuardPositionDto & { tenantId: string };
+
+export async function storeGuardLocations(tx: TransactionSql, envelopes: Envelope[]): Promise<StoredPosition[]> {
+  if (envelopes.length === 0) return [];
+  const rows = envelopes.map((e) => {
+    const d = e.data!;
+    return {
+      tenant_id: e.source!.tenantId,
+      guard_id: e.source!.guardId!,
+      device_id: e.source!.deviceId,
+      recorded_at: recordedAt(e),
+      lat: d.lat as number,
+      lon: d.lon as number,
+      accuracy_m: (d.accuracy as number | undefined) ?? null,
+      speed: (d.speed as number | undefined) ?? null,
+      heading: (d.heading as number | undefined) ?? null,
+      battery: (d.battery as number | undefined) ?? null,
+      msg_id: (d.msg_id as string | undefined) ?? null,
+      extra: e.extra ?? null,
+    };
+  });
+  await tx`insert into guard_locations ${tx(rows as never)}`;
+
+  const newest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const seen = newest.get(row.guard_id);
+    if (!seen || seen.recorded_at <= row.recorded_at) newest.set(row.guard_id, row);
+  }
+  const latest = [...newest.values()].map((r) => ({
+    guard_id: r.guard_id,
+    tenant_id: r.tenant_id,
+    recorded_at: r.recorded_at,
+    lat: r.lat,
+    lon: r.lon,
+    accuracy_m: r.accuracy_m,
+    battery: r.battery,
+  }));
+  const moved = await tx<{ guard_id: string }[]>`
+    insert into guard_positions ${tx(latest)}
+    on conflict (guard_id) do update set
+      recorded_at = excluded.recorded_at, lat = excluded.lat, lon = excluded.lon,
+      accuracy_m = excluded.accuracy_m, battery = excluded.battery
+    where guard_positions.recorded_at <= excluded.recorded_at
+    returning guard_id`;
+  const movedIds = new Set(moved.map((m) => m.guard_id));
+  const sourceByGuard = new Map(envelopes.map((e) => [e.source!.guardId!, e.source!]));
+  return latest
+    .filter((r) => movedIds.has(r.guard_id))
+    .map((r) => {
+      const source = sourceByGuard.get(r.guard_id)!;
+      return {
+        tenantId: r.tenant_id,
+        guardId: r.guard_id,
+        externalId: source.externalId,
+        name: source.name,
+        lat: r.lat,
+        lon: r.lon,
+        accuracyM: r.accuracy_m,
+        battery: r.battery,
+        recordedAt: r.recorded_at.toISOString(),
+      };
+    });
+}

@@ -1,0 +1,37 @@
+// Process entry: config, start, and one clean shutdown on SIGINT/SIGTERM
+// (the batch in flight is committed, the worker stops, embedded servers stop).
+import { getEnv } from "./env";
+import { rootLogger } from "./observability/logger";
+import { startVigil } from "./start-vigil";
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const env = getEnv();
+  const vigil = await startVigil(env);
+  rootLogger.info({ url: vigil.url, seconds: Math.round((performance.now() - startedAt) / 100) / 10 }, "started");
+  console.log(`\n  Vigil NOC: ${vigil.url}   MQTT: ${vigil.mqttUrl.replace(/\/\/[^@/]*@/, "//***@")}\n`);
+
+  let signals = 0;
+  const shutdown = (signal: string) => {
+    signals += 1;
+    if (signals > 1) {
+      rootLogger.warn({ signal }, "second signal: exiting now");
+      process.exit(1);
+    }
+    rootLogger.info({ signal }, "signal received");
+    vigil.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+process.on("unhandledRejection", (error) => rootLogger.error({ err: error }, "unhandled rejection"));
+
+main().catch((error: unknown) => {
+  console.error(`\n  Vigil could not start: ${(error as Error).message}\n`);
+  rootLogger.debug({ err: error }, "start failed");
+  process.exit(1);
+});

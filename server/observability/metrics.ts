@@ -1,0 +1,106 @@
+// The Prometheus registry and every metric Vigil exports. Names here are the
+// contract with grafana/ dashboards and alert rules; labels stay bounded
+// (families, results, routes), never device or tenant ids.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { globalSingleton } from "../lib/global-singleton";
+
+function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "vigil_" });
+  return {
+    registry,
+    mqttMessages: new Counter({
+      name: "vigil_mqtt_messages_total",
+      help: "MQTT messages received, by topic family and result (accepted, duplicate, or a rejection reason)",
+      labelNames: ["family", "result"] as const,
+      registers: [registry],
+    }),
+    quarantined: new Counter({
+      name: "vigil_quarantine_total",
+      help: "Messages kept in quarantine, by reason",
+      labelNames: ["reason"] as const,
+      registers: [registry],
+    }),
+    ingestLatency: new Histogram({
+      name: "vigil_ingest_latency_seconds",
+      help: "Time from a message's arrival at the ingestor to the commit of its batch",
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    batchSize: new Histogram({
+      name: "vigil_ingest_batch_size",
+      help: "Messages committed per ingest batch",
+      buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500],
+      registers: [registry],
+    }),
+    batchFailures: new Counter({
+      name: "vigil_ingest_batch_failures_total",
+      help: "Ingest batches whose transaction failed (their messages are redelivered by the broker)",
+      registers: [registry],
+    }),
+    shed: new Counter({
+      name: "vigil_ingest_shed_total",
+      help: "Messages shed under overload, by family (telemetry only, never alarms)",
+      labelNames: ["family"] as const,
+      registers: [registry],
+    }),
+    handlerErrors: new Counter({
+      name: "vigil_ingest_handler_errors_total",
+      help: "Ingest pipeline handlers that threw, by handler",
+      labelNames: ["handler"] as const,
+      registers: [registry],
+    }),
+    mqttConnected: new Gauge({
+      name: "vigil_mqtt_connected",
+      help: "1 while the ingestor is connected to the broker",
+      registers: [registry],
+    }),
+    socketConnections: new Gauge({
+      name: "vigil_socketio_connections",
+      help: "Open Socket.IO connections",
+      registers: [registry],
+    }),
+    socketBroadcasts: new Counter({
+      name: "vigil_socketio_broadcasts_total",
+      help: "Socket.IO events broadcast to tenant rooms, by event",
+      labelNames: ["event"] as const,
+      registers: [registry],
+    }),
+    httpRequests: new Counter({
+      name: "vigil_http_requests_total",
+      help: "API requests by route and status",
+      labelNames: ["route", "method", "status"] as const,
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: "vigil_http_request_duration_seconds",
+      help: "API request duration by route",
+      labelNames: ["route", "method"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    jobs: new Counter({
+      name: "vigil_jobs_total",
+      help: "graphile-worker jobs finished, by task and result",
+      labelNames: ["task", "result"] as const,
+      registers: [registry],
+    }),
+    jobDuration: new Histogram({
+      name: "vigil_job_duration_seconds",
+      help: "graphile-worker job duration by task",
+      labelNames: ["task"] as const,
+      buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120],
+      registers: [registry],
+    }),
+    loginFailures: new Counter({
+      name: "vigil_login_failures_total",
+      help: "Failed logins, by reason (bad_credentials, rate_limited)",
+      labelNames: ["reason"] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+export const metrics: Metrics = globalSingleton("metrics", createMetrics);

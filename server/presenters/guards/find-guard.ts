@@ -1,0 +1,15 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { guards } from "../../../db/schema";
+import { AppError } from "../../observability/app-error";
+import type { Actor } from "../../services/actor";
+
+/** The tenant's guard with this external id, or a 404 (also for other tenants' guards). */
+export async function findGuard(db: Db, actor: Actor, externalId: string) {
+  const [row] = await db
+    .select()
+    .from(guards)
+    .where(and(eq(guards.tenantId, actor.tenantId), eq(guards.externalId, externalId)));
+  if (!row) throw new AppError("not_found", `No guard "${externalId}".`);
+  return row;
+}

@@ -1,0 +1,11 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { guards } from "../../../db/schema";
+import type { GuardDto } from "../../contracts/api";
+import type { Actor } from "../../services/actor";
+import { toGuardDto } from "./guard-dto";
+
+export async function listGuards(db: Db, actor: Actor): Promise<GuardDto[]> {
+  const rows = await db.select().from(guards).where(eq(guards.tenantId, actor.tenantId)).orderBy(asc(guards.externalId));
+  return rows.map(toGuardDto);
+}

@@ -1,0 +1,17 @@
+// What the rest of the server needs from realtime: send an event to every
+// browser of one tenant. Socket.IO implements it in socket-server.ts.
+import type { ServerToClientEvents } from "../contracts/socket-events";
+
+export type Broadcaster = {
+  toTenant: <E extends keyof ServerToClientEvents>(
+    tenantId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ) => void;
+};
+
+export const silentBroadcaster: Broadcaster = { toTenant: () => {} };
+
+export function tenantRoom(tenantId: string): string {
+  return `tenant:${tenantId}`;
+}

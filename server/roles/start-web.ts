@@ -1,0 +1,80 @@
+// The web role: one HTTP server for ops endpoints, Socket.IO and Next.js
+// (pages and /api/v1). Socket.IO handles its own upgrades; other upgrades
+// (Next's dev reload) go to Next.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { Duplex } from "node:stream";
+import next from "next";
+import type { Db } from "../../db/client";
+import { createOpsHandler } from "../http/ops-endpoints";
+import type { Logger } from "../observability/logger";
+import type { Metrics } from "../observability/metrics";
+import { createSocketServer, type VigilSocketServer } from "../realtime/socket-server";
+import type { Broadcaster } from "../realtime/broadcaster";
+import type { ReadinessCheck } from "../runtime";
+
+export type Web = {
+  httpServer: Server;
+  io: VigilSocketServer;
+  broadcaster: Broadcaster;
+  listen: () => Promise<void>
+  stop: () => Promise<void>;
+};
+
+export async function startWeb({
+  dev,
+  dir,
+  host,
+  port,
+  db,
+  logger,
+  metrics,
+  readiness,
+}: {
+  dev: boolean;
+  dir: string;
+  host: string;
+  port: number;
+  db: Db;
+  logger: Logger;
+  metrics: Metrics;
+  readiness: () => Record<string, ReadinessCheck>;
+}): Promise<Web> {
+  const app = next({ dev, dir, hostname: host, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const handleOps = createOpsHandler(readiness);
+
+  const httpServer = createServer((req, res) => {
+    // The client address as the socket saw it; a header of that name from the client is discarded.
+    req.headers["x-vigil-client-ip"] = req.socket.remoteAddress ?? "unknown";
+    handleOps(req, res)
+      .then((handled) => (handled ? undefined : handle(req, res)))
+      .catch((error: unknown) => {
+        logger.error({ err: error, url: req.url }, "request failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+  });
+  const { io, broadcaster } = createSocketServer({ httpServer, db, logger, metrics });
+  if (dev) {
+    const upgrade = app.getUpgradeHandler();
+    httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
+    });
+  }
+
+  return {
+    httpServer,
+    io,
+    broadcaster,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => resolve());
+      }),
+    async stop() {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,5 @@
+// Who is acting: every service and presenter takes it and scopes its queries
+// to actor.tenantId, so no caller can forget the tenant.
+import type { UserRole } from "../contracts/api";
+
+export type Actor = { tenantId: string; userId: string; role: UserRole; email: string };

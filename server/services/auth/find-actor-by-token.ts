@@ -1,0 +1,16 @@
+// Resolves a session cookie or bearer token to the acting user and tenant.
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { sessions, users } from "../../../db/schema";
+import type { Actor } from "../actor";
+import { hashToken } from "./session-token";
+
+export async function findActorByToken(db: Db, token: string): Promise<Actor | null> {
+  if (token.length === 0 || token.length > 200) return null;
+  const [row] = await db
+    .select({ tenantId: users.tenantId, userId: users.id, role: users.role, email: users.email })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));
+  return row ?? null;
+}

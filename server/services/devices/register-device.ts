@@ -1,0 +1,51 @@
+// Registers a device and issues its MQTT credentials. The secret is returned
+// once; only its hash is stored.
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { devices, sites } from "../../../db/schema";
+import type { DeviceDto, RegisterDeviceInput } from "../../contracts/api";
+import { AppError } from "../../observability/app-error";
+import { findGuard } from "../../presenters/guards/find-guard";
+import { toDeviceDto } from "../../presenters/devices/device-dto";
+import type { Actor } from "../actor";
+import { conflictOnDuplicate } from "../unique-violation";
+import { hashDeviceSecret, newDeviceSecret } from "./device-secret";
+
+const DEFAULT_INTERVAL_S: Record<RegisterDeviceInput["kind"], number> = {
+  "guard-phone": 30,
+  sensor: 300,
+  "panic-button": 3600,
+  gateway: 60,
+};
+
+export async function registerDevice(
+  db: Db,
+  actor: Actor,
+  input: RegisterDeviceInput,
+): Promise<DeviceDto & { mqtt: { username: string; password: string } }> {
+  const guard = input.guardExternalId ? await findGuard(db, actor, input.guardExternalId) : null;
+  if (input.siteId) {
+    const [site] = await db
+      .select({ id: sites.id })
+      .from(sites)
+      .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, input.siteId)));
+    if (!site) throw new AppError("invalid_input", "Unknown site.", { issues: [{ path: "siteId", message: "no such site" }] });
+  }
+  const secret = newDeviceSecret();
+  const [row] = await conflictOnDuplicate("externalId", `externalId "${input.externalId}" is already in use`, () =>
+    db
+      .insert(devices)
+      .values({
+        tenantId: actor.tenantId,
+        externalId: input.externalId,
+        kind: input.kind,
+        name: input.name ?? null,
+        guardId: guard?.id ?? null,
+        siteId: input.siteId ?? null,
+        secretHash: hashDeviceSecret(secret),
+        expectedIntervalS: DEFAULT_INTERVAL_S[input.kind],
+      })
+      .returning(),
+  );
+  return { ...toDeviceDto(row!, guard?.externalId ?? null), mqtt: { username: input.externalId, password: secret } };
+}

@@ -1,0 +1,16 @@
+import type { Db } from "../../../db/client";
+import { guards } from "../../../db/schema";
+import type { CreateGuardInput, GuardDto } from "../../contracts/api";
+import { toGuardDto } from "../../presenters/guards/guard-dto";
+import type { Actor } from "../actor";
+import { conflictOnDuplicate } from "../unique-violation";
+
+export async function createGuard(db: Db, actor: Actor, input: CreateGuardInput): Promise<GuardDto> {
+  const [row] = await conflictOnDuplicate("externalId", `externalId "${input.externalId}" is already in use`, () =>
+    db
+      .insert(guards)
+      .values({ tenantId: actor.tenantId, externalId: input.externalId, name: input.name, phone: input.phone ?? null })
+      .returning(),
+  );
+  return toGuardDto(row!);
+}

@@ -1,0 +1,150 @@
+// Starts a whole Vigil process from a parsed config: what is missing
+// (embedded PostgreSQL, embedded broker), migrations, the first admin, then
+// the roles in VIGIL_ROLES. Returns one idempotent stop().
+import os from "node:os";
+import path from "node:path";
+import type { Runner } from "graphile-worker";
+import { createDb, createSql } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { startWorker } from "../workers/runner";
+import type { Env } from "./env";
+import { loadDataDirSecrets } from "./infra/data-dir-secrets";
+import { startEmbeddedBroker, type EmbeddedBroker } from "./infra/embedded-broker";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./infra/embedded-postgres";
+import { assertPortFree } from "./infra/port-check";
+import { startIngestor, type Ingestor } from "./ingest/mqtt-ingestor";
+import { componentLogger } from "./observability/logger";
+import { metrics } from "./observability/metrics";
+import { silentBroadcaster } from "./realtime/broadcaster";
+import { startWeb, type Web } from "./roles/start-web";
+import { setRuntime, type ReadinessCheck } from "./runtime";
+import { bootstrapTenant } from "./services/tenants/bootstrap-tenant";
+
+export type Vigil = { url: string; mqttUrl: string; databaseUrl: string; stop: () => Promise<void> };
+
+const logger = componentLogger("main");
+
+export async function startVigil(env: Env, { projectDir = process.cwd() } = {}): Promise<Vigil> {
+  const roles = new Set(env.VIGIL_ROLES);
+  const dataDir = path.resolve(projectDir, env.VIGIL_DATA_DIR);
+  const secrets = loadDataDirSecrets(dataDir);
+  if (roles.has("web")) await assertPortFree(env.PORT, env.HOST, "PORT");
+  if (!env.MQTT_URL) await assertPortFree(env.MQTT_PORT, env.HOST, "MQTT_PORT");
+  if (!env.DATABASE_URL) await assertPortFree(env.EMBEDDED_PG_PORT, "127.0.0.1", "EMBEDDED_PG_PORT");
+
+  const stops: (() => Promise<unknown>)[] = [];
+  const stop = once(async () => {
+    logger.info("shutting down");
+    for (const step of stops.reverse()) {
+      await step().catch((error: unknown) => logger.error({ err: error }, "shutdown step failed"));
+    }
+    logger.info("stopped");
+  });
+
+  try {
+    let embeddedDb: EmbeddedDatabase | undefined;
+    if (!env.DATABASE_URL) {
+      embeddedDb = await startEmbeddedPostgres({
+        dataDir,
+        port: env.EMBEDDED_PG_PORT,
+        password: secrets.postgresPassword,
+        logger: componentLogger("postgres"),
+      });
+      stops.push(embeddedDb.stop);
+    }
+    const databaseUrl = env.DATABASE_URL ?? embeddedDb!.url;
+    await migrateDatabase(databaseUrl);
+    const sql = createSql(databaseUrl, { max: 10 });
+    stops.push(() => sql.end({ timeout: 5 }));
+    const { db, close } = createDb(databaseUrl, { max: 10 });
+    stops.push(close);
+
+    const admin = await bootstrapTenant(db, { adminEmail: env.ADMIN_EMAIL, adminPassword: env.ADMIN_PASSWORD });
+    if (admin.created && admin.generatedPassword) {
+      // Printed once, on the first start only; it is not stored anywhere in clear.
+      console.log(`\n  Vigil admin created: ${admin.email} / ${admin.generatedPassword}\n  (shown once; set ADMIN_PASSWORD to choose it)\n`);
+    }
+
+    let broker: EmbeddedBroker | undefined;
+    if (!env.MQTT_URL) {
+      broker = await startEmbeddedBroker({
+        host: env.HOST,
+        port: env.MQTT_PORT,
+        sql,
+        allowAnonymous: env.MQTT_ALLOW_ANONYMOUS,
+        logger: componentLogger("broker"),
+      });
+      stops.push(broker.stop);
+    }
+    const mqttUrl = env.MQTT_URL ?? broker!.url;
+
+    const readiness: Record<string, ReadinessCheck> = {
+      database: async () => (await sql`select 1`, null),
+    };
+    let web: Web | undefined;
+    if (roles.has("web")) {
+      web = await startWeb({
+        dev: env.VIGIL_DEV_SERVER,
+        dir: projectDir,
+        host: env.HOST,
+        port: env.PORT,
+        db,
+        logger: componentLogger("web"),
+        metrics,
+        readiness: () => readiness,
+      });
+      stops.push(web.stop);
+    }
+    setRuntime({ env, sql, db, broadcaster: web?.broadcaster ?? silentBroadcaster, readiness });
+
+    let worker: Runner | undefined;
+    if (roles.has("worker")) {
+      worker = await startWorker({ connectionString: databaseUrl, concurrency: env.WORKER_CONCURRENCY, logger: componentLogger("worker"), metrics });
+      stops.push(() => worker!.stop());
+      let workerProblem: string | null = null;
+      worker.promise.then(
+        () => (workerProblem = "worker stopped"),
+        (error: unknown) => (workerProblem = `worker crashed: ${(error as Error).message}`),
+      );
+      readiness.worker = async () => workerProblem;
+    }
+
+    let ingestor: Ingestor | undefined;
+    if (roles.has("ingest")) {
+      ingestor = await startIngestor({
+        sql,
+        url: mqttUrl,
+        clientId: `vigil-ingest-${env.VIGIL_INSTANCE_ID ?? `${os.hostname()}-${env.PORT}`}`,
+        username: env.MQTT_URL ? env.MQTT_USERNAME : broker!.service.username,
+        password: env.MQTT_URL ? env.MQTT_PASSWORD : broker!.service.password,
+        protocolVersion: env.MQTT_URL ? 5 : 4,
+        sharedGroup: env.MQTT_SHARED_SUBSCRIPTION,
+        maxPayloadBytes: env.INGEST_MAX_PAYLOAD_BYTES,
+        batchMaxRows: env.INGEST_BATCH_MAX_ROWS,
+        batchMaxWaitMs: env.INGEST_BATCH_MAX_WAIT_MS,
+        metrics,
+        logger: componentLogger("ingest"),
+        broadcaster: web?.broadcaster ?? silentBroadcaster,
+      });
+      stops.push(ingestor.stop);
+      readiness.broker = async () => (ingestor!.connected ? null : `not connected to ${redact(mqttUrl)}`);
+    }
+
+    if (web) await web.listen();
+    const url = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
+    logger.info({ url, mqtt: redact(mqttUrl), roles: [...roles] }, "Vigil is ready");
+    return { url, mqttUrl, databaseUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, "//***@");
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => (running ??= fn());
+}
