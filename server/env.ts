@@ -2,9 +2,7 @@
 // a typed, frozen config to everything else.
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0", ""])
-  .transform((v) => v === "true" || v === "1");
+const bool = z.enum(["true", "false", "1", "0", ""]).transform((v) => v === "true" || v === "1");
 const port = z.coerce.number().int().min(0).max(65535);
 const roles = ["web", "ingest", "worker"] as const;
 
@@ -17,9 +15,17 @@ export const envSchema = z.object({
   VIGIL_ROLES: z
     .string()
     .default("web,ingest,worker")
-    .transform((s) => s.split(",").map((r) => r.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(roles)).min(1)),
-  VIGIL_INSTANCE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+  VIGIL_INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .optional(),
   VIGIL_DEV_SERVER: bool.default(false),
   DATABASE_URL: z.string().optional(),
   EMBEDDED_PG_PORT: port.default(54329),
@@ -28,13 +34,21 @@ export const envSchema = z.object({
   MQTT_USERNAME: z.string().optional(),
   MQTT_PASSWORD: z.string().optional(),
   MQTT_ALLOW_ANONYMOUS: bool.default(false),
-  MQTT_SHARED_SUBSCRIPTION: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  MQTT_SHARED_SUBSCRIPTION: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
   ADMIN_EMAIL: z.email().default("admin@vigil.local"),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   SESSION_SECRET: z.string().optional(),
   MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
-  INGEST_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(256).max(1024 * 1024).default(64 * 1024),
+  INGEST_MAX_PAYLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .max(1024 * 1024)
+    .default(64 * 1024),
   INGEST_BATCH_MAX_ROWS: z.coerce.number().int().min(1).max(10_000).default(500),
   INGEST_BATCH_MAX_WAIT_MS: z.coerce.number().int().min(0).max(1000).default(5),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),

@@ -7,6 +7,7 @@ import { startVigil } from "./start-vigil";
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const env = getEnv();
+  rootLogger.level = env.LOG_LEVEL;
   const vigil = await startVigil(env);
   rootLogger.info({ url: vigil.url, seconds: Math.round((performance.now() - startedAt) / 100) / 10 }, "started");
   console.log(`\n  Vigil NOC: ${vigil.url}   MQTT: ${vigil.mqttUrl.replace(/\/\/[^@/]*@/, "//***@")}\n`);

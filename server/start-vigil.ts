@@ -62,7 +62,9 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
     const admin = await bootstrapTenant(db, { adminEmail: env.ADMIN_EMAIL, adminPassword: env.ADMIN_PASSWORD });
     if (admin.created && admin.generatedPassword) {
       // Printed once, on the first start only; it is not stored anywhere in clear.
-      console.log(`\n  Vigil admin created: ${admin.email} / ${admin.generatedPassword}\n  (shown once; set ADMIN_PASSWORD to choose it)\n`);
+      console.log(
+        `\n  Vigil admin created: ${admin.email} / ${admin.generatedPassword}\n  (shown once; set ADMIN_PASSWORD to choose it)\n`,
+      );
     }
 
     let broker: EmbeddedBroker | undefined;
@@ -99,7 +101,12 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
 
     let worker: Runner | undefined;
     if (roles.has("worker")) {
-      worker = await startWorker({ connectionString: databaseUrl, concurrency: env.WORKER_CONCURRENCY, logger: componentLogger("worker"), metrics });
+      worker = await startWorker({
+        connectionString: databaseUrl,
+        concurrency: env.WORKER_CONCURRENCY,
+        logger: componentLogger("worker"),
+        metrics,
+      });
       stops.push(() => worker!.stop());
       let workerProblem: string | null = null;
       worker.promise.then(

@@ -41,7 +41,8 @@ function GuardMarkers({ store }: { store: PositionStore }) {
 
     apply();
     const first = [...store.all().values()];
-    if (first.length > 0) map.fitBounds(L.latLngBounds(first.map((p) => [p.lat, p.lon])), { maxZoom: 16, padding: [40, 40] });
+    if (first.length > 0)
+      map.fitBounds(L.latLngBounds(first.map((p) => [p.lat, p.lon])), { maxZoom: 16, padding: [40, 40] });
     const unsubscribe = store.subscribe(() => {
       frame ||= requestAnimationFrame(apply);
     });

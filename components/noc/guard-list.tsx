@@ -29,7 +29,11 @@ export function GuardList({ store }: { store: PositionStore }) {
   return (
     <>
       <h2>Guards ({store.all().size})</h2>
-      {rows.length === 0 && <p className="muted" style={{ padding: "0 14px" }}>No positions yet.</p>}
+      {rows.length === 0 && (
+        <p className="muted" style={{ padding: "0 14px" }}>
+          No positions yet.
+        </p>
+      )}
       <ul className="guard-list" aria-label="Guards">
         {rows.map((p) => (
           <li key={p.guardId} data-guard={p.externalId}>

@@ -10,7 +10,11 @@ import { useLiveSocket } from "./use-live-socket";
 // Leaflet touches `window` on import: load the map in the browser only.
 const LiveMap = dynamic(() => import("../map/live-map").then((m) => m.LiveMap), {
   ssr: false,
-  loading: () => <div className="muted" style={{ padding: 16 }}>Loading map…</div>,
+  loading: () => (
+    <div className="muted" style={{ padding: 16 }}>
+      Loading map…
+    </div>
+  ),
 });
 
 type Props = {

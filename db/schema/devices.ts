@@ -9,7 +9,9 @@ export const devices = pgTable(
   "devices",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     // The MQTT username and topic id, so unique across tenants.
     externalId: text("external_id").notNull(),
     kind: deviceKind("kind").notNull(),

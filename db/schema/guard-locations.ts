@@ -8,8 +8,12 @@ export const guardLocations = pgTable(
   "guard_locations",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    guardId: uuid("guard_id").notNull().references(() => guards.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    guardId: uuid("guard_id")
+      .notNull()
+      .references(() => guards.id, { onDelete: "cascade" }),
     deviceId: uuid("device_id").references(() => devices.id, { onDelete: "set null" }),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),

@@ -7,7 +7,9 @@ export const guardPositions = pgTable("guard_positions", {
   guardId: uuid("guard_id")
     .primaryKey()
     .references(() => guards.id, { onDelete: "cascade" }),
-  tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+  tenantId: uuid("tenant_id")
+    .notNull()
+    .references(() => tenants.id, { onDelete: "cascade" }),
   recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
   lat: doublePrecision("lat").notNull(),
   lon: doublePrecision("lon").notNull(),

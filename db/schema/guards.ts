@@ -5,7 +5,9 @@ export const guards = pgTable(
   "guards",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     // Used as the MQTT topic id (guard/{externalId}/gps), so unique across tenants.
     externalId: text("external_id").notNull(),
     name: text("name").notNull(),

@@ -43,7 +43,10 @@ export const sensorPayload = z
     value: z.union([z.number(), z.boolean(), z.string().max(256)]).optional(),
     state: z.string().max(64).optional(),
   })
-  .refine((p) => p.value !== undefined || p.state !== undefined, { message: "value or state is required", path: ["value"] });
+  .refine((p) => p.value !== undefined || p.state !== undefined, {
+    message: "value or state is required",
+    path: ["value"],
+  });
 
 export const alertPayload = z.looseObject({
   ...envelope,

@@ -2,7 +2,7 @@
 // role check, zod parsing of body, query and params, and the mapping of
 // errors to HTTP statuses (AppError codes; zod failures become 422 naming
 // the field path).
-import { z, type ZodType } from "zod";
+import type { z, ZodType } from "zod";
 import type { UserRole } from "../contracts/api";
 import { AppError, type FieldIssue } from "../observability/app-error";
 import { componentLogger } from "../observability/logger";
@@ -41,7 +41,10 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
 }
 
 function zodIssues(error: z.ZodError, prefix: string): FieldIssue[] {
-  return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join("."), message: i.message }));
+  return error.issues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].filter(Boolean).join("."),
+    message: i.message,
+  }));
 }
 
 function parse<T>(schema: ZodType<T> | undefined, value: unknown, prefix: string): T {
@@ -49,9 +52,13 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, prefix: string
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = zodIssues(result.error, prefix);
-  throw new AppError("invalid_input", `Invalid ${issues.map((i) => i.path || prefix).join(", ")}: ${issues[0]?.message}`, {
-    issues,
-  });
+  throw new AppError(
+    "invalid_input",
+    `Invalid ${issues.map((i) => i.path || prefix).join(", ")}: ${issues[0]?.message}`,
+    {
+      issues,
+    },
+  );
 }
 
 async function readBody(request: Request): Promise<unknown> {

@@ -31,7 +31,9 @@ export function createOpsHandler(getChecks: () => Record<string, ReadinessCheck>
     }
     if (path === "/readyz") {
       const checks = await readiness(getChecks());
-      const failing = Object.entries(checks).filter(([, c]) => !c.ok).map(([name]) => name);
+      const failing = Object.entries(checks)
+        .filter(([, c]) => !c.ok)
+        .map(([name]) => name);
       const status = failing.length === 0 ? "ready" : `not ready: ${failing.join(", ")}`;
       send(res, failing.length === 0 ? 200 : 503, "application/json", JSON.stringify({ status, checks }));
       return true;

@@ -78,7 +78,9 @@ export async function startEmbeddedBroker({
     if (identity?.kind === "service") return callback(null);
     if (packet.retain) return callback(new Error("devices may not publish retained messages"));
     const allowed =
-      identity?.kind === "device" ? mayPublish(identity, topic) : identity?.kind === "anonymous" && mayPublishAnonymously(topic);
+      identity?.kind === "device"
+        ? mayPublish(identity, topic)
+        : identity?.kind === "anonymous" && mayPublishAnonymously(topic);
     if (!allowed) logger.warn({ client_id: client?.id, topic: topic.slice(0, 200) }, "publish refused");
     callback(allowed ? null : new Error("topic not allowed"));
   };
@@ -86,10 +88,14 @@ export async function startEmbeddedBroker({
     const identity = identities.get(client);
     const topic = subscription.topic;
     const allowed =
-      identity?.kind === "service" ? !topic.startsWith("$SYS") : identity?.kind === "device" && maySubscribe(identity, topic);
+      identity?.kind === "service"
+        ? !topic.startsWith("$SYS")
+        : identity?.kind === "device" && maySubscribe(identity, topic);
     callback(allowed ? null : new Error("subscription not allowed"), allowed ? subscription : null);
   };
-  broker.on("clientError", (client, error) => logger.debug({ client_id: client.id, err: error.message }, "mqtt client error"));
+  broker.on("clientError", (client, error) =>
+    logger.debug({ client_id: client.id, err: error.message }, "mqtt client error"),
+  );
   broker.on("connectionError", (_client, error) => logger.debug({ err: error.message }, "mqtt connection error"));
 
   const server = net.createServer(broker.handle);

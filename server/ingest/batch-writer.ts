@@ -43,9 +43,7 @@ export function createBatchWriter({
 
   async function commit(items: BatchItem[]): Promise<void> {
     const accepted = items.filter((i) => !i.rejection).map((i) => i.envelope);
-    const rejections = items
-      .filter((i) => i.rejection)
-      .map((i) => ({ envelope: i.envelope, ...i.rejection! }));
+    const rejections = items.filter((i) => i.rejection).map((i) => ({ envelope: i.envelope, ...i.rejection! }));
     const batch = await persistBatch(sql, accepted, rejections);
     for (const item of items) item.envelope.message.settle();
     onCommitted(batch, items);
@@ -60,7 +58,12 @@ export function createBatchWriter({
       } catch (error) {
         if (!isDataError(error)) throw error;
         logger.warn({ err: error, topic: item.envelope.message.topic }, "message refused by storage");
-        await commit([{ envelope: item.envelope, rejection: { reason: "storage_error", detail: String((error as Error).message).slice(0, 200) } }]);
+        await commit([
+          {
+            envelope: item.envelope,
+            rejection: { reason: "storage_error", detail: String((error as Error).message).slice(0, 200) },
+          },
+        ]);
       }
     }
   }

@@ -13,7 +13,13 @@ function ownIds(device: DeviceIdentity): { family: string; id: string }[] {
 }
 
 export function isValidClientId(clientId: string): boolean {
-  return clientId.length > 0 && clientId.length <= 128 && !/[+#/\u0000]/.test(clientId) && !clientId.startsWith("$");
+  return (
+    clientId.length > 0 &&
+    clientId.length <= 128 &&
+    !/[+#/]/.test(clientId) &&
+    !clientId.includes("\u0000") &&
+    !clientId.startsWith("$")
+  );
 }
 
 export function mayPublish(device: DeviceIdentity, topic: string): boolean {

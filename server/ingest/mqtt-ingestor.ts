@@ -119,7 +119,10 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     c.on("error", (error) => logger.warn({ err: error }, "mqtt connection error"));
 
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`could not connect to the MQTT broker at ${options.url}`)), 15_000);
+      const timer = setTimeout(
+        () => reject(new Error(`could not connect to the MQTT broker at ${options.url}`)),
+        15_000,
+      );
       c.once("connect", () => {
         clearTimeout(timer);
         resolve();

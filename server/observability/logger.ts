@@ -7,7 +7,7 @@ export type { Logger };
 
 export const rootLogger: Logger = globalSingleton("logger", () =>
   pino({
-    level: process.env.LOG_LEVEL ?? "info",
+    level: "info", // set from LOG_LEVEL by server/main.ts
     base: { service: "vigil" },
     redact: ["password", "token", "secret", "*.password", "*.token", "*.secret"],
   }),

@@ -16,7 +16,7 @@ export type Web = {
   httpServer: Server;
   io: VigilSocketServer;
   broadcaster: Broadcaster;
-  listen: () => Promise<void>
+  listen: () => Promise<void>;
   stop: () => Promise<void>;
 };
 

@@ -7,6 +7,9 @@ const payload = z.object({ days: z.number().int().min(1).max(365).default(7) }).
 
 export const prune_ingest_dedupe: Task = async (raw, helpers) => {
   const { days } = payload.parse(raw ?? {});
-  const result = await helpers.query("delete from ingest_dedupe where received_at < now() - make_interval(days => $1)", [days]);
+  const result = await helpers.query(
+    "delete from ingest_dedupe where received_at < now() - make_interval(days => $1)",
+    [days],
+  );
   helpers.logger.info(`pruned ${result.rowCount ?? 0} dedupe keys`);
 };

@@ -13,7 +13,8 @@ export function createIdentifySource({ registry }: { registry: SourceRegistry })
           ? await registry.lookup("guard", id)
           : ((await registry.lookup("device", id)) ??
             (envelope.family === "alert" ? await registry.lookup("guard", id) : null));
-      if (!source) return reject("unknown_source", `no registered ${envelope.family === "guard" ? "guard" : "device"} "${id}"`);
+      if (!source)
+        return reject("unknown_source", `no registered ${envelope.family === "guard" ? "guard" : "device"} "${id}"`);
       envelope.source = source;
       return accept;
     },

@@ -42,7 +42,9 @@ export function createPipeline({
     const envelope: Envelope = { message };
     const verdict = await evaluate(envelope);
     const family = envelope.family ?? "unknown";
-    const item = verdict.ok ? { envelope } : { envelope, rejection: { reason: verdict.reason, detail: verdict.detail } };
+    const item = verdict.ok
+      ? { envelope }
+      : { envelope, rejection: { reason: verdict.reason, detail: verdict.detail } };
     if (!verdict.ok) {
       metrics.mqttMessages.inc({ family, result: verdict.reason });
       metrics.quarantined.inc({ reason: verdict.reason });

@@ -6,6 +6,10 @@ import type { Actor } from "../../services/actor";
 import { toGuardDto } from "./guard-dto";
 
 export async function listGuards(db: Db, actor: Actor): Promise<GuardDto[]> {
-  const rows = await db.select().from(guards).where(eq(guards.tenantId, actor.tenantId)).orderBy(asc(guards.externalId));
+  const rows = await db
+    .select()
+    .from(guards)
+    .where(eq(guards.tenantId, actor.tenantId))
+    .orderBy(asc(guards.externalId));
   return rows.map(toGuardDto);
 }

@@ -48,6 +48,8 @@ export async function logIn(
   await db.delete(loginFailures).where(or(eq(loginFailures.email, normalized), lt(loginFailures.at, since)));
   const token = newToken();
   const expiresAt = new Date(Date.now() + (kind === "api" ? API_TOKEN_TTL_MS : SESSION_TTL_MS));
-  await db.insert(sessions).values({ tenantId: user.tenantId, userId: user.id, tokenHash: hashToken(token), kind, expiresAt });
+  await db
+    .insert(sessions)
+    .values({ tenantId: user.tenantId, userId: user.id, tokenHash: hashToken(token), kind, expiresAt });
   return { token, expiresAt };
 }

@@ -29,7 +29,8 @@ export async function registerDevice(
       .select({ id: sites.id })
       .from(sites)
       .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, input.siteId)));
-    if (!site) throw new AppError("invalid_input", "Unknown site.", { issues: [{ path: "siteId", message: "no such site" }] });
+    if (!site)
+      throw new AppError("invalid_input", "Unknown site.", { issues: [{ path: "siteId", message: "no such site" }] });
   }
   const secret = newDeviceSecret();
   const [row] = await conflictOnDuplicate("externalId", `externalId "${input.externalId}" is already in use`, () =>

@@ -16,7 +16,9 @@ export async function bootstrapTenant(
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const [tenant] = await tx.insert(tenants).values({ name: "Default" }).returning({ id: tenants.id });
-    await tx.insert(users).values({ tenantId: tenant!.id, email: adminEmail, name: "Administrator", passwordHash, role: "admin" });
+    await tx
+      .insert(users)
+      .values({ tenantId: tenant!.id, email: adminEmail, name: "Administrator", passwordHash, role: "admin" });
   });
   return { created: true, email: adminEmail, generatedPassword: adminPassword ? null : password };
 }

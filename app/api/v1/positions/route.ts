@@ -2,4 +2,6 @@
 import { apiRoute } from "@/server/http/api-route";
 import { listLatestPositions } from "@/server/presenters/guards/list-latest-positions";
 
-export const GET = apiRoute({ route: "/api/v1/positions" }, ({ actor, runtime }) => listLatestPositions(runtime.db, actor));
+export const GET = apiRoute({ route: "/api/v1/positions" }, ({ actor, runtime }) =>
+  listLatestPositions(runtime.db, actor),
+);

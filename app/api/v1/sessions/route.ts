@@ -3,7 +3,10 @@ import { loginInput } from "@/server/contracts/api";
 import { clientIp, json, publicApiRoute } from "@/server/http/api-route";
 import { logIn } from "@/server/services/auth/log-in";
 
-export const POST = publicApiRoute({ route: "/api/v1/sessions", body: loginInput }, async ({ body, request, runtime }) => {
-  const { token, expiresAt } = await logIn(runtime.db, { ...body, ip: clientIp(request), kind: "api" });
-  return json({ token, expiresAt: expiresAt.toISOString() }, 201);
-});
+export const POST = publicApiRoute(
+  { route: "/api/v1/sessions", body: loginInput },
+  async ({ body, request, runtime }) => {
+    const { token, expiresAt } = await logIn(runtime.db, { ...body, ip: clientIp(request), kind: "api" });
+    return json({ token, expiresAt: expiresAt.toISOString() }, 201);
+  },
+);

@@ -10,5 +10,6 @@ export const GET = apiRoute(
     params: z.object({ externalId: z.string().min(1).max(128) }),
     query: timeRangeQuery,
   },
-  ({ actor, params, query, runtime }) => listGuardLocations(runtime.db, actor, { externalId: params.externalId, ...query }),
+  ({ actor, params, query, runtime }) =>
+    listGuardLocations(runtime.db, actor, { externalId: params.externalId, ...query }),
 );
