@@ -58,7 +58,9 @@ export type Env = z.infer<typeof envSchema>;
 export type Role = (typeof roles)[number];
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  // An empty variable (`DATABASE_URL=` in a .env file) counts as unset; else it
+  // would coerce to port 0 or pass as a URL while still starting the embedded server.
+  const result = envSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);

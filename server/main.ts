@@ -8,10 +8,10 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const env = getEnv();
   rootLogger.level = env.LOG_LEVEL;
-  const vigil = await startVigil(env);
-  rootLogger.info({ url: vigil.url, seconds: Math.round((performance.now() - startedAt) / 100) / 10 }, "started");
-  console.log(`\n  Vigil NOC: ${vigil.url}   MQTT: ${vigil.mqttUrl.replace(/\/\/[^@/]*@/, "//***@")}\n`);
+  const starting = startVigil(env);
 
+  // Listening from the start: a signal during start-up stops Vigil (in order,
+  // database last) as soon as what is starting is up.
   let signals = 0;
   const shutdown = (signal: string) => {
     signals += 1;
@@ -20,13 +20,19 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     rootLogger.info({ signal }, "signal received");
-    vigil.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    starting
+      .then((vigil) => vigil.stop())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
+
+  const vigil = await starting;
+  rootLogger.info({ url: vigil.url, seconds: Math.round((performance.now() - startedAt) / 100) / 10 }, "started");
+  console.log(`\n  Vigil NOC: ${vigil.url}   MQTT: ${vigil.mqttUrl.replace(/\/\/[^@/]*@/, "//***@")}\n`);
 }
 
 process.on("unhandledRejection", (error) => rootLogger.error({ err: error }, "unhandled rejection"));

@@ -11,6 +11,7 @@ import type { Env } from "./env";
 import { loadDataDirSecrets } from "./infra/data-dir-secrets";
 import { startEmbeddedBroker, type EmbeddedBroker } from "./infra/embedded-broker";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./infra/embedded-postgres";
+import { createMqttPublisher } from "./infra/mqtt-publisher";
 import { assertPortFree } from "./infra/port-check";
 import { startIngestor, type Ingestor } from "./ingest/mqtt-ingestor";
 import { componentLogger } from "./observability/logger";
@@ -75,6 +76,10 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         sql,
         allowAnonymous: env.MQTT_ALLOW_ANONYMOUS,
         logger: componentLogger("broker"),
+        onRejected: ({ family, reason }) => {
+          metrics.mqttMessages.inc({ family, result: reason });
+          metrics.quarantined.inc({ reason });
+        },
       });
       stops.push(broker.stop);
     }
@@ -97,15 +102,24 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
       });
       stops.push(web.stop);
     }
-    setRuntime({ env, sql, db, broadcaster: web?.broadcaster ?? silentBroadcaster, readiness });
+    const broadcaster = web?.broadcaster ?? silentBroadcaster;
+    setRuntime({ env, sql, db, broadcaster, readiness });
+
+    const instanceId = env.VIGIL_INSTANCE_ID ?? `${os.hostname()}-${env.PORT}`;
+    const mqttLogin = env.MQTT_URL
+      ? { username: env.MQTT_USERNAME, password: env.MQTT_PASSWORD, protocolVersion: 5 as const }
+      : { username: broker!.service.username, password: broker!.service.password, protocolVersion: 4 as const };
 
     let worker: Runner | undefined;
     if (roles.has("worker")) {
+      const publisher = createMqttPublisher({ url: mqttUrl, clientId: `vigil-publisher-${instanceId}`, ...mqttLogin });
+      stops.push(publisher.close);
       worker = await startWorker({
         connectionString: databaseUrl,
         concurrency: env.WORKER_CONCURRENCY,
         logger: componentLogger("worker"),
         metrics,
+        deps: { publisher, broadcaster },
       });
       stops.push(() => worker!.stop());
       let workerProblem: string | null = null;
@@ -121,17 +135,15 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
       ingestor = await startIngestor({
         sql,
         url: mqttUrl,
-        clientId: `vigil-ingest-${env.VIGIL_INSTANCE_ID ?? `${os.hostname()}-${env.PORT}`}`,
-        username: env.MQTT_URL ? env.MQTT_USERNAME : broker!.service.username,
-        password: env.MQTT_URL ? env.MQTT_PASSWORD : broker!.service.password,
-        protocolVersion: env.MQTT_URL ? 5 : 4,
+        clientId: `vigil-ingest-${instanceId}`,
+        ...mqttLogin,
         sharedGroup: env.MQTT_SHARED_SUBSCRIPTION,
         maxPayloadBytes: env.INGEST_MAX_PAYLOAD_BYTES,
         batchMaxRows: env.INGEST_BATCH_MAX_ROWS,
         batchMaxWaitMs: env.INGEST_BATCH_MAX_WAIT_MS,
         metrics,
         logger: componentLogger("ingest"),
-        broadcaster: web?.broadcaster ?? silentBroadcaster,
+        broadcaster,
       });
       stops.push(ingestor.stop);
       readiness.broker = async () => (ingestor!.connected ? null : `not connected to ${redact(mqttUrl)}`);

@@ -3,18 +3,21 @@ import { Logger as WorkerLogger, run, type Runner } from "graphile-worker";
 import type { Logger } from "../server/observability/logger";
 import type { Metrics } from "../server/observability/metrics";
 import { crontab } from "./crontab";
-import { taskList } from "./task-list";
+import { createTaskList } from "./task-list";
+import type { TaskDeps } from "./task-deps";
 
 export async function startWorker({
   connectionString,
   concurrency,
   logger,
   metrics,
+  deps,
 }: {
   connectionString: string;
   concurrency: number;
   logger: Logger;
   metrics: Metrics;
+  deps: TaskDeps;
 }): Promise<Runner> {
   const workerLogger = new WorkerLogger((scope) => (level, message, meta) => {
     const log = logger.child({ task: scope.taskIdentifier, job_id: scope.jobId });
@@ -25,7 +28,7 @@ export async function startWorker({
   const runner = await run({
     connectionString,
     concurrency,
-    taskList,
+    taskList: createTaskList(deps),
     crontab,
     noHandleSignals: true,
     pollInterval: 1000,

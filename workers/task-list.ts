@@ -1,5 +1,17 @@
 import type { TaskList } from "graphile-worker";
+import type { TaskDeps } from "./task-deps";
+import { expire_device_commands } from "./tasks/expire_device_commands";
 import { prune_ingest_dedupe } from "./tasks/prune_ingest_dedupe";
+import { publish_device_command } from "./tasks/publish_device_command";
+import { publish_device_config } from "./tasks/publish_device_config";
 import { purge_expired_sessions } from "./tasks/purge_expired_sessions";
 
-export const taskList: TaskList = { purge_expired_sessions, prune_ingest_dedupe };
+export function createTaskList(deps: TaskDeps): TaskList {
+  return {
+    purge_expired_sessions,
+    prune_ingest_dedupe,
+    expire_device_commands,
+    publish_device_command: publish_device_command(deps),
+    publish_device_config: publish_device_config(deps),
+  };
+}

@@ -7,6 +7,8 @@ export const ingestDedupe = pgTable(
   {
     source: text("source").notNull(),
     msgId: text("msg_id").notNull(),
+    // What the message created, when a later resend needs it (the alert id for its receipt).
+    ref: text("ref"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.source, t.msgId] })],

@@ -85,3 +85,43 @@ export type TelemetryDto = {
   signalDbm: number | null;
   temperatureC: number | null;
 };
+
+export const sendCommandInput = z.object({
+  type: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9._-]+$/, "use letters, digits and . _ - only"),
+  params: z.record(z.string(), z.unknown()).default({}),
+  ttlSeconds: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 3600)
+    .default(300),
+});
+export type SendCommandInput = z.infer<typeof sendCommandInput>;
+
+export const setConfigInput = z.object({ config: z.record(z.string(), z.unknown()) });
+
+export type CommandDto = {
+  id: string;
+  type: string;
+  params: unknown;
+  status: "queued" | "sent" | "received" | "done" | "failed" | "expired";
+  expiresAt: string;
+  createdAt: string;
+  sentAt: string | null;
+  receivedAt: string | null;
+  completedAt: string | null;
+  result: unknown;
+};
+
+export type ConfigDto = {
+  version: number;
+  config: unknown;
+  createdAt: string;
+  publishedAt: string | null;
+  appliedAt: string | null;
+};

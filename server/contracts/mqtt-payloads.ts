@@ -62,6 +62,19 @@ export const systemPayload = z.looseObject({
   value: z.union([z.number(), z.string().max(256), z.boolean()]).optional(),
 });
 
+export const commandResultPayload = z.looseObject({
+  ...envelope,
+  command_id: z.uuid(),
+  status: z.enum(["received", "done", "failed"]),
+  result: z.unknown().optional(),
+  error: z.string().max(2000).optional(),
+});
+
+export const configAppliedPayload = z.looseObject({
+  ...envelope,
+  version: z.number().int().positive(),
+});
+
 export type GpsPayload = z.infer<typeof gpsPayload>;
 export type TelemetryPayload = z.infer<typeof telemetryPayload>;
 export type SensorPayload = z.infer<typeof sensorPayload>;

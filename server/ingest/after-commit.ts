@@ -4,6 +4,7 @@ import { socketEvents } from "../contracts/socket-events";
 import type { Metrics } from "../observability/metrics";
 import type { Broadcaster } from "../realtime/broadcaster";
 import type { PersistedBatch } from "./persist/persist-batch";
+import type { AlertReceipt } from "./persist/raise-alerts";
 
 function groupByTenant<T extends { tenantId: string }>(rows: T[]): Map<string, Omit<T, "tenantId">[]> {
   const groups = new Map<string, Omit<T, "tenantId">[]>();
@@ -15,7 +16,17 @@ function groupByTenant<T extends { tenantId: string }>(rows: T[]): Map<string, O
   return groups;
 }
 
-export function createAfterCommit({ metrics, broadcaster }: { metrics: Metrics; broadcaster: Broadcaster }) {
+export type ReceiptPublisher = (receipt: AlertReceipt) => void;
+
+export function createAfterCommit({
+  metrics,
+  broadcaster,
+  publishReceipt,
+}: {
+  metrics: Metrics;
+  broadcaster: Broadcaster;
+  publishReceipt: ReceiptPublisher;
+}) {
   return function afterCommit(batch: PersistedBatch): void {
     const now = performance.now();
     for (const e of batch.stored) {
@@ -30,5 +41,12 @@ export function createAfterCommit({ metrics, broadcaster }: { metrics: Metrics; 
     for (const [tenantId, telemetry] of groupByTenant(batch.telemetry)) {
       broadcaster.toTenant(tenantId, socketEvents.deviceTelemetry, telemetry);
     }
+    for (const [tenantId, alerts] of groupByTenant(batch.alerts.map(({ created: _created, ...a }) => a))) {
+      broadcaster.toTenant(tenantId, socketEvents.alertsChanged, alerts);
+    }
+    for (const [tenantId, changes] of groupByTenant(batch.commands)) {
+      broadcaster.toTenant(tenantId, socketEvents.commandsChanged, changes);
+    }
+    for (const receipt of batch.receipts) publishReceipt(receipt);
   };
 }

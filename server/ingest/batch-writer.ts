@@ -7,7 +7,7 @@ import type { Logger } from "../observability/logger";
 import type { Envelope } from "./pipeline/types";
 import { persistBatch, type PersistedBatch } from "./persist/persist-batch";
 import type { Rejection } from "./persist/store-quarantine";
-import { isDataError } from "./storage-errors";
+import { isTransientStorageError } from "./storage-errors";
 
 export type BatchItem = { envelope: Envelope; rejection?: Omit<Rejection, "envelope"> };
 
@@ -56,7 +56,7 @@ export function createBatchWriter({
       try {
         await commit([item]);
       } catch (error) {
-        if (!isDataError(error)) throw error;
+        if (isTransientStorageError(error)) throw error;
         logger.warn({ err: error, topic: item.envelope.message.topic }, "message refused by storage");
         await commit([
           {
@@ -76,7 +76,7 @@ export function createBatchWriter({
         try {
           await commit(items);
         } catch (error) {
-          if (!isDataError(error)) throw error;
+          if (isTransientStorageError(error)) throw error;
           await commitOneByOne(items);
         }
       } catch (error) {

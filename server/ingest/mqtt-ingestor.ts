@@ -16,8 +16,17 @@ import { routeTopic } from "./pipeline/route-topic";
 import { createPipeline } from "./pipeline/run-pipeline";
 import { validatePayload } from "./pipeline/validate-payload";
 import { createSourceRegistry, type SourceRegistry } from "./source-registry";
+import { REGISTRY_CHANNEL } from "../services/registry-changed";
 
-export const UPLINK_TOPICS = ["device/+/telemetry", "guard/+/gps", "sensor/+/+", "alert/+/+", "system/+/+"];
+export const UPLINK_TOPICS = [
+  "device/+/telemetry",
+  "device/+/command-results",
+  "device/+/config-applied",
+  "guard/+/gps",
+  "sensor/+/+",
+  "alert/+/+",
+  "system/+/+",
+];
 
 export type IngestorOptions = {
   sql: Sql;
@@ -46,6 +55,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startIngestor(options: IngestorOptions): Promise<Ingestor> {
   const { sql, metrics, logger } = options;
   const registry = createSourceRegistry({ sql });
+  const registryListener = await sql.listen(REGISTRY_CHANNEL, (externalId) => registry.invalidate(externalId));
   let client: MqttClient | undefined;
   let gate: PubackGate | undefined;
   let stopping = false;
@@ -57,15 +67,24 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     maxWaitMs: options.batchMaxWaitMs,
     maxBuffered: options.batchMaxRows * 40,
     logger,
-    onCommitted: createAfterCommit({ metrics, broadcaster: options.broadcaster }),
+    onCommitted: createAfterCommit({
+      metrics,
+      broadcaster: options.broadcaster,
+      // Alarm receipts (design section 2): devices resend until they get one.
+      publishReceipt: ({ topic, msgId, alertId }) =>
+        client?.publish(topic, JSON.stringify({ msg_id: msgId, alert_id: alertId }), { qos: 1 }),
+    }),
     onStorageDown: () => void recover(),
   });
   const ingest = createPipeline({
+    // Identify runs before decode (design section 2 has it after validate) so
+    // that a malformed message from a known device is quarantined under its
+    // tenant and device, where that tenant's admins can see it.
     handlers: [
       routeTopic,
+      createIdentifySource({ registry }),
       createDecodePayload({ maxPayloadBytes: options.maxPayloadBytes }),
       validatePayload,
-      createIdentifySource({ registry }),
     ],
     writer,
     metrics,
@@ -165,6 +184,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
       // subscriptions stay in the persistent session.
       await writer.drain();
       await new Promise<void>((resolve) => client?.end(false, {}, () => resolve()) ?? resolve());
+      await registryListener.unlisten();
       metrics.mqttConnected.set(0);
       logger.info({ held_pubacks: gate?.held ?? 0 }, "ingestor stopped");
     },

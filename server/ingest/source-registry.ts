@@ -29,13 +29,14 @@ export function createSourceRegistry({
   async function load(kind: SourceKind, externalId: string): Promise<Source | null> {
     if (kind === "guard") {
       const [row] = await sql<Source[]>`
-        select tenant_id as "tenantId", external_id as "externalId", name, id as "guardId", null::uuid as "deviceId"
+        select tenant_id as "tenantId", external_id as "externalId", name, id as "guardId",
+               null::uuid as "deviceId", null::uuid as "siteId"
         from guards where external_id = ${externalId}`;
       return row ?? null;
     }
     const [row] = await sql<Source[]>`
       select tenant_id as "tenantId", external_id as "externalId", coalesce(name, external_id) as name,
-             guard_id as "guardId", id as "deviceId"
+             guard_id as "guardId", id as "deviceId", site_id as "siteId"
       from devices where external_id = ${externalId} and revoked_at is null`;
     return row ?? null;
   }

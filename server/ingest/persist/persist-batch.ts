@@ -7,6 +7,10 @@ import { storeDeviceTelemetry, type StoredTelemetry } from "./store-device-telem
 import { storeGuardLocations, type StoredPosition } from "./store-guard-locations";
 import { storeQuarantine, type Rejection } from "./store-quarantine";
 import { touchDevices } from "./touch-devices";
+import { raiseAlerts, receiptsForResends, type AlertReceipt, type RaisedAlert } from "./raise-alerts";
+import { recordCommandResults, recordConfigApplied, type CommandChange } from "./record-downlink-answers";
+import { storeSensorReadings } from "./store-sensor-readings";
+import { storeSystemHealth } from "./store-system-health";
 
 export type PersistedBatch = {
   stored: Envelope[];
@@ -14,21 +18,26 @@ export type PersistedBatch = {
   rejections: Rejection[];
   positions: StoredPosition[];
   telemetry: StoredTelemetry[];
+  alerts: RaisedAlert[];
+  receipts: AlertReceipt[];
+  commands: CommandChange[];
 };
+
+const byFamily = (envelopes: Envelope[], family: Envelope["family"]) => envelopes.filter((e) => e.family === family);
 
 export async function persistBatch(sql: Sql, accepted: Envelope[], rejections: Rejection[]): Promise<PersistedBatch> {
   return sql.begin(async (tx) => {
     const { fresh, duplicates } = await dedupeMessages(tx, accepted);
-    const positions = await storeGuardLocations(
-      tx,
-      fresh.filter((e) => e.family === "guard"),
-    );
-    const telemetry = await storeDeviceTelemetry(
-      tx,
-      fresh.filter((e) => e.family === "device"),
-    );
+    const positions = await storeGuardLocations(tx, byFamily(fresh, "guard"));
+    const telemetry = await storeDeviceTelemetry(tx, byFamily(fresh, "device"));
+    await storeSensorReadings(tx, byFamily(fresh, "sensor"));
+    await storeSystemHealth(tx, byFamily(fresh, "system"));
+    const { alerts, receipts } = await raiseAlerts(tx, byFamily(fresh, "alert"));
+    receipts.push(...(await receiptsForResends(tx, duplicates)));
+    const commands = await recordCommandResults(tx, byFamily(fresh, "command-result"));
+    await recordConfigApplied(tx, byFamily(fresh, "config-applied"));
     await touchDevices(tx, fresh);
     await storeQuarantine(tx, rejections);
-    return { stored: fresh, duplicates, rejections, positions, telemetry };
+    return { stored: fresh, duplicates, rejections, positions, telemetry, alerts, receipts, commands };
   });
 }

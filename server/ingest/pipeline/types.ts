@@ -1,5 +1,7 @@
 // Types shared by the ingest pipeline's handlers.
-export type Family = "device" | "guard" | "sensor" | "alert" | "system";
+export type Family = "device" | "guard" | "sensor" | "alert" | "system" | DownlinkAnswer;
+/** Devices' answers to downlink: command progress and applied configuration. */
+export type DownlinkAnswer = "command-result" | "config-applied";
 
 export type RejectReason =
   | "topic_not_allowed"
@@ -27,6 +29,7 @@ export type Source = {
   name: string;
   guardId: string | null;
   deviceId: string | null;
+  siteId: string | null;
 };
 
 /** A message as it moves through the handlers; each handler fills in more. */

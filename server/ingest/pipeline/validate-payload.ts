@@ -3,6 +3,8 @@
 import type { z } from "zod";
 import {
   alertPayload,
+  commandResultPayload,
+  configAppliedPayload,
   gpsPayload,
   sensorPayload,
   systemPayload,
@@ -16,6 +18,8 @@ const schemas: Record<Family, z.ZodType<Record<string, unknown>>> = {
   sensor: sensorPayload,
   alert: alertPayload,
   system: systemPayload,
+  "command-result": commandResultPayload,
+  "config-applied": configAppliedPayload,
 };
 
 const knownKeys: Record<Family, Set<string>> = {
@@ -24,6 +28,8 @@ const knownKeys: Record<Family, Set<string>> = {
   sensor: new Set(["value", "state"]),
   alert: new Set(["alert_type", "severity", "message", "location"]),
   system: new Set(["status", "value"]),
+  "command-result": new Set(["command_id", "status", "result", "error"]),
+  "config-applied": new Set(["version"]),
 };
 const envelopeKeys = new Set(["msg_id", "seq", "timestamp"]);
 

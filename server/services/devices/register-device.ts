@@ -8,6 +8,7 @@ import { AppError } from "../../observability/app-error";
 import { findGuard } from "../../presenters/guards/find-guard";
 import { toDeviceDto } from "../../presenters/devices/device-dto";
 import type { Actor } from "../actor";
+import { notifyRegistryChanged } from "../registry-changed";
 import { conflictOnDuplicate } from "../unique-violation";
 import { hashDeviceSecret, newDeviceSecret } from "./device-secret";
 
@@ -48,5 +49,6 @@ export async function registerDevice(
       })
       .returning(),
   );
+  await notifyRegistryChanged(db, input.externalId);
   return { ...toDeviceDto(row!, guard?.externalId ?? null), mqtt: { username: input.externalId, password: secret } };
 }

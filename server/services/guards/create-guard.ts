@@ -3,6 +3,7 @@ import { guards } from "../../../db/schema";
 import type { CreateGuardInput, GuardDto } from "../../contracts/api";
 import { toGuardDto } from "../../presenters/guards/guard-dto";
 import type { Actor } from "../actor";
+import { notifyRegistryChanged } from "../registry-changed";
 import { conflictOnDuplicate } from "../unique-violation";
 
 export async function createGuard(db: Db, actor: Actor, input: CreateGuardInput): Promise<GuardDto> {
@@ -12,5 +13,6 @@ export async function createGuard(db: Db, actor: Actor, input: CreateGuardInput)
       .values({ tenantId: actor.tenantId, externalId: input.externalId, name: input.name, phone: input.phone ?? null })
       .returning(),
   );
+  await notifyRegistryChanged(db, input.externalId);
   return toGuardDto(row!);
 }

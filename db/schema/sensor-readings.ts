@@ -1,0 +1,26 @@
+import { bigserial, doublePrecision, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { devices } from "./devices";
+import { tenants } from "./tenants";
+
+// Readings from sensor/{sensorId}/{kind}: smoke, door, motion, temperature, ...
+export const sensorReadings = pgTable(
+  "sensor_readings",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    deviceId: uuid("device_id")
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    valueNum: doublePrecision("value_num"),
+    valueText: text("value_text"),
+    state: text("state"),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    msgId: text("msg_id"),
+    extra: jsonb("extra"),
+  },
+  (t) => [index("sensor_readings_device_time_idx").on(t.deviceId, t.recordedAt)],
+);

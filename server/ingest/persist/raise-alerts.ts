@@ -1,0 +1,154 @@
+// Alert messages (alert/{type}/{sourceId}) become alert rows: one open alert
+// per (source, type); a repeat raises its count and last-seen time instead of
+// creating another (the unique partial index makes this race-free across
+// processes). Returns what changed and the receipt each message is owed.
+import type { TransactionSql } from "postgres";
+import type { AlertDto, AlertSeverity } from "../../contracts/socket-events";
+import type { Envelope } from "../pipeline/types";
+import { recordedAt } from "./recorded-at";
+
+export type AlertReceipt = { topic: string; msgId: string; alertId: string };
+export type RaisedAlert = AlertDto & { tenantId: string; created: boolean };
+
+const DEFAULT_SEVERITY: Record<string, AlertSeverity> = {
+  panic: "critical",
+  "man-down": "critical",
+  fire: "critical",
+  smoke: "critical",
+  intrusion: "high",
+};
+
+export function receiptTopic(envelope: Envelope): string {
+  const family = envelope.source!.deviceId ? "device" : "guard";
+  return `${family}/${envelope.source!.externalId}/receipts`;
+}
+
+function sourceKey(envelope: Envelope): string {
+  const s = envelope.source!;
+  return s.deviceId ? `device:${s.deviceId}` : `guard:${s.guardId}`;
+}
+
+type Row = {
+  tenant_id: string;
+  device_id: string | null;
+  guard_id: string | null;
+  site_id: string | null;
+  source_key: string;
+  type: string;
+  severity: AlertSeverity;
+  message: string;
+  lat: number | null;
+  lon: number | null;
+  count: number;
+  first_seen_at: Date;
+  last_seen_at: Date;
+  extra: Record<string, unknown> | null;
+};
+
+function toRow(e: Envelope): Row {
+  const d = e.data!;
+  const type = e.kind!.toLowerCase();
+  const location = d.location as { lat: number; lon: number } | undefined;
+  const at = recordedAt(e);
+  return {
+    tenant_id: e.source!.tenantId,
+    device_id: e.source!.deviceId,
+    guard_id: e.source!.guardId,
+    site_id: e.source!.siteId,
+    source_key: sourceKey(e),
+    type,
+    severity: (d.severity as AlertSeverity | undefined) ?? DEFAULT_SEVERITY[type] ?? "medium",
+    message: (d.message as string | undefined) ?? "",
+    lat: location?.lat ?? null,
+    lon: location?.lon ?? null,
+    count: 1,
+    first_seen_at: at,
+    last_seen_at: at,
+    extra: e.extra ?? null,
+  };
+}
+
+export async function raiseAlerts(
+  tx: TransactionSql,
+  envelopes: Envelope[],
+): Promise<{ alerts: RaisedAlert[]; receipts: AlertReceipt[] }> {
+  if (envelopes.length === 0) return { alerts: [], receipts: [] };
+  // Within one statement a key may appear once: fold repeats in the batch first.
+  const groups = new Map<string, { row: Row; envelopes: Envelope[] }>();
+  for (const e of envelopes) {
+    const row = toRow(e);
+    const key = `${row.tenant_id}|${row.source_key}|${row.type}`;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { row, envelopes: [e] });
+    else {
+      group.row.count += 1;
+      if (row.last_seen_at > group.row.last_seen_at) group.row.last_seen_at = row.last_seen_at;
+      group.envelopes.push(e);
+    }
+  }
+  const rows = [...groups.values()].map((g) => g.row);
+  const saved = await tx<(Omit<RaisedAlert, "sourceExternalId" | "sourceName"> & { key: string })[]>`
+    insert into alerts ${tx(rows as never)}
+    on conflict (tenant_id, source_key, type) where status <> 'RESOLVED'
+    do update set count = alerts.count + excluded.count,
+                  last_seen_at = greatest(alerts.last_seen_at, excluded.last_seen_at)
+    returning id, tenant_id as "tenantId", type, severity, status, message, lat, lon, count,
+              first_seen_at as "firstSeenAt", last_seen_at as "lastSeenAt", (xmax = 0) as created,
+              tenant_id || '|' || source_key || '|' || type as key`;
+
+  const alerts: RaisedAlert[] = [];
+  const receipts: AlertReceipt[] = [];
+  const refSources: string[] = [];
+  const refMsgIds: string[] = [];
+  const refIds: string[] = [];
+  for (const a of saved) {
+    const group = groups.get(a.key)!;
+    const { key: _key, ...rest } = a;
+    const source = group.envelopes[0]!.source!;
+    alerts.push({
+      ...rest,
+      firstSeenAt: new Date(a.firstSeenAt).toISOString(),
+      lastSeenAt: new Date(a.lastSeenAt).toISOString(),
+      sourceExternalId: source.externalId,
+      sourceName: source.name,
+    });
+    for (const e of group.envelopes) {
+      const msgId = e.data!.msg_id;
+      if (typeof msgId !== "string") continue;
+      receipts.push({ topic: receiptTopic(e), msgId, alertId: a.id });
+      refSources.push(`${e.family}/${e.topicId}`);
+      refMsgIds.push(msgId);
+      refIds.push(a.id);
+    }
+  }
+  const created = alerts.filter((a) => a.created);
+  if (created.length > 0) {
+    await tx`
+      insert into alert_events (tenant_id, alert_id, action, channel)
+      select * from unnest(${created.map((a) => a.tenantId)}::uuid[], ${created.map((a) => a.id)}::uuid[],
+                           ${created.map(() => "raised")}::text[], ${created.map(() => "mqtt")}::text[])`;
+  }
+  if (refIds.length > 0) {
+    await tx`
+      update ingest_dedupe d set ref = v.ref
+      from unnest(${refSources}::text[], ${refMsgIds}::text[], ${refIds}::text[]) as v(source, msg_id, ref)
+      where d.source = v.source and d.msg_id = v.msg_id`;
+  }
+  return { alerts, receipts };
+}
+
+/** Receipts for resent alarms that were already stored: the device stops resending once it has one. */
+export async function receiptsForResends(tx: TransactionSql, duplicates: Envelope[]): Promise<AlertReceipt[]> {
+  const alarms = duplicates.filter((e) => e.family === "alert" && typeof e.data?.msg_id === "string");
+  if (alarms.length === 0) return [];
+  const rows = await tx<{ source: string; msgId: string; ref: string | null }[]>`
+    select d.source, d.msg_id as "msgId", d.ref from ingest_dedupe d
+    join unnest(${alarms.map((e) => `${e.family}/${e.topicId}`)}::text[], ${alarms.map((e) => e.data!.msg_id as string)}::text[])
+      as v(source, msg_id) on d.source = v.source and d.msg_id = v.msg_id`;
+  const refByKey = new Map(rows.map((r) => [`${r.source}|${r.msgId}`, r.ref]));
+  return alarms.flatMap((e) => {
+    const msgId = e.data!.msg_id as string;
+    const alertId = refByKey.get(`${e.family}/${e.topicId}|${msgId}`);
+    return alertId ? [{ topic: receiptTopic(e), msgId, alertId }] : [];
+  });
+}

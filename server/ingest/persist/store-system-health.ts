@@ -1,0 +1,49 @@
+// Health reports from system/{component}/{metric}: every report, plus the
+// newest per component and metric.
+import type { TransactionSql } from "postgres";
+import type { Envelope } from "../pipeline/types";
+import { recordedAt } from "./recorded-at";
+import { splitValue } from "./reading-value";
+
+export async function storeSystemHealth(tx: TransactionSql, envelopes: Envelope[]): Promise<void> {
+  if (envelopes.length === 0) return;
+  const rows = envelopes.map((e) => {
+    const { valueNum, valueText } = splitValue(e.data!.value);
+    return {
+      tenant_id: e.source!.tenantId,
+      device_id: e.source!.deviceId!,
+      metric: e.kind!,
+      status: (e.data!.status as string | undefined) ?? null,
+      value_num: valueNum,
+      value_text: valueText,
+      recorded_at: recordedAt(e),
+      msg_id: (e.data!.msg_id as string | undefined) ?? null,
+      extra: e.extra ?? null,
+    };
+  });
+  await tx`insert into system_health ${tx(rows as never)}`;
+
+  const newest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const key = `${row.device_id}/${row.metric}`;
+    const seen = newest.get(key);
+    if (!seen || seen.recorded_at <= row.recorded_at) newest.set(key, row);
+  }
+  const latest = [...newest.values()].map(
+    ({ tenant_id, device_id, metric, status, value_num, value_text, recorded_at }) => ({
+      tenant_id,
+      device_id,
+      metric,
+      status,
+      value_num,
+      value_text,
+      recorded_at,
+    }),
+  );
+  await tx`
+    insert into system_components ${tx(latest)}
+    on conflict (device_id, metric) do update set
+      status = excluded.status, value_num = excluded.value_num, value_text = excluded.value_text,
+      recorded_at = excluded.recorded_at
+    where system_components.recorded_at <= excluded.recorded_at`;
+}

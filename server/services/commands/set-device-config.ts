@@ -1,0 +1,33 @@
+// Stores the next configuration version for a device; a worker job publishes
+// it retained on device/{id}/config, so the device gets it whenever it connects.
+import { and, eq, max } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { deviceConfigs } from "../../../db/schema";
+import { findDevice } from "../../presenters/devices/list-devices";
+import { conflictOnDuplicate } from "../unique-violation";
+import type { Actor } from "../actor";
+import { enqueueJob } from "./enqueue-job";
+
+export async function setDeviceConfig(db: Db, actor: Actor, externalId: string, config: Record<string, unknown>) {
+  const { row: device } = await findDevice(db, actor, externalId);
+  return conflictOnDuplicate("config", "Another configuration was saved at the same moment; try again.", () =>
+    db.transaction(async (tx) => {
+      const [latest] = await tx
+        .select({ version: max(deviceConfigs.version) })
+        .from(deviceConfigs)
+        .where(and(eq(deviceConfigs.tenantId, actor.tenantId), eq(deviceConfigs.deviceId, device.id)));
+      const [saved] = await tx
+        .insert(deviceConfigs)
+        .values({
+          tenantId: actor.tenantId,
+          deviceId: device.id,
+          version: (latest?.version ?? 0) + 1,
+          config,
+          createdBy: actor.userId,
+        })
+        .returning();
+      await enqueueJob(tx, "publish_device_config", { configId: saved!.id }, { jobKey: `device-config:${device.id}` });
+      return saved!;
+    }),
+  );
+}

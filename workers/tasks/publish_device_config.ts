@@ -1,0 +1,27 @@
+// Publishes a configuration version retained on device/{id}/config, unless a
+// newer version exists (the retained message must always be the newest).
+import type { Task } from "graphile-worker";
+import { z } from "zod";
+import type { TaskDeps } from "../task-deps";
+
+const payload = z.object({ configId: z.uuid() });
+
+export function publish_device_config({ publisher }: TaskDeps): Task {
+  return async (raw, helpers) => {
+    const { configId } = payload.parse(raw);
+    const { rows } = await helpers.query<{ version: number; config: unknown; external_id: string; newest: number }>(
+      `select c.version, c.config, d.external_id,
+              (select max(version) from device_configs n where n.device_id = c.device_id) as newest
+       from device_configs c join devices d on d.id = c.device_id where c.id = $1`,
+      [configId],
+    );
+    const config = rows[0];
+    if (!config || config.version < config.newest) return;
+    await publisher.publish(
+      `device/${config.external_id}/config`,
+      { version: config.version, config: config.config },
+      { qos: 1, retain: true },
+    );
+    await helpers.query("update device_configs set published_at = now() where id = $1", [configId]);
+  };
+}
