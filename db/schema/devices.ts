@@ -20,6 +20,8 @@ export const devices = pgTable(
     siteId: uuid("site_id").references(() => sites.id, { onDelete: "set null" }),
     // SHA-256 of a 256-bit random secret: high entropy makes a slow hash unnecessary.
     secretHash: text("secret_hash").notNull(),
+    // The same secret in Mosquitto's password-file format (PBKDF2-SHA512), for an external Mosquitto.
+    mosquittoHash: text("mosquitto_hash"),
     expectedIntervalS: integer("expected_interval_s"),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),

@@ -43,3 +43,35 @@ export function maySubscribe(device: DeviceIdentity, topic: string): boolean {
   const [family, id, leaf] = parts as [string, string, string];
   return DOWNLINK_LEAVES.has(leaf) && ownIds(device).some((o) => o.family === family && o.id === id);
 }
+
+/** The same rules as Mosquitto ACL-file lines, for an external Mosquitto (no exclusions there: a little wider). */
+export function mosquittoAclLines(device: DeviceIdentity): string[] {
+  const id = device.externalId;
+  const lines = [
+    `user ${id}`,
+    `topic write device/${id}/telemetry`,
+    `topic write device/${id}/command-results`,
+    `topic write device/${id}/config-applied`,
+    `topic write sensor/${id}/+`,
+    `topic write system/${id}/+`,
+    `topic write alert/+/${id}`,
+    ...[...DOWNLINK_LEAVES].map((leaf) => `topic read device/${id}/${leaf}`),
+  ];
+  const guard = device.guardExternalId;
+  if (guard) {
+    lines.push(`topic write guard/${guard}/gps`, `topic write alert/+/${guard}`, `topic read guard/${guard}/receipts`);
+  }
+  return lines;
+}
+
+/** ACL lines for Vigil's own account: read every uplink topic, write downlink. */
+export function mosquittoServiceAclLines(username: string): string[] {
+  return [
+    `user ${username}`,
+    ...["device", "guard", "sensor", "alert", "system"].map((family) => `topic read ${family}/+/+`),
+    "topic write device/+/commands",
+    "topic write device/+/config",
+    "topic write device/+/receipts",
+    "topic write guard/+/receipts",
+  ];
+}

@@ -10,7 +10,7 @@ import { toDeviceDto } from "../../presenters/devices/device-dto";
 import type { Actor } from "../actor";
 import { notifyRegistryChanged } from "../registry-changed";
 import { conflictOnDuplicate } from "../unique-violation";
-import { hashDeviceSecret, newDeviceSecret } from "./device-secret";
+import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret } from "./device-secret";
 
 const DEFAULT_INTERVAL_S: Record<RegisterDeviceInput["kind"], number> = {
   "guard-phone": 30,
@@ -45,6 +45,7 @@ export async function registerDevice(
         guardId: guard?.id ?? null,
         siteId: input.siteId ?? null,
         secretHash: hashDeviceSecret(secret),
+        mosquittoHash: mosquittoPasswordHash(secret),
         expectedIntervalS: DEFAULT_INTERVAL_S[input.kind],
       })
       .returning(),

@@ -5,14 +5,14 @@ import { devices } from "../../../db/schema";
 import { findDevice } from "../../presenters/devices/list-devices";
 import type { Actor } from "../actor";
 import { notifyRegistryChanged } from "../registry-changed";
-import { hashDeviceSecret, newDeviceSecret } from "./device-secret";
+import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret } from "./device-secret";
 
 export async function rotateDeviceCredentials(db: Db, actor: Actor, externalId: string) {
   const { row } = await findDevice(db, actor, externalId);
   const secret = newDeviceSecret();
   await db
     .update(devices)
-    .set({ secretHash: hashDeviceSecret(secret), revokedAt: null })
+    .set({ secretHash: hashDeviceSecret(secret), mosquittoHash: mosquittoPasswordHash(secret), revokedAt: null })
     .where(and(eq(devices.tenantId, actor.tenantId), eq(devices.id, row.id)));
   await notifyRegistryChanged(db, externalId);
   return { ...(await findDevice(db, actor, externalId)).dto, mqtt: { username: externalId, password: secret } };
