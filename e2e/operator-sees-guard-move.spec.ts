@@ -1,0 +1,106 @@
+// Persona: the control-room operator signs in and watches a guard move, live,
+// after the guard's phone publishes GPS fixes over MQTT.
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { expect, publish, screenshotDir, test, type MqttCredentials } from "./fixtures";
+
+// The map opens on this point (components/map/live-map.tsx) when there are no positions yet.
+const START = { lat: 12.9716, lon: 77.5946 };
+// About 300 m due north: at the map's first zoom (13) that is about 16 screen pixels up.
+const MOVED = { lat: 12.9743, lon: 77.5946 };
+
+type Point = { x: number; y: number };
+
+/**
+ * Centre of the guard markers drawn on the Leaflet canvas, in page pixels
+ * (markers are canvas paths, not DOM elements). Only this test's guard has a
+ * position, so the marker-coloured pixels are its marker.
+ */
+async function markerCentre(page: Page): Promise<Point | null> {
+  return page.locator('[data-testid="map"] .leaflet-overlay-pane canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const context = canvas.getContext("2d");
+    if (!context || canvas.width === 0 || canvas.height === 0) return null;
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    const fill = [0x3e, 0xcf, 0x8e]; // the marker fill colour
+    let sumX = 0;
+    let sumY = 0;
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const alpha = data[i + 3] ?? 0;
+      const near = fill.every((c, k) => Math.abs((data[i + k] ?? 0) - c) < 40);
+      if (alpha > 200 && near) {
+        sumX += (i / 4) % canvas.width;
+        sumY += Math.floor(i / 4 / canvas.width);
+        count += 1;
+      }
+    }
+    if (count === 0) return null;
+    const box = canvas.getBoundingClientRect();
+    return {
+      x: box.left + ((sumX / count) * box.width) / canvas.width,
+      y: box.top + ((sumY / count) * box.height) / canvas.height,
+    };
+  });
+}
+
+test("operator sees a guard appear and move on the NOC after GPS fixes over MQTT", async ({ page, api, vigil }) => {
+  await test.step("sign in from the front door", async () => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login$/);
+    await page.getByLabel("Email").fill(vigil.admin.email);
+    await page.getByLabel("Password").fill(vigil.admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(`${vigil.url}/`);
+    await expect(page.locator('[data-testid="map"] .leaflet-container')).toBeVisible();
+    await expect(page.getByRole("heading", { name: /^Guards/ })).toBeVisible();
+    await expect(page.getByRole("status")).toHaveText("Live");
+  });
+
+  const suffix = Date.now().toString(36);
+  const guard = { externalId: `guard-${suffix}`, name: "Asha Rao" };
+  const phone = await test.step("register a guard and their phone through the API", async () => {
+    const created = await api.post("/api/v1/guards", { data: guard });
+    expect(created.status(), await created.text()).toBe(201);
+    const device = await api.post("/api/v1/devices", {
+      data: { externalId: `phone-${suffix}`, kind: "guard-phone", guardExternalId: guard.externalId },
+    });
+    expect(device.status(), await device.text()).toBe(201);
+    return ((await device.json()) as { mqtt: MqttCredentials }).mqtt;
+  });
+
+  // A reload would give the page a new time origin: it must not change.
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+  const coords = page.getByTestId(`coords-${guard.externalId}`);
+  const topic = `guard/${guard.externalId}/gps`;
+
+  const start = await test.step("the first fix shows the guard in the list and on the map", async () => {
+    await publish(vigil, phone, topic, { ...START, accuracy: 8, timestamp: new Date().toISOString() });
+    await expect(coords).toHaveText(/^12\.97160, 77\.59460 ±8 m$/);
+    await expect(page.locator(`[data-guard="${guard.externalId}"]`)).toContainText(guard.name);
+    await expect.poll(() => markerCentre(page), { message: "a marker is drawn on the map" }).not.toBeNull();
+    await page.screenshot({ path: path.join(screenshotDir, "noc-before.png") });
+    return (await markerCentre(page))!;
+  });
+
+  await test.step("a second fix 300 m north moves the guard", async () => {
+    await publish(vigil, phone, topic, { ...MOVED, accuracy: 6, timestamp: new Date().toISOString() });
+    await expect(coords).toHaveText(/^12\.97430, 77\.59460 ±6 m$/);
+    await expect
+      .poll(async () => ((await markerCentre(page))?.y ?? start.y) - start.y, {
+        message: "the marker moves up the map",
+      })
+      .toBeLessThan(-10);
+    const after = (await markerCentre(page))!;
+    // North is up: about 16 px up at zoom 13, and not sideways.
+    expect(after.y - start.y).toBeGreaterThan(-24);
+    expect(Math.abs(after.x - start.x)).toBeLessThan(3);
+
+    // The operator can point at the marker to see who it is.
+    await page.mouse.move(after.x, after.y);
+    await expect(page.locator(".leaflet-tooltip")).toHaveText(`${guard.name} (${guard.externalId})`);
+    await page.screenshot({ path: path.join(screenshotDir, "noc-after.png") });
+  });
+
+  expect(await page.evaluate(() => performance.timeOrigin), "the page was not reloaded").toBe(pageOrigin);
+  await expect(page.getByRole("status")).toHaveText("Live");
+});
