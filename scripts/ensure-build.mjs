@@ -10,7 +10,8 @@ const sources = ["app", "components", "server", "db", "public", "next.config.ts"
 
 function newest(entry) {
   const full = path.join(root, entry);
-  if (!existsSync(full)) return 0;
+  // Tests beside the code are not part of the build; editing one must not force a rebuild.
+  if (!existsSync(full) || /\.test\.tsx?$/.test(entry)) return 0;
   const stat = statSync(full);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return Math.max(0, ...readdirSync(full).map((child) => newest(path.join(entry, child))));

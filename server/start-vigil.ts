@@ -132,10 +132,11 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
 
     let ingestor: Ingestor | undefined;
     if (roles.has("ingest")) {
+      const ingestorClientId = `vigil-ingest-${instanceId}`;
       ingestor = await startIngestor({
         sql,
         url: mqttUrl,
-        clientId: `vigil-ingest-${instanceId}`,
+        clientId: ingestorClientId,
         ...mqttLogin,
         sharedGroup: env.MQTT_SHARED_SUBSCRIPTION,
         maxPayloadBytes: env.INGEST_MAX_PAYLOAD_BYTES,
@@ -146,6 +147,9 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         broadcaster,
       });
       stops.push(ingestor.stop);
+      // Stops run in reverse, so this runs first: devices are cut off and what
+      // the embedded broker already acknowledged to them is committed.
+      if (broker) stops.push(() => broker!.quiesce(ingestorClientId));
       readiness.broker = async () => (ingestor!.connected ? null : `not connected to ${redact(mqttUrl)}`);
     }
 

@@ -18,7 +18,20 @@ const REVOCATION_CHECK_MS = 2000;
 export type EmbeddedBroker = {
   url: string;
   service: { username: string; password: string };
+  /**
+   * First step of a clean stop: refuses new connections, closes the devices'
+   * connections, then waits (bounded) until the subscriber has acknowledged
+   * everything already forwarded to it. aedes acknowledges a device's QoS 1
+   * publish before the subscriber has it and keeps it only in memory, so
+   * stopping the ingestor first would lose messages devices were told arrived.
+   */
+  quiesce: (subscriberClientId: string, options?: { timeoutMs?: number }) => Promise<void>;
   stop: () => Promise<void>;
+};
+
+type AedesInternals = {
+  clients: Record<string, Client>;
+  persistence: { outgoingStream: (client: { id: string }) => AsyncIterable<unknown> };
 };
 
 function sameSecret(a: string, b: string): boolean {
@@ -164,6 +177,26 @@ export async function startEmbeddedBroker({
   return {
     url: `mqtt://127.0.0.1:${address.port}`,
     service,
+    async quiesce(subscriberClientId, { timeoutMs = 10_000 } = {}) {
+      const internals = broker as unknown as AedesInternals;
+      server.close();
+      for (const client of Object.values(internals.clients)) {
+        if (identities.get(client)?.kind !== "service") client.close();
+      }
+      const unacknowledged = async () => {
+        let count = 0;
+        for await (const _packet of internals.persistence.outgoingStream({ id: subscriberClientId })) count += 1;
+        return count;
+      };
+      const deadline = Date.now() + timeoutMs;
+      for (let left = await unacknowledged(); left > 0; left = await unacknowledged()) {
+        if (Date.now() > deadline) {
+          logger.warn({ unacknowledged: left }, "stopping with messages the ingestor has not acknowledged");
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
     async stop() {
       clearInterval(revocationTimer);
       await new Promise<void>((resolve) => broker.close(() => resolve()));
