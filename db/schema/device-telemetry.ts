@@ -1,17 +1,11 @@
 import { bigserial, doublePrecision, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { devices } from "./devices";
-import { tenants } from "./tenants";
 
 export const deviceTelemetry = pgTable(
   "device_telemetry",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
-    deviceId: uuid("device_id")
-      .notNull()
-      .references(() => devices.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id").notNull(),
+    deviceId: uuid("device_id").notNull(),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     battery: doublePrecision("battery"),

@@ -17,12 +17,8 @@ export const systemHealth = pgTable(
   "system_health",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
-    deviceId: uuid("device_id")
-      .notNull()
-      .references(() => devices.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id").notNull(),
+    deviceId: uuid("device_id").notNull(),
     metric: text("metric").notNull(),
     status: text("status"),
     valueNum: doublePrecision("value_num"),

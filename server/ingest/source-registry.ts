@@ -1,12 +1,15 @@
 // Resolves a topic id to the registered guard or device it belongs to, and so
-// to its tenant (never taken from the payload). Cached, including misses, so
-// a flood from an unknown id does not become a flood of queries.
+// to its tenant (never taken from the payload). Entries are cached; changes
+// arrive through NOTIFY (invalidate), and an entry past its age is served
+// while it is refreshed in the background, so the hot path never waits on a
+// wave of expiries. Misses are cached briefly, so a flood from an unknown id
+// does not become a flood of queries.
 import type { Sql } from "postgres";
 import type { Source } from "./pipeline/types";
 
 export type SourceKind = "guard" | "device";
 
-type Entry = { source: Source | null; expiresAt: number };
+type Entry = { source: Source | null; expiresAt: number; refreshing?: boolean };
 
 export type SourceRegistry = {
   lookup: (kind: SourceKind, externalId: string) => Promise<Source | null>;
@@ -15,9 +18,9 @@ export type SourceRegistry = {
 
 export function createSourceRegistry({
   sql,
-  ttlMs = 30_000,
+  ttlMs = 5 * 60_000,
   missTtlMs = 5_000,
-  maxEntries = 200_000,
+  maxEntries = 500_000,
 }: {
   sql: Sql;
   ttlMs?: number;
@@ -41,15 +44,29 @@ export function createSourceRegistry({
     return row ?? null;
   }
 
+  function store(key: string, source: Source | null): void {
+    if (cache.size >= maxEntries) cache.clear();
+    cache.set(key, { source, expiresAt: Date.now() + (source ? ttlMs : missTtlMs) });
+  }
+
   return {
     async lookup(kind, externalId) {
       const key = `${kind}:${externalId}`;
-      const now = Date.now();
       const hit = cache.get(key);
-      if (hit && hit.expiresAt > now) return hit.source;
+      if (hit && hit.expiresAt > Date.now()) return hit.source;
+      if (hit?.source) {
+        // Stale but known: answer now, refresh once in the background.
+        if (!hit.refreshing) {
+          hit.refreshing = true;
+          load(kind, externalId).then(
+            (source) => store(key, source),
+            () => (hit.refreshing = false),
+          );
+        }
+        return hit.source;
+      }
       const source = await load(kind, externalId);
-      if (cache.size >= maxEntries) cache.clear();
-      cache.set(key, { source, expiresAt: now + (source ? ttlMs : missTtlMs) });
+      store(key, source);
       return source;
     },
     invalidate(externalId) {

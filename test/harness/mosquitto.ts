@@ -33,7 +33,7 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-export async function startMosquitto(): Promise<Mosquitto> {
+export async function startMosquitto({ extraConfig = [] }: { extraConfig?: string[] } = {}): Promise<Mosquitto> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "vigil-test-mosquitto-"));
   const port = await getPort({ host: "127.0.0.1" });
   const config = path.join(dir, "mosquitto.conf");
@@ -50,6 +50,7 @@ export async function startMosquitto(): Promise<Mosquitto> {
       "log_type error",
       "log_type warning",
       "max_queued_messages 100000",
+      ...extraConfig,
       "",
     ].join("\n"),
   );

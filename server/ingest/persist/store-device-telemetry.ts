@@ -21,7 +21,15 @@ export async function storeDeviceTelemetry(tx: TransactionSql, envelopes: Envelo
       extra: e.extra ?? null,
     };
   });
-  await tx`insert into device_telemetry ${tx(rows as never)}`;
+  const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
+  await tx`
+    insert into device_telemetry (tenant_id, device_id, recorded_at, battery, signal_dbm, temperature_c, msg_id, extra)
+    select tenant_id, device_id, recorded_at, battery, signal_dbm, temperature_c, msg_id, extra::jsonb
+    from unnest(
+      ${col("tenant_id")}::uuid[], ${col("device_id")}::uuid[], ${rows.map((r) => r.recorded_at.toISOString())}::timestamptz[],
+      ${col("battery") as never}::float8[], ${col("signal_dbm") as never}::float8[], ${col("temperature_c") as never}::float8[],
+      ${col("msg_id") as never}::text[], ${rows.map((r) => (r.extra ? JSON.stringify(r.extra) : null)) as never}::text[])
+      as u(tenant_id, device_id, recorded_at, battery, signal_dbm, temperature_c, msg_id, extra)`;
   return rows.map((r, i) => ({
     tenantId: r.tenant_id,
     deviceId: r.device_id,

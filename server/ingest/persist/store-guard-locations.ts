@@ -25,7 +25,19 @@ export async function storeGuardLocations(tx: TransactionSql, envelopes: Envelop
       extra: e.extra ?? null,
     };
   });
-  await tx`insert into guard_locations ${tx(rows as never)}`;
+  // unnest keeps one statement text whatever the batch size (prepared once).
+  const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
+  await tx`
+    insert into guard_locations
+      (tenant_id, guard_id, device_id, recorded_at, lat, lon, accuracy_m, speed, heading, battery, msg_id, extra)
+    select tenant_id, guard_id, device_id, recorded_at, lat, lon, accuracy_m, speed, heading, battery, msg_id, extra::jsonb
+    from unnest(
+      ${col("tenant_id")}::uuid[], ${col("guard_id")}::uuid[], ${col("device_id") as never}::uuid[],
+      ${rows.map((r) => r.recorded_at.toISOString())}::timestamptz[],
+      ${col("lat")}::float8[], ${col("lon")}::float8[], ${col("accuracy_m") as never}::float8[],
+      ${col("speed") as never}::float8[], ${col("heading") as never}::float8[], ${col("battery") as never}::float8[],
+      ${col("msg_id") as never}::text[], ${rows.map((r) => (r.extra ? JSON.stringify(r.extra) : null)) as never}::text[])
+      as u(tenant_id, guard_id, device_id, recorded_at, lat, lon, accuracy_m, speed, heading, battery, msg_id, extra)`;
 
   const newest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) {
@@ -42,7 +54,12 @@ export async function storeGuardLocations(tx: TransactionSql, envelopes: Envelop
     battery: r.battery,
   }));
   const moved = await tx<{ guard_id: string }[]>`
-    insert into guard_positions ${tx(latest)}
+    insert into guard_positions (guard_id, tenant_id, recorded_at, lat, lon, accuracy_m, battery)
+    select * from unnest(
+      ${latest.map((r) => r.guard_id)}::uuid[], ${latest.map((r) => r.tenant_id)}::uuid[],
+      ${latest.map((r) => r.recorded_at.toISOString())}::timestamptz[], ${latest.map((r) => r.lat)}::float8[],
+      ${latest.map((r) => r.lon)}::float8[], ${latest.map((r) => r.accuracy_m) as never}::float8[],
+      ${latest.map((r) => r.battery) as never}::float8[])
     on conflict (guard_id) do update set
       recorded_at = excluded.recorded_at, lat = excluded.lat, lon = excluded.lon,
       accuracy_m = excluded.accuracy_m, battery = excluded.battery

@@ -1,0 +1,67 @@
+// Runs Vigil as a child process for benchmarks (so its RSS is its own),
+// with an embedded PostgreSQL in a temporary folder and an external broker.
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import getPort from "get-port";
+import { waitFor } from "../../test/harness/wait-for";
+
+export type VigilProcess = {
+  url: string;
+  databaseUrl: string;
+  pid: number;
+  rssMb: () => number;
+  stop: () => Promise<void>;
+};
+
+export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl: string; env?: Record<string, string> }) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "vigil-bench-"));
+  chmodSync(dataDir, 0o755); // the embedded PostgreSQL's user must be able to enter it
+  const port = await getPort();
+  const pgPort = await getPort();
+  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["server/main.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      EMBEDDED_PG_PORT: String(pgPort),
+      VIGIL_DATA_DIR: dataDir,
+      MQTT_URL: mqttUrl,
+      ADMIN_EMAIL: "bench@vigil.local",
+      ADMIN_PASSWORD: "bench-password-1",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  let exitCode: number | null = null;
+  child.once("exit", (code) => (exitCode = code ?? -1));
+  await waitFor(
+    async () => {
+      if (exitCode !== null) throw new Error(`Vigil exited with ${exitCode}`);
+      return (await fetch(`${url}/readyz`)).ok;
+    },
+    { timeoutMs: 90_000, intervalMs: 250, what: "Vigil ready" },
+  );
+  const { postgresPassword } = JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as {
+    postgresPassword: string;
+  };
+  return {
+    url,
+    databaseUrl: `postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${pgPort}/vigil`,
+    pid: child.pid!,
+    rssMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      return kb / 1024;
+    },
+    async stop() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  } satisfies VigilProcess;
+}
