@@ -1,6 +1,8 @@
 // Request and response shapes of the REST API (/api/v1), shared by route
 // handlers, services and the browser.
 import { z } from "zod";
+import type { SystemComponentDto } from "./system-health";
+import type { AlertDto } from "./socket-events";
 
 export const roles = ["admin", "manager", "operator", "supervisor"] as const;
 export type UserRole = (typeof roles)[number];
@@ -86,6 +88,9 @@ export type TelemetryDto = {
   temperatureC: number | null;
 };
 
+/** GET /api/v1/devices/:externalId */
+export type DeviceDetailDto = DeviceDto & { latestTelemetry: TelemetryDto | null; components: SystemComponentDto[] };
+
 export const sendCommandInput = z.object({
   type: z
     .string()
@@ -125,3 +130,40 @@ export type ConfigDto = {
   publishedAt: string | null;
   appliedAt: string | null;
 };
+
+export const alertOutcomes = ["real", "false_alarm", "test"] as const;
+
+export const resolveAlertInput = z.object({
+  outcome: z.enum(alertOutcomes),
+  note: z.string().trim().max(2000).optional(),
+});
+export type ResolveAlertInput = z.infer<typeof resolveAlertInput>;
+
+export const listAlertsQuery = z.object({
+  status: z.enum(["NEW", "ACKNOWLEDGED", "RESOLVED", "open"]).optional(),
+  severity: z.enum(["critical", "high", "medium", "low", "info"]).optional(),
+  siteId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ListAlertsQuery = z.infer<typeof listAlertsQuery>;
+
+export type AlertEventDto = {
+  action: string;
+  channel: string;
+  by: string | null;
+  at: string;
+  detail: unknown;
+};
+
+export type AlertListItemDto = AlertDto & {
+  siteId: string | null;
+  createdAt: string;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  outcome: (typeof alertOutcomes)[number] | null;
+  resolutionNote: string | null;
+  claimedBy: string | null;
+};
+
+export type AlertDetailDto = AlertListItemDto & { events: AlertEventDto[]; deliveries: unknown[] };

@@ -27,6 +27,8 @@ type Options<B, Q, P> = {
 type HandlerArgs<B, Q, P> = {
   actor: Actor;
   token: string;
+  /** How the caller reached us, for the alert event log: "web" (browser session) or "api" (token). */
+  channel: "web" | "api";
   body: B;
   query: Q;
   params: P;
@@ -105,14 +107,15 @@ export function apiRoute<B = undefined, Q = undefined, P = undefined>(
   return (request: Request, context: RouteContext) =>
     measured(options.route, request, async () => {
       const runtime = getRuntime();
-      const { actor, token } = await authenticateRequest(runtime.db, request);
+      const { actor, token, via } = await authenticateRequest(runtime.db, request);
+      const channel = via === "cookie" ? "web" : "api";
       if (options.roles && !options.roles.includes(actor.role)) {
         throw new AppError("forbidden", `This needs one of the roles: ${options.roles.join(", ")}.`);
       }
       const params = parse(options.params, await context.params, "params");
       const query = parse(options.query, Object.fromEntries(new URL(request.url).searchParams), "query");
       const body = options.body ? parse(options.body, await readBody(request), "") : (undefined as B);
-      return toResponse(await handler({ actor, token, body, query, params, request, runtime }));
+      return toResponse(await handler({ actor, token, channel, body, query, params, request, runtime }));
     });
 }
 

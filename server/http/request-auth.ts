@@ -25,11 +25,14 @@ export function assertSameOrigin(request: Request): void {
   }
 }
 
-export async function authenticateRequest(db: Db, request: Request): Promise<{ actor: Actor; token: string }> {
+export async function authenticateRequest(
+  db: Db,
+  request: Request,
+): Promise<{ actor: Actor; token: string; via: "bearer" | "cookie" }> {
   const credentials = readToken(request);
   if (!credentials) throw new AppError("unauthenticated", "Sign in or send an API token (Authorization: Bearer).");
   const actor = await findActorByToken(db, credentials.token);
   if (!actor) throw new AppError("unauthenticated", "Your session has expired or the token is not valid.");
   if (credentials.via === "cookie" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
-  return { actor, token: credentials.token };
+  return { actor, token: credentials.token, via: credentials.via };
 }

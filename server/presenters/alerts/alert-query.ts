@@ -1,0 +1,54 @@
+// The alert columns every alert view needs, with the source's external id and
+// name and the claiming user's email, always scoped to one tenant.
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "../../../db/client";
+import { alerts, devices, guards, users } from "../../../db/schema";
+import type { AlertListItemDto } from "../../contracts/api";
+
+const claimer = alias(users, "claimer");
+
+export const severityRank = sql<number>`array_position(array['critical','high','medium','low','info']::alert_severity[], ${alerts.severity})`;
+
+export function selectAlerts(db: Db, tenantId: string, where?: SQL) {
+  return db
+    .select({
+      alert: alerts,
+      sourceExternalId: sql<string>`coalesce(${devices.externalId}, ${guards.externalId}, '')`,
+      sourceName: sql<string>`coalesce(${devices.name}, ${guards.name}, ${devices.externalId}, '')`,
+      claimedBy: claimer.email,
+    })
+    .from(alerts)
+    .leftJoin(devices, eq(devices.id, alerts.deviceId))
+    .leftJoin(guards, eq(guards.id, alerts.guardId))
+    .leftJoin(claimer, eq(claimer.id, alerts.claimedBy))
+    .where(and(eq(alerts.tenantId, tenantId), where))
+    .$dynamic();
+}
+
+type Row = Awaited<ReturnType<typeof selectAlerts>>[number];
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function toAlertListItem({ alert: a, sourceExternalId, sourceName, claimedBy }: Row): AlertListItemDto {
+  return {
+    id: a.id,
+    type: a.type,
+    severity: a.severity,
+    status: a.status,
+    message: a.message,
+    lat: a.lat,
+    lon: a.lon,
+    count: a.count,
+    sourceExternalId,
+    sourceName,
+    firstSeenAt: a.firstSeenAt.toISOString(),
+    lastSeenAt: a.lastSeenAt.toISOString(),
+    siteId: a.siteId,
+    createdAt: a.createdAt.toISOString(),
+    acknowledgedAt: iso(a.acknowledgedAt),
+    resolvedAt: iso(a.resolvedAt),
+    outcome: a.outcome,
+    resolutionNote: a.resolutionNote,
+    claimedBy,
+  };
+}

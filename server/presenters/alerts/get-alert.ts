@@ -1,0 +1,30 @@
+// One alert with its event log (who did what, through which channel, when).
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { alertEvents, alerts, users } from "../../../db/schema";
+import type { AlertDetailDto } from "../../contracts/api";
+import { AppError } from "../../observability/app-error";
+import type { Actor } from "../../services/actor";
+import { selectAlerts, toAlertListItem } from "./alert-query";
+
+export async function getAlert(db: Db, actor: Actor, alertId: string): Promise<AlertDetailDto> {
+  const [row] = await selectAlerts(db, actor.tenantId, eq(alerts.id, alertId));
+  if (!row) throw new AppError("not_found", "No such alert.");
+  const events = await db
+    .select({ event: alertEvents, by: users.email })
+    .from(alertEvents)
+    .leftJoin(users, eq(users.id, alertEvents.userId))
+    .where(and(eq(alertEvents.tenantId, actor.tenantId), eq(alertEvents.alertId, alertId)))
+    .orderBy(asc(alertEvents.at), asc(alertEvents.id));
+  return {
+    ...toAlertListItem(row),
+    events: events.map(({ event, by }) => ({
+      action: event.action,
+      channel: event.channel,
+      by,
+      at: event.at.toISOString(),
+      detail: event.detail,
+    })),
+    deliveries: [],
+  };
+}

@@ -1,0 +1,14 @@
+// NEW -> ACKNOWLEDGED. When two people acknowledge at once, exactly one
+// succeeds; the other gets a 409 saying who was first.
+import type { Actor } from "../actor";
+import { transitionAlert, type AlertDeps } from "./transition-alert";
+
+export function acknowledgeAlert(deps: AlertDeps, actor: Actor, alertId: string, channel: string) {
+  return transitionAlert(deps, actor, {
+    alertId,
+    from: ["NEW"],
+    set: { status: "ACKNOWLEDGED", acknowledgedAt: new Date() },
+    action: "acknowledged",
+    channel,
+  });
+}

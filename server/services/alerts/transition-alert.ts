@@ -1,0 +1,79 @@
+// The one way an alert changes: a conditional UPDATE (so two people acting at
+// once cannot both succeed), its event appended in the same transaction, and
+// the change broadcast to the tenant's browsers after commit.
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { alertEvents, alerts, users } from "../../../db/schema";
+import type { AlertDetailDto } from "../../contracts/api";
+import { socketEvents } from "../../contracts/socket-events";
+import { AppError } from "../../observability/app-error";
+import { getAlert } from "../../presenters/alerts/get-alert";
+import type { Broadcaster } from "../../realtime/broadcaster";
+import type { Actor } from "../actor";
+
+type Status = (typeof alerts.status.enumValues)[number];
+export type AlertDeps = { db: Db; broadcaster: Broadcaster };
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+async function whoWasFirst(db: Db | Tx, alertId: string, action: string): Promise<string> {
+  const [first] = await db
+    .select({ by: users.email, at: alertEvents.at, channel: alertEvents.channel })
+    .from(alertEvents)
+    .leftJoin(users, eq(users.id, alertEvents.userId))
+    .where(and(eq(alertEvents.alertId, alertId), eq(alertEvents.action, action)))
+    .orderBy(asc(alertEvents.at))
+    .limit(1);
+  return first ? `by ${first.by ?? "a contact"} (${first.channel}) at ${first.at.toISOString()}` : "earlier";
+}
+
+export async function transitionAlert(
+  { db, broadcaster }: AlertDeps,
+  actor: Actor,
+  {
+    alertId,
+    from,
+    set,
+    extraCondition,
+    action,
+    channel,
+    detail,
+    conflictAction = action,
+    afterUpdate,
+  }: {
+    alertId: string;
+    from: Status[];
+    set: Partial<typeof alerts.$inferInsert>;
+    extraCondition?: SQL;
+    action: string;
+    channel: string;
+    detail?: Record<string, unknown>;
+    conflictAction?: string;
+    afterUpdate?: (tx: Tx) => Promise<void>;
+  },
+): Promise<AlertDetailDto> {
+  await db.transaction(async (tx) => {
+    const scope = and(eq(alerts.tenantId, actor.tenantId), eq(alerts.id, alertId));
+    const [updated] = await tx
+      .update(alerts)
+      .set(set)
+      .where(and(scope, inArray(alerts.status, from), extraCondition))
+      .returning({ id: alerts.id });
+    if (!updated) {
+      const [current] = await tx.select({ status: alerts.status }).from(alerts).where(scope);
+      if (!current) throw new AppError("not_found", "No such alert.");
+      const done = current.status === "RESOLVED" ? "resolved" : conflictAction;
+      throw new AppError(
+        "conflict",
+        `Already ${done} ${await whoWasFirst(tx, alertId, current.status === "RESOLVED" ? "resolved" : conflictAction)}.`,
+      );
+    }
+    await tx
+      .insert(alertEvents)
+      .values({ tenantId: actor.tenantId, alertId, action, channel, userId: actor.userId, detail });
+    await afterUpdate?.(tx);
+  });
+  const alert = await getAlert(db, actor, alertId);
+  const { events: _events, deliveries: _deliveries, ...summary } = alert;
+  broadcaster.toTenant(actor.tenantId, socketEvents.alertsChanged, [summary]);
+  return alert;
+}
