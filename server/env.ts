@@ -51,6 +51,29 @@ export const envSchema = z.object({
     .default(64 * 1024),
   INGEST_BATCH_MAX_ROWS: z.coerce.number().int().min(1).max(10_000).default(500),
   INGEST_BATCH_MAX_WAIT_MS: z.coerce.number().int().min(0).max(1000).default(5),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_PHONE_NUMBER: z.string().optional(),
+  TWILIO_API_BASE_URL: z.url().optional(),
+  RESEND_API_KEY: z.string().optional(),
+  RESEND_BASE_URL: z.url().optional(),
+  EMAIL_FROM: z.string().optional(),
+  SMS_ALLOWED_COUNTRY_CODES: z
+    .string()
+    .default("*")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((c) => c.trim())
+        .filter(Boolean),
+    ),
+  SMS_PER_NUMBER_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  ALERT_LINK_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(3600),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
 });
 

@@ -12,6 +12,7 @@ import { loadDataDirSecrets } from "./infra/data-dir-secrets";
 import { startEmbeddedBroker, type EmbeddedBroker } from "./infra/embedded-broker";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./infra/embedded-postgres";
 import { createMqttPublisher } from "./infra/mqtt-publisher";
+import { createNotificationChannels } from "./notifications/create-channels";
 import { assertPortFree } from "./infra/port-check";
 import { startIngestor, type Ingestor } from "./ingest/mqtt-ingestor";
 import { componentLogger } from "./observability/logger";
@@ -119,7 +120,18 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         concurrency: env.WORKER_CONCURRENCY,
         logger: componentLogger("worker"),
         metrics,
-        deps: { publisher, broadcaster },
+        deps: {
+          publisher,
+          broadcaster,
+          channels: createNotificationChannels(env, metrics),
+          notifications: {
+            publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+            linkSecret: env.SESSION_SECRET ?? secrets.sessionSecret,
+            linkTtlSeconds: env.ALERT_LINK_TTL_SECONDS,
+            smsAllowedCountryCodes: env.SMS_ALLOWED_COUNTRY_CODES,
+            smsPerNumberPerMinute: env.SMS_PER_NUMBER_PER_MINUTE,
+          },
+        },
       });
       stops.push(() => worker!.stop());
       let workerProblem: string | null = null;

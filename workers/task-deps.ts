@@ -1,6 +1,22 @@
 // What tasks need from the process besides the database: the downlink
-// publisher and the realtime broadcaster.
+// publisher, the realtime broadcaster, the notification channels (each behind
+// its circuit breaker) and the settings for links and SMS limits.
+import type { CircuitBreaker } from "../server/lib/circuit-breaker";
 import type { MqttPublisher } from "../server/infra/mqtt-publisher";
+import type { Channel } from "../server/notifications/channels";
 import type { Broadcaster } from "../server/realtime/broadcaster";
 
-export type TaskDeps = { publisher: MqttPublisher; broadcaster: Broadcaster };
+export type NotificationSettings = {
+  publicUrl: string;
+  linkSecret: string;
+  linkTtlSeconds: number;
+  smsAllowedCountryCodes: string[];
+  smsPerNumberPerMinute: number;
+};
+
+export type TaskDeps = {
+  publisher: MqttPublisher;
+  broadcaster: Broadcaster;
+  channels: Record<Channel["name"], { channel: Channel; breaker: CircuitBreaker }>;
+  notifications: NotificationSettings;
+};

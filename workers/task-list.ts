@@ -1,6 +1,8 @@
 import type { TaskList } from "graphile-worker";
 import type { TaskDeps } from "./task-deps";
+import { deliver_notification } from "./tasks/deliver_notification";
 import { expire_device_commands } from "./tasks/expire_device_commands";
+import { notify_alert } from "./tasks/notify_alert";
 import { prune_ingest_dedupe } from "./tasks/prune_ingest_dedupe";
 import { publish_device_command } from "./tasks/publish_device_command";
 import { publish_device_config } from "./tasks/publish_device_config";
@@ -11,6 +13,8 @@ export function createTaskList(deps: TaskDeps): TaskList {
     purge_expired_sessions,
     prune_ingest_dedupe,
     expire_device_commands,
+    notify_alert,
+    deliver_notification: deliver_notification(deps),
     publish_device_command: publish_device_command(deps),
     publish_device_config: publish_device_config(deps),
   };

@@ -16,3 +16,6 @@ export * from "./alerts";
 export * from "./alert-events";
 export * from "./device-commands";
 export * from "./device-configs";
+export * from "./contacts";
+export * from "./escalation-policies";
+export * from "./notification-deliveries";

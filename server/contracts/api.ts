@@ -166,4 +166,62 @@ export type AlertListItemDto = AlertDto & {
   claimedBy: string | null;
 };
 
-export type AlertDetailDto = AlertListItemDto & { events: AlertEventDto[]; deliveries: unknown[] };
+export type AlertDetailDto = AlertListItemDto & { events: AlertEventDto[]; deliveries: DeliveryDto[] };
+
+const phone = z.string().regex(/^\+[1-9][0-9]{6,14}$/, "use the international format, e.g. +919876543210");
+
+export const createContactInput = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    phone: phone.optional(),
+    email: z.email().max(254).optional(),
+  })
+  .refine((c) => c.phone || c.email, { message: "give a phone number or an email address", path: ["phone"] });
+export type CreateContactInput = z.infer<typeof createContactInput>;
+
+export type ContactDto = { id: string; name: string; phone: string | null; email: string | null; createdAt: string };
+
+export const notificationChannels = ["sms", "email", "push"] as const;
+
+export const createEscalationPolicyInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  siteId: z.uuid().optional(),
+  repeats: z.number().int().min(0).max(10).default(0),
+  tiers: z
+    .array(
+      z.object({
+        contactIds: z.array(z.uuid()).min(1),
+        channels: z.array(z.enum(notificationChannels)).min(1),
+        delaySeconds: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 3600)
+          .default(120),
+      }),
+    )
+    .min(1)
+    .max(10),
+});
+export type CreateEscalationPolicyInput = z.infer<typeof createEscalationPolicyInput>;
+
+export type EscalationPolicyDto = Omit<CreateEscalationPolicyInput, "siteId"> & {
+  id: string;
+  siteId: string | null;
+  createdAt: string;
+};
+
+export type DeliveryDto = {
+  id: string;
+  contactName: string | null;
+  channel: (typeof notificationChannels)[number];
+  recipient: string | null;
+  round: number;
+  tier: number;
+  attempts: number;
+  status: "queued" | "sent" | "failed" | "skipped";
+  providerId: string | null;
+  error: string | null;
+  createdAt: string;
+  sentAt: string | null;
+};

@@ -92,6 +92,12 @@ function createMetrics() {
       buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120],
       registers: [registry],
     }),
+    breakerOpen: new Gauge({
+      name: "vigil_notification_breaker_open",
+      help: "1 while a notification provider's circuit breaker is open (or half-open), by channel",
+      labelNames: ["channel"] as const,
+      registers: [registry],
+    }),
     loginFailures: new Counter({
       name: "vigil_login_failures_total",
       help: "Failed logins, by reason (bad_credentials, rate_limited)",

@@ -5,6 +5,7 @@
 import type { TransactionSql } from "postgres";
 import type { AlertDto, AlertSeverity } from "../../contracts/socket-events";
 import type { Envelope } from "../pipeline/types";
+import { jobPriority } from "../../services/alerts/notification-priority";
 import { recordedAt } from "./recorded-at";
 
 export type AlertReceipt = { topic: string; msgId: string; alertId: string };
@@ -127,6 +128,11 @@ export async function raiseAlerts(
       insert into alert_events (tenant_id, alert_id, action, channel)
       select * from unnest(${created.map((a) => a.tenantId)}::uuid[], ${created.map((a) => a.id)}::uuid[],
                            ${created.map(() => "raised")}::text[], ${created.map(() => "mqtt")}::text[])`;
+    // The notification job is written with the alert: no alert without its notifications.
+    await tx`
+      select graphile_worker.add_job('notify_alert', json_build_object('alertId', v.id, 'round', 0, 'tier', 0),
+               priority => v.priority, max_attempts => 25)
+      from unnest(${created.map((a) => a.id)}::text[], ${created.map((a) => jobPriority(a.severity))}::int[]) as v(id, priority)`;
   }
   if (refIds.length > 0) {
     await tx`

@@ -6,6 +6,7 @@ import type { AlertDetailDto } from "../../contracts/api";
 import { AppError } from "../../observability/app-error";
 import type { Actor } from "../../services/actor";
 import { selectAlerts, toAlertListItem } from "./alert-query";
+import { listDeliveries } from "./list-deliveries";
 
 export async function getAlert(db: Db, actor: Actor, alertId: string): Promise<AlertDetailDto> {
   const [row] = await selectAlerts(db, actor.tenantId, eq(alerts.id, alertId));
@@ -25,6 +26,6 @@ export async function getAlert(db: Db, actor: Actor, alertId: string): Promise<A
       at: event.at.toISOString(),
       detail: event.detail,
     })),
-    deliveries: [],
+    deliveries: await listDeliveries(db, actor.tenantId, alertId),
   };
 }

@@ -1,6 +1,7 @@
 // NEW -> ACKNOWLEDGED. When two people acknowledge at once, exactly one
 // succeeds; the other gets a 409 saying who was first.
 import type { Actor } from "../actor";
+import { cancelEscalation } from "./cancel-escalation";
 import { transitionAlert, type AlertDeps } from "./transition-alert";
 
 export function acknowledgeAlert(deps: AlertDeps, actor: Actor, alertId: string, channel: string) {
@@ -10,5 +11,6 @@ export function acknowledgeAlert(deps: AlertDeps, actor: Actor, alertId: string,
     set: { status: "ACKNOWLEDGED", acknowledgedAt: new Date() },
     action: "acknowledged",
     channel,
+    afterUpdate: cancelEscalation(alertId),
   });
 }

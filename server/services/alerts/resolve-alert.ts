@@ -3,6 +3,7 @@
 // alarm from that source opens a new alert.
 import type { ResolveAlertInput } from "../../contracts/api";
 import type { Actor } from "../actor";
+import { cancelEscalation } from "./cancel-escalation";
 import { transitionAlert, type AlertDeps } from "./transition-alert";
 
 export function resolveAlert(
@@ -20,5 +21,6 @@ export function resolveAlert(
     action: "resolved",
     channel,
     detail: { outcome: input.outcome, ...(input.note ? { note: input.note } : {}) },
+    afterUpdate: cancelEscalation(alertId),
   });
 }

@@ -1,0 +1,28 @@
+// An alert's notification deliveries, oldest first: who was told, how, and what happened.
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { contacts, notificationDeliveries } from "../../../db/schema";
+import type { DeliveryDto } from "../../contracts/api";
+
+export async function listDeliveries(db: Db, tenantId: string, alertId: string): Promise<DeliveryDto[]> {
+  const rows = await db
+    .select({ d: notificationDeliveries, contactName: contacts.name })
+    .from(notificationDeliveries)
+    .leftJoin(contacts, eq(contacts.id, notificationDeliveries.contactId))
+    .where(and(eq(notificationDeliveries.tenantId, tenantId), eq(notificationDeliveries.alertId, alertId)))
+    .orderBy(asc(notificationDeliveries.createdAt), asc(notificationDeliveries.channel));
+  return rows.map(({ d, contactName }) => ({
+    id: d.id,
+    contactName,
+    channel: d.channel,
+    recipient: d.recipient,
+    round: d.round,
+    tier: d.tier,
+    attempts: d.attempts,
+    status: d.status,
+    providerId: d.providerId,
+    error: d.error,
+    createdAt: d.createdAt.toISOString(),
+    sentAt: d.sentAt?.toISOString() ?? null,
+  }));
+}

@@ -1,0 +1,56 @@
+// A tenant's default policy (no site) or a site's own. Every contact must be
+// the tenant's; one policy per site and one default.
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { contacts, escalationPolicies, sites } from "../../../db/schema";
+import type { CreateEscalationPolicyInput, EscalationPolicyDto } from "../../contracts/api";
+import { AppError } from "../../observability/app-error";
+import { toPolicyDto } from "../../presenters/contacts/list-escalation-policies";
+import type { Actor } from "../actor";
+import { conflictOnDuplicate } from "../unique-violation";
+
+export async function createEscalationPolicy(
+  db: Db,
+  actor: Actor,
+  input: CreateEscalationPolicyInput,
+): Promise<EscalationPolicyDto> {
+  const wanted = [...new Set(input.tiers.flatMap((t) => t.contactIds))];
+  const known = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, actor.tenantId), inArray(contacts.id, wanted)));
+  const knownIds = new Set(known.map((c) => c.id));
+  input.tiers.forEach((tier, i) =>
+    tier.contactIds.forEach((id, j) => {
+      if (!knownIds.has(id)) {
+        throw new AppError("invalid_input", "Unknown contact.", {
+          issues: [{ path: `tiers.${i}.contactIds.${j}`, message: "no such contact" }],
+        });
+      }
+    }),
+  );
+  if (input.siteId) {
+    const [site] = await db
+      .select({ id: sites.id })
+      .from(sites)
+      .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, input.siteId)));
+    if (!site)
+      throw new AppError("invalid_input", "Unknown site.", { issues: [{ path: "siteId", message: "no such site" }] });
+  }
+  const message = input.siteId
+    ? "This site already has an escalation policy."
+    : "The default escalation policy exists.";
+  const [row] = await conflictOnDuplicate("siteId", message, () =>
+    db
+      .insert(escalationPolicies)
+      .values({
+        tenantId: actor.tenantId,
+        siteId: input.siteId ?? null,
+        name: input.name,
+        tiers: input.tiers,
+        repeats: input.repeats,
+      })
+      .returning(),
+  );
+  return toPolicyDto(row!);
+}

@@ -1,0 +1,66 @@
+// A local stand-in for Twilio's and Resend's HTTP APIs that records what the
+// real SDKs send. It can be told to fail the next N requests of a provider.
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type RecordedRequest = {
+  provider: "twilio" | "resend";
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: Record<string, string>;
+};
+
+export type FakeProviders = {
+  url: string;
+  requests: RecordedRequest[];
+  failNext: (provider: RecordedRequest["provider"], count: number, status?: number) => void;
+  close: () => Promise<void>;
+};
+
+export async function startFakeProviders(): Promise<FakeProviders> {
+  const requests: RecordedRequest[] = [];
+  const failures = { twilio: { count: 0, status: 500 }, resend: { count: 0, status: 500 } };
+  const server = http.createServer((req, res) => {
+    let raw = "";
+    req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
+    req.on("end", () => {
+      const provider = req.url?.includes("/Messages.json") ? "twilio" : "resend";
+      const body =
+        provider === "twilio"
+          ? Object.fromEntries(new URLSearchParams(raw))
+          : (JSON.parse(raw || "{}") as Record<string, string>);
+      requests.push({ provider, path: req.url ?? "", headers: req.headers, body });
+      const failure = failures[provider];
+      if (failure.count > 0) {
+        failure.count -= 1;
+        res.writeHead(failure.status, { "content-type": "application/json" });
+        return res.end(JSON.stringify({ message: "provider unavailable", code: 20500, status: failure.status }));
+      }
+      res.writeHead(provider === "twilio" ? 201 : 200, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify(
+          provider === "twilio"
+            ? {
+                sid: `SM${randomBytes(16).toString("hex")}`,
+                status: "queued",
+                to: body.To,
+                from: body.From,
+                body: body.Body,
+              }
+            : { id: randomBytes(16).toString("hex") },
+        ),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    failNext(provider, count, status = 500) {
+      failures[provider] = { count, status };
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

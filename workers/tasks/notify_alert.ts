@@ -1,0 +1,93 @@
+// One escalation step for an alert still NEW: queue a delivery per contact and
+// channel of the current tier (the unique delivery key makes a re-run queue
+// nothing twice), then schedule the next tier under the job key
+// escalate:<alert id>, which acknowledging the alert removes.
+import type { Task } from "graphile-worker";
+import { z } from "zod";
+import type { EscalationTier } from "../../db/schema/escalation-policies";
+import { jobPriority } from "../../server/services/alerts/notification-priority";
+
+const payload = z.object({
+  alertId: z.uuid(),
+  round: z.number().int().min(0).default(0),
+  tier: z.number().int().min(0).default(0),
+});
+
+type AlertRow = { tenant_id: string; site_id: string | null; status: string; severity: string };
+type PolicyRow = { tiers: EscalationTier[]; repeats: number };
+type ContactRow = { id: string; phone: string | null; email: string | null; user_id: string | null };
+
+const DEFAULT_REPEAT_DELAY_S = 120;
+
+export const notify_alert: Task = async (raw, helpers) => {
+  const { alertId, round, tier } = payload.parse(raw);
+  await helpers.withPgClient(async (client) => {
+    await client.query("begin");
+    try {
+      const { rows: alerts } = await client.query<AlertRow>(
+        "select tenant_id, site_id, status, severity from alerts where id = $1 for share",
+        [alertId],
+      );
+      const alert = alerts[0];
+      if (!alert || alert.status !== "NEW") return void (await client.query("commit"));
+      const { rows: policies } = await client.query<PolicyRow>(
+        `select tiers, repeats from escalation_policies where tenant_id = $1 and (site_id = $2 or site_id is null)
+         order by site_id is null limit 1`,
+        [alert.tenant_id, alert.site_id],
+      );
+      const policy = policies[0];
+      const step = policy?.tiers[tier];
+      if (!policy || !step) {
+        helpers.logger.warn(`alert ${alertId}: no escalation policy tier ${tier}; nobody notified`);
+        return void (await client.query("commit"));
+      }
+      const { rows: contacts } = await client.query<ContactRow>(
+        "select id, phone, email, user_id from contacts where tenant_id = $1 and id = any($2::uuid[])",
+        [alert.tenant_id, step.contactIds],
+      );
+      for (const contact of contacts) {
+        for (const channel of step.channels) {
+          const recipient = channel === "sms" ? contact.phone : channel === "email" ? contact.email : contact.user_id;
+          await client.query(
+            `with queued as (
+               insert into notification_deliveries (tenant_id, alert_id, contact_id, channel, recipient, round, tier, status, error)
+               values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+               on conflict on constraint notification_deliveries_once_key do nothing returning id, status)
+             select graphile_worker.add_job('deliver_notification', json_build_object('deliveryId', id),
+                      priority => $10, max_attempts => 12, job_key => 'delivery:' || id)
+             from queued where status = 'queued'`,
+            [
+              alert.tenant_id,
+              alertId,
+              contact.id,
+              channel,
+              recipient,
+              round,
+              tier,
+              recipient ? "queued" : "skipped",
+              recipient ? null : `contact has no ${channel === "push" ? "user account" : channel}`,
+              jobPriority(alert.severity),
+            ],
+          );
+        }
+      }
+      const next =
+        tier + 1 < policy.tiers.length
+          ? { round, tier: tier + 1, delay: policy.tiers[tier + 1]!.delaySeconds }
+          : round < policy.repeats
+            ? { round: round + 1, tier: 0, delay: policy.tiers[0]!.delaySeconds || DEFAULT_REPEAT_DELAY_S }
+            : null;
+      if (next) {
+        await client.query(
+          `select graphile_worker.add_job('notify_alert', json_build_object('alertId', $1::text, 'round', $2::int, 'tier', $3::int),
+             run_at => now() + make_interval(secs => $4), priority => $5, job_key => 'escalate:' || $1, job_key_mode => 'replace')`,
+          [alertId, next.round, next.tier, next.delay, jobPriority(alert.severity)],
+        );
+      }
+      await client.query("commit");
+    } catch (error) {
+      await client.query("rollback");
+      throw error;
+    }
+  });
+};
