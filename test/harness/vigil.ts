@@ -54,8 +54,7 @@ export async function testEnv({ env = {}, embeddedDatabase = false }: StartOptio
     LOG_LEVEL: "warn",
     ...(embeddedDatabase
       ? { EMBEDDED_PG_PORT: String(await getPort({ host: "127.0.0.1" })) }
-      : // A DATABASE_URL given by the test (its own cluster) is used as is.
-        { DATABASE_URL: env.DATABASE_URL ?? (await createTestDatabase()) }),
+      : { DATABASE_URL: await createTestDatabase() }),
     ...env,
   });
 }
