@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { alertEmail, alertSms } from "./alert-message";
+
+const panic = {
+  type: "panic",
+  severity: "critical",
+  message: "Emergency assistance needed",
+  sourceName: "Ravi Kumar",
+  sourceExternalId: "guard-789",
+  lat: 12.9716,
+  lon: 77.5946,
+};
+
+describe("alert messages", () => {
+  it("the SMS names the alert, the guard and the place first, and ends with the link", () => {
+    expect(alertSms(panic, "https://noc/m/alerts/1?t=x")).toBe(
+      '🚨 PANIC: Ravi Kumar (guard-789) at 12.97160°N, 77.59460°E. "Emergency assistance needed" Acknowledge: https://noc/m/alerts/1?t=x',
+    );
+  });
+
+  it("southern and western coordinates and unknown locations read correctly", () => {
+    expect(alertSms({ ...panic, lat: -33.8688, lon: -70.6693 }, "L")).toContain("33.86880°S, 70.66930°W");
+    expect(alertSms({ ...panic, lat: null, lon: null }, "L")).toContain("at location unknown.");
+  });
+
+  it("the email has a severity subject, a map link and the acknowledge link", () => {
+    const email = alertEmail(panic, "https://noc/m/alerts/1?t=x");
+    expect(email.subject).toBe("[CRITICAL] panic from Ravi Kumar");
+    expect(email.text).toContain("Map: https://www.openstreetmap.org/?mlat=12.9716&mlon=77.5946");
+    expect(email.text.split("\n").at(-1)).toBe("Acknowledge or resolve: https://noc/m/alerts/1?t=x");
+  });
+});
