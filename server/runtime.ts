@@ -13,6 +13,8 @@ export type Runtime = {
   sql: Sql;
   db: Db;
   broadcaster: Broadcaster;
+  /** Signs and verifies alert links sent to contacts. */
+  linkSecret: string;
   /** Named checks for /readyz: each resolves to null when healthy, else the problem. */
   readiness: Record<string, ReadinessCheck>;
 };

@@ -104,7 +104,8 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
       stops.push(web.stop);
     }
     const broadcaster = web?.broadcaster ?? silentBroadcaster;
-    setRuntime({ env, sql, db, broadcaster, readiness });
+    const linkSecret = env.SESSION_SECRET ?? secrets.sessionSecret;
+    setRuntime({ env, sql, db, broadcaster, linkSecret, readiness });
 
     const instanceId = env.VIGIL_INSTANCE_ID ?? `${os.hostname()}-${env.PORT}`;
     const mqttLogin = env.MQTT_URL
@@ -126,7 +127,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
           channels: createNotificationChannels(env, metrics),
           notifications: {
             publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
-            linkSecret: env.SESSION_SECRET ?? secrets.sessionSecret,
+            linkSecret,
             linkTtlSeconds: env.ALERT_LINK_TTL_SECONDS,
             smsAllowedCountryCodes: env.SMS_ALLOWED_COUNTRY_CODES,
             smsPerNumberPerMinute: env.SMS_PER_NUMBER_PER_MINUTE,

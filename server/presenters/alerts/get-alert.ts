@@ -8,7 +8,7 @@ import type { Actor } from "../../services/actor";
 import { selectAlerts, toAlertListItem } from "./alert-query";
 import { listDeliveries } from "./list-deliveries";
 
-export async function getAlert(db: Db, actor: Actor, alertId: string): Promise<AlertDetailDto> {
+export async function getAlert(db: Db, actor: Pick<Actor, "tenantId">, alertId: string): Promise<AlertDetailDto> {
   const [row] = await selectAlerts(db, actor.tenantId, eq(alerts.id, alertId));
   if (!row) throw new AppError("not_found", "No such alert.");
   const events = await db
@@ -22,7 +22,7 @@ export async function getAlert(db: Db, actor: Actor, alertId: string): Promise<A
     events: events.map(({ event, by }) => ({
       action: event.action,
       channel: event.channel,
-      by,
+      by: by ?? (event.detail as { contactName?: string } | null)?.contactName ?? null,
       at: event.at.toISOString(),
       detail: event.detail,
     })),

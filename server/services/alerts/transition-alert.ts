@@ -9,26 +9,30 @@ import { socketEvents } from "../../contracts/socket-events";
 import { AppError } from "../../observability/app-error";
 import { getAlert } from "../../presenters/alerts/get-alert";
 import type { Broadcaster } from "../../realtime/broadcaster";
-import type { Actor } from "../actor";
 
 type Status = (typeof alerts.status.enumValues)[number];
 export type AlertDeps = { db: Db; broadcaster: Broadcaster };
+/** Who changes the alert: a signed-in user, or a contact through a signed link (userId null, named in detail). */
+export type AlertChanger = { tenantId: string; userId: string | null };
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 async function whoWasFirst(db: Db | Tx, alertId: string, action: string): Promise<string> {
   const [first] = await db
-    .select({ by: users.email, at: alertEvents.at, channel: alertEvents.channel })
+    .select({ by: users.email, at: alertEvents.at, channel: alertEvents.channel, detail: alertEvents.detail })
     .from(alertEvents)
     .leftJoin(users, eq(users.id, alertEvents.userId))
     .where(and(eq(alertEvents.alertId, alertId), eq(alertEvents.action, action)))
     .orderBy(asc(alertEvents.at))
     .limit(1);
-  return first ? `by ${first.by ?? "a contact"} (${first.channel}) at ${first.at.toISOString()}` : "earlier";
+  const contactName = (first?.detail as { contactName?: string } | null)?.contactName;
+  return first
+    ? `by ${first.by ?? contactName ?? "a contact"} (${first.channel}) at ${first.at.toISOString()}`
+    : "earlier";
 }
 
 export async function transitionAlert(
   { db, broadcaster }: AlertDeps,
-  actor: Actor,
+  actor: AlertChanger,
   {
     alertId,
     from,

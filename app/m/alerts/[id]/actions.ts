@@ -1,0 +1,17 @@
+"use server";
+// The one action on the mobile alert page: acknowledge through the signed link.
+import type { MobileAckState } from "@/server/contracts/mobile";
+import { AppError } from "@/server/observability/app-error";
+import { getRuntime } from "@/server/runtime";
+import { acknowledgeAlertByLink } from "@/server/services/alerts/acknowledge-alert-by-link";
+
+export async function acknowledgeByLink(alertId: string, token: string): Promise<MobileAckState> {
+  const runtime = getRuntime();
+  try {
+    const alert = await acknowledgeAlertByLink(runtime, token, alertId, runtime.linkSecret);
+    return { ok: true, message: `Acknowledged at ${new Date(alert.acknowledgedAt!).toLocaleTimeString("en-GB")}.` };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,2 @@
+/** What the mobile alert page shows after the acknowledge button. */
+export type MobileAckState = { ok: boolean; message: string };
