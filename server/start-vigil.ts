@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Runner } from "graphile-worker";
 import { createDb, createSql } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
+import { startLockedJobWatchdog } from "../workers/locked-job-watchdog";
 import { startWorker } from "../workers/runner";
 import type { Env } from "./env";
 import { loadDataDirSecrets } from "./infra/data-dir-secrets";
@@ -135,6 +136,12 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         },
       });
       stops.push(() => worker!.stop());
+      const watchdog = await startLockedJobWatchdog({
+        connectionString: databaseUrl,
+        logger: componentLogger("watchdog"),
+        metrics,
+      });
+      stops.push(watchdog.stop);
       let workerProblem: string | null = null;
       worker.promise.then(
         () => (workerProblem = "worker stopped"),

@@ -92,6 +92,11 @@ function createMetrics() {
       buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120],
       registers: [registry],
     }),
+    jobsUnlocked: new Counter({
+      name: "vigil_jobs_unlocked_total",
+      help: "Workers whose notification jobs stayed locked too long and were unlocked by the watchdog",
+      registers: [registry],
+    }),
     breakerOpen: new Gauge({
       name: "vigil_notification_breaker_open",
       help: "1 while a notification provider's circuit breaker is open (or half-open), by channel",

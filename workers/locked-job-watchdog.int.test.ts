@@ -1,0 +1,55 @@
+// A notification job left locked by a worker that died (kill -9) is freed by
+// the watchdog and runs, instead of waiting graphile-worker's 4 hours.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { componentLogger } from "../server/observability/logger";
+import { metrics } from "../server/observability/metrics";
+import { startTestVigil, type TestVigil } from "../test/harness/vigil";
+import { waitFor } from "../test/harness/wait-for";
+import { startLockedJobWatchdog } from "./locked-job-watchdog";
+
+let vigil: TestVigil;
+
+beforeAll(async () => {
+  vigil = await startTestVigil();
+});
+afterAll(async () => {
+  await vigil?.dispose();
+});
+
+describe("locked job watchdog", () => {
+  it("frees a notification job locked by a dead worker, which then runs; fresh locks are left alone", async () => {
+    const add = async (alertId: string) => {
+      const [job] = await vigil.sql<{ id: string }[]>`
+        select id::text from graphile_worker.add_job('notify_alert', json_build_object('alertId', ${alertId}::text))`;
+      return job!.id;
+    };
+    const stale = await add(randomUUID());
+    const fresh = await add(randomUUID());
+    // What a worker killed mid-job leaves behind: the lock, and nobody to release it.
+    await vigil.sql`update graphile_worker._private_jobs set locked_by = 'dead-worker', locked_at = now() - interval '5 minutes'
+                    where id = ${stale}`;
+    await vigil.sql`update graphile_worker._private_jobs set locked_by = 'busy-worker', locked_at = now() where id = ${fresh}`;
+
+    const watchdog = await startLockedJobWatchdog({
+      connectionString: vigil.databaseUrl,
+      logger: componentLogger("watchdog-test"),
+      metrics,
+    });
+    try {
+      expect(await watchdog.check()).toEqual(["dead-worker"]);
+    } finally {
+      await watchdog.stop();
+    }
+    await waitFor(
+      async () => (await vigil.sql`select 1 from graphile_worker._private_jobs where id = ${stale}`).length === 0,
+      {
+        what: "the freed job to run",
+      },
+    );
+    const [busy] = await vigil.sql<
+      { locked_by: string }[]
+    >`select locked_by from graphile_worker._private_jobs where id = ${fresh}`;
+    expect(busy?.locked_by).toBe("busy-worker");
+  });
+});

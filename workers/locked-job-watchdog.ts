@@ -1,0 +1,53 @@
+// Open-source graphile-worker leaves a crashed worker's jobs locked for up to
+// 4 hours. Alert notification and escalation jobs cannot wait that long: a
+// notification job locked for longer than any run of it can take (providers
+// time out after 10 s) belongs to a dead worker, and that worker is unlocked
+// so its jobs run again within a minute.
+import { makeWorkerUtils, type WorkerUtils } from "graphile-worker";
+import type { Logger } from "../server/observability/logger";
+import type { Metrics } from "../server/observability/metrics";
+
+export const WATCHED_TASKS = ["notify_alert", "deliver_notification"];
+const STALE_AFTER_S = 40;
+const CHECK_EVERY_MS = 10_000;
+
+export async function startLockedJobWatchdog({
+  connectionString,
+  logger,
+  metrics,
+}: {
+  connectionString: string;
+  logger: Logger;
+  metrics: Metrics;
+}): Promise<{ stop: () => Promise<void>; check: () => Promise<string[]> }> {
+  const utils: WorkerUtils = await makeWorkerUtils({ connectionString });
+  async function check(): Promise<string[]> {
+    const { rows } = await utils.withPgClient((client) =>
+      client.query<{ locked_by: string }>(
+        `select distinct j.locked_by from graphile_worker._private_jobs j
+         join graphile_worker._private_tasks t on t.id = j.task_id
+         where j.locked_at < now() - make_interval(secs => $1) and t.identifier = any($2::text[])`,
+        [STALE_AFTER_S, WATCHED_TASKS],
+      ),
+    );
+    const workers = rows.map((r) => r.locked_by).filter(Boolean);
+    if (workers.length > 0) {
+      await utils.forceUnlockWorkers(workers);
+      metrics.jobsUnlocked.inc(workers.length);
+      logger.warn({ workers }, "unlocked jobs of workers that stopped without finishing them");
+    }
+    return workers;
+  }
+  const timer = setInterval(
+    () => void check().catch((error: unknown) => logger.warn({ err: error }, "watchdog check failed")),
+    CHECK_EVERY_MS,
+  );
+  timer.unref();
+  return {
+    check,
+    async stop() {
+      clearInterval(timer);
+      await utils.release();
+    },
+  };
+}
