@@ -21,12 +21,14 @@ describe("locked job watchdog", () => {
   it("frees a notification job locked by a dead worker, which then runs; fresh locks are left alone", async () => {
     const add = async (alertId: string) => {
       const [job] = await vigil.sql<{ id: string }[]>`
-        select id::text from graphile_worker.add_job('notify_alert', json_build_object('alertId', ${alertId}::text))`;
+        select id::text from graphile_worker.add_job('notify_alert', json_build_object('alertId', ${alertId}::text),
+                                                     run_at => now() + interval '1 hour')`;
       return job!.id;
     };
     const stale = await add(randomUUID());
     const fresh = await add(randomUUID());
-    // What a worker killed mid-job leaves behind: the lock, and nobody to release it.
+    // Scheduled ahead so this process's live worker does not take them first. What a
+    // worker killed mid-job leaves behind: the lock, and nobody to release it.
     await vigil.sql`update graphile_worker._private_jobs set locked_by = 'dead-worker', locked_at = now() - interval '5 minutes'
                     where id = ${stale}`;
     await vigil.sql`update graphile_worker._private_jobs set locked_by = 'busy-worker', locked_at = now() where id = ${fresh}`;
