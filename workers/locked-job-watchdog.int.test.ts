@@ -43,11 +43,14 @@ describe("locked job watchdog", () => {
     } finally {
       await watchdog.stop();
     }
+    const [freed] = await vigil.sql<{ locked_by: string | null }[]>`
+      select locked_by from graphile_worker._private_jobs where id = ${stale}`;
+    expect(freed?.locked_by).toBeNull();
+    // Now due: a live worker takes the freed job and runs it.
+    await vigil.sql`update graphile_worker._private_jobs set run_at = now() where id = ${stale}`;
     await waitFor(
       async () => (await vigil.sql`select 1 from graphile_worker._private_jobs where id = ${stale}`).length === 0,
-      {
-        what: "the freed job to run",
-      },
+      { what: "the freed job to run", timeoutMs: 10_000 },
     );
     const [busy] = await vigil.sql<
       { locked_by: string }[]
