@@ -33,14 +33,17 @@ export function createSourceRegistry({
     if (kind === "guard") {
       const [row] = await sql<Source[]>`
         select tenant_id as "tenantId", external_id as "externalId", name, id as "guardId",
-               null::uuid as "deviceId", null::uuid as "siteId"
+               null::uuid as "deviceId", null::uuid as "siteId", null as site
         from guards where external_id = ${externalId}`;
       return row ?? null;
     }
     const [row] = await sql<Source[]>`
-      select tenant_id as "tenantId", external_id as "externalId", coalesce(name, external_id) as name,
-             guard_id as "guardId", id as "deviceId", site_id as "siteId"
-      from devices where external_id = ${externalId} and revoked_at is null`;
+      select d.tenant_id as "tenantId", d.external_id as "externalId", coalesce(d.name, d.external_id) as name,
+             d.guard_id as "guardId", d.id as "deviceId", d.site_id as "siteId",
+             case when s.id is null then null
+                  else json_build_object('armedSchedule', s.armed_schedule, 'timezone', s.timezone) end as site
+      from devices d left join sites s on s.id = d.site_id
+      where d.external_id = ${externalId} and d.revoked_at is null`;
     return row ?? null;
   }
 

@@ -2,6 +2,7 @@
 // then the quarantine. Returns what the after-commit steps need.
 import type { Sql } from "postgres";
 import type { Envelope } from "../pipeline/types";
+import { deriveAlerts } from "../rules/derive-alerts";
 import { dedupeMessages } from "./dedupe-messages";
 import { storeDeviceTelemetry, type StoredTelemetry } from "./store-device-telemetry";
 import { storeGuardLocations, type StoredPosition } from "./store-guard-locations";
@@ -32,7 +33,7 @@ export async function persistBatch(sql: Sql, accepted: Envelope[], rejections: R
     const telemetry = await storeDeviceTelemetry(tx, byFamily(fresh, "device"));
     await storeSensorReadings(tx, byFamily(fresh, "sensor"));
     await storeSystemHealth(tx, byFamily(fresh, "system"));
-    const { alerts, receipts } = await raiseAlerts(tx, byFamily(fresh, "alert"));
+    const { alerts, receipts } = await raiseAlerts(tx, [...byFamily(fresh, "alert"), ...deriveAlerts(fresh)]);
     receipts.push(...(await receiptsForResends(tx, duplicates)));
     const commands = await recordCommandResults(tx, byFamily(fresh, "command-result"));
     await recordConfigApplied(tx, byFamily(fresh, "config-applied"));

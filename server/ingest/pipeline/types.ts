@@ -1,4 +1,5 @@
 // Types shared by the ingest pipeline's handlers.
+import type { ArmedWindow } from "../../../db/schema/sites";
 export type Family = "device" | "guard" | "sensor" | "alert" | "system" | DownlinkAnswer;
 /** Devices' answers to downlink: command progress and applied configuration. */
 export type DownlinkAnswer = "command-result" | "config-applied";
@@ -30,6 +31,8 @@ export type Source = {
   guardId: string | null;
   deviceId: string | null;
   siteId: string | null;
+  /** The device's site arming, for door and motion rules. */
+  site: { armedSchedule: ArmedWindow[]; timezone: string } | null;
 };
 
 /** A message as it moves through the handlers; each handler fills in more. */

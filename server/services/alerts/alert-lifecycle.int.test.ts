@@ -142,4 +142,30 @@ describe("alert lifecycle", () => {
     expect(second.status).toBe(409);
     expect(second.body.error.message).toContain(operator.email);
   });
+
+  it("smoke from a sensor raises a critical fire alarm, and low battery one alert however many reports", async () => {
+    const sensor = await api<{ mqtt: { username: string; password: string }; externalId: string }>(
+      vigil.url,
+      "/api/v1/devices",
+      { method: "POST", token: vigil.adminToken, body: { externalId: `smoke-${Date.now()}`, kind: "sensor" } },
+    );
+    const client = await connectDevice(vigil.mqttUrl, sensor.body.mqtt);
+    await publishJson(client, `sensor/${sensor.body.externalId}/smoke`, { value: 0.9, state: "alarm" });
+    for (const battery of [12, 11, 10]) {
+      await publishJson(client, `device/${sensor.body.externalId}/telemetry`, { battery });
+    }
+    await endQuietly(client);
+    const mine = async () =>
+      (
+        await api<AlertListItemDto[]>(vigil.url, "/api/v1/alerts?status=open&limit=200", { token: vigil.adminToken })
+      ).body.filter((a) => a.sourceExternalId === sensor.body.externalId);
+    const alerts = await waitFor(async () => {
+      const list = await mine();
+      return list.length === 2 && list.find((a) => a.type === "low-battery")?.count === 3 ? list : null;
+    });
+    expect(alerts.map((a) => [a.type, a.severity]).sort()).toEqual([
+      ["fire", "critical"],
+      ["low-battery", "low"],
+    ]);
+  });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "sites" ADD COLUMN "armed_schedule" jsonb DEFAULT '[]'::jsonb NOT NULL;
