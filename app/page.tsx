@@ -2,7 +2,7 @@ import { NocConsole } from "@/components/noc/noc-console";
 import { requirePageActor } from "@/server/http/page-auth";
 import { listLatestPositions } from "@/server/presenters/guards/list-latest-positions";
 import { getRuntime } from "@/server/runtime";
-import { signOut } from "./session-actions";
+import { ConsoleFrame } from "./console-frame";
 
 export const dynamic = "force-dynamic";
 
@@ -11,5 +11,9 @@ export default async function NocPage() {
   const { db, env } = getRuntime();
   const positions = await listLatestPositions(db, actor);
   const tileUrl = env.MAP_TILE_URL === "none" ? null : env.MAP_TILE_URL;
-  return <NocConsole initialPositions={positions} tileUrl={tileUrl} userEmail={actor.email} signOut={signOut} />;
+  return (
+    <ConsoleFrame actor={actor}>
+      <NocConsole initialPositions={positions} tileUrl={tileUrl} />
+    </ConsoleFrame>
+  );
 }

@@ -1,10 +1,10 @@
 // Shared e2e fixtures: where the Vigil started by global-setup runs, an API
 // client signed in as its admin, and a device-side MQTT publish through the
 // real mosquitto_pub.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 export type Vigil = { url: string; mqttPort: number; admin: { email: string; password: string } };
 export type MqttCredentials = { username: string; password: string };
@@ -50,18 +50,62 @@ export const test = base.extend<{ api: APIRequestContext }, { vigil: Vigil }>({
 
 export { expect };
 
-/** Publishes one message as a device would (QoS 1, its own credentials). */
+function connectArgs(vigil: Vigil, credentials: MqttCredentials | null): string[] {
+  const login = credentials ? ["-u", credentials.username, "-P", credentials.password] : [];
+  return ["-h", "127.0.0.1", "-p", String(vigil.mqttPort), ...login, "-q", "1"];
+}
+
+/**
+ * Publishes one message as a device would (QoS 1, its own credentials), or
+ * anonymously with `null` credentials (the e2e Vigil allows anonymous uplink).
+ */
 export async function publish(
   vigil: Vigil,
-  credentials: MqttCredentials,
+  credentials: MqttCredentials | null,
   topic: string,
   payload: unknown,
 ): Promise<void> {
   // mosquitto_pub exits non-zero if the broker refuses the login or the publish.
-  // prettier-ignore
-  await run("mosquitto_pub", [
-    "-h", "127.0.0.1", "-p", String(vigil.mqttPort),
-    "-u", credentials.username, "-P", credentials.password,
-    "-q", "1", "-t", topic, "-m", JSON.stringify(payload),
-  ], { timeout: 10_000 });
+  await run("mosquitto_pub", [...connectArgs(vigil, credentials), "-t", topic, "-m", JSON.stringify(payload)], {
+    timeout: 10_000,
+  });
+}
+
+/** Publishes many messages on one connection (mosquitto_pub -l, one message a line). */
+export async function publishMany(
+  vigil: Vigil,
+  credentials: MqttCredentials,
+  topic: string,
+  payloads: unknown[],
+): Promise<void> {
+  const child = spawn("mosquitto_pub", [...connectArgs(vigil, credentials), "-t", topic, "-l"], {
+    stdio: ["pipe", "ignore", "pipe"],
+    timeout: 20_000,
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(payloads.map((p) => JSON.stringify(p)).join("\n") + "\n");
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (code !== 0) throw new Error(`mosquitto_pub -l exited ${code}: ${stderr}`);
+}
+
+/** Signs in through the sign-in page and waits for the NOC. */
+export async function signIn(page: Page, vigil: Vigil): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(vigil.admin.email);
+  await page.getByLabel("Password").fill(vigil.admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${vigil.url}/`);
+}
+
+/** A phone-sized page (390x844, touch) signed in as the same user as `page`. */
+export async function phonePage(browser: Browser, page: Page, vigil: Vigil): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: vigil.url,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    storageState: await page.context().storageState(),
+  });
+  return context.newPage();
 }

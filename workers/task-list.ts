@@ -12,7 +12,7 @@ export function createTaskList(deps: TaskDeps): TaskList {
   return {
     purge_expired_sessions,
     prune_ingest_dedupe,
-    expire_device_commands,
+    expire_device_commands: expire_device_commands(deps),
     notify_alert,
     deliver_notification: deliver_notification(deps),
     publish_device_command: publish_device_command(deps),

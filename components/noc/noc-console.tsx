@@ -1,8 +1,10 @@
 "use client";
-// The operator console: live map, guard list and connection state.
+// The operator console: live map, guard list and connection state (the
+// top navigation comes from the page frame).
 import dynamic from "next/dynamic";
 import { useMemo } from "react";
 import type { GuardPositionDto } from "@/server/contracts/socket-events";
+import { ConnectionStatus } from "../realtime/connection-status";
 import { GuardList } from "./guard-list";
 import { createPositionStore } from "./position-store";
 import { useLiveSocket } from "./use-live-socket";
@@ -17,41 +19,20 @@ const LiveMap = dynamic(() => import("../map/live-map").then((m) => m.LiveMap), 
   ),
 });
 
-type Props = {
-  initialPositions: GuardPositionDto[];
-  tileUrl: string | null;
-  userEmail: string;
-  signOut: () => Promise<void>;
-};
+type Props = { initialPositions: GuardPositionDto[]; tileUrl: string | null };
 
-const stateLabel = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" } as const;
-
-export function NocConsole({ initialPositions, tileUrl, userEmail, signOut }: Props) {
+export function NocConsole({ initialPositions, tileUrl }: Props) {
   const store = useMemo(() => createPositionStore(initialPositions), [initialPositions]);
   const connection = useLiveSocket(store);
   return (
     <div className="noc">
-      <header className="topbar">
-        <span className="brand">VIGIL NOC</span>
-        <span className="status" data-state={connection} role="status" aria-live="polite">
-          {stateLabel[connection]}
-        </span>
-        <span className="spacer" />
-        <span className="muted">{userEmail}</span>
-        <form action={signOut}>
-          <button className="btn-ghost" type="submit">
-            Sign out
-          </button>
-        </form>
-      </header>
-      <div className="noc-main">
-        <div className="map-wrap" data-testid="map">
-          <LiveMap store={store} tileUrl={tileUrl} />
-        </div>
-        <aside className="side">
-          <GuardList store={store} />
-        </aside>
+      <div className="map-wrap" data-testid="map">
+        <LiveMap store={store} tileUrl={tileUrl} />
+        <ConnectionStatus state={connection} overlay />
       </div>
+      <aside className="side">
+        <GuardList store={store} />
+      </aside>
     </div>
   );
 }

@@ -54,6 +54,11 @@ export async function startWeb({
         if (!res.headersSent) res.writeHead(500).end();
       });
   });
+  // Node closes an idle keep-alive connection after 5 s; a client (a reverse
+  // proxy's pool, an API client) that reuses it at that moment gets ECONNRESET.
+  // Idle connections stay open longer than the usual proxy pools keep them (60 s).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const { io, broadcaster } = createSocketServer({ httpServer, db, logger, metrics });
   if (dev) {
     const upgrade = app.getUpgradeHandler();

@@ -1,22 +1,11 @@
 // Quarantined MQTT messages, newest first, a page at a time. A tenant sees
 // its own devices' rejects plus those no tenant could be found for (unknown
 // devices, malformed topics), which is where new devices first show up.
-import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { devices, mqttQuarantine } from "../../../db/schema";
+import type { QuarantinePageDto } from "../../contracts/quarantine";
 import type { Actor } from "../../services/actor";
-
-export type QuarantineEntryDto = {
-  id: number;
-  topic: string;
-  reason: string;
-  detail: string | null;
-  payload: string;
-  deviceExternalId: string | null;
-  receivedAt: string;
-  /** The id an admin can register as a new device, for unknown-source rejects. */
-  registrableExternalId: string | null;
-};
 
 const TOPIC_ID = /^(device|sensor|system)\/([A-Za-z0-9._:-]{1,128})\/|^alert\/[^/]+\/([A-Za-z0-9._:-]{1,128})$/;
 
@@ -33,7 +22,7 @@ export async function listQuarantine(
   db: Db,
   actor: Actor,
   { before, limit }: { before?: number; limit: number },
-): Promise<{ items: QuarantineEntryDto[]; nextBefore: number | null }> {
+): Promise<QuarantinePageDto> {
   const rows = await db
     .select({ entry: mqttQuarantine, deviceExternalId: devices.externalId })
     .from(mqttQuarantine)
@@ -42,17 +31,38 @@ export async function listQuarantine(
     .orderBy(desc(mqttQuarantine.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
+  const registered = await registeredSince(
+    db,
+    actor,
+    page.map(({ entry }) => registrableId(entry.topic, entry.reason)),
+  );
   return {
-    items: page.map(({ entry, deviceExternalId }) => ({
-      id: entry.id,
-      topic: entry.topic,
-      reason: entry.reason,
-      detail: entry.detail,
-      payload: entry.payload,
-      deviceExternalId,
-      receivedAt: entry.receivedAt.toISOString(),
-      registrableExternalId: registrableId(entry.topic, entry.reason),
-    })),
+    items: page.map(({ entry, deviceExternalId }) => {
+      const unknownId = registrableId(entry.topic, entry.reason);
+      // Once the unknown device is registered here, its old rejects link to it instead of offering to register it.
+      const nowRegistered = unknownId !== null && registered.has(unknownId);
+      return {
+        id: entry.id,
+        topic: entry.topic,
+        reason: entry.reason,
+        detail: entry.detail,
+        payload: entry.payload,
+        deviceExternalId: deviceExternalId ?? (nowRegistered ? unknownId : null),
+        receivedAt: entry.receivedAt.toISOString(),
+        registrableExternalId: nowRegistered ? null : unknownId,
+      };
+    }),
     nextBefore: rows.length > limit ? (page.at(-1)?.entry.id ?? null) : null,
   };
+}
+
+/** Which of these once-unknown ids are now the tenant's devices. */
+async function registeredSince(db: Db, actor: Actor, ids: (string | null)[]): Promise<Set<string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Set();
+  const rows = await db
+    .select({ externalId: devices.externalId })
+    .from(devices)
+    .where(and(eq(devices.tenantId, actor.tenantId), inArray(devices.externalId, wanted)));
+  return new Set(rows.map((r) => r.externalId));
 }

@@ -1,0 +1,78 @@
+"use client";
+// Admin actions on a device: issue new MQTT credentials (the new password is
+// shown once; a revoked device is re-enabled) and revoke (asks to confirm;
+// the device's connection is closed within seconds).
+import { useState } from "react";
+import type { DeviceDto } from "@/server/contracts/api";
+import { apiRequest } from "../ui/api-request";
+import { CredentialsOnce } from "../ui/credentials-once";
+
+type Rotated = DeviceDto & { mqtt: { username: string; password: string } };
+type View = { step: "idle" } | { step: "confirm-revoke" } | { step: "rotated"; mqtt: Rotated["mqtt"] };
+
+type Props = { base: string; device: DeviceDto; onChanged: (device: DeviceDto) => void };
+
+export function DeviceAdminActions({ base, device, onChanged }: Props) {
+  const [view, setView] = useState<View>({ step: "idle" });
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const act = async (path: "credentials" | "revoke") => {
+    setPending(true);
+    const result = await apiRequest<Rotated | DeviceDto>(`${base}/${path}`, { method: "POST" });
+    setPending(false);
+    if (!result.ok) return setError(result.message);
+    setError(null);
+    onChanged(result.data);
+    setView("mqtt" in result.data ? { step: "rotated", mqtt: result.data.mqtt } : { step: "idle" });
+  };
+
+  return (
+    <section className="panel" aria-labelledby="admin-heading">
+      <h2 id="admin-heading">Administration</h2>
+      {view.step === "rotated" ? (
+        <CredentialsOnce
+          title="New credentials issued"
+          username={view.mqtt.username}
+          password={view.mqtt.password}
+          onDone={() => setView({ step: "idle" })}
+        />
+      ) : view.step === "confirm-revoke" ? (
+        <div className="confirm" role="group" aria-label="Confirm revoke">
+          <p>
+            Revoke <strong>{device.externalId}</strong>? Its credentials stop working and its connection is closed
+            within seconds. Issuing new credentials re-enables it.
+          </p>
+          <div className="form-actions">
+            <button className="btn btn-danger" type="button" disabled={pending} onClick={() => act("revoke")}>
+              {pending ? "Revoking…" : "Revoke device"}
+            </button>
+            <button className="btn-ghost" type="button" onClick={() => setView({ step: "idle" })}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="form-actions">
+          <button className="btn-ghost" type="button" disabled={pending} onClick={() => act("credentials")}>
+            {device.revoked ? "Re-enable with new credentials" : "Rotate credentials"}
+          </button>
+          {!device.revoked && (
+            <button
+              className="btn-ghost btn-danger-ghost"
+              type="button"
+              onClick={() => setView({ step: "confirm-revoke" })}
+            >
+              Revoke…
+            </button>
+          )}
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

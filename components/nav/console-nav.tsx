@@ -1,0 +1,50 @@
+"use client";
+// The top navigation shared by the console pages: the sections this role may
+// open, who is signed in, and sign out. On a phone the sections wrap onto a
+// second row of full-width tabs.
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { UserRole } from "@/server/contracts/api";
+
+type Section = { href: string; label: string; roles?: readonly UserRole[] };
+
+const sections: Section[] = [
+  { href: "/", label: "Map" },
+  { href: "/devices", label: "Devices" },
+  { href: "/quarantine", label: "Quarantine", roles: ["admin", "operator"] },
+];
+
+function isCurrent(pathname: string, href: string): boolean {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+type Props = { email: string; role: UserRole; signOut: () => Promise<void> };
+
+export function ConsoleNav({ email, role, signOut }: Props) {
+  const pathname = usePathname();
+  return (
+    <header className="topnav">
+      <Link href="/" className="brand">
+        VIGIL
+      </Link>
+      <nav className="sections" aria-label="Console">
+        {sections
+          .filter((s) => !s.roles || s.roles.includes(role))
+          .map((s) => (
+            <Link key={s.href} href={s.href} aria-current={isCurrent(pathname, s.href) ? "page" : undefined}>
+              {s.label}
+            </Link>
+          ))}
+      </nav>
+      <span className="spacer" />
+      <span className="user muted" title={`${email} (${role})`}>
+        {email}
+      </span>
+      <form action={signOut}>
+        <button className="btn-ghost" type="submit">
+          Sign out
+        </button>
+      </form>
+    </header>
+  );
+}

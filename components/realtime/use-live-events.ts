@@ -1,0 +1,48 @@
+"use client";
+// One Socket.IO connection per page, authenticated by the session cookie.
+// Handlers are read through a ref, so callers may pass new functions on every
+// render without reconnecting. `onReconnect` runs after every reconnect (not
+// the first connect): Socket.IO buffers nothing for a disconnected browser,
+// so the page reloads what it may have missed.
+import { useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import { socketEvents, type ServerToClientEvents } from "@/server/contracts/socket-events";
+
+export type ConnectionState = "connecting" | "live" | "reconnecting";
+
+export type LiveHandlers = Partial<ServerToClientEvents> & { onReconnect?: () => void };
+
+type EventName = keyof ServerToClientEvents;
+
+export function useLiveEvents(handlers: LiveHandlers): ConnectionState {
+  const [state, setState] = useState<ConnectionState>("connecting");
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+  useEffect(() => {
+    const socket: Socket<ServerToClientEvents> = io({ transports: ["websocket"], withCredentials: true });
+    let everConnected = false;
+    socket.on("connect", () => {
+      setState("live");
+      if (everConnected) latest.current.onReconnect?.();
+      everConnected = true;
+    });
+    socket.on("disconnect", () => setState("reconnecting"));
+    socket.on("connect_error", (error) => {
+      setState("reconnecting");
+      if (error.message === "unauthenticated") window.location.assign("/login");
+    });
+    for (const event of Object.values(socketEvents) as EventName[]) {
+      // Each event's handler is looked up when it fires, so it is always the newest one.
+      socket.on(event, (...args: unknown[]) => {
+        const handler = latest.current[event] as ((...a: unknown[]) => void) | undefined;
+        handler?.(...args);
+      });
+    }
+    return () => {
+      socket.close();
+    };
+  }, []);
+  return state;
+}
