@@ -54,7 +54,8 @@ export async function testEnv({ env = {}, embeddedDatabase = false }: StartOptio
     LOG_LEVEL: "warn",
     ...(embeddedDatabase
       ? { EMBEDDED_PG_PORT: String(await getPort({ host: "127.0.0.1" })) }
-      : { DATABASE_URL: await createTestDatabase() }),
+      : // A DATABASE_URL given by the test (its own cluster) is used as is.
+        { DATABASE_URL: env.DATABASE_URL ?? (await createTestDatabase()) }),
     ...env,
   });
 }

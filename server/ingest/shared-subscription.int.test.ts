@@ -1,0 +1,207 @@
+// Scale-out (design section 1): two ingest processes split one QoS 1 stream
+// through an MQTT v5 shared subscription ($share/vigil/...) on Mosquitto,
+// against one database. Whichever process takes a message, it is stored once;
+// a process killed mid-stream loses nothing. Two Vigils cannot share a test
+// process (runtime and metrics are per-process singletons): both are children.
+import type { MqttClient } from "mqtt";
+import postgres, { type Sql } from "postgres";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { createGuardWithPhone, logIn, type GuardResponse } from "../../test/harness/api-client";
+import { readMetric } from "../../test/harness/metrics";
+import { startMosquitto, type Mosquitto } from "../../test/harness/mosquitto";
+import { connectDevice, endQuietly, gpsFix, type GpsFix } from "../../test/harness/mqtt-device";
+import { createTestDatabase } from "../../test/harness/test-database";
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../../test/harness/vigil";
+import { spawnVigil, type VigilProcess } from "../../test/harness/vigil-process";
+import { waitFor } from "../../test/harness/wait-for";
+
+type Phone = { guard: GuardResponse; client: MqttClient };
+
+let mosquitto: Mosquitto | undefined;
+let sql: Sql | undefined;
+let env: Record<string, string>;
+let ingestA: VigilProcess | undefined;
+let ingestB: VigilProcess | undefined;
+const phones: Phone[] = [];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  mosquitto = await startMosquitto();
+  const databaseUrl = await createTestDatabase();
+  sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+  env = {
+    DATABASE_URL: databaseUrl,
+    MQTT_URL: mosquitto.url,
+    MQTT_SHARED_SUBSCRIPTION: "vigil",
+    VIGIL_ROLES: "web,ingest",
+  };
+  // Started together, as a deployment starts its replicas.
+  const [a, b] = await Promise.allSettled([
+    spawnVigil({ instanceId: "ingest-a", env }),
+    spawnVigil({ instanceId: "ingest-b", env }),
+  ]);
+  if (a.status === "fulfilled") ingestA = a.value;
+  if (b.status === "fulfilled") ingestB = b.value;
+  for (const result of [a, b]) if (result.status === "rejected") throw result.reason;
+
+  const token = await logIn(ingestA!.url, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+  for (let i = 0; i < 4; i++) {
+    const { guard, device } = await createGuardWithPhone(ingestA!.url, token);
+    phones.push({ guard, client: await connectDevice(mosquitto.url, device.mqtt) });
+  }
+}, 90_000);
+
+afterAll(async () => {
+  await endQuietly(...phones.map((p) => p.client));
+  await Promise.all([ingestA?.dispose(), ingestB?.dispose()]);
+  await sql?.end({ timeout: 5 });
+  await mosquitto?.dispose();
+}, 30_000);
+
+const accepted = (vigil: VigilProcess) =>
+  readMetric(vigil.url, "vigil_mqtt_messages_total", { family: "guard", result: "accepted" });
+
+/** Rows per msg_id among the given fixes. */
+async function storedCounts(fixes: GpsFix[]): Promise<Map<string, number>> {
+  const ids = fixes.map((f) => f.msg_id!);
+  const rows = await sql!<{ msg_id: string; n: number }[]>`
+    select msg_id, count(*)::int as n from guard_locations where msg_id = any(${ids}) group by msg_id`;
+  return new Map(rows.map((r) => [r.msg_id, r.n]));
+}
+
+async function expectEachStoredOnce(fixes: GpsFix[]): Promise<void> {
+  const counts = await storedCounts(fixes);
+  expect(fixes.filter((f) => !counts.has(f.msg_id!)).map((f) => f.msg_id)).toEqual([]);
+  expect([...counts].filter(([, n]) => n > 1)).toEqual([]);
+}
+
+/**
+ * Publishes `count` fixes spread over the phones, QoS 1; `perSecond` paces
+ * them, else they go as fast as Mosquitto acknowledges. Resolves on the last PUBACK.
+ */
+async function publishFixes(
+  fixes: GpsFix[],
+  { perSecond, progress = { published: 0 } }: { perSecond?: number; progress?: { published: number } } = {},
+): Promise<void> {
+  const startedAt = performance.now();
+  const acknowledged: Promise<unknown>[] = [];
+  for (const [i, fix] of fixes.entries()) {
+    if (perSecond) {
+      const wait = startedAt + (i * 1000) / perSecond - performance.now();
+      if (wait > 0) await sleep(wait);
+    }
+    const { guard, client } = phones[i % phones.length]!;
+    acknowledged.push(client.publishAsync(`guard/${guard.externalId}/gps`, JSON.stringify(fix), { qos: 1 }));
+    progress.published = i + 1;
+  }
+  await Promise.all(acknowledged);
+}
+
+const makeFixes = (count: number) => Array.from({ length: count }, (_, seq) => gpsFix({ seq }));
+
+test("two ingest processes split a QoS 1 stream of 2,000 fixes: each stored exactly once, both take a share", async () => {
+  const a = ingestA!;
+  const b = ingestB!;
+  // Both subscriptions are in the group: keep publishing single fixes until each process has taken one.
+  const warmUp: GpsFix[] = [];
+  await waitFor(
+    async () => {
+      const fix = gpsFix();
+      warmUp.push(fix);
+      await publishFixes([fix]);
+      return (await accepted(a)) > 0 && (await accepted(b)) > 0;
+    },
+    { timeoutMs: 15_000, what: "both processes to take messages from the shared subscription" },
+  );
+  // Counted from here, once every warm-up fix is committed and counted.
+  const [aBefore, bBefore] = await waitFor(
+    async () => {
+      const counts = await Promise.all([accepted(a), accepted(b)]);
+      return counts[0] + counts[1] === warmUp.length && counts;
+    },
+    { what: "the warm-up fixes to be committed" },
+  );
+
+  const fixes = makeFixes(2000);
+  const startedAt = performance.now();
+  await publishFixes(fixes);
+  await waitFor(async () => (await storedCounts(fixes)).size === fixes.length, {
+    timeoutMs: 20_000,
+    intervalMs: 100,
+    what: "all 2,000 fixes stored",
+  });
+  const elapsedMs = performance.now() - startedAt;
+  await expectEachStoredOnce(fixes);
+
+  const shares = await waitFor(
+    async () => {
+      const [aAfter, bAfter] = await Promise.all([accepted(a), accepted(b)]);
+      return aAfter - aBefore + bAfter - bBefore === fixes.length && { a: aAfter - aBefore, b: bAfter - bBefore };
+    },
+    { what: "both processes' counters to add up to the stream" },
+  );
+  console.info(
+    `shared subscription: 2,000 fixes stored in ${(elapsedMs / 1000).toFixed(2)} s; ` +
+      `${a.instanceId} accepted ${shares.a}, ${b.instanceId} accepted ${shares.b}`,
+  );
+  expect(shares.a).toBeGreaterThan(0);
+  expect(shares.b).toBeGreaterThan(0);
+}, 40_000);
+
+test("an ingest process killed mid-stream loses nothing: the survivor keeps taking its share, the killed one's share is delivered when it restarts, each fix stored once", async () => {
+  const a = ingestA!;
+  const killed = ingestB!;
+  const fixes = makeFixes(1000);
+  const progress = { published: 0 };
+  const publishing = publishFixes(fixes, { perSecond: 250, progress });
+
+  await waitFor(() => progress.published >= 300, { timeoutMs: 10_000, intervalMs: 5, what: "the stream" });
+  await killed.kill("SIGKILL");
+  await killed.dispose({ keepDataDir: true }); // its folder is the restarted process's
+  const afterKill = fixes.slice(progress.published);
+  const aAtKill = await accepted(a);
+  await publishing;
+
+  // The survivor goes on committing what the broker gives it, until it has
+  // nothing left (its counter stays still for a second).
+  let last = -1;
+  const aAfterKill =
+    (await waitFor(
+      async () => {
+        const now = await accepted(a);
+        const settled = now === last;
+        last = now;
+        return settled && now;
+      },
+      { timeoutMs: 15_000, intervalMs: 1000, what: `${a.instanceId} to settle` },
+    )) - aAtKill;
+  const storedWithoutKilled = (await storedCounts(afterKill)).size;
+  expect(aAfterKill).toBeGreaterThan(0);
+  expect(storedWithoutKilled).toBeGreaterThan(0);
+
+  // Mosquitto keeps routing a share of the group to the killed process's
+  // persistent session (and keeps what it had in flight): it is delivered
+  // when the process comes back under the same VIGIL_INSTANCE_ID. It comes
+  // back with the ingest role only, which starts faster than Next.js.
+  const restartingAt = performance.now();
+  ingestB = await spawnVigil({
+    instanceId: killed.instanceId,
+    dataDir: killed.dataDir,
+    env: { ...env, VIGIL_ROLES: "ingest" },
+  });
+  await waitFor(async () => (await storedCounts(fixes)).size === fixes.length, {
+    timeoutMs: 20_000,
+    intervalMs: 100,
+    what: "all 1,000 fixes stored after the restart",
+  });
+  const recoveryMs = performance.now() - restartingAt;
+  await expectEachStoredOnce(fixes);
+
+  console.info(
+    `SIGKILL of ${killed.instanceId} after ${fixes.length - afterKill.length} of ${fixes.length} fixes: ` +
+      `${a.instanceId} went on to accept ${aAfterKill} (of the ${afterKill.length} published after the kill, ` +
+      `${storedWithoutKilled} were stored without ${killed.instanceId}); restarted with the same instance id, ` +
+      `everything was stored ${(recoveryMs / 1000).toFixed(1)} s later, each fix once`,
+  );
+}, 60_000);
