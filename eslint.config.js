@@ -28,7 +28,7 @@ export default tseslint.config(
   {
     // Only server/env.ts reads process.env.
     files: ["server/**/*.ts", "db/**/*.ts", "workers/**/*.ts", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
-    ignores: ["server/env.ts"],
+    ignores: ["server/env.ts", "**/*.test.ts"],
     rules: {
       "no-restricted-properties": [
         "error",
