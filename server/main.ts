@@ -2,12 +2,15 @@
 // (the batch in flight is committed, the worker stops, embedded servers stop).
 import { getEnv } from "./env";
 import { rootLogger } from "./observability/logger";
+import { productionProblems } from "./production-checks";
 import { startVigil } from "./start-vigil";
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const env = getEnv();
   rootLogger.level = env.LOG_LEVEL;
+  const problems = productionProblems(env);
+  if (problems.length > 0) throw new Error(`refusing to start in production:\n  - ${problems.join("\n  - ")}`);
   const starting = startVigil(env);
 
   // Listening from the start: a signal during start-up stops Vigil (in order,

@@ -1,0 +1,21 @@
+// Production mode (NODE_ENV=production) refuses to start on settings that are
+// fine on a laptop and dangerous on a server, and says what to set.
+import type { Env } from "./env";
+
+export function productionProblems(env: Env): string[] {
+  if (env.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32 || new Set(env.SESSION_SECRET).size < 10) {
+    problems.push(
+      "SESSION_SECRET must be set to a random value of at least 32 characters (e.g. `openssl rand -base64 48`).",
+    );
+  }
+  if (env.MQTT_ALLOW_ANONYMOUS)
+    problems.push("MQTT_ALLOW_ANONYMOUS must be false: devices log in with their credentials.");
+  if (!env.PUBLIC_URL?.startsWith("https://")) {
+    problems.push(
+      "PUBLIC_URL must be the https:// address users reach (behind a TLS-terminating proxy, see docs/operations.md).",
+    );
+  }
+  return problems;
+}
