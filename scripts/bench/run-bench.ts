@@ -4,7 +4,9 @@
 import { execSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
+import { startFakeProviders } from "../../test/harness/fake-providers";
 import { startMosquitto } from "../../test/harness/mosquitto";
+import { panicLatency } from "./panic-latency";
 import { brokerCeiling, postgresCeiling } from "./ceilings";
 import { latencyAtRate, registerGuards, sustainedThroughput } from "./ingest-load";
 import { round } from "./stats";
@@ -31,7 +33,21 @@ async function main(): Promise<void> {
   // As deploy/mosquitto.conf recommends: Mosquitto's default of 20 unacknowledged
   // messages to a subscriber would cap Vigil at 20 messages per commit.
   const mosquitto = await startMosquitto({ extraConfig: ["max_inflight_messages 1000"] });
-  const vigil = await startVigilProcess({ mqttUrl: mosquitto.url });
+  const fake = await startFakeProviders();
+  const vigil = await startVigilProcess({
+    mqttUrl: mosquitto.url,
+    env: {
+      TWILIO_ACCOUNT_SID: "ACbench",
+      TWILIO_AUTH_TOKEN: "bench",
+      TWILIO_PHONE_NUMBER: "+15550000000",
+      TWILIO_API_BASE_URL: fake.url,
+      RESEND_API_KEY: "re_bench",
+      RESEND_BASE_URL: fake.url,
+      EMAIL_FROM: "bench@vigil.local",
+      // Every bench panic notifies the same supervisor: lift the per-number SMS limit (10 a minute by default).
+      SMS_PER_NUMBER_PER_MINUTE: "1000",
+    },
+  });
   try {
     const broker = await brokerCeiling(mosquitto.url, 100_000);
     log(["Ceiling: Mosquitto QoS 1, one publisher to one subscriber", `${round(broker, 0)} msg/s`, "raw broker"]);
@@ -96,9 +112,34 @@ async function main(): Promise<void> {
     await latencyAtRate({ mqttUrl: mosquitto.url, vigilUrl: vigil.url, token, guards, rate: 333, seconds: 30 });
     clearInterval(sampler);
     log(["Vigil process RSS, 10,000 guards reporting every 30 s (peak)", `${round(peak, 0)} MB`, "budget < 400 MB"]);
+
+    const panics = await panicLatency({
+      vigilUrl: vigil.url,
+      mqttUrl: mosquitto.url,
+      token,
+      fake,
+      guards: guards.slice(0, 100),
+      rate: 10,
+    });
+    log([
+      "Panic (QoS 2) -> NOC banner event, 100 panics at 10/s, p50 / p99",
+      `${panics.banner.p50} / ${panics.banner.p99} ms`,
+      `${panics.banner.n} samples; budget p99 < 100 ms`,
+    ]);
+    log([
+      "Panic -> SMS request at the provider (twilio SDK), p50 / p99",
+      `${panics.sms.p50} / ${panics.sms.p99} ms`,
+      `${panics.sms.n} samples; budget p99 < 1 s`,
+    ]);
+    log([
+      "Panic -> email request at the provider (resend SDK), p50 / p99",
+      `${panics.email.p50} / ${panics.email.p99} ms`,
+      `${panics.email.n} samples; budget p99 < 1 s`,
+    ]);
   } finally {
     await vigil.stop();
     await mosquitto.dispose();
+    await fake.close();
   }
 
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
