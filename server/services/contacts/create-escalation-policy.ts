@@ -2,11 +2,12 @@
 // the tenant's; one policy per site and one default.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { contacts, escalationPolicies, sites } from "../../../db/schema";
+import { contacts, escalationPolicies } from "../../../db/schema";
 import type { CreateEscalationPolicyInput, EscalationPolicyDto } from "../../contracts/api";
 import { AppError } from "../../observability/app-error";
 import { toPolicyDto } from "../../presenters/contacts/list-escalation-policies";
 import type { Actor } from "../actor";
+import { assertTenantSite } from "../sites/assert-tenant-site";
 import { conflictOnDuplicate } from "../unique-violation";
 
 export async function createEscalationPolicy(
@@ -29,14 +30,7 @@ export async function createEscalationPolicy(
       }
     }),
   );
-  if (input.siteId) {
-    const [site] = await db
-      .select({ id: sites.id })
-      .from(sites)
-      .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, input.siteId)));
-    if (!site)
-      throw new AppError("invalid_input", "Unknown site.", { issues: [{ path: "siteId", message: "no such site" }] });
-  }
+  await assertTenantSite(db, actor, input.siteId);
   const message = input.siteId
     ? "This site already has an escalation policy."
     : "The default escalation policy exists.";

@@ -1,13 +1,12 @@
 // Registers a device and issues its MQTT credentials. The secret is returned
 // once; only its hash is stored.
-import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { devices, sites } from "../../../db/schema";
+import { devices } from "../../../db/schema";
 import type { DeviceDto, RegisterDeviceInput } from "../../contracts/api";
-import { AppError } from "../../observability/app-error";
 import { findGuard } from "../../presenters/guards/find-guard";
 import { toDeviceDto } from "../../presenters/devices/device-dto";
 import type { Actor } from "../actor";
+import { assertTenantSite } from "../sites/assert-tenant-site";
 import { notifyRegistryChanged } from "../registry-changed";
 import { conflictOnDuplicate } from "../unique-violation";
 import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret } from "./device-secret";
@@ -25,14 +24,7 @@ export async function registerDevice(
   input: RegisterDeviceInput,
 ): Promise<DeviceDto & { mqtt: { username: string; password: string } }> {
   const guard = input.guardExternalId ? await findGuard(db, actor, input.guardExternalId) : null;
-  if (input.siteId) {
-    const [site] = await db
-      .select({ id: sites.id })
-      .from(sites)
-      .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, input.siteId)));
-    if (!site)
-      throw new AppError("invalid_input", "Unknown site.", { issues: [{ path: "siteId", message: "no such site" }] });
-  }
+  await assertTenantSite(db, actor, input.siteId);
   const secret = newDeviceSecret();
   const [row] = await conflictOnDuplicate("externalId", `externalId "${input.externalId}" is already in use`, () =>
     db
