@@ -11,6 +11,7 @@ import "./styles/badges.css";
 import "./styles/tables.css";
 import "./styles/devices.css";
 import "./styles/quarantine.css";
+import "./styles/alerts.css";
 
 export function ConsoleFrame({ actor, children }: { actor: Actor; children: ReactNode }) {
   return (

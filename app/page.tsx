@@ -1,5 +1,6 @@
 import { NocConsole } from "@/components/noc/noc-console";
 import { requirePageActor } from "@/server/http/page-auth";
+import { listAlerts } from "@/server/presenters/alerts/list-alerts";
 import { listLatestPositions } from "@/server/presenters/guards/list-latest-positions";
 import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "./console-frame";
@@ -9,11 +10,19 @@ export const dynamic = "force-dynamic";
 export default async function NocPage() {
   const actor = await requirePageActor();
   const { db, env } = getRuntime();
-  const positions = await listLatestPositions(db, actor);
+  const [positions, alerts] = await Promise.all([
+    listLatestPositions(db, actor),
+    listAlerts(db, actor, { status: "open", limit: 200, offset: 0 }),
+  ]);
   const tileUrl = env.MAP_TILE_URL === "none" ? null : env.MAP_TILE_URL;
   return (
     <ConsoleFrame actor={actor}>
-      <NocConsole initialPositions={positions} tileUrl={tileUrl} />
+      <NocConsole
+        initialPositions={positions}
+        initialAlerts={alerts}
+        operator={{ userId: actor.userId, email: actor.email, role: actor.role }}
+        tileUrl={tileUrl}
+      />
     </ConsoleFrame>
   );
 }

@@ -1,12 +1,21 @@
-// Shared e2e fixtures: where the Vigil started by global-setup runs, an API
-// client signed in as its admin, and a device-side MQTT publish through the
-// real mosquitto_pub.
+// Shared e2e fixtures: where the Vigil started by global-setup runs (and its
+// operator accounts), an API client signed in as its admin, a device-side
+// MQTT publish through the real mosquitto_pub, and what the fake SMS and
+// email providers received.
 import { execFile, spawn } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { test as base, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
-export type Vigil = { url: string; mqttPort: number; admin: { email: string; password: string } };
+export type Account = { email: string; password: string };
+export type Vigil = {
+  url: string;
+  mqttPort: number;
+  admin: Account;
+  /** Two users with the operator role, in the admin's tenant. */
+  operators: [Account, Account];
+  fakeProvidersUrl: string;
+};
 export type MqttCredentials = { username: string; password: string };
 
 const run = promisify(execFile);
@@ -27,6 +36,8 @@ export const test = base.extend<{ api: APIRequestContext }, { vigil: Vigil }>({
         url: required("VIGIL_E2E_URL"),
         mqttPort: Number(required("VIGIL_E2E_MQTT_PORT")),
         admin: { email: required("VIGIL_E2E_ADMIN_EMAIL"), password: required("VIGIL_E2E_ADMIN_PASSWORD") },
+        operators: JSON.parse(required("VIGIL_E2E_OPERATORS")) as [Account, Account],
+        fakeProvidersUrl: required("VIGIL_E2E_FAKE_PROVIDERS_URL"),
       });
     },
     { scope: "worker" },
@@ -50,23 +61,25 @@ export const test = base.extend<{ api: APIRequestContext }, { vigil: Vigil }>({
 
 export { expect };
 
-function connectArgs(vigil: Vigil, credentials: MqttCredentials | null): string[] {
+function connectArgs(vigil: Vigil, credentials: MqttCredentials | null, qos: 0 | 1 | 2 = 1): string[] {
   const login = credentials ? ["-u", credentials.username, "-P", credentials.password] : [];
-  return ["-h", "127.0.0.1", "-p", String(vigil.mqttPort), ...login, "-q", "1"];
+  return ["-h", "127.0.0.1", "-p", String(vigil.mqttPort), ...login, "-q", String(qos)];
 }
 
 /**
- * Publishes one message as a device would (QoS 1, its own credentials), or
- * anonymously with `null` credentials (the e2e Vigil allows anonymous uplink).
+ * Publishes one message as a device would (QoS 1 unless told, its own
+ * credentials), or anonymously with `null` credentials (the e2e Vigil allows
+ * anonymous uplink). Panics go with `{ qos: 2 }`, as devices send them.
  */
 export async function publish(
   vigil: Vigil,
   credentials: MqttCredentials | null,
   topic: string,
   payload: unknown,
+  { qos = 1 }: { qos?: 0 | 1 | 2 } = {},
 ): Promise<void> {
   // mosquitto_pub exits non-zero if the broker refuses the login or the publish.
-  await run("mosquitto_pub", [...connectArgs(vigil, credentials), "-t", topic, "-m", JSON.stringify(payload)], {
+  await run("mosquitto_pub", [...connectArgs(vigil, credentials, qos), "-t", topic, "-m", JSON.stringify(payload)], {
     timeout: 10_000,
   });
 }
@@ -89,11 +102,11 @@ export async function publishMany(
   if (code !== 0) throw new Error(`mosquitto_pub -l exited ${code}: ${stderr}`);
 }
 
-/** Signs in through the sign-in page and waits for the NOC. */
-export async function signIn(page: Page, vigil: Vigil): Promise<void> {
+/** Signs in through the sign-in page (as the admin unless told) and waits for the NOC. */
+export async function signIn(page: Page, vigil: Vigil, account: Account = vigil.admin): Promise<void> {
   await page.goto("/login");
-  await page.getByLabel("Email").fill(vigil.admin.email);
-  await page.getByLabel("Password").fill(vigil.admin.password);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${vigil.url}/`);
 }
@@ -108,4 +121,22 @@ export async function phonePage(browser: Browser, page: Page, vigil: Vigil): Pro
     storageState: await page.context().storageState(),
   });
   return context.newPage();
+}
+
+/** Resolves every open alert (outcome "test"), so a test starts from a quiet NOC. */
+export async function resolveOpenAlerts(api: APIRequestContext): Promise<void> {
+  const open = (await (await api.get("/api/v1/alerts?status=open&limit=200")).json()) as { id: string }[];
+  for (const { id } of open) {
+    const resolved = await api.post(`/api/v1/alerts/${id}/resolve`, { data: { outcome: "test" } });
+    expect([200, 409], await resolved.text()).toContain(resolved.status());
+  }
+}
+
+export type RecordedRequest = { provider: "twilio" | "resend"; path: string; body: Record<string, string> };
+
+/** Every request the fake Twilio and Resend APIs have received so far in this run. */
+export async function providerRequests(vigil: Vigil): Promise<RecordedRequest[]> {
+  const response = await fetch(`${vigil.fakeProvidersUrl}/requests`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as RecordedRequest[];
 }

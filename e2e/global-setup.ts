@@ -1,14 +1,20 @@
 // Starts one real Vigil for the whole e2e run, the way a user does
 // (`tsx server/main.ts`), on free ports with a fresh data folder: no
 // DATABASE_URL or MQTT_URL, so the embedded PostgreSQL and aedes broker are
-// exercised too. Tests read where it runs from the VIGIL_E2E_* variables
-// (see e2e/fixtures.ts). The returned function is the global teardown.
+// exercised too. SMS and email go through the real twilio and resend SDKs to
+// a local fake of both APIs (test/harness/fake-providers.ts), and signed links
+// point back at this Vigil. Two operator accounts are added beside the admin.
+// Tests read all this from the VIGIL_E2E_* variables (see e2e/fixtures.ts).
+// The returned function is the global teardown.
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import getPort from "get-port";
+import postgres from "postgres";
 import { envSchema } from "../server/env";
+import { startFakeProviders } from "../test/harness/fake-providers";
+import { createUser, tenantOf, type TestUser } from "../test/harness/tenants";
 
 const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 30_000;
@@ -25,6 +31,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const mqttPort = await getPort({ host });
   const pgPort = await getPort({ host });
   const url = `http://${host}:${port}`;
+  const fake = await startFakeProviders();
 
   const output: string[] = [];
   const child = spawn(path.join(projectDir, "node_modules/.bin/tsx"), ["server/main.ts"], {
@@ -43,6 +50,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // (a documented development setting): its message lands in the quarantine.
       MQTT_ALLOW_ANONYMOUS: "true",
       LOG_LEVEL: "warn",
+      TWILIO_ACCOUNT_SID: "ACe2e00000000000000000000000000000",
+      TWILIO_AUTH_TOKEN: "e2e-twilio-token",
+      TWILIO_PHONE_NUMBER: "+15550001111",
+      TWILIO_API_BASE_URL: fake.url,
+      RESEND_API_KEY: "re_e2e",
+      RESEND_BASE_URL: fake.url,
+      EMAIL_FROM: "Vigil <noc@vigil.test>",
+      PUBLIC_URL: url,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -57,11 +72,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const teardown = async () => {
     await stopVigil(child, dataDir);
+    await fake.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
 
+  let operators: TestUser[];
   try {
     await waitUntilReady(url, child, output);
+    operators = await createOperators(dataDir, pgPort, 2);
   } catch (error) {
     await teardown();
     throw error;
@@ -71,7 +89,29 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.VIGIL_E2E_MQTT_PORT = String(mqttPort);
   process.env.VIGIL_E2E_ADMIN_EMAIL = ADMIN.email;
   process.env.VIGIL_E2E_ADMIN_PASSWORD = ADMIN.password;
+  process.env.VIGIL_E2E_OPERATORS = JSON.stringify(operators.map(({ email, password }) => ({ email, password })));
+  process.env.VIGIL_E2E_FAKE_PROVIDERS_URL = fake.url;
   return teardown;
+}
+
+// The API has no user management yet: operators are written straight into the
+// embedded database (its password is in the data folder), in the admin's tenant.
+async function createOperators(dataDir: string, pgPort: number, count: number): Promise<TestUser[]> {
+  const { postgresPassword } = JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as {
+    postgresPassword: string;
+  };
+  const sql = postgres(`postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${pgPort}/vigil`, {
+    max: 1,
+    onnotice: () => {},
+  });
+  try {
+    const tenantId = await tenantOf(sql, ADMIN.email);
+    const operators: TestUser[] = [];
+    for (let i = 0; i < count; i += 1) operators.push(await createUser(sql, { tenantId, role: "operator" }));
+    return operators;
+  } finally {
+    await sql.end();
+  }
 }
 
 // Vigil settings exported in the developer's shell (a DATABASE_URL, an

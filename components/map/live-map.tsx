@@ -1,17 +1,19 @@
 "use client";
-// The live map: one canvas renderer for every guard marker, and position
-// changes applied once per animation frame however many arrive.
+// The live map: one canvas renderer for every marker, guard position changes
+// applied once per animation frame however many arrive, and open alerts drawn
+// on the same canvas above the guards (one canvas, so hovering finds both).
 import L from "leaflet";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import { MapContainer, TileLayer, useMap } from "react-leaflet";
+import type { AlertDto } from "@/server/contracts/socket-events";
 import type { PositionStore } from "../noc/position-store";
+import { AlertMarkers } from "./alert-markers";
 
 const DEFAULT_CENTER: L.LatLngTuple = [12.9716, 77.5946];
 
-function GuardMarkers({ store }: { store: PositionStore }) {
+function GuardMarkers({ store, renderer }: { store: PositionStore; renderer: L.Canvas }) {
   const map = useMap();
   useEffect(() => {
-    const renderer = L.canvas({ padding: 0.5 });
     const markers = new Map<string, L.CircleMarker>();
     let frame = 0;
 
@@ -34,6 +36,7 @@ function GuardMarkers({ store }: { store: PositionStore }) {
             fillOpacity: 0.95,
           }).bindTooltip(`${p.name} (${p.externalId})`);
           created.addTo(map);
+          created.bringToBack(); // alert markers stay on top
           markers.set(id, created);
         }
       }
@@ -51,15 +54,19 @@ function GuardMarkers({ store }: { store: PositionStore }) {
       cancelAnimationFrame(frame);
       for (const marker of markers.values()) marker.remove();
     };
-  }, [map, store]);
+  }, [map, store, renderer]);
   return null;
 }
 
-export function LiveMap({ store, tileUrl }: { store: PositionStore; tileUrl: string | null }) {
+type Props = { store: PositionStore; alerts: AlertDto[]; tileUrl: string | null };
+
+export function LiveMap({ store, alerts, tileUrl }: Props) {
+  const renderer = useMemo(() => L.canvas({ padding: 0.5 }), []);
   return (
     <MapContainer center={DEFAULT_CENTER} zoom={13} preferCanvas style={{ height: "100%" }}>
       {tileUrl && <TileLayer url={tileUrl} attribution="&copy; OpenStreetMap contributors" />}
-      <GuardMarkers store={store} />
+      <GuardMarkers store={store} renderer={renderer} />
+      <AlertMarkers alerts={alerts} renderer={renderer} />
     </MapContainer>
   );
 }

@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import { useActionState } from "react";
 import type { MobileAckState } from "@/server/contracts/mobile";
 import type { AlertDto } from "@/server/contracts/socket-events";
+import { ClockTime } from "../ui/clock-time";
 
 const PointMap = dynamic(() => import("../map/point-map").then((m) => m.PointMap), { ssr: false });
 
@@ -28,7 +29,7 @@ export function MobileAlert({ alert, contactName, tileUrl, acknowledge }: Props)
           {alert.type.toUpperCase()}: {alert.sourceName}
         </h1>
         <p className="muted">
-          {alert.sourceExternalId} · raised {new Date(alert.firstSeenAt).toLocaleTimeString("en-GB")}
+          {alert.sourceExternalId} · raised <ClockTime iso={alert.firstSeenAt} />
           {alert.count > 1 ? ` · ${alert.count} times` : ""}
         </p>
         {alert.message && <p>{alert.message}</p>}
@@ -47,7 +48,15 @@ export function MobileAlert({ alert, contactName, tileUrl, acknowledge }: Props)
             </button>
           </form>
         ) : (
-          <p className="mobile-done">{state?.ok ? state.message : `This alert is ${alert.status.toLowerCase()}.`}</p>
+          <p className="mobile-done">
+            {state?.ok ? (
+              <>
+                Acknowledged at <ClockTime iso={state.acknowledgedAt} />.
+              </>
+            ) : (
+              `This alert is ${alert.status.toLowerCase()}.`
+            )}
+          </p>
         )}
         {state && !state.ok && (
           <p className="error" role="alert">

@@ -2,6 +2,7 @@
 // Guards by most recent fix, re-rendered at most once per animation frame.
 import { useEffect, useState } from "react";
 import type { GuardPositionDto } from "@/server/contracts/socket-events";
+import { ClockTime } from "../ui/clock-time";
 import type { PositionStore } from "./position-store";
 
 const MAX_ROWS = 200;
@@ -44,7 +45,9 @@ export function GuardList({ store }: { store: PositionStore }) {
               {p.lat.toFixed(5)}, {p.lon.toFixed(5)}
               {p.accuracyM !== null ? ` ±${Math.round(p.accuracyM)} m` : ""}
             </span>
-            <span className="coords">{new Date(p.recordedAt).toLocaleTimeString()}</span>
+            <span className="coords">
+              <ClockTime iso={p.recordedAt} />
+            </span>
           </li>
         ))}
       </ul>

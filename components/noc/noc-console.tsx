@@ -1,13 +1,20 @@
 "use client";
-// The operator console: live map, guard list and connection state (the
-// top navigation comes from the page frame).
+// The operator console: critical-alert banner with its alarm, live map with
+// guards and alerts, the alert queue and the guard list, and the connection
+// state (the top navigation comes from the page frame).
 import dynamic from "next/dynamic";
 import { useMemo } from "react";
 import type { GuardPositionDto } from "@/server/contracts/socket-events";
 import { ConnectionStatus } from "../realtime/connection-status";
+import { AlertBanner } from "./alert-banner";
+import { AlertQueue } from "./alert-queue";
+import type { Operator } from "./alert-queue-item";
 import { GuardList } from "./guard-list";
+import { unacknowledgedCritical, type OpenAlert } from "./open-alerts";
 import { createPositionStore } from "./position-store";
+import { useAlarm } from "./use-alarm";
 import { useLiveSocket } from "./use-live-socket";
+import { useOpenAlerts } from "./use-open-alerts";
 
 // Leaflet touches `window` on import: load the map in the browser only.
 const LiveMap = dynamic(() => import("../map/live-map").then((m) => m.LiveMap), {
@@ -19,20 +26,39 @@ const LiveMap = dynamic(() => import("../map/live-map").then((m) => m.LiveMap), 
   ),
 });
 
-type Props = { initialPositions: GuardPositionDto[]; tileUrl: string | null };
+type Props = {
+  initialPositions: GuardPositionDto[];
+  initialAlerts: OpenAlert[];
+  operator: Operator;
+  tileUrl: string | null;
+};
 
-export function NocConsole({ initialPositions, tileUrl }: Props) {
+export function NocConsole({ initialPositions, initialAlerts, operator, tileUrl }: Props) {
   const store = useMemo(() => createPositionStore(initialPositions), [initialPositions]);
-  const connection = useLiveSocket(store);
+  const feed = useOpenAlerts(initialAlerts);
+  const connection = useLiveSocket(store, feed);
+  const critical = useMemo(() => unacknowledgedCritical(feed.alerts), [feed.alerts]);
+  const alarm = useAlarm({ ringing: critical.length > 0, operatorId: operator.userId });
   return (
-    <div className="noc">
-      <div className="map-wrap" data-testid="map">
-        <LiveMap store={store} tileUrl={tileUrl} />
-        <ConnectionStatus state={connection} overlay />
+    <div className="noc-page">
+      <AlertBanner alerts={critical} alarm={alarm} apply={feed.apply} />
+      <div className="noc">
+        <div className="map-wrap" data-testid="map">
+          <LiveMap store={store} alerts={feed.alerts} tileUrl={tileUrl} />
+          <ConnectionStatus state={connection} overlay />
+        </div>
+        <aside className="side">
+          <AlertQueue
+            alerts={feed.alerts}
+            operator={operator}
+            alarm={critical.length > 0 ? null : alarm}
+            apply={feed.apply}
+          />
+          <div className="guards">
+            <GuardList store={store} />
+          </div>
+        </aside>
       </div>
-      <aside className="side">
-        <GuardList store={store} />
-      </aside>
     </div>
   );
 }

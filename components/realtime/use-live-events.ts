@@ -3,14 +3,16 @@
 // Handlers are read through a ref, so callers may pass new functions on every
 // render without reconnecting. `onReconnect` runs after every reconnect (not
 // the first connect): Socket.IO buffers nothing for a disconnected browser,
-// so the page reloads what it may have missed.
+// so the page reloads what it may have missed. `onConnect` runs after every
+// connect, the first included, for what must not be missed even between the
+// page's server render and the first connect.
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { socketEvents, type ServerToClientEvents } from "@/server/contracts/socket-events";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting";
 
-export type LiveHandlers = Partial<ServerToClientEvents> & { onReconnect?: () => void };
+export type LiveHandlers = Partial<ServerToClientEvents> & { onConnect?: () => void; onReconnect?: () => void };
 
 type EventName = keyof ServerToClientEvents;
 
@@ -25,6 +27,7 @@ export function useLiveEvents(handlers: LiveHandlers): ConnectionState {
     let everConnected = false;
     socket.on("connect", () => {
       setState("live");
+      latest.current.onConnect?.();
       if (everConnected) latest.current.onReconnect?.();
       everConnected = true;
     });

@@ -1,2 +1,5 @@
-/** What the mobile alert page shows after the acknowledge button. */
-export type MobileAckState = { ok: boolean; message: string };
+/**
+ * What the mobile alert page shows after the acknowledge button: when it was
+ * acknowledged (ISO; the phone shows it in its own time zone), or why not.
+ */
+export type MobileAckState = { ok: true; acknowledgedAt: string } | { ok: false; message: string };

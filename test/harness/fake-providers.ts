@@ -1,5 +1,7 @@
 // A local stand-in for Twilio's and Resend's HTTP APIs that records what the
 // real SDKs send. It can be told to fail the next N requests of a provider.
+// GET /requests answers the recorded requests as JSON, for tests in another
+// process (Playwright's workers) than the one that started it.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -22,6 +24,10 @@ export async function startFakeProviders(): Promise<FakeProviders> {
   const requests: RecordedRequest[] = [];
   const failures = { twilio: { count: 0, status: 500 }, resend: { count: 0, status: 500 } };
   const server = http.createServer((req, res) => {
+    if (req.method === "GET" && new URL(req.url ?? "/", "http://fake").pathname === "/requests") {
+      res.writeHead(200, { "content-type": "application/json" });
+      return res.end(JSON.stringify(requests));
+    }
     let raw = "";
     req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
     req.on("end", () => {

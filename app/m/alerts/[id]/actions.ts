@@ -9,7 +9,8 @@ export async function acknowledgeByLink(alertId: string, token: string): Promise
   const runtime = getRuntime();
   try {
     const alert = await acknowledgeAlertByLink(runtime, token, alertId, runtime.linkSecret);
-    return { ok: true, message: `Acknowledged at ${new Date(alert.acknowledgedAt!).toLocaleTimeString("en-GB")}.` };
+    // The time is formatted on the phone: this server's time zone is not the supervisor's.
+    return { ok: true, acknowledgedAt: alert.acknowledgedAt! };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.message };
     throw error;

@@ -1,0 +1,94 @@
+"use client";
+// One open alert in the queue: what, from whom, since when, its state, and
+// the operator's actions (claim, acknowledge, resolve with an outcome).
+import { useState } from "react";
+import type { UserRole } from "@/server/contracts/api";
+import { RelativeTime } from "../ui/relative-time";
+import { ClockTime } from "../ui/clock-time";
+import type { OpenAlert } from "./open-alerts";
+import { ResolveForm } from "./resolve-form";
+import { useAlertAction } from "./use-alert-action";
+
+export type Operator = { userId: string; email: string; role: UserRole };
+
+type Props = { alert: OpenAlert; operator: Operator; apply: (alerts: OpenAlert[]) => void };
+
+function claimText(claimedBy: string | null | undefined, email: string): string | null {
+  if (!claimedBy) return null;
+  return claimedBy === email ? "Claimed by you" : `Claimed by ${claimedBy}`;
+}
+
+export function AlertQueueItem({ alert, operator, apply }: Props) {
+  const { run, pending, error } = useAlertAction(alert.id, apply);
+  const [resolving, setResolving] = useState(false);
+  const canClaim = (operator.role === "admin" || operator.role === "operator") && !alert.claimedBy;
+  const canAct = operator.role !== "manager";
+  const claimed = claimText(alert.claimedBy, operator.email);
+
+  return (
+    <li className="queue-item" data-alert={alert.id} data-severity={alert.severity} data-status={alert.status}>
+      <div className="queue-head">
+        <span className="queue-type">{alert.type.toUpperCase()}</span>
+        <span className="badge" data-tone={alert.status === "NEW" ? "danger" : "warn"}>
+          {alert.status === "NEW" ? "New" : "Acknowledged"}
+        </span>
+        <span className="queue-severity">{alert.severity}</span>
+      </div>
+      <div className="queue-source">
+        {alert.sourceName || alert.sourceExternalId} <span className="muted">({alert.sourceExternalId})</span>
+      </div>
+      <div className="queue-meta muted">
+        <ClockTime iso={alert.firstSeenAt} /> · <RelativeTime iso={alert.firstSeenAt} />
+        {alert.count > 1 ? ` · ${alert.count} times` : ""}
+        {alert.lat === null ? " · no location" : ""}
+      </div>
+      {alert.message && <div className="queue-message">{alert.message}</div>}
+      {claimed && <div className="queue-claim">{claimed}</div>}
+      {error && (
+        <p className="error queue-error" role="alert">
+          {error}
+        </p>
+      )}
+      {canAct && !resolving && (
+        <div className="form-actions">
+          {canClaim && (
+            <button
+              type="button"
+              className="btn-ghost btn-small"
+              disabled={pending !== null}
+              onClick={() => void run({ kind: "claim" })}
+            >
+              {pending === "claim" ? "Claiming…" : "Claim"}
+            </button>
+          )}
+          {alert.status === "NEW" && (
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={pending !== null}
+              onClick={() => void run({ kind: "acknowledge" })}
+            >
+              {pending === "acknowledge" ? "Acknowledging…" : "Acknowledge"}
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn-ghost btn-small"
+            disabled={pending !== null}
+            onClick={() => setResolving(true)}
+          >
+            Resolve…
+          </button>
+        </div>
+      )}
+      {resolving && (
+        <ResolveForm
+          alertId={alert.id}
+          pending={pending === "resolve"}
+          onResolve={(input) => void run({ kind: "resolve", ...input })}
+          onCancel={() => setResolving(false)}
+        />
+      )}
+    </li>
+  );
+}
