@@ -4,7 +4,7 @@
 import type { Envelope } from "../pipeline/types";
 import { isArmed } from "./armed-schedule";
 import { recordedAt } from "../persist/recorded-at";
-import { batteryAlert, sensorAlert, type DerivedAlert } from "./sensor-rules";
+import { batteryAlert, sensorAlert, systemAlert, type DerivedAlert } from "./sensor-rules";
 
 function asAlert(envelope: Envelope, alert: DerivedAlert): Envelope {
   return {
@@ -24,6 +24,9 @@ export function deriveAlerts(envelopes: Envelope[]): Envelope[] {
       const site = e.source!.site;
       const armed = site ? isArmed(site.armedSchedule, site.timezone, recordedAt(e)) : false;
       const alert = sensorAlert(e.kind!, e.data!, armed);
+      if (alert) derived.push(asAlert(e, alert));
+    } else if (e.family === "system") {
+      const alert = systemAlert(e.kind!, e.data!.status);
       if (alert) derived.push(asAlert(e, alert));
     } else if (e.family === "device" || e.family === "guard") {
       const alert = batteryAlert(e.data!.battery);

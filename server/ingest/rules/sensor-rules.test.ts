@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isArmed } from "./armed-schedule";
-import { batteryAlert, sensorAlert } from "./sensor-rules";
+import { batteryAlert, sensorAlert, systemAlert } from "./sensor-rules";
 
 const nights = [{ days: [1, 2, 3, 4, 5], from: "22:00", to: "06:00" }];
 
@@ -44,5 +44,11 @@ describe("sensor rules", () => {
     expect(batteryAlert(14.5)).toMatchObject({ type: "low-battery", message: "Battery at 15%" });
     expect(batteryAlert(15)).toBeNull();
     expect(batteryAlert(undefined)).toBeNull();
+  });
+
+  it("a system component reporting itself down is a high alert; ok is not", () => {
+    expect(systemAlert("uplink", "DOWN")).toEqual({ type: "system-down", severity: "high", message: "uplink is down" });
+    expect(systemAlert("uplink", "ok")).toBeNull();
+    expect(systemAlert("cpu", undefined)).toBeNull();
   });
 });

@@ -2,7 +2,8 @@
 // a critical fire alarm; a door opening while the site is armed is a high
 // intrusion alert; motion while armed is a medium activity alert; a battery
 // under the threshold is one low-battery alert per discharge (the open alert
-// absorbs repeats until it is resolved).
+// absorbs repeats until it is resolved); a system component reporting itself
+// down is a high alert.
 import type { AlertSeverity } from "../../contracts/socket-events";
 
 export type DerivedAlert = { type: string; severity: AlertSeverity; message: string };
@@ -33,6 +34,15 @@ export function sensorAlert(
     default:
       return null;
   }
+}
+
+const DOWN_STATES = new Set(["down", "offline", "failed", "failure", "error", "critical", "unreachable"]);
+
+/** A gateway or site controller reporting a component down (system/{component}/{metric} with such a status). */
+export function systemAlert(metric: string, status: unknown): DerivedAlert | null {
+  return typeof status === "string" && DOWN_STATES.has(status.toLowerCase())
+    ? { type: "system-down", severity: "high", message: `${metric} is ${status.toLowerCase()}` }
+    : null;
 }
 
 export const LOW_BATTERY_PERCENT = 15;
