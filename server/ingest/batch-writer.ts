@@ -6,6 +6,7 @@ import type { Sql } from "postgres";
 import type { Logger } from "../observability/logger";
 import type { Envelope } from "./pipeline/types";
 import { persistBatch, type PersistedBatch } from "./persist/persist-batch";
+import type { LastSeenWrites } from "./persist/touch-devices";
 import type { Rejection } from "./persist/store-quarantine";
 import { isTransientStorageError } from "./storage-errors";
 
@@ -38,13 +39,14 @@ export function createBatchWriter({
   onStorageDown: (error: unknown) => void;
 }): BatchWriter {
   let buffer: BatchItem[] = [];
+  const lastSeen: LastSeenWrites = new Map();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
   async function commit(items: BatchItem[]): Promise<void> {
     const accepted = items.filter((i) => !i.rejection).map((i) => i.envelope);
     const rejections = items.filter((i) => i.rejection).map((i) => ({ envelope: i.envelope, ...i.rejection! }));
-    const batch = await persistBatch(sql, accepted, rejections);
+    const batch = await persistBatch(sql, accepted, rejections, lastSeen);
     for (const item of items) item.envelope.message.settle();
     onCommitted(batch, items);
   }

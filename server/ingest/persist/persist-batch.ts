@@ -7,7 +7,7 @@ import { dedupeMessages } from "./dedupe-messages";
 import { storeDeviceTelemetry, type StoredTelemetry } from "./store-device-telemetry";
 import { storeGuardLocations, type StoredPosition } from "./store-guard-locations";
 import { storeQuarantine, type Rejection } from "./store-quarantine";
-import { touchDevices } from "./touch-devices";
+import { touchDevices, type LastSeenWrites } from "./touch-devices";
 import { raiseAlerts, receiptsForResends, type AlertReceipt, type RaisedAlert } from "./raise-alerts";
 import { recordCommandResults, recordConfigApplied, type CommandChange } from "./record-downlink-answers";
 import { storeSensorReadings } from "./store-sensor-readings";
@@ -26,7 +26,12 @@ export type PersistedBatch = {
 
 const byFamily = (envelopes: Envelope[], family: Envelope["family"]) => envelopes.filter((e) => e.family === family);
 
-export async function persistBatch(sql: Sql, accepted: Envelope[], rejections: Rejection[]): Promise<PersistedBatch> {
+export async function persistBatch(
+  sql: Sql,
+  accepted: Envelope[],
+  rejections: Rejection[],
+  lastSeen: LastSeenWrites,
+): Promise<PersistedBatch> {
   return sql.begin(async (tx) => {
     const { fresh, duplicates } = await dedupeMessages(tx, accepted);
     const positions = await storeGuardLocations(tx, byFamily(fresh, "guard"));
@@ -37,7 +42,7 @@ export async function persistBatch(sql: Sql, accepted: Envelope[], rejections: R
     receipts.push(...(await receiptsForResends(tx, duplicates)));
     const commands = await recordCommandResults(tx, byFamily(fresh, "command-result"));
     await recordConfigApplied(tx, byFamily(fresh, "config-applied"));
-    await touchDevices(tx, fresh);
+    await touchDevices(tx, fresh, lastSeen);
     await storeQuarantine(tx, rejections);
     return { stored: fresh, duplicates, rejections, positions, telemetry, alerts, receipts, commands };
   });
