@@ -19,3 +19,4 @@ export * from "./device-configs";
 export * from "./contacts";
 export * from "./escalation-policies";
 export * from "./notification-deliveries";
+export * from "./alert-rule-settings";

@@ -7,6 +7,7 @@ import type { Logger } from "../observability/logger";
 import type { Envelope } from "./pipeline/types";
 import { persistBatch, type PersistedBatch } from "./persist/persist-batch";
 import type { LastSeenWrites } from "./persist/touch-devices";
+import type { TenantRules } from "./tenant-rules";
 import type { Rejection } from "./persist/store-quarantine";
 import { isTransientStorageError } from "./storage-errors";
 
@@ -23,6 +24,7 @@ export type BatchWriter = {
 
 export function createBatchWriter({
   sql,
+  tenantRules,
   maxRows,
   maxWaitMs,
   maxBuffered,
@@ -31,6 +33,7 @@ export function createBatchWriter({
   onStorageDown,
 }: {
   sql: Sql;
+  tenantRules: TenantRules;
   maxRows: number;
   maxWaitMs: number;
   maxBuffered: number;
@@ -46,7 +49,9 @@ export function createBatchWriter({
   async function commit(items: BatchItem[]): Promise<void> {
     const accepted = items.filter((i) => !i.rejection).map((i) => i.envelope);
     const rejections = items.filter((i) => i.rejection).map((i) => ({ envelope: i.envelope, ...i.rejection! }));
-    const batch = await persistBatch(sql, accepted, rejections, lastSeen);
+    const tenantIds = accepted.map((e) => e.source!.tenantId);
+    const rules = await tenantRules.forTenants(tenantIds);
+    const batch = await persistBatch(sql, { accepted, rejections, lastSeen, rules });
     for (const item of items) item.envelope.message.settle();
     onCommitted(batch, items);
   }

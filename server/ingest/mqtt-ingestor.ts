@@ -16,6 +16,7 @@ import { routeTopic } from "./pipeline/route-topic";
 import { createPipeline } from "./pipeline/run-pipeline";
 import { validatePayload } from "./pipeline/validate-payload";
 import { createSourceRegistry, type SourceRegistry } from "./source-registry";
+import { ALERT_RULES_CHANNEL, createTenantRules } from "./tenant-rules";
 import { REGISTRY_CHANNEL } from "../services/registry-changed";
 
 export const UPLINK_TOPICS = [
@@ -61,8 +62,11 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
   let stopping = false;
   let recovering = false;
 
+  const tenantRules = createTenantRules({ sql });
+  const rulesListener = await sql.listen(ALERT_RULES_CHANNEL, (tenantId) => tenantRules.invalidate(tenantId));
   const writer = createBatchWriter({
     sql,
+    tenantRules,
     maxRows: options.batchMaxRows,
     maxWaitMs: options.batchMaxWaitMs,
     maxBuffered: options.batchMaxRows * 40,
@@ -185,6 +189,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
       await writer.drain();
       await new Promise<void>((resolve) => client?.end(false, {}, () => resolve()) ?? resolve());
       await registryListener.unlisten();
+      await rulesListener.unlisten();
       metrics.mqttConnected.set(0);
       logger.info({ held_pubacks: gate?.held ?? 0 }, "ingestor stopped");
     },

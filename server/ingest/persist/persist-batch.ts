@@ -2,6 +2,7 @@
 // then the quarantine. Returns what the after-commit steps need.
 import type { Sql } from "postgres";
 import type { Envelope } from "../pipeline/types";
+import type { AlertRules } from "../../contracts/alert-rules";
 import { deriveAlerts } from "../rules/derive-alerts";
 import { dedupeMessages } from "./dedupe-messages";
 import { storeDeviceTelemetry, type StoredTelemetry } from "./store-device-telemetry";
@@ -28,9 +29,12 @@ const byFamily = (envelopes: Envelope[], family: Envelope["family"]) => envelope
 
 export async function persistBatch(
   sql: Sql,
-  accepted: Envelope[],
-  rejections: Rejection[],
-  lastSeen: LastSeenWrites,
+  {
+    accepted,
+    rejections,
+    lastSeen,
+    rules,
+  }: { accepted: Envelope[]; rejections: Rejection[]; lastSeen: LastSeenWrites; rules: Map<string, AlertRules> },
 ): Promise<PersistedBatch> {
   return sql.begin(async (tx) => {
     const { fresh, duplicates } = await dedupeMessages(tx, accepted);
@@ -38,7 +42,11 @@ export async function persistBatch(
     const telemetry = await storeDeviceTelemetry(tx, byFamily(fresh, "device"));
     await storeSensorReadings(tx, byFamily(fresh, "sensor"));
     await storeSystemHealth(tx, byFamily(fresh, "system"));
-    const { alerts, receipts } = await raiseAlerts(tx, [...byFamily(fresh, "alert"), ...deriveAlerts(fresh)]);
+    const { alerts, receipts } = await raiseAlerts(
+      tx,
+      [...byFamily(fresh, "alert"), ...deriveAlerts(fresh, rules)],
+      rules,
+    );
     receipts.push(...(await receiptsForResends(tx, duplicates)));
     const commands = await recordCommandResults(tx, byFamily(fresh, "command-result"));
     await recordConfigApplied(tx, byFamily(fresh, "config-applied"));

@@ -3,6 +3,7 @@
 // creating another (the unique partial index makes this race-free across
 // processes). Returns what changed and the receipt each message is owed.
 import type { TransactionSql } from "postgres";
+import type { AlertRules } from "../../contracts/alert-rules";
 import type { AlertDto, AlertSeverity } from "../../contracts/socket-events";
 import type { Envelope } from "../pipeline/types";
 import { jobPriority } from "../../services/alerts/notification-priority";
@@ -46,7 +47,14 @@ type Row = {
   extra: Record<string, unknown> | null;
 };
 
-function toRow(e: Envelope): Row {
+const ALWAYS_CRITICAL = new Set(["panic", "man-down"]);
+
+function severityOf(type: string, given: AlertSeverity | undefined, rules: AlertRules | undefined): AlertSeverity {
+  if (ALWAYS_CRITICAL.has(type)) return "critical";
+  return rules?.severities[type] ?? given ?? DEFAULT_SEVERITY[type] ?? "medium";
+}
+
+function toRow(e: Envelope, rules: AlertRules | undefined): Row {
   const d = e.data!;
   const type = e.kind!.toLowerCase();
   const location = d.location as { lat: number; lon: number } | undefined;
@@ -58,7 +66,7 @@ function toRow(e: Envelope): Row {
     site_id: e.source!.siteId,
     source_key: sourceKey(e),
     type,
-    severity: (d.severity as AlertSeverity | undefined) ?? DEFAULT_SEVERITY[type] ?? "medium",
+    severity: severityOf(type, d.severity as AlertSeverity | undefined, rules),
     message: (d.message as string | undefined) ?? "",
     lat: location?.lat ?? null,
     lon: location?.lon ?? null,
@@ -72,12 +80,13 @@ function toRow(e: Envelope): Row {
 export async function raiseAlerts(
   tx: TransactionSql,
   envelopes: Envelope[],
+  rulesByTenant: Map<string, AlertRules>,
 ): Promise<{ alerts: RaisedAlert[]; receipts: AlertReceipt[] }> {
   if (envelopes.length === 0) return { alerts: [], receipts: [] };
   // Within one statement a key may appear once: fold repeats in the batch first.
   const groups = new Map<string, { row: Row; envelopes: Envelope[] }>();
   for (const e of envelopes) {
-    const row = toRow(e);
+    const row = toRow(e, rulesByTenant.get(e.source!.tenantId));
     const key = `${row.tenant_id}|${row.source_key}|${row.type}`;
     const group = groups.get(key);
     if (!group) groups.set(key, { row, envelopes: [e] });

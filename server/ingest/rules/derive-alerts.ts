@@ -1,6 +1,8 @@
 // The evaluate step for readings: sensor readings and telemetry that a rule
 // turns into an alert become alert envelopes, raised in the same batch
-// transaction as the readings themselves.
+// transaction as the readings themselves. A tenant may disable these derived
+// alerts by type (alarms devices send on alert/ topics are always raised).
+import { DEFAULT_ALERT_RULES, type AlertRules } from "../../contracts/alert-rules";
 import type { Envelope } from "../pipeline/types";
 import { isArmed } from "./armed-schedule";
 import { recordedAt } from "../persist/recorded-at";
@@ -17,20 +19,21 @@ function asAlert(envelope: Envelope, alert: DerivedAlert): Envelope {
   };
 }
 
-export function deriveAlerts(envelopes: Envelope[]): Envelope[] {
+export function deriveAlerts(envelopes: Envelope[], rulesByTenant: Map<string, AlertRules>): Envelope[] {
   const derived: Envelope[] = [];
   for (const e of envelopes) {
+    const rules = rulesByTenant.get(e.source!.tenantId) ?? DEFAULT_ALERT_RULES;
+    const push = (alert: DerivedAlert | null) => {
+      if (alert && !rules.disabled.includes(alert.type)) derived.push(asAlert(e, alert));
+    };
     if (e.family === "sensor") {
       const site = e.source!.site;
       const armed = site ? isArmed(site.armedSchedule, site.timezone, recordedAt(e)) : false;
-      const alert = sensorAlert(e.kind!, e.data!, armed);
-      if (alert) derived.push(asAlert(e, alert));
+      push(sensorAlert(e.kind!, e.data!, armed));
     } else if (e.family === "system") {
-      const alert = systemAlert(e.kind!, e.data!.status);
-      if (alert) derived.push(asAlert(e, alert));
+      push(systemAlert(e.kind!, e.data!.status));
     } else if (e.family === "device" || e.family === "guard") {
-      const alert = batteryAlert(e.data!.battery);
-      if (alert) derived.push(asAlert(e, alert));
+      push(batteryAlert(e.data!.battery, rules.lowBatteryPercent));
     }
   }
   return derived;

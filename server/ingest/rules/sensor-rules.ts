@@ -47,8 +47,8 @@ export function systemAlert(metric: string, status: unknown): DerivedAlert | nul
 
 export const LOW_BATTERY_PERCENT = 15;
 
-export function batteryAlert(battery: unknown): DerivedAlert | null {
-  return typeof battery === "number" && battery < LOW_BATTERY_PERCENT
+export function batteryAlert(battery: unknown, thresholdPercent = LOW_BATTERY_PERCENT): DerivedAlert | null {
+  return typeof battery === "number" && battery < thresholdPercent
     ? { type: "low-battery", severity: "low", message: `Battery at ${Math.round(battery)}%` }
     : null;
 }
