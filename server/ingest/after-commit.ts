@@ -47,6 +47,7 @@ export function createAfterCommit({
     for (const [tenantId, changes] of groupByTenant(batch.commands)) {
       broadcaster.toTenant(tenantId, socketEvents.commandsChanged, changes);
     }
+    for (const alert of batch.alerts) if (alert.created) metrics.alertsRaised.inc({ severity: alert.severity });
     for (const receipt of batch.receipts) publishReceipt(receipt);
   };
 }

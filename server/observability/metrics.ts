@@ -92,6 +92,25 @@ function createMetrics() {
       buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120],
       registers: [registry],
     }),
+    alertsRaised: new Counter({
+      name: "vigil_alerts_raised_total",
+      help: "Alerts opened (not repeats of an open one), by severity",
+      labelNames: ["severity"] as const,
+      registers: [registry],
+    }),
+    notifications: new Counter({
+      name: "vigil_notifications_total",
+      help: "Notification delivery attempts by channel and result (sent, failed, retry, skipped)",
+      labelNames: ["channel", "result"] as const,
+      registers: [registry],
+    }),
+    providerLatency: new Histogram({
+      name: "vigil_notification_provider_seconds",
+      help: "Time a notification provider (Twilio, Resend) took to accept a message, by channel",
+      labelNames: ["channel"] as const,
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
     jobsUnlocked: new Counter({
       name: "vigil_jobs_unlocked_total",
       help: "Workers whose notification jobs stayed locked too long and were unlocked by the watchdog",

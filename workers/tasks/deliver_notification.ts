@@ -7,6 +7,7 @@ import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { alertEmail, alertSms } from "../../server/notifications/alert-message";
 import { signAlertLink } from "../../server/services/alerts/alert-link";
+import { metrics } from "../../server/observability/metrics";
 import type { TaskDeps } from "../task-deps";
 import { smsRefusal } from "../sms-rules";
 
@@ -42,13 +43,15 @@ export function deliver_notification(deps: TaskDeps): Task {
     );
     const delivery = rows[0];
     if (!delivery || delivery.status !== "queued" || !delivery.recipient) return;
-    const finish = (status: string, fields: { providerId?: string; error?: string }) =>
-      helpers.query(
+    const finish = (status: string, fields: { providerId?: string; error?: string }) => {
+      metrics.notifications.inc({ channel: delivery.channel, result: status === "queued" ? "retry" : status });
+      return helpers.query(
         `update notification_deliveries set status = $2::delivery_status, provider_id = coalesce($3, provider_id),
            error = $4, attempts = attempts + 1, sent_at = case when $2 = 'sent' then now() else sent_at end
          where id = $1`,
         [deliveryId, status, fields.providerId ?? null, fields.error ?? null],
       );
+    };
 
     const { channel, breaker } = deps.channels[delivery.channel];
     if (channel.unavailable) return void (await finish("skipped", { error: channel.unavailable }));
@@ -72,6 +75,7 @@ export function deliver_notification(deps: TaskDeps): Task {
     const email = alertEmail(alert, link);
     const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
     try {
+      const timer = metrics.providerLatency.startTimer({ channel: delivery.channel });
       const providerId = await breaker.run(() =>
         channel.send({
           to: delivery.recipient!,
@@ -80,6 +84,7 @@ export function deliver_notification(deps: TaskDeps): Task {
           idempotencyKey: deliveryId,
         }),
       );
+      timer();
       await finish("sent", { providerId });
     } catch (error) {
       const message = (error as Error).message.slice(0, 500);

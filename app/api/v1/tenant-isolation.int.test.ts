@@ -1,0 +1,498 @@
+// Cross-tenant isolation matrix (issue 9, item 3): tenant A owns real data made
+// through the API and MQTT; every role of tenant B calls EVERY /api/v1 route
+// with A's identifiers. Nothing of A's may come back, nothing of A's may change,
+// and B's live socket must hear nothing of A's traffic. The route list is read
+// from the file system, so a new route without a matrix entry fails this test.
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type {
+  AlertDetailDto,
+  AlertListItemDto,
+  ContactDto,
+  DeviceDto,
+  EscalationPolicyDto,
+  UserRole,
+} from "@/server/contracts/api";
+import type { GuardPositionDto } from "@/server/contracts/socket-events";
+import {
+  api,
+  createGuardWithPhone,
+  logIn,
+  uniqueId,
+  type ApiError,
+  type DeviceResponse,
+  type GuardResponse,
+} from "@/test/harness/api-client";
+import { collect, connectSocket, type LiveSocket } from "@/test/harness/live-socket";
+import { connectDevice, endQuietly, gpsFix, publishJson } from "@/test/harness/mqtt-device";
+import { createTenant, createUser, tenantOf, type TestUser } from "@/test/harness/tenants";
+import { ADMIN_EMAIL, projectDir, startTestVigil, type TestVigil } from "@/test/harness/vigil";
+import { waitFor, waitForRow } from "@/test/harness/wait-for";
+
+const API_DIR = path.join(projectDir, "app/api/v1");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+
+/** "alerts/[id]/acknowledge POST" for every exported handler of every route.ts under app/api/v1. */
+function discoverRoutes(): string[] {
+  const found: string[] = [];
+  for (const file of readdirSync(API_DIR, { recursive: true, encoding: "utf8" })) {
+    if (path.basename(file) !== "route.ts") continue;
+    const source = readFileSync(path.join(API_DIR, file), "utf8");
+    const dir = path.dirname(file).split(path.sep).join("/");
+    for (const method of METHODS) {
+      const exported = new RegExp(
+        `export\\s+(const\\s+${method}\\b|(async\\s+)?function\\s+${method}\\b|\\{[^}]*\\b${method}\\b[^}]*\\})`,
+      );
+      if (exported.test(source)) found.push(`${dir} ${method}`);
+    }
+  }
+  return found.sort();
+}
+
+/** Everything tenant A owns that the matrix aims at. */
+type TenantA = {
+  guard: GuardResponse;
+  phone: DeviceResponse;
+  sensor: DeviceResponse;
+  alertId: string;
+  commandId: string;
+  contact: ContactDto;
+  policy: EscalationPolicyDto;
+  quarantineId: number;
+  lat: string;
+  lon: string;
+  markers: { command: string; config: string; quarantine: string; telemetry: string; ruleType: string };
+};
+
+/** One call of the matrix. `idRoute`: it names one of A's rows, so 2xx is a failure. */
+type Call = { path: string; body?: unknown; ok: readonly number[]; idRoute: boolean; freshToken?: boolean };
+
+const DENIED = [401, 403, 404, 409, 422] as const;
+const LIST_OK = [200, 403] as const;
+
+const deviceIds = (a: TenantA) => [a.phone.externalId, a.sensor.externalId];
+const onDevices = (a: TenantA, suffix: string, body?: unknown): Call[] =>
+  deviceIds(a).map((id) => ({ path: `/api/v1/devices/${id}${suffix}`, body, ok: DENIED, idRoute: true }));
+const onAlert = (a: TenantA, suffix: string, body?: unknown): Call[] => [
+  { path: `/api/v1/alerts/${a.alertId}${suffix}`, body, ok: DENIED, idRoute: true },
+];
+const list = (route: string): Call[] => [{ path: route, ok: LIST_OK, idRoute: false }];
+
+/** Keyed like discoverRoutes(): the calls tenant B makes on each handler. */
+const MATRIX: Record<string, (a: TenantA) => Call[]> = {
+  // B reads and replaces its own rules (an object, not a list); A's stay as they were.
+  "alert-rules GET": () => [{ path: "/api/v1/alert-rules", ok: [200], idRoute: false }],
+  "alert-rules PUT": () => [
+    {
+      path: "/api/v1/alert-rules",
+      body: { severities: { motion: "info" }, disabled: ["door"], lowBatteryPercent: 50 },
+      ok: [200, 403],
+      idRoute: false,
+    },
+  ],
+  "alerts GET": () => [...list("/api/v1/alerts"), ...list("/api/v1/alerts?status=open&limit=200")],
+  "alerts/[id] GET": (a) => onAlert(a, ""),
+  "alerts/[id]/acknowledge POST": (a) => onAlert(a, "/acknowledge"),
+  "alerts/[id]/claim POST": (a) => onAlert(a, "/claim"),
+  "alerts/[id]/resolve POST": (a) => onAlert(a, "/resolve", { outcome: "false_alarm", note: "not yours" }),
+  "contacts GET": () => list("/api/v1/contacts"),
+  // B's own contact: allowed for B's admin, and nothing of A's in the answer.
+  "contacts POST": () => [
+    { path: "/api/v1/contacts", body: { name: "B contact", email: "b@tenant.test" }, ok: [201, 403], idRoute: false },
+  ],
+  "devices GET": () => list("/api/v1/devices"),
+  "devices POST": (a) => [
+    // A's external id: ids are unique across tenants (topic ids), so 409 - saying only that it is in use.
+    {
+      path: "/api/v1/devices",
+      body: { externalId: a.sensor.externalId, kind: "sensor" },
+      ok: [403, 409],
+      idRoute: true,
+    },
+    // A new device bound to A's guard must not be created.
+    {
+      path: "/api/v1/devices",
+      body: { externalId: uniqueId("b-phone"), kind: "guard-phone", guardExternalId: a.guard.externalId },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "devices/[externalId] GET": (a) => onDevices(a, ""),
+  "devices/[externalId] DELETE": (a) => onDevices(a, ""),
+  "devices/[externalId]/commands GET": (a) => onDevices(a, "/commands"),
+  "devices/[externalId]/commands POST": (a) =>
+    onDevices(a, "/commands", { type: "reboot", params: { by: "tenant-b" }, ttlSeconds: 60 }),
+  "devices/[externalId]/config GET": (a) => onDevices(a, "/config"),
+  "devices/[externalId]/config PUT": (a) => onDevices(a, "/config", { config: { interval: 1, by: "tenant-b" } }),
+  "devices/[externalId]/credentials POST": (a) => onDevices(a, "/credentials"),
+  "devices/[externalId]/revoke POST": (a) => onDevices(a, "/revoke"),
+  "escalation-policies GET": () => list("/api/v1/escalation-policies"),
+  // A policy naming A's contact must not be created.
+  "escalation-policies POST": (a) => [
+    {
+      path: "/api/v1/escalation-policies",
+      body: { name: "B policy", tiers: [{ contactIds: [a.contact.id], channels: ["sms"], delaySeconds: 0 }] },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "guards GET": () => list("/api/v1/guards"),
+  "guards POST": (a) => [
+    { path: "/api/v1/guards", body: { externalId: a.guard.externalId, name: "Twin" }, ok: [403, 409], idRoute: true },
+  ],
+  "guards/[externalId]/locations GET": (a) => [
+    { path: `/api/v1/guards/${a.guard.externalId}/locations`, ok: DENIED, idRoute: true },
+  ],
+  "positions GET": () => list("/api/v1/positions"),
+  "quarantine GET": () => [...list("/api/v1/quarantine"), ...list("/api/v1/quarantine?limit=500")],
+  "quarantine/[id]/register POST": (a) => [
+    { path: `/api/v1/quarantine/${a.quarantineId}/register`, body: { kind: "sensor" }, ok: DENIED, idRoute: true },
+  ],
+  // Logging in as A's admin with a wrong password: 401 and nothing else.
+  "sessions POST": () => [
+    {
+      path: "/api/v1/sessions",
+      body: { email: ADMIN_EMAIL, password: "not-the-password" },
+      ok: [401, 429],
+      idRoute: false,
+    },
+  ],
+  // Logging out a throwaway session of B's user: works, and says nothing of A.
+  "sessions/current DELETE": () => [{ path: "/api/v1/sessions/current", ok: [204], idRoute: false, freshToken: true }],
+};
+
+const A_RULES = (ruleType: string) => ({
+  severities: { [ruleType]: "low", smoke: "high" },
+  disabled: ["motion"],
+  lowBatteryPercent: 37,
+});
+
+const B_ROLES: readonly UserRole[] = ["admin", "manager", "operator", "supervisor"];
+
+/** The matrix size without A's data: the call factories only build paths. */
+function countCalls(): number {
+  const placeholder = new Proxy({} as TenantA, {
+    get: () =>
+      new Proxy({}, { get: (_target, key) => (key === Symbol.toPrimitive ? () => "x" : "x") }) as unknown as string,
+  });
+  return Object.values(MATRIX).reduce((n, calls) => n + calls(placeholder).length, 0);
+}
+const CALLS_PER_ROLE = countCalls();
+const ROUTE_HANDLERS = Object.keys(MATRIX).length;
+
+let vigil: TestVigil;
+let a: TenantA;
+let bUsers: { role: UserRole; user: TestUser; token: string }[];
+let aSocket: LiveSocket;
+let bSockets: LiveSocket[];
+const bHeard: { role: UserRole; event: string; payload: unknown }[] = [];
+
+/** Every string that would give away A's data if it appeared in an answer to B. */
+function secretsOf(t: TenantA): string[] {
+  return [
+    t.guard.externalId,
+    t.guard.id,
+    t.phone.externalId,
+    t.phone.id,
+    t.phone.mqtt.password,
+    t.sensor.externalId,
+    t.sensor.id,
+    t.sensor.mqtt.password,
+    t.alertId,
+    t.commandId,
+    t.contact.id,
+    t.contact.name,
+    t.contact.phone!,
+    t.policy.id,
+    t.policy.name,
+    // (the quarantine id is a small serial number: checked by value on the list below, not as text)
+    t.lat,
+    t.lon,
+    ...Object.values(t.markers),
+  ];
+}
+
+beforeAll(async () => {
+  vigil = await startTestVigil();
+  const tenantA = await tenantOf(vigil.sql, ADMIN_EMAIL);
+  const adminA = vigil.adminToken;
+
+  // Tenant B: one user of every role, each logged in, each with a live socket.
+  const bAdmin = await createTenant(vigil.sql, { name: "Tenant B" });
+  bUsers = await Promise.all(
+    B_ROLES.map(async (role) => {
+      const user = role === "admin" ? bAdmin : await createUser(vigil.sql, { tenantId: bAdmin.tenantId, role });
+      return { role, user, token: await logIn(vigil.url, user) };
+    }),
+  );
+  expect(bAdmin.tenantId).not.toBe(tenantA);
+  aSocket = await connectSocket(vigil.url, adminA);
+  bSockets = await Promise.all(
+    bUsers.map(async ({ role, token }) => {
+      const socket = await connectSocket(vigil.url, token);
+      socket.onAny((event: string, payload: unknown) => bHeard.push({ role, event, payload }));
+      return socket;
+    }),
+  );
+  const aPositions = collect(aSocket, "guard:positions");
+  const aAlerts = collect(aSocket, "alerts:changed");
+
+  // Tenant A: a guard with a phone, a sensor, a command and a config for it.
+  const hex = randomBytes(4).toString("hex");
+  const markers = {
+    command: `cmd-marker-${hex}`,
+    config: `cfg-marker-${hex}`,
+    quarantine: `quarantine-marker-${hex}`,
+    telemetry: `tele-marker-${hex}`,
+    ruleType: `a-rule-${hex}`,
+  };
+  const { guard, device: phone } = await createGuardWithPhone(vigil.url, adminA);
+  const sensorResponse = await api<DeviceResponse>(vigil.url, "/api/v1/devices", {
+    method: "POST",
+    token: adminA,
+    body: { externalId: uniqueId("sensor"), kind: "sensor", name: "A sensor" },
+  });
+  expect(sensorResponse.status).toBe(201);
+  const sensor = sensorResponse.body;
+  const command = await api<{ id: string }>(vigil.url, `/api/v1/devices/${sensor.externalId}/commands`, {
+    method: "POST",
+    token: adminA,
+    body: { type: "reboot", params: { marker: markers.command }, ttlSeconds: 3600 },
+  });
+  expect(command.status).toBe(201);
+  const config = await api(vigil.url, `/api/v1/devices/${sensor.externalId}/config`, {
+    method: "PUT",
+    token: adminA,
+    body: { config: { interval: 30, marker: markers.config } },
+  });
+  expect(config.status).toBeLessThan(300);
+
+  // Alert rules, a contact and an escalation policy.
+  const rules = await api(vigil.url, "/api/v1/alert-rules", {
+    method: "PUT",
+    token: adminA,
+    body: A_RULES(markers.ruleType),
+  });
+  expect(rules.status).toBe(200);
+  const contact = await api<ContactDto>(vigil.url, "/api/v1/contacts", {
+    method: "POST",
+    token: adminA,
+    body: { name: `A Contact ${hex}`, phone: `+91${String(parseInt(hex, 16)).padStart(10, "7").slice(0, 10)}` },
+  });
+  expect(contact.status).toBe(201);
+  const policy = await api<EscalationPolicyDto>(vigil.url, "/api/v1/escalation-policies", {
+    method: "POST",
+    token: adminA,
+    body: { name: `A policy ${hex}`, tiers: [{ contactIds: [contact.body.id], channels: ["sms"], delaySeconds: 60 }] },
+  });
+  expect(policy.status).toBe(201);
+
+  // Over MQTT: a GPS fix and a panic from the phone, telemetry and an invalid payload from the sensor.
+  const lat = 48.137154;
+  const lon = 11.576124;
+  const phoneClient = await connectDevice(vigil.mqttUrl, phone.mqtt);
+  const sensorClient = await connectDevice(vigil.mqttUrl, sensor.mqtt);
+  try {
+    await publishJson(phoneClient, `guard/${guard.externalId}/gps`, gpsFix({ lat, lon }));
+    await publishJson(phoneClient, `alert/panic/${guard.externalId}`, {
+      alert_type: "panic",
+      severity: "critical",
+      message: "Emergency assistance needed",
+      location: { lat, lon },
+      timestamp: new Date().toISOString(),
+      msg_id: `panic-${hex}`,
+    });
+    await publishJson(sensorClient, `device/${sensor.externalId}/telemetry`, {
+      battery: 77,
+      note: markers.telemetry,
+      msg_id: `t-${hex}`,
+    });
+    await publishJson(sensorClient, `device/${sensor.externalId}/telemetry`, `not json ${markers.quarantine}`);
+  } finally {
+    await endQuietly(phoneClient, sensorClient);
+  }
+
+  const alert = await waitFor(
+    async () => {
+      const { body } = await api<AlertListItemDto[]>(vigil.url, "/api/v1/alerts?status=open&limit=200", {
+        token: adminA,
+      });
+      return body.find((x) => x.sourceExternalId === guard.externalId);
+    },
+    { what: "A's panic alert" },
+  );
+  const quarantine = await waitForRow(
+    () => vigil.sql<{ id: number; tenantId: string | null }[]>`
+      select id, tenant_id as "tenantId" from mqtt_quarantine where payload like ${`%${markers.quarantine}%`}`,
+    { what: "A's quarantine row" },
+  );
+  // Attributed to A: an unattributed row is (by design) visible to every tenant.
+  expect(quarantine.tenantId).toBe(tenantA);
+  await waitFor(
+    async () => {
+      const { body } = await api<GuardPositionDto[]>(vigil.url, "/api/v1/positions", { token: adminA });
+      return body.some((p) => p.externalId === guard.externalId);
+    },
+    { what: "A's position" },
+  );
+  await waitFor(
+    async () => {
+      const { body } = await api<DeviceDto>(vigil.url, `/api/v1/devices/${sensor.externalId}`, { token: adminA });
+      return body.lastSeenAt !== null;
+    },
+    { what: "A's telemetry" },
+  );
+  // A's own socket saw the fix and the panic; then B's get a second to (wrongly) hear anything.
+  await waitFor(() => aPositions.flat().some((p) => p.externalId === guard.externalId), { what: "A's fix on socket" });
+  await waitFor(() => aAlerts.flat().some((x) => x.id === alert.id), { what: "A's panic on socket" });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+
+  a = {
+    guard,
+    phone,
+    sensor,
+    alertId: alert.id,
+    commandId: command.body.id,
+    contact: contact.body,
+    policy: policy.body,
+    quarantineId: quarantine.id,
+    lat: String(lat),
+    lon: String(lon),
+    markers,
+  };
+}, 60_000);
+
+afterAll(async () => {
+  aSocket?.close();
+  bSockets?.forEach((s) => s.close());
+  await vigil?.dispose();
+});
+
+describe(`tenant isolation: ${ROUTE_HANDLERS} route handlers × ${B_ROLES.length} tenant-B roles × A's ids = ${CALLS_PER_ROLE * B_ROLES.length} calls`, () => {
+  test("every route handler under app/api/v1 has a matrix entry (and no entry is stale)", () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(discoverRoutes());
+  });
+
+  test("tenant B's sockets heard nothing while A's fix and panic were published", () => {
+    expect(bHeard).toEqual([]);
+  });
+
+  test("the leak detector works: A's own admin does see A's data on the list routes", async () => {
+    const secrets = secretsOf(a);
+    const seen = new Set<string>();
+    for (const route of [
+      "/api/v1/guards",
+      "/api/v1/devices",
+      "/api/v1/alerts",
+      "/api/v1/contacts",
+      "/api/v1/escalation-policies",
+      "/api/v1/positions",
+      "/api/v1/quarantine",
+      "/api/v1/alert-rules",
+    ]) {
+      const text = JSON.stringify((await api(vigil.url, route, { token: vigil.adminToken })).body);
+      for (const s of secrets) if (text.includes(s)) seen.add(s);
+    }
+    for (const s of [a.guard.externalId, a.sensor.externalId, a.alertId, a.contact.name, a.contact.phone!, a.lat]) {
+      expect(seen).toContain(s);
+    }
+    expect(seen).toContain(a.markers.ruleType);
+    expect(seen).toContain(a.markers.quarantine);
+  });
+
+  test("no role of tenant B gets, changes or learns of A's data on any route", async () => {
+    const secrets = secretsOf(a);
+    const failures: string[] = [];
+    let calls = 0;
+    for (const { role, user, token } of bUsers) {
+      for (const [key, build] of Object.entries(MATRIX)) {
+        const method = key.split(" ")[1] as Method;
+        for (const call of build(a)) {
+          calls++;
+          const callToken = call.freshToken ? await logIn(vigil.url, user) : token;
+          const response = await api(vigil.url, call.path, { method, token: callToken, body: call.body });
+          const where = `${role} ${method} ${call.path}`;
+          if (!call.ok.includes(response.status)) {
+            failures.push(`${where}: status ${response.status} not in [${call.ok.join(", ")}]`);
+          }
+          if (call.idRoute && response.status < 300) failures.push(`${where}: 2xx on A's id`);
+          // 404s name the id that was asked for ("No device \"x\".") - an echo of the caller's own input, not a leak.
+          const asked = `${call.path} ${JSON.stringify(call.body ?? null)}`;
+          const text = typeof response.body === "string" ? response.body : JSON.stringify(response.body ?? "");
+          const leaked = secrets.filter((s) => !asked.includes(s) && text.includes(s));
+          if (leaked.length > 0) failures.push(`${where}: body leaks ${leaked.join(", ")}: ${text.slice(0, 300)}`);
+          if (response.status === 409) {
+            const message = (response.body as ApiError).error.message;
+            if (!/already|in use|exists/i.test(message)) failures.push(`${where}: 409 says "${message}"`);
+          }
+          if (LIST_OK === call.ok && response.status === 200) {
+            const items = Array.isArray(response.body)
+              ? response.body
+              : ((response.body as { items?: unknown[] }).items ?? null);
+            if (!Array.isArray(items)) failures.push(`${where}: list body is not a list: ${text.slice(0, 200)}`);
+            else if (
+              items.some((item) => (item as { id?: unknown }).id === a.quarantineId && call.path.includes("quarantine"))
+            ) {
+              failures.push(`${where}: lists A's quarantine row ${a.quarantineId}`);
+            }
+          }
+        }
+      }
+    }
+    console.info(
+      `tenant isolation matrix: ${ROUTE_HANDLERS} route handlers × ${bUsers.length} roles = ${calls} calls ` +
+        `(${CALLS_PER_ROLE} per role, A's ids included)`,
+    );
+    expect(calls).toBe(CALLS_PER_ROLE * B_ROLES.length);
+    expect(failures).toEqual([]);
+  });
+
+  test("A's data is unchanged after the matrix", async () => {
+    const adminA = vigil.adminToken;
+    const alert = await api<AlertDetailDto>(vigil.url, `/api/v1/alerts/${a.alertId}`, { token: adminA });
+    expect(alert.status).toBe(200);
+    expect(alert.body.status).toBe("NEW");
+    expect(alert.body.events.map((e) => e.action)).toEqual(["raised"]);
+
+    for (const device of [a.phone, a.sensor]) {
+      const got = await api<DeviceDto>(vigil.url, `/api/v1/devices/${device.externalId}`, { token: adminA });
+      expect(got.status).toBe(200);
+      expect(got.body.revoked).toBe(false);
+      // Its credentials were not rotated: it still connects with the original secret.
+      const client = await connectDevice(vigil.mqttUrl, device.mqtt);
+      await endQuietly(client);
+    }
+    const phone = await api<DeviceDto>(vigil.url, `/api/v1/devices/${a.phone.externalId}`, { token: adminA });
+    expect(phone.body.guardExternalId).toBe(a.guard.externalId);
+
+    const guards = await api<{ externalId: string; name: string }[]>(vigil.url, "/api/v1/guards", { token: adminA });
+    expect(guards.body.find((g) => g.externalId === a.guard.externalId)?.name).toBe(a.guard.name);
+
+    const commands = await api<{ id: string; params: unknown }[]>(
+      vigil.url,
+      `/api/v1/devices/${a.sensor.externalId}/commands`,
+      { token: adminA },
+    );
+    expect(commands.body.map((c) => c.id)).toEqual([a.commandId]);
+    const configs = await api(vigil.url, `/api/v1/devices/${a.sensor.externalId}/config`, { token: adminA });
+    expect(JSON.stringify(configs.body)).toContain(a.markers.config);
+    expect(JSON.stringify(configs.body)).not.toContain("tenant-b");
+
+    const policies = await api<EscalationPolicyDto[]>(vigil.url, "/api/v1/escalation-policies", { token: adminA });
+    expect(policies.body.map((p) => p.id)).toEqual([a.policy.id]);
+    const contacts = await api<ContactDto[]>(vigil.url, "/api/v1/contacts", { token: adminA });
+    expect(contacts.body.map((c) => c.id)).toEqual([a.contact.id]);
+
+    const rules = await api(vigil.url, "/api/v1/alert-rules", { token: adminA });
+    expect(rules.body).toEqual(A_RULES(a.markers.ruleType));
+
+    const [entry] = await vigil.sql<{ tenantId: string }[]>`
+      select tenant_id as "tenantId" from mqtt_quarantine where id = ${a.quarantineId}`;
+    expect(entry?.tenantId).toBe(await tenantOf(vigil.sql, ADMIN_EMAIL));
+    // A's admin session survived B's logouts.
+    expect((await api(vigil.url, "/api/v1/guards", { token: adminA })).status).toBe(200);
+  });
+});
