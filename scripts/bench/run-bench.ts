@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { startFakeProviders } from "../../test/harness/fake-providers";
 import { startMosquitto } from "../../test/harness/mosquitto";
+import { geofenceBench } from "./geofence-bench";
 import { panicLatency } from "./panic-latency";
 import { brokerCeiling, postgresCeiling } from "./ceilings";
 import { latencyAtRate, registerGuards, sustainedThroughput } from "./ingest-load";
@@ -32,6 +33,13 @@ async function main(): Promise<void> {
   };
   // As deploy/mosquitto.conf recommends: Mosquitto's default of 20 unacknowledged
   // messages to a subscriber would cap Vigil at 20 messages per commit.
+  const fences = geofenceBench();
+  log([
+    "Geofence check per fix, 10,000 fences in the tenant (flatbush + turf + state machine), p50 / p99",
+    `${fences.indexed.p50.toFixed(1)} / ${fences.indexed.p99.toFixed(1)} µs`,
+    `budget p99 < 50 µs; turf over every fence: p50 ${Math.round(fences.turfAlone.p50)} µs`,
+  ]);
+
   const mosquitto = await startMosquitto({ extraConfig: ["max_inflight_messages 1000"] });
   const fake = await startFakeProviders();
   const vigil = await startVigilProcess({
