@@ -6,7 +6,9 @@ import type { Env } from "./env";
 import { getGlobal, setGlobal } from "./lib/global-singleton";
 import type { Broadcaster } from "./realtime/broadcaster";
 
-export type ReadinessCheck = () => Promise<string | null>;
+/** A check's outcome with figures for `npm run health` (problem null when healthy). */
+export type ReadinessResult = { problem: string | null; detail: Record<string, unknown> };
+export type ReadinessCheck = () => Promise<string | null | ReadinessResult>;
 
 export type Runtime = {
   env: Env;

@@ -18,6 +18,7 @@ import { assertPortFree } from "./infra/port-check";
 import { startIngestor, type Ingestor } from "./ingest/mqtt-ingestor";
 import { componentLogger } from "./observability/logger";
 import { metrics } from "./observability/metrics";
+import { opsChecks } from "./observability/ops-checks";
 import { silentBroadcaster } from "./realtime/broadcaster";
 import { startWeb, type Web } from "./roles/start-web";
 import { setRuntime, type ReadinessCheck } from "./runtime";
@@ -89,6 +90,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
 
     const readiness: Record<string, ReadinessCheck> = {
       database: async () => (await sql`select 1`, null),
+      ...opsChecks(sql, env, dataDir),
     };
     let web: Web | undefined;
     if (roles.has("web")) {

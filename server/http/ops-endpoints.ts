@@ -1,5 +1,5 @@
 // /healthz (the process answers), /readyz (each dependency checked; 503 names
-// the failing one) and /metrics (Prometheus), served before Next.
+// the failing one; some checks add a `detail` with figures for `npm run health`) and /metrics (Prometheus), served before Next.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { metrics } from "../observability/metrics";
 import type { ReadinessCheck } from "../runtime";
@@ -12,11 +12,13 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
 async function readiness(checks: Record<string, ReadinessCheck>) {
   const entries = await Promise.all(
     Object.entries(checks).map(async ([name, check]) => {
-      const problem = await Promise.race([
+      const outcome = await Promise.race([
         check().catch((error: unknown) => String((error as Error).message ?? error)),
         new Promise<string>((resolve) => setTimeout(() => resolve("timed out after 2 s"), 2000).unref()),
       ]);
-      return [name, problem ? { ok: false, problem } : { ok: true }] as const;
+      const { problem, detail } =
+        outcome !== null && typeof outcome === "object" ? outcome : { problem: outcome, detail: undefined };
+      return [name, { ...(problem ? { ok: false, problem } : { ok: true }), ...(detail ? { detail } : {}) }] as const;
     }),
   );
   return Object.fromEntries(entries);

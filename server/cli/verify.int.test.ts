@@ -1,0 +1,143 @@
+// The operator commands against a live Vigil, as child processes: `verify`
+// passes every check (with an escalation policy, so notifications are checked
+// too), `simulate` stores its guards' walks, and `health` reads the readiness
+// figures.
+import { execFile, spawn } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ContactDto } from "../contracts/api";
+import { api } from "../../test/harness/api-client";
+import { startFakeProviders, type FakeProviders } from "../../test/harness/fake-providers";
+import { waitFor } from "../../test/harness/wait-for";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, projectDir, startTestVigil, type TestVigil } from "../../test/harness/vigil";
+
+const run = promisify(execFile);
+let vigil: TestVigil;
+let fake: FakeProviders;
+
+function cli(script: string, args: string[], timeout = 20_000) {
+  return run(process.execPath, ["--import", "tsx", `server/cli/${script}.ts`, "--url", vigil.url, ...args], {
+    cwd: projectDir,
+    timeout,
+    env: { ...process.env, ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: "warn" },
+  }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+}
+
+beforeAll(async () => {
+  fake = await startFakeProviders();
+  vigil = await startTestVigil({
+    env: {
+      TWILIO_ACCOUNT_SID: "ACtest",
+      TWILIO_AUTH_TOKEN: "secret",
+      TWILIO_PHONE_NUMBER: "+15550001111",
+      TWILIO_API_BASE_URL: fake.url,
+      RESEND_API_KEY: "re_test",
+      RESEND_BASE_URL: fake.url,
+      EMAIL_FROM: "Vigil <noc@vigil.test>",
+    },
+  });
+  const contact = await api<ContactDto>(vigil.url, "/api/v1/contacts", {
+    method: "POST",
+    token: vigil.adminToken,
+    body: { name: "Sam Supervisor", phone: "+919800000001" },
+  });
+  const policy = await api(vigil.url, "/api/v1/escalation-policies", {
+    method: "POST",
+    token: vigil.adminToken,
+    body: { name: "Default", tiers: [{ contactIds: [contact.body.id], channels: ["sms"], delaySeconds: 0 }] },
+  });
+  expect(policy.status).toBe(201);
+}, 60_000);
+
+afterAll(async () => {
+  await vigil?.dispose();
+  await fake?.close();
+});
+
+describe("operator commands", () => {
+  it("verify passes every check end to end", async () => {
+    const result = await cli("verify", ["--mqtt-url", vigil.mqttUrl]);
+    expect(result.stdout, result.stderr).toContain("ALL CHECKS PASSED");
+    expect(result.stdout).toMatch(/PASS {2}notifications for the alert: 1 deliveries \(sms:/);
+    expect(result.stdout).not.toContain("FAIL");
+    expect("code" in result ? result.code : 0).toBe(0);
+    // A second run reuses verify-g and verify-phone (new password) and the open panic alert.
+    const again = await cli("verify", ["--mqtt-url", vigil.mqttUrl]);
+    expect(again.stdout, again.stderr).toContain("ALL CHECKS PASSED");
+  }, 30_000);
+
+  it("simulate registers a demo set, walks its guards and answers a command; a re-run reuses the devices", async () => {
+    const result = await cli("simulate", [
+      "--mqtt-url",
+      vigil.mqttUrl,
+      "--scenario",
+      "all",
+      "--count",
+      "3",
+      "--duration-s",
+      "5",
+      "--interval-s",
+      "1",
+    ]);
+    expect("code" in result ? result.code : 0, result.stderr).toBe(0);
+    expect(result.stdout).toContain("panic receipt");
+    expect(result.stdout).toContain("received, then done");
+    for (const guard of ["sim-g-1", "sim-g-2", "sim-g-3"]) {
+      const { body } = await api<{ lat: number; lon: number }[]>(vigil.url, `/api/v1/guards/${guard}/locations`, {
+        token: vigil.adminToken,
+      });
+      expect(body.length, guard).toBeGreaterThanOrEqual(2);
+      expect(Math.abs(body[0]!.lat - 12.9716)).toBeLessThan(0.01);
+    }
+    const { body: commands } = await api<{ status: string }[]>(vigil.url, "/api/v1/devices/sim-phone-1/commands", {
+      token: vigil.adminToken,
+    });
+    expect(commands.map((c) => c.status)).toContain("done");
+    // A re-run reuses the registered devices; Ctrl-C ends it cleanly.
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "server/cli/simulate.ts",
+        "--url",
+        vigil.url,
+        "--mqtt-url",
+        vigil.mqttUrl,
+        "--scenario",
+        "gps",
+        "--count",
+        "1",
+      ],
+      { cwd: projectDir, env: { ...process.env, ADMIN_EMAIL, ADMIN_PASSWORD } },
+    );
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    await waitFor(() => output.includes("sim-g-1 at"), { timeoutMs: 10_000, what: "the re-run walking" });
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(output).toContain("stopping (Ctrl-C)");
+    expect(code, output).toBe(0);
+  }, 30_000);
+
+  it("health reports every check from /readyz and /metrics", async () => {
+    const result = await cli("health", []);
+    for (const name of [
+      "web",
+      "database",
+      "broker",
+      "worker",
+      "metrics",
+      "last device message",
+      "notification providers",
+      "disk",
+      "job queue",
+    ])
+      expect(result.stdout).toContain(name);
+    expect(result.stdout).toMatch(/^OK +notification providers: configured: sms, email$/m);
+    expect(result.stdout).toMatch(/^OK +job queue: \d+ jobs/m);
+    expect(result.stdout).toMatch(/^HEALTHY$/m);
+    expect("code" in result ? result.code : 0).toBe(0);
+  }, 20_000);
+});
