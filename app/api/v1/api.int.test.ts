@@ -252,13 +252,16 @@ describe("ops endpoints", () => {
     expect(response.body).toEqual({ status: "ok" });
   });
 
-  test("/readyz is 200 with database, worker and broker ok", async () => {
+  test("/readyz is 200 with database, worker and broker ok, and the operational details", async () => {
     const response = await api<{ status: string; checks: Record<string, { ok: boolean }> }>(vigil.url, "/readyz");
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({
+    expect(response.body).toMatchObject({
       status: "ready",
       checks: { database: { ok: true }, worker: { ok: true }, broker: { ok: true } },
     });
+    expect(Object.keys(response.body.checks).sort()).toEqual(
+      ["broker", "database", "disk", "messages", "notifications", "queue", "worker"].sort(),
+    );
   });
 
   test("/metrics is Prometheus text with vigil_mqtt_messages_total", async () => {
