@@ -1,0 +1,186 @@
+// The cross-tenant matrix: which calls tenant B makes on every /api/v1 route
+// handler with tenant A's identifiers, and what answers are acceptable. The
+// route list is read from the file system, so a new route without an entry
+// here fails app/api/v1/tenant-isolation.int.test.ts.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { ContactDto, EscalationPolicyDto, UserRole } from "@/server/contracts/api";
+import { uniqueId, type DeviceResponse, type GuardResponse } from "@/test/harness/api-client";
+import { ADMIN_EMAIL, projectDir } from "@/test/harness/vigil";
+
+const API_DIR = path.join(projectDir, "app/api/v1");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type Method = (typeof METHODS)[number];
+
+/** "alerts/[id]/acknowledge POST" for every exported handler of every route.ts under app/api/v1. */
+export function discoverRoutes(): string[] {
+  const found: string[] = [];
+  for (const file of readdirSync(API_DIR, { recursive: true, encoding: "utf8" })) {
+    if (path.basename(file) !== "route.ts") continue;
+    const source = readFileSync(path.join(API_DIR, file), "utf8");
+    const dir = path.dirname(file).split(path.sep).join("/");
+    for (const method of METHODS) {
+      const exported = new RegExp(
+        `export\\s+(const\\s+${method}\\b|(async\\s+)?function\\s+${method}\\b|\\{[^}]*\\b${method}\\b[^}]*\\})`,
+      );
+      if (exported.test(source)) found.push(`${dir} ${method}`);
+    }
+  }
+  return found.sort();
+}
+
+/** Everything tenant A owns that the matrix aims at. */
+export type TenantA = {
+  guard: GuardResponse;
+  phone: DeviceResponse;
+  sensor: DeviceResponse;
+  alertId: string;
+  commandId: string;
+  contact: ContactDto;
+  policy: EscalationPolicyDto;
+  quarantineId: number;
+  lat: string;
+  lon: string;
+  markers: { command: string; config: string; quarantine: string; telemetry: string; ruleType: string };
+};
+
+/** One call of the matrix. `idRoute`: it names one of A's rows, so 2xx is a failure. */
+type Call = { path: string; body?: unknown; ok: readonly number[]; idRoute: boolean; freshToken?: boolean };
+
+const DENIED = [401, 403, 404, 409, 422] as const;
+export const LIST_OK = [200, 403] as const;
+
+const deviceIds = (a: TenantA) => [a.phone.externalId, a.sensor.externalId];
+const onDevices = (a: TenantA, suffix: string, body?: unknown): Call[] =>
+  deviceIds(a).map((id) => ({ path: `/api/v1/devices/${id}${suffix}`, body, ok: DENIED, idRoute: true }));
+const onAlert = (a: TenantA, suffix: string, body?: unknown): Call[] => [
+  { path: `/api/v1/alerts/${a.alertId}${suffix}`, body, ok: DENIED, idRoute: true },
+];
+const list = (route: string): Call[] => [{ path: route, ok: LIST_OK, idRoute: false }];
+
+/** Keyed like discoverRoutes(): the calls tenant B makes on each handler. */
+export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
+  // B reads and replaces its own rules (an object, not a list); A's stay as they were.
+  "alert-rules GET": () => [{ path: "/api/v1/alert-rules", ok: [200], idRoute: false }],
+  "alert-rules PUT": () => [
+    {
+      path: "/api/v1/alert-rules",
+      body: { severities: { motion: "info" }, disabled: ["door"], lowBatteryPercent: 50 },
+      ok: [200, 403],
+      idRoute: false,
+    },
+  ],
+  "alerts GET": () => [...list("/api/v1/alerts"), ...list("/api/v1/alerts?status=open&limit=200")],
+  "alerts/[id] GET": (a) => onAlert(a, ""),
+  "alerts/[id]/acknowledge POST": (a) => onAlert(a, "/acknowledge"),
+  "alerts/[id]/claim POST": (a) => onAlert(a, "/claim"),
+  "alerts/[id]/resolve POST": (a) => onAlert(a, "/resolve", { outcome: "false_alarm", note: "not yours" }),
+  "contacts GET": () => list("/api/v1/contacts"),
+  // B's own contact: allowed for B's admin, and nothing of A's in the answer.
+  "contacts POST": () => [
+    { path: "/api/v1/contacts", body: { name: "B contact", email: "b@tenant.test" }, ok: [201, 403], idRoute: false },
+  ],
+  "devices GET": () => list("/api/v1/devices"),
+  "devices POST": (a) => [
+    // A's external id: ids are unique across tenants (topic ids), so 409 - saying only that it is in use.
+    {
+      path: "/api/v1/devices",
+      body: { externalId: a.sensor.externalId, kind: "sensor" },
+      ok: [403, 409],
+      idRoute: true,
+    },
+    // A new device bound to A's guard must not be created.
+    {
+      path: "/api/v1/devices",
+      body: { externalId: uniqueId("b-phone"), kind: "guard-phone", guardExternalId: a.guard.externalId },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "devices/[externalId] GET": (a) => onDevices(a, ""),
+  "devices/[externalId] DELETE": (a) => onDevices(a, ""),
+  "devices/[externalId]/commands GET": (a) => onDevices(a, "/commands"),
+  "devices/[externalId]/commands POST": (a) =>
+    onDevices(a, "/commands", { type: "reboot", params: { by: "tenant-b" }, ttlSeconds: 60 }),
+  "devices/[externalId]/config GET": (a) => onDevices(a, "/config"),
+  "devices/[externalId]/config PUT": (a) => onDevices(a, "/config", { config: { interval: 1, by: "tenant-b" } }),
+  "devices/[externalId]/credentials POST": (a) => onDevices(a, "/credentials"),
+  "devices/[externalId]/revoke POST": (a) => onDevices(a, "/revoke"),
+  "escalation-policies GET": () => list("/api/v1/escalation-policies"),
+  // A policy naming A's contact must not be created.
+  "escalation-policies POST": (a) => [
+    {
+      path: "/api/v1/escalation-policies",
+      body: { name: "B policy", tiers: [{ contactIds: [a.contact.id], channels: ["sms"], delaySeconds: 0 }] },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "guards GET": () => list("/api/v1/guards"),
+  "guards POST": (a) => [
+    { path: "/api/v1/guards", body: { externalId: a.guard.externalId, name: "Twin" }, ok: [403, 409], idRoute: true },
+  ],
+  "guards/[externalId]/locations GET": (a) => [
+    { path: `/api/v1/guards/${a.guard.externalId}/locations`, ok: DENIED, idRoute: true },
+  ],
+  "positions GET": () => list("/api/v1/positions"),
+  "quarantine GET": () => [...list("/api/v1/quarantine"), ...list("/api/v1/quarantine?limit=500")],
+  "quarantine/[id]/register POST": (a) => [
+    { path: `/api/v1/quarantine/${a.quarantineId}/register`, body: { kind: "sensor" }, ok: DENIED, idRoute: true },
+  ],
+  // Logging in as A's admin with a wrong password: 401 and nothing else.
+  "sessions POST": () => [
+    {
+      path: "/api/v1/sessions",
+      body: { email: ADMIN_EMAIL, password: "not-the-password" },
+      ok: [401, 429],
+      idRoute: false,
+    },
+  ],
+  // Logging out a throwaway session of B's user: works, and says nothing of A.
+  "sessions/current DELETE": () => [{ path: "/api/v1/sessions/current", ok: [204], idRoute: false, freshToken: true }],
+};
+
+export const A_RULES = (ruleType: string) => ({
+  severities: { [ruleType]: "low", smoke: "high" },
+  disabled: ["motion"],
+  lowBatteryPercent: 37,
+});
+
+export const B_ROLES: readonly UserRole[] = ["admin", "manager", "operator", "supervisor"];
+
+/** The matrix size without A's data: the call factories only build paths. */
+function countCalls(): number {
+  const placeholder = new Proxy({} as TenantA, {
+    get: () =>
+      new Proxy({}, { get: (_target, key) => (key === Symbol.toPrimitive ? () => "x" : "x") }) as unknown as string,
+  });
+  return Object.values(MATRIX).reduce((n, calls) => n + calls(placeholder).length, 0);
+}
+export const CALLS_PER_ROLE = countCalls();
+export const ROUTE_HANDLERS = Object.keys(MATRIX).length;
+
+/** Every string that would give away A's data if it appeared in an answer to B. */
+export function secretsOf(t: TenantA): string[] {
+  return [
+    t.guard.externalId,
+    t.guard.id,
+    t.phone.externalId,
+    t.phone.id,
+    t.phone.mqtt.password,
+    t.sensor.externalId,
+    t.sensor.id,
+    t.sensor.mqtt.password,
+    t.alertId,
+    t.commandId,
+    t.contact.id,
+    t.contact.name,
+    t.contact.phone!,
+    t.policy.id,
+    t.policy.name,
+    // (the quarantine id is a small serial number: checked by value on the list below, not as text)
+    t.lat,
+    t.lon,
+    ...Object.values(t.markers),
+  ];
+}
