@@ -45,13 +45,7 @@ async function main(): Promise<void> {
   const vigil = await startVigilProcess({
     mqttUrl: mosquitto.url,
     env: {
-      TWILIO_ACCOUNT_SID: "ACbench",
-      TWILIO_AUTH_TOKEN: "bench",
-      TWILIO_PHONE_NUMBER: "+15550000000",
-      TWILIO_API_BASE_URL: fake.url,
-      RESEND_API_KEY: "re_bench",
-      RESEND_BASE_URL: fake.url,
-      EMAIL_FROM: "bench@vigil.local",
+      ...fake.vigilEnv,
       // Every bench panic notifies the same supervisor: lift the per-number SMS limit (10 a minute by default).
       SMS_PER_NUMBER_PER_MINUTE: "1000",
     },

@@ -27,13 +27,7 @@ beforeAll(async () => {
   fake = await startFakeProviders();
   vigil = await startTestVigil({
     env: {
-      TWILIO_ACCOUNT_SID: "ACtest",
-      TWILIO_AUTH_TOKEN: "secret",
-      TWILIO_PHONE_NUMBER: "+15550001111",
-      TWILIO_API_BASE_URL: fake.url,
-      RESEND_API_KEY: "re_test",
-      RESEND_BASE_URL: fake.url,
-      EMAIL_FROM: "Vigil <noc@vigil.test>",
+      ...fake.vigilEnv,
     },
   });
   const contact = await api<ContactDto>(vigil.url, "/api/v1/contacts", {

@@ -15,6 +15,8 @@ export type RecordedRequest = {
 
 export type FakeProviders = {
   url: string;
+  /** The settings that point a Vigil's twilio and resend SDKs at this fake. */
+  vigilEnv: Record<string, string>;
   requests: RecordedRequest[];
   failNext: (provider: RecordedRequest["provider"], count: number, status?: number) => void;
   close: () => Promise<void>;
@@ -61,8 +63,18 @@ export async function startFakeProviders(): Promise<FakeProviders> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    vigilEnv: {
+      TWILIO_ACCOUNT_SID: "ACtest",
+      TWILIO_AUTH_TOKEN: "secret",
+      TWILIO_PHONE_NUMBER: "+15550001111",
+      TWILIO_API_BASE_URL: url,
+      RESEND_API_KEY: "re_test",
+      RESEND_BASE_URL: url,
+      EMAIL_FROM: "Vigil <noc@vigil.test>",
+    },
     requests,
     failNext(provider, count, status = 500) {
       failures[provider] = { count, status };
