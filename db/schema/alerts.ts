@@ -49,6 +49,9 @@ export const alerts = pgTable(
     outcome: alertOutcome("outcome"),
     resolutionNote: text("resolution_note"),
     extra: jsonb("extra"),
+    // The promoted false-alarm model's probability that this alert is false (never for panic or man-down).
+    falseAlarmScore: doublePrecision("false_alarm_score"),
+    scoredByModelVersion: integer("scored_by_model_version"),
   },
   (t) => [
     uniqueIndex("alerts_open_source_type_key")

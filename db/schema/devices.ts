@@ -24,6 +24,8 @@ export const devices = pgTable(
     mosquittoHash: text("mosquitto_hash"),
     expectedIntervalS: integer("expected_interval_s"),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+    // Set by the liveness check when the device missed its reporting interval too often.
+    offlineSince: timestamp("offline_since", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
