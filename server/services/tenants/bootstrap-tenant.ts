@@ -23,7 +23,14 @@ export async function bootstrapTenant(
     const [tenant] = await tx.insert(tenants).values({ name: "Default" }).returning({ id: tenants.id });
     await tx
       .insert(users)
-      .values({ tenantId: tenant!.id, email: adminEmail, name: "Administrator", passwordHash, role: "admin" });
+      .values({
+        tenantId: tenant!.id,
+        email: adminEmail,
+        name: "Administrator",
+        passwordHash,
+        role: "admin",
+        isSuperAdmin: true,
+      });
     return true;
   });
   if (!created) return { created: false };
