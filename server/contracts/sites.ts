@@ -1,0 +1,142 @@
+// Sites, their geofences and guards' assignments: what the API accepts and
+// answers. Geometry is checked here, so a bad fence is a 422 that says why
+// (fewer than 3 points, edges that cross, a radius that is not positive).
+import kinks from "@turf/kinks";
+import { z } from "zod";
+
+const lon = z.number().min(-180).max(180);
+const lat = z.number().min(-90).max(90);
+const position = z.tuple([lon, lat]);
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM (24 h)");
+
+/** A weekly window (days 1 = Monday .. 7 = Sunday, local HH:MM; to before from runs past midnight). */
+export const weeklyWindow = z
+  .object({ days: z.array(z.number().int().min(1).max(7)).min(1).max(7), from: hhmm, to: hhmm })
+  .refine((w) => w.from !== w.to, { message: "from and to must differ", path: ["to"] });
+export type WeeklyWindow = z.infer<typeof weeklyWindow>;
+
+export const timezone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: "unknown time zone (use an IANA name such as Asia/Kolkata)" },
+  );
+
+function sameSpot(a: number[], b: number[]): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}
+
+/** A GeoJSON Polygon; the outer ring is closed for the caller if it is not. */
+const polygon = z
+  .object({ type: z.literal("Polygon"), coordinates: z.array(z.array(position)).min(1).max(20) })
+  .transform((p) => ({
+    type: "Polygon" as const,
+    coordinates: p.coordinates.map((ring) =>
+      ring.length > 0 && !sameSpot(ring[0]!, ring.at(-1)!) ? [...ring, ring[0]!] : ring,
+    ),
+  }))
+  .superRefine((p, ctx) => {
+    for (const [i, ring] of p.coordinates.entries()) {
+      const distinct = new Set(ring.map(([x, y]) => `${x},${y}`)).size;
+      if (distinct < 3) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["coordinates", i],
+          message: `a ring needs at least 3 distinct points (this one has ${distinct})`,
+        });
+        return;
+      }
+      if (ring.length > 5000) {
+        ctx.addIssue({ code: "custom", path: ["coordinates", i], message: "at most 5000 points per ring" });
+        return;
+      }
+    }
+    const crossings = kinks({ type: "Polygon", coordinates: p.coordinates }).features;
+    if (crossings.length > 0) {
+      const [x, y] = crossings[0]!.geometry.coordinates;
+      ctx.addIssue({
+        code: "custom",
+        path: ["coordinates"],
+        message: `the polygon's edges cross themselves near [${x!.toFixed(6)}, ${y!.toFixed(6)}]`,
+      });
+    }
+  });
+
+const circle = z.object({
+  center: position,
+  radiusM: z.number().gt(0, "the radius must be more than 0 m").max(100_000, "at most 100 km"),
+});
+
+export const geofenceInput = z
+  .object({
+    /** On PUT: the id of an existing fence of this site, kept (with its history) rather than replaced. */
+    id: z.uuid().optional(),
+    name: z.string().trim().max(200).default(""),
+    geometry: polygon.optional(),
+    circle: circle.optional(),
+    bufferM: z.number().min(0).max(1000).default(10),
+    confirmFixes: z.number().int().min(1).max(50).default(3),
+    confirmSeconds: z.number().int().min(1).max(3600).nullable().default(null),
+  })
+  .superRefine((f, ctx) => {
+    if (Boolean(f.geometry) === Boolean(f.circle))
+      ctx.addIssue({ code: "custom", path: ["geometry"], message: "give either geometry (a Polygon) or circle" });
+  });
+export type GeofenceInput = z.infer<typeof geofenceInput>;
+
+export const siteInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  timezone: timezone.default("UTC"),
+  armedSchedule: z.array(weeklyWindow).max(50).default([]),
+  geofences: z.array(geofenceInput).max(1000).default([]),
+});
+export type SiteInput = z.infer<typeof siteInput>;
+
+export type GeofenceDto = {
+  id: string;
+  name: string;
+  geometry: { type: "Polygon"; coordinates: number[][][] } | null;
+  circle: { center: [number, number]; radiusM: number } | null;
+  bufferM: number;
+  confirmFixes: number;
+  confirmSeconds: number | null;
+};
+
+export type SiteDto = {
+  id: string;
+  name: string;
+  timezone: string;
+  armedSchedule: WeeklyWindow[];
+  geofences: GeofenceDto[];
+  createdAt: string;
+};
+
+export const assignmentInput = z.object({
+  siteId: z.uuid(),
+  /** Weekly shifts; none means always on shift. */
+  shifts: z.array(weeklyWindow).max(50).default([]),
+  /** The shifts' time zone; the site's when not given. */
+  timezone: timezone.optional(),
+});
+export type AssignmentInput = z.infer<typeof assignmentInput>;
+
+export type AssignmentDto = {
+  siteId: string;
+  siteName: string;
+  shifts: WeeklyWindow[];
+  timezone: string;
+  createdAt: string;
+};
+
+/** NOTIFY channel: a tenant's sites, fences or assignments changed (payload: the tenant id). */
+export const FENCES_CHANNEL = "vigil_fences";

@@ -1,0 +1,31 @@
+// A guard's site assignments with their shifts.
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { guardAssignments, sites } from "../../../db/schema";
+import type { AssignmentDto } from "../../contracts/sites";
+import type { Actor } from "../../services/actor";
+import { findGuard } from "../guards/find-guard";
+
+export async function listAssignments(db: Db, actor: Actor, externalId: string): Promise<AssignmentDto[]> {
+  const guard = await findGuard(db, actor, externalId);
+  const rows = await db
+    .select({
+      siteId: guardAssignments.siteId,
+      siteName: sites.name,
+      shifts: guardAssignments.shifts,
+      timezone: guardAssignments.timezone,
+      siteTimezone: sites.timezone,
+      createdAt: guardAssignments.createdAt,
+    })
+    .from(guardAssignments)
+    .innerJoin(sites, eq(sites.id, guardAssignments.siteId))
+    .where(and(eq(guardAssignments.tenantId, actor.tenantId), eq(guardAssignments.guardId, guard.id)))
+    .orderBy(asc(sites.name));
+  return rows.map((r) => ({
+    siteId: r.siteId,
+    siteName: r.siteName,
+    shifts: r.shifts,
+    timezone: r.timezone ?? r.siteTimezone,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}

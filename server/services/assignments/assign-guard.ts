@@ -1,0 +1,58 @@
+// Assign a guard to a site with weekly shifts (again: the shifts are replaced),
+// or take the assignment away. The ingest processes reload the fences.
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { guardAssignments } from "../../../db/schema";
+import type { AssignmentDto, AssignmentInput } from "../../contracts/sites";
+import { AppError } from "../../observability/app-error";
+import { findGuard } from "../../presenters/guards/find-guard";
+import { listAssignments } from "../../presenters/sites/list-assignments";
+import type { Actor } from "../actor";
+import { assertTenantSite } from "../sites/assert-tenant-site";
+import { announceFenceChange } from "../sites/save-site";
+
+export async function assignGuard(
+  db: Db,
+  actor: Actor,
+  externalId: string,
+  input: AssignmentInput,
+): Promise<AssignmentDto> {
+  const guard = await findGuard(db, actor, externalId);
+  await assertTenantSite(db, actor, input.siteId);
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(guardAssignments)
+      .values({
+        tenantId: actor.tenantId,
+        guardId: guard.id,
+        siteId: input.siteId,
+        shifts: input.shifts,
+        timezone: input.timezone ?? null,
+      })
+      .onConflictDoUpdate({
+        target: [guardAssignments.guardId, guardAssignments.siteId],
+        set: { shifts: input.shifts, timezone: input.timezone ?? null },
+      });
+    await announceFenceChange(tx, actor.tenantId);
+  });
+  const all = await listAssignments(db, actor, externalId);
+  return all.find((a) => a.siteId === input.siteId)!;
+}
+
+export async function unassignGuard(db: Db, actor: Actor, externalId: string, siteId: string): Promise<void> {
+  const guard = await findGuard(db, actor, externalId);
+  await db.transaction(async (tx) => {
+    const gone = await tx
+      .delete(guardAssignments)
+      .where(
+        and(
+          eq(guardAssignments.tenantId, actor.tenantId),
+          eq(guardAssignments.guardId, guard.id),
+          eq(guardAssignments.siteId, siteId),
+        ),
+      )
+      .returning({ id: guardAssignments.id });
+    if (gone.length === 0) throw new AppError("not_found", "The guard is not assigned to that site.");
+    await announceFenceChange(tx, actor.tenantId);
+  });
+}

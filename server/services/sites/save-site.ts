@@ -1,0 +1,104 @@
+// Create a site with its fences, or replace one: fences given with their id
+// are kept (their violations keep pointing at them), the others are replaced.
+// Every ingest process hears of the change through NOTIFY within a second.
+import { and, eq, notInArray, sql } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { geofences, sites } from "../../../db/schema";
+import { FENCES_CHANNEL, type GeofenceInput, type SiteDto, type SiteInput } from "../../contracts/sites";
+import { AppError } from "../../observability/app-error";
+import { getSite } from "../../presenters/sites/list-sites";
+import type { Actor } from "../actor";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+function fenceColumns(f: GeofenceInput) {
+  return {
+    name: f.name,
+    kind: f.geometry ? ("polygon" as const) : ("circle" as const),
+    polygon: f.geometry ?? null,
+    centerLon: f.circle?.center[0] ?? null,
+    centerLat: f.circle?.center[1] ?? null,
+    radiusM: f.circle?.radiusM ?? null,
+    bufferM: f.bufferM,
+    confirmFixes: f.confirmFixes,
+    confirmSeconds: f.confirmSeconds,
+  };
+}
+
+export async function announceFenceChange(tx: Pick<Tx, "execute">, tenantId: string): Promise<void> {
+  await tx.execute(sql`select pg_notify(${FENCES_CHANNEL}, ${tenantId})`);
+}
+
+export async function createSite(db: Db, actor: Actor, input: SiteInput): Promise<SiteDto> {
+  const id = await db.transaction(async (tx) => {
+    const [site] = await tx
+      .insert(sites)
+      .values({
+        tenantId: actor.tenantId,
+        name: input.name,
+        timezone: input.timezone,
+        armedSchedule: input.armedSchedule,
+      })
+      .returning({ id: sites.id });
+    if (input.geofences.length > 0) {
+      await tx
+        .insert(geofences)
+        .values(input.geofences.map((f) => ({ tenantId: actor.tenantId, siteId: site!.id, ...fenceColumns(f) })));
+    }
+    await announceFenceChange(tx, actor.tenantId);
+    return site!.id;
+  });
+  return getSite(db, actor, id);
+}
+
+export async function replaceSite(db: Db, actor: Actor, siteId: string, input: SiteInput): Promise<SiteDto> {
+  await db.transaction(async (tx) => {
+    const [site] = await tx
+      .update(sites)
+      .set({ name: input.name, timezone: input.timezone, armedSchedule: input.armedSchedule })
+      .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, siteId)))
+      .returning({ id: sites.id });
+    if (!site) throw new AppError("not_found", "No such site.");
+    const existing = new Set(
+      (
+        await tx
+          .select({ id: geofences.id })
+          .from(geofences)
+          .where(and(eq(geofences.tenantId, actor.tenantId), eq(geofences.siteId, siteId)))
+      ).map((f) => f.id),
+    );
+    for (const [i, f] of input.geofences.entries()) {
+      if (f.id && !existing.has(f.id))
+        throw new AppError("invalid_input", "Unknown geofence id.", {
+          issues: [{ path: `geofences.${i}.id`, message: "not a fence of this site" }],
+        });
+    }
+    const kept = input.geofences.flatMap((f) => (f.id ? [f.id] : []));
+    await tx
+      .delete(geofences)
+      .where(
+        and(
+          eq(geofences.tenantId, actor.tenantId),
+          eq(geofences.siteId, siteId),
+          kept.length > 0 ? notInArray(geofences.id, kept) : undefined,
+        ),
+      );
+    for (const f of input.geofences) {
+      if (f.id) await tx.update(geofences).set(fenceColumns(f)).where(eq(geofences.id, f.id));
+      else await tx.insert(geofences).values({ tenantId: actor.tenantId, siteId, ...fenceColumns(f) });
+    }
+    await announceFenceChange(tx, actor.tenantId);
+  });
+  return getSite(db, actor, siteId);
+}
+
+export async function deleteSite(db: Db, actor: Actor, siteId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const gone = await tx
+      .delete(sites)
+      .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, siteId)))
+      .returning({ id: sites.id });
+    if (gone.length === 0) throw new AppError("not_found", "No such site.");
+    await announceFenceChange(tx, actor.tenantId);
+  });
+}
