@@ -82,8 +82,8 @@ export const geofenceInput = z
     /** On PUT: the id of an existing fence of this site, kept (with its history) rather than replaced. */
     id: z.uuid().optional(),
     name: z.string().trim().max(200).default(""),
-    geometry: polygon.optional(),
-    circle: circle.optional(),
+    geometry: polygon.nullish(),
+    circle: circle.nullish(),
     bufferM: z.number().min(0).max(1000).default(10),
     confirmFixes: z.number().int().min(1).max(50).default(3),
     confirmSeconds: z.number().int().min(1).max(3600).nullable().default(null),
@@ -140,3 +140,19 @@ export type AssignmentDto = {
 
 /** NOTIFY channel: a tenant's sites, fences or assignments changed (payload: the tenant id). */
 export const FENCES_CHANNEL = "vigil_fences";
+
+/** A confirmed geofence violation and why: which fence, how far outside, the accuracy, what confirmed it. */
+export type ViolationDto = {
+  id: string;
+  geofenceId: string | null;
+  siteId: string | null;
+  alertId: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  lat: number;
+  lon: number;
+  metresOutside: number;
+  accuracyM: number;
+  confirmedFixes: number;
+  confirmedSeconds: number;
+};

@@ -18,6 +18,7 @@ const DEFAULT_SEVERITY: Record<string, AlertSeverity> = {
   fire: "critical",
   smoke: "critical",
   intrusion: "high",
+  "geofence-violation": "critical",
 };
 
 export function receiptTopic(envelope: Envelope): string {
