@@ -4,6 +4,7 @@
 import type { CircuitBreaker } from "../server/lib/circuit-breaker";
 import type { MqttPublisher } from "../server/infra/mqtt-publisher";
 import type { Channel } from "../server/notifications/channels";
+import type { PushChannel } from "../server/notifications/push-channel";
 import type { Broadcaster } from "../server/realtime/broadcaster";
 
 export type NotificationSettings = {
@@ -17,6 +18,8 @@ export type NotificationSettings = {
 export type TaskDeps = {
   publisher: MqttPublisher;
   broadcaster: Broadcaster;
-  channels: Record<Channel["name"], { channel: Channel; breaker: CircuitBreaker }>;
+  channels: Record<Channel["name"], { channel: Channel; breaker: CircuitBreaker }> & {
+    push: { channel: PushChannel; breaker: CircuitBreaker };
+  };
   notifications: NotificationSettings;
 };

@@ -18,6 +18,7 @@ type PolicyRow = { tiers: EscalationTier[]; repeats: number };
 type ContactRow = { id: string; phone: string | null; email: string | null; user_id: string | null };
 
 const DEFAULT_REPEAT_DELAY_S = 120;
+const PUSH_RECIPIENT = "opted-in phones";
 
 export const notify_alert: Task = async (raw, helpers) => {
   const { alertId, round, tier } = payload.parse(raw);
@@ -47,7 +48,8 @@ export const notify_alert: Task = async (raw, helpers) => {
       );
       for (const contact of contacts) {
         for (const channel of step.channels) {
-          const recipient = channel === "sms" ? contact.phone : channel === "email" ? contact.email : contact.user_id;
+          // Push goes to every phone the contact (or the contact's user) opted in on, found when it is sent.
+          const recipient = channel === "sms" ? contact.phone : channel === "email" ? contact.email : PUSH_RECIPIENT;
           await client.query(
             `with queued as (
                insert into notification_deliveries (tenant_id, alert_id, contact_id, channel, recipient, round, tier, status, error)
@@ -65,7 +67,7 @@ export const notify_alert: Task = async (raw, helpers) => {
               round,
               tier,
               recipient ? "queued" : "skipped",
-              recipient ? null : `contact has no ${channel === "push" ? "user account" : channel}`,
+              recipient ? null : `contact has no ${channel}`,
               jobPriority(alert.severity),
             ],
           );
