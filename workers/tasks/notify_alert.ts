@@ -15,7 +15,7 @@ const payload = z.object({
 
 type AlertRow = { tenant_id: string; site_id: string | null; status: string; severity: string };
 type PolicyRow = { tiers: EscalationTier[]; repeats: number };
-type ContactRow = { id: string; phone: string | null; email: string | null; user_id: string | null };
+type ContactRow = { id: string; phone: string | null; email: string | null };
 
 const DEFAULT_REPEAT_DELAY_S = 120;
 const PUSH_RECIPIENT = "opted-in phones";
@@ -43,7 +43,7 @@ export const notify_alert: Task = async (raw, helpers) => {
         return void (await client.query("commit"));
       }
       const { rows: contacts } = await client.query<ContactRow>(
-        "select id, phone, email, user_id from contacts where tenant_id = $1 and id = any($2::uuid[])",
+        "select id, phone, email from contacts where tenant_id = $1 and id = any($2::uuid[])",
         [alert.tenant_id, step.contactIds],
       );
       for (const contact of contacts) {
