@@ -71,7 +71,7 @@ test("a supervisor sees their open alerts on a phone, acknowledges one with a ta
   browser,
   vigil,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   await resolveOpenAlerts(api);
   const ravi = await guardWithPhone(api, "Ravi Kumar");
   const asha = await guardWithPhone(api, "Asha Rao");
@@ -139,29 +139,43 @@ test("a supervisor sees their open alerts on a phone, acknowledges one with a ta
 });
 
 test("Enable notifications subscribes this phone, and says what to do when it cannot", async ({ browser, vigil }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
+  // One sign-in; each case is a fresh phone with the same session and its own browser quirks.
+  const signedIn = await signedInPhone(browser, vigil);
+  const storageState = await signedIn.storageState();
+  await signedIn.close();
+  const phone = async (
+    permissions: string[],
+    quirks: (fake: { endpoint: string }) => void,
+    fake = { endpoint: "" },
+  ) => {
+    const context = await browser.newContext({ ...PHONE, baseURL: vigil.url, permissions, storageState });
+    await context.addInitScript(quirks, fake);
+    const page = await context.newPage();
+    await page.goto("/m");
+    return { context, page, card: page.getByRole("region", { name: "Notifications" }) };
+  };
+
   await test.step("granted: the subscription is stored and can be turned off again", async () => {
-    const context = await signedInPhone(browser, vigil, ["notifications"]);
     const subscription = (await (
       await fetch(`${vigil.fakeProvidersUrl}/push-subscriptions`, { method: "POST" })
-    ).json()) as {
-      endpoint: string;
-    };
-    await context.addInitScript((fake) => {
-      let current: PushSubscription | null = null;
-      PushManager.prototype.getSubscription = async () => current;
-      PushManager.prototype.subscribe = async () => {
-        current = {
-          endpoint: fake.endpoint,
-          toJSON: () => fake,
-          unsubscribe: async () => ((current = null), true),
-        } as unknown as PushSubscription;
-        return current;
-      };
-    }, subscription);
-    const page = context.pages()[0]!;
-    await page.reload();
-    const card = page.getByRole("region", { name: "Notifications" });
+    ).json()) as { endpoint: string };
+    const { context, page, card } = await phone(
+      ["notifications"],
+      (fake) => {
+        let current: PushSubscription | null = null;
+        PushManager.prototype.getSubscription = async () => current;
+        PushManager.prototype.subscribe = async () => {
+          current = {
+            endpoint: fake.endpoint,
+            toJSON: () => fake,
+            unsubscribe: async () => ((current = null), true),
+          } as unknown as PushSubscription;
+          return current;
+        };
+      },
+      subscription,
+    );
     await card.getByRole("button", { name: "Enable notifications" }).tap();
     await expect(card).toContainText("Notifications are on for this phone.");
     await page.screenshot({ path: path.join(screenshotDir, "supervisor-phone-notifications-on.png") });
@@ -171,11 +185,9 @@ test("Enable notifications subscribes this phone, and says what to do when it ca
   });
 
   await test.step("denied: the button is replaced by how to allow notifications", async () => {
-    const context = await signedInPhone(browser, vigil);
-    await context.addInitScript(() => Object.defineProperty(Notification, "permission", { get: () => "denied" }));
-    const page = context.pages()[0]!;
-    await page.reload();
-    const card = page.getByRole("region", { name: "Notifications" });
+    const { context, page, card } = await phone([], () =>
+      Object.defineProperty(Notification, "permission", { get: () => "denied" }),
+    );
     await expect(card).toContainText("Notifications are blocked for this site.");
     await expect(card.getByRole("button")).toHaveCount(0);
     await page.screenshot({ path: path.join(screenshotDir, "supervisor-phone-notifications-denied.png") });
@@ -183,13 +195,8 @@ test("Enable notifications subscribes this phone, and says what to do when it ca
   });
 
   await test.step("a browser without push says so", async () => {
-    const context = await signedInPhone(browser, vigil);
-    await context.addInitScript(() => delete (window as { PushManager?: unknown }).PushManager);
-    const page = context.pages()[0]!;
-    await page.reload();
-    await expect(page.getByRole("region", { name: "Notifications" })).toContainText(
-      "This browser cannot show push notifications.",
-    );
+    const { context, card } = await phone([], () => delete (window as { PushManager?: unknown }).PushManager);
+    await expect(card).toContainText("This browser cannot show push notifications.");
     await context.close();
   });
 });
