@@ -56,6 +56,10 @@ const onDevices = (a: TenantA, suffix: string, body?: unknown): Call[] =>
 const onAlert = (a: TenantA, suffix: string, body?: unknown): Call[] => [
   { path: `/api/v1/alerts/${a.alertId}${suffix}`, body, ok: DENIED, idRoute: true },
 ];
+const pushBody = () => ({
+  endpoint: `https://push.example.com/${uniqueId("b")}`,
+  keys: { p256dh: "BPcMbnWQL5GOYX_5S6SrLAI_FPNyvV8jB3RkzbmL-Slw", auth: "4vQK-SvRAN5eo-8ASlrwA" },
+});
 const list = (route: string): Call[] => [{ path: route, ok: LIST_OK, idRoute: false }];
 
 /** Keyed like discoverRoutes(): the calls tenant B makes on each handler. */
@@ -124,6 +128,31 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
     { path: `/api/v1/guards/${a.guard.externalId}/locations`, ok: DENIED, idRoute: true },
   ],
   "positions GET": () => list("/api/v1/positions"),
+  // B's own browser: its subscription is B's; removing an endpoint that is not B's removes nothing.
+  "push-subscriptions POST": () => [
+    { path: "/api/v1/push-subscriptions", body: pushBody(), ok: [201], idRoute: false },
+  ],
+  "push-subscriptions DELETE": () => [
+    { path: "/api/v1/push-subscriptions", body: { endpoint: pushBody().endpoint }, ok: [200], idRoute: false },
+  ],
+  // A's alert without its signed link: refused.
+  "push-subscriptions/link POST": (a) => [
+    {
+      path: "/api/v1/push-subscriptions/link",
+      body: { ...pushBody(), alertId: a.alertId, token: "forged" },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "push-subscriptions/link DELETE": (a) => [
+    {
+      path: "/api/v1/push-subscriptions/link",
+      body: { endpoint: pushBody().endpoint, alertId: a.alertId, token: "forged" },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "push/vapid-public-key GET": () => [{ path: "/api/v1/push/vapid-public-key", ok: [200], idRoute: false }],
   "quarantine GET": () => [...list("/api/v1/quarantine"), ...list("/api/v1/quarantine?limit=500")],
   "quarantine/[id]/register POST": (a) => [
     { path: `/api/v1/quarantine/${a.quarantineId}/register`, body: { kind: "sensor" }, ok: DENIED, idRoute: true },
