@@ -5,8 +5,10 @@ import { useState, type FormEvent } from "react";
 import type { ContactDto } from "@/server/contracts/api";
 import { apiRequest } from "../ui/api-request";
 import { fieldA11y, FormField } from "../ui/form-field";
+import { useHydrated } from "../ui/use-hydrated";
 
 export function AddContactForm({ onCreated }: { onCreated: (contact: ContactDto) => void }) {
+  const hydrated = useHydrated();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
 
@@ -44,7 +46,7 @@ export function AddContactForm({ onCreated }: { onCreated: (contact: ContactDto)
         </p>
       )}
       <div className="form-actions form-wide">
-        <button className="btn" type="submit" disabled={pending}>
+        <button className="btn" type="submit" disabled={pending || !hydrated}>
           {pending ? "Adding…" : "Add contact"}
         </button>
       </div>

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import type { ContactDto, EscalationPolicyDto } from "@/server/contracts/api";
 import { apiRequest } from "../ui/api-request";
 import { fieldA11y, FormField } from "../ui/form-field";
+import { useHydrated } from "../ui/use-hydrated";
 import { TierFields, type TierDraft } from "./tier-fields";
 
 const emptyTier = (delaySeconds: string): TierDraft => ({ contactIds: [], channels: ["sms"], delaySeconds });
@@ -15,6 +16,7 @@ export function AddPolicyForm({ contacts, onCreated }: Props) {
   const [name, setName] = useState("");
   const [repeats, setRepeats] = useState("0");
   const [tiers, setTiers] = useState<TierDraft[]>([emptyTier("0")]);
+  const hydrated = useHydrated();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
 
@@ -82,7 +84,7 @@ export function AddPolicyForm({ contacts, onCreated }: Props) {
         >
           Add tier
         </button>
-        <button className="btn" type="submit" disabled={pending}>
+        <button className="btn" type="submit" disabled={pending || !hydrated}>
           {pending ? "Saving…" : "Save policy"}
         </button>
       </div>

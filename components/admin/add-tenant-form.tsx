@@ -4,8 +4,10 @@ import { useState, type FormEvent } from "react";
 import type { TenantDto } from "@/server/contracts/admin";
 import { apiRequest } from "../ui/api-request";
 import { fieldA11y, FormField } from "../ui/form-field";
+import { useHydrated } from "../ui/use-hydrated";
 
 export function AddTenantForm({ onCreated }: { onCreated: (tenant: TenantDto) => void }) {
+  const hydrated = useHydrated();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
 
@@ -61,7 +63,7 @@ export function AddTenantForm({ onCreated }: { onCreated: (tenant: TenantDto) =>
         </p>
       )}
       <div className="form-actions form-wide">
-        <button className="btn" type="submit" disabled={pending}>
+        <button className="btn" type="submit" disabled={pending || !hydrated}>
           {pending ? "Creating…" : "Create tenant"}
         </button>
       </div>

@@ -6,10 +6,12 @@ import type { UserDto } from "@/server/contracts/admin";
 import { roles } from "@/server/contracts/api";
 import { apiRequest } from "../ui/api-request";
 import { fieldA11y, FormField } from "../ui/form-field";
+import { useHydrated } from "../ui/use-hydrated";
 
 type Props = { onCreated: (user: UserDto) => void };
 
 export function AddUserForm({ onCreated }: Props) {
+  const hydrated = useHydrated();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
 
@@ -61,7 +63,7 @@ export function AddUserForm({ onCreated }: Props) {
         </p>
       )}
       <div className="form-actions form-wide">
-        <button className="btn" type="submit" disabled={pending}>
+        <button className="btn" type="submit" disabled={pending || !hydrated}>
           {pending ? "Adding…" : "Add user"}
         </button>
       </div>

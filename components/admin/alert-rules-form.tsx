@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import type { AlertRules } from "@/server/contracts/alert-rules";
 import { apiRequest } from "../ui/api-request";
 import { fieldA11y, FormField } from "../ui/form-field";
+import { useHydrated } from "../ui/use-hydrated";
 
 // The types Vigil raises (alarm topics and the built-in rules); rules for other types are kept as they are.
 const KNOWN_TYPES = [
@@ -25,6 +26,7 @@ const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
 export function AlertRulesForm({ initial }: { initial: AlertRules }) {
   const [rules, setRules] = useState(initial);
   const [threshold, setThreshold] = useState(String(initial.lowBatteryPercent));
+  const hydrated = useHydrated();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<"idle" | "saving" | "saved">("idle");
   const types = [...new Set([...KNOWN_TYPES, ...Object.keys(rules.severities), ...rules.disabled])];
@@ -130,7 +132,7 @@ export function AlertRulesForm({ initial }: { initial: AlertRules }) {
         </p>
       )}
       <div className="form-actions">
-        <button className="btn" type="submit" disabled={status === "saving"}>
+        <button className="btn" type="submit" disabled={status === "saving" || !hydrated}>
           {status === "saving" ? "Saving…" : "Save rules"}
         </button>
         {status === "saved" && (

@@ -39,7 +39,7 @@ export function ContactsSection({ list }: Props) {
       )}
       <LoadMore
         shown={list.items.length}
-        noun="contacts"
+        noun={["contact", "contacts"]}
         more={list.nextCursor !== null}
         pending={list.pending}
         error={list.error}

@@ -41,7 +41,7 @@ export function PoliciesSection({ list, contacts }: Props) {
       )}
       <LoadMore
         shown={list.items.length}
-        noun="policies"
+        noun={["policy", "policies"]}
         more={list.nextCursor !== null}
         pending={list.pending}
         error={list.error}

@@ -40,7 +40,7 @@ export function TenantsAdmin({ initial }: { initial: Page<TenantDto> }) {
         </table>
         <LoadMore
           shown={list.items.length}
-          noun="tenants"
+          noun={["tenant", "tenants"]}
           more={list.nextCursor !== null}
           pending={list.pending}
           error={list.error}

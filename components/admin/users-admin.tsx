@@ -35,7 +35,7 @@ export function UsersAdmin({ initial, selfId }: Props) {
         </table>
         <LoadMore
           shown={list.items.length}
-          noun="users"
+          noun={["user", "users"]}
           more={list.nextCursor !== null}
           pending={list.pending}
           error={list.error}
