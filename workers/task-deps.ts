@@ -1,6 +1,7 @@
 // What tasks need from the process besides the database: the downlink
 // publisher, the realtime broadcaster, the notification channels (each behind
-// its circuit breaker) and the settings for links and SMS limits.
+// its circuit breaker), the settings for links and SMS limits, and how
+// false-alarm models train.
 import type { CircuitBreaker } from "../server/lib/circuit-breaker";
 import type { MqttPublisher } from "../server/infra/mqtt-publisher";
 import type { Channel } from "../server/notifications/channels";
@@ -14,9 +15,17 @@ export type NotificationSettings = {
   smsPerNumberPerMinute: number;
 };
 
+export type TrainingSettings = {
+  /** Epochs of a cron run (manual runs name theirs when they are requested). */
+  epochs: number;
+  /** Shortest epoch in ms (see ML_MIN_EPOCH_MS). */
+  minEpochMs: number;
+};
+
 export type TaskDeps = {
   publisher: MqttPublisher;
   broadcaster: Broadcaster;
   channels: Record<Channel["name"], { channel: Channel; breaker: CircuitBreaker }>;
   notifications: NotificationSettings;
+  training: TrainingSettings;
 };

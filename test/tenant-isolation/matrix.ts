@@ -39,6 +39,8 @@ export type TenantA = {
   contact: ContactDto;
   policy: EscalationPolicyDto;
   quarantineId: number;
+  trainingRunId: string;
+  modelId: string;
   lat: string;
   lon: string;
   markers: { command: string; config: string; quarantine: string; telemetry: string; ruleType: string };
@@ -116,6 +118,8 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
       idRoute: true,
     },
   ],
+  "ml-models GET": () => list("/api/v1/ml-models"),
+  "ml-models/[id]/promote POST": (a) => [{ path: `/api/v1/ml-models/${a.modelId}/promote`, ok: DENIED, idRoute: true }],
   "guards GET": () => list("/api/v1/guards"),
   "guards POST": (a) => [
     { path: "/api/v1/guards", body: { externalId: a.guard.externalId, name: "Twin" }, ok: [403, 409], idRoute: true },
@@ -127,6 +131,15 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "quarantine GET": () => [...list("/api/v1/quarantine"), ...list("/api/v1/quarantine?limit=500")],
   "quarantine/[id]/register POST": (a) => [
     { path: `/api/v1/quarantine/${a.quarantineId}/register`, body: { kind: "sensor" }, ok: DENIED, idRoute: true },
+  ],
+  "training-runs GET": () => list("/api/v1/training-runs"),
+  // B's own run: queued for B's managers and admins (B has no history, so it fails), refused to the others.
+  "training-runs POST": () => [
+    { path: "/api/v1/training-runs", body: { epochs: 1 }, ok: [202, 403, 409], idRoute: false },
+  ],
+  "training-runs/[id] GET": (a) => [{ path: `/api/v1/training-runs/${a.trainingRunId}`, ok: DENIED, idRoute: true }],
+  "training-runs/[id]/cancel POST": (a) => [
+    { path: `/api/v1/training-runs/${a.trainingRunId}/cancel`, ok: DENIED, idRoute: true },
   ],
   // Logging in as A's admin with a wrong password: 401 and nothing else.
   "sessions POST": () => [
@@ -178,6 +191,8 @@ export function secretsOf(t: TenantA): string[] {
     t.contact.phone!,
     t.policy.id,
     t.policy.name,
+    t.trainingRunId,
+    t.modelId,
     // (the quarantine id is a small serial number: checked by value on the list below, not as text)
     t.lat,
     t.lon,
