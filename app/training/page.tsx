@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function TrainingPage() {
   const actor = await requirePageActor();
   const allowed = (mlRoles as readonly string[]).includes(actor.role);
-  const { db } = getRuntime();
+  const { db, env } = getRuntime();
   const [runs, models] = allowed ? await Promise.all([listTrainingRuns(db, actor), listMlModels(db, actor)]) : [[], []];
   return (
     <ConsoleFrame actor={actor}>
@@ -24,7 +24,7 @@ export default async function TrainingPage() {
           <span className="muted">Learns from resolved sensor and device alerts; never scores panic or man-down</span>
         </div>
         {allowed ? (
-          <TrainingConsole initialRuns={runs} initialModels={models} />
+          <TrainingConsole initialRuns={runs} initialModels={models} defaultEpochs={env.ML_TRAINING_EPOCHS} />
         ) : (
           <p className="empty muted">Training is open to managers and admins.</p>
         )}

@@ -3,23 +3,26 @@
 // loss curve from training:progress events), past runs with their metrics,
 // and the model versions with Promote. Everything is reloaded after each
 // (re)connect, since Socket.IO keeps nothing for a disconnected browser.
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import type { MlModelDto, TrainingRunDto } from "@/server/contracts/ml";
 import { ConnectionStatus } from "../realtime/connection-status";
 import { useLiveEvents } from "../realtime/use-live-events";
 import { apiRequest } from "../ui/api-request";
+import { fieldA11y, FormField } from "../ui/form-field";
 import { ActiveRun } from "./active-run";
 import { ModelVersions } from "./model-versions";
 import { PastRuns } from "./past-runs";
 import { isActive, mergeRuns } from "./training-runs-state";
 
-type Props = { initialRuns: TrainingRunDto[]; initialModels: MlModelDto[] };
+type Props = { initialRuns: TrainingRunDto[]; initialModels: MlModelDto[]; defaultEpochs: number };
 
-export function TrainingConsole({ initialRuns, initialModels }: Props) {
+export function TrainingConsole({ initialRuns, initialModels, defaultEpochs }: Props) {
   const [runs, setRuns] = useState(initialRuns);
   const [models, setModels] = useState(initialModels);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
+  const [epochs, setEpochs] = useState(String(defaultEpochs));
+  const [epochsError, setEpochsError] = useState<string | undefined>(undefined);
   const [cancelling, setCancelling] = useState<string | null>(null);
   const [runErrors, setRunErrors] = useState<Record<string, string>>({});
   const [promoting, setPromoting] = useState<string | null>(null);
@@ -52,11 +55,16 @@ export function TrainingConsole({ initialRuns, initialModels }: Props) {
     onConnect: () => void reload(),
   });
 
-  const start = async () => {
+  const start = async (event: FormEvent) => {
+    event.preventDefault();
     setStarting(true);
-    const result = await apiRequest<TrainingRunDto>("/api/v1/training-runs", { method: "POST", body: {} });
+    const result = await apiRequest<TrainingRunDto>("/api/v1/training-runs", {
+      method: "POST",
+      body: { epochs: epochs.trim() === "" ? undefined : Number(epochs) },
+    });
     setStarting(false);
-    if (!result.ok) return setStartError(result.message);
+    setEpochsError(result.ok ? undefined : result.fields.epochs);
+    if (!result.ok) return setStartError(result.fields.epochs ? null : result.message);
     setStartError(null);
     apply([result.data]);
   };
@@ -82,8 +90,18 @@ export function TrainingConsole({ initialRuns, initialModels }: Props) {
   const ended = runs.filter((r) => !isActive(r));
   return (
     <>
-      <div className="training-toolbar">
-        <button type="button" className="btn" disabled={starting} onClick={() => void start()}>
+      <form className="training-toolbar" onSubmit={(e) => void start(e)} noValidate>
+        <FormField id="training-epochs" label="Epochs" error={epochsError}>
+          <input
+            {...fieldA11y("training-epochs", epochsError)}
+            type="number"
+            min={1}
+            max={500}
+            value={epochs}
+            onChange={(e) => setEpochs(e.target.value)}
+          />
+        </FormField>
+        <button type="submit" className="btn" disabled={starting}>
           {starting ? "Starting…" : "Start training"}
         </button>
         {startError && (
@@ -93,7 +111,7 @@ export function TrainingConsole({ initialRuns, initialModels }: Props) {
         )}
         <span className="spacer" />
         <ConnectionStatus state={state} />
-      </div>
+      </form>
       {notice && (
         <p className="notice" role="status">
           {notice}
