@@ -59,7 +59,7 @@ test("a manager starts a training run and watches its progress bar move to done,
   browser,
   vigil,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await seedResolvedAlerts(api, vigil);
   await signIn(page, vigil);
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Training" }).click();

@@ -1,10 +1,12 @@
 // What the false-alarm model knows about an alert, and how that becomes a
-// vector of numbers. The vocabularies (alert types, sites, device and sensor
-// kinds) come from the training data and are stored with the model, so a
+// vector of numbers. The vocabularies (alert types, sites, devices, device and
+// sensor kinds) come from the training data and are stored with the model, so a
 // site or type the model never saw encodes as "other".
 export type AlertFeatures = {
   type: string;
   siteId: string | null;
+  /** The device itself: a faulty sensor is the commonest cause of false alarms. */
+  deviceId: string | null;
   deviceKind: string | null;
   /** The kind of the device's latest sensor reading at the alert (door, motion, smoke...). */
   sensorKind: string | null;
@@ -21,6 +23,7 @@ export type AlertFeatures = {
 export type FeatureEncoding = {
   types: string[];
   sites: string[];
+  devices: string[];
   deviceKinds: string[];
   sensorKinds: string[];
 };
@@ -41,6 +44,7 @@ export function buildEncoding(rows: AlertFeatures[]): FeatureEncoding {
   return {
     types: vocabulary(rows.map((r) => r.type)),
     sites: vocabulary(rows.map((r) => r.siteId)),
+    devices: vocabulary(rows.map((r) => r.deviceId)),
     deviceKinds: vocabulary(rows.map((r) => r.deviceKind)),
     sensorKinds: vocabulary(rows.map((r) => r.sensorKind)),
   };
@@ -64,6 +68,7 @@ export function featureCount(encoding: FeatureEncoding): number {
   return encodeFeatures(encoding, {
     type: "",
     siteId: null,
+    deviceId: null,
     deviceKind: null,
     sensorKind: null,
     hour: 0,
@@ -80,6 +85,7 @@ export function encodeFeatures(encoding: FeatureEncoding, f: AlertFeatures): num
   return [
     ...oneHot(encoding.types, f.type),
     ...oneHot(encoding.sites, f.siteId),
+    ...oneHot(encoding.devices, f.deviceId),
     ...oneHot(encoding.deviceKinds, f.deviceKind),
     ...oneHot(encoding.sensorKinds, f.sensorKind),
     // Hour both as a circle (23:00 is next to 00:00) and as four-hour blocks (night, morning...).

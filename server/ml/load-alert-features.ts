@@ -13,7 +13,7 @@ type Query = JobHelpers["query"];
 const MAX_TRAINING_ALERTS = 20_000;
 
 const featureColumns = (recentAlerts: string) => `
-  a.type, a.site_id as "siteId", d.kind::text as "deviceKind", r.kind as "sensorKind",
+  a.type, a.site_id as "siteId", a.device_id as "deviceId", d.kind::text as "deviceKind", r.kind as "sensorKind",
   extract(hour from a.first_seen_at at time zone coalesce(s.timezone, 'UTC'))::int as hour,
   extract(isodow from a.first_seen_at at time zone coalesce(s.timezone, 'UTC'))::int as weekday,
   (${recentAlerts})::int as "recentAlerts",

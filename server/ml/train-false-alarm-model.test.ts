@@ -18,6 +18,7 @@ function simulatedHistory(count: number, seed = 11): LabelledAlert[] {
       return {
         type: "intrusion",
         siteId: "site-b",
+        deviceId: "door-7",
         deviceKind: "sensor",
         sensorKind: "door",
         hour,
@@ -32,6 +33,7 @@ function simulatedHistory(count: number, seed = 11): LabelledAlert[] {
     return {
       type,
       siteId: pick(SITES),
+      deviceId: `sensor-${Math.floor(random() * 12)}`,
       deviceKind: "sensor",
       sensorKind: type === "fire" ? "smoke" : type === "intrusion" ? "door" : "motion",
       hour: Math.floor(random() * 24),
@@ -67,6 +69,7 @@ describe("trainFalseAlarmModel", () => {
       {
         type: "intrusion",
         siteId: "site-b",
+        deviceId: "door-7",
         deviceKind: "sensor",
         sensorKind: "door",
         hour: 2,
@@ -78,6 +81,7 @@ describe("trainFalseAlarmModel", () => {
       {
         type: "fire",
         siteId: "site-a",
+        deviceId: "sensor-3",
         deviceKind: "sensor",
         sensorKind: "smoke",
         hour: 14,
