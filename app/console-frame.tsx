@@ -12,6 +12,7 @@ import "./styles/tables.css";
 import "./styles/devices.css";
 import "./styles/quarantine.css";
 import "./styles/alerts.css";
+import "./styles/training.css";
 
 export function ConsoleFrame({ actor, children }: { actor: Actor; children: ReactNode }) {
   return (

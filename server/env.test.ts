@@ -84,6 +84,7 @@ describe("parseEnv rejects invalid values naming the variable", () => {
     ["INGEST_BATCH_MAX_ROWS", "0"],
     ["INGEST_BATCH_MAX_WAIT_MS", "5000"],
     ["WORKER_CONCURRENCY", "many"],
+    ["ML_RETRAIN_CRON", "nightly"],
   ])("%s=%j", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`Invalid configuration:\\n\\s+${name}(\\.\\d+)?: `));
   });
@@ -98,5 +99,11 @@ describe("parseEnv rejects invalid values naming the variable", () => {
     expect(message).toMatch(/\bPORT: /);
     expect(message).toMatch(/\bLOG_LEVEL: /);
     expect(message).toMatch(/\bADMIN_EMAIL: /);
+  });
+
+  test("ML_RETRAIN_CRON is a cron line by default and off when asked", () => {
+    expect(parseEnv({}).ML_RETRAIN_CRON).toBe("30 2 * * *");
+    expect(parseEnv({ ML_RETRAIN_CRON: "0 4 * * 1" }).ML_RETRAIN_CRON).toBe("0 4 * * 1");
+    expect(parseEnv({ ML_RETRAIN_CRON: "off" }).ML_RETRAIN_CRON).toBeNull();
   });
 });

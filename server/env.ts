@@ -88,6 +88,17 @@ export const envSchema = z.object({
     .max(7 * 24 * 3600)
     .default(3600),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  // Nightly retraining of every tenant's false-alarm model (a cron line's five fields); "off" disables it.
+  ML_RETRAIN_CRON: z
+    .string()
+    .trim()
+    .regex(/^(off|\S+ \S+ \S+ \S+ \S+)$/, 'five cron fields ("30 2 * * *") or "off"')
+    .default("30 2 * * *")
+    .transform((s) => (s === "off" ? null : s)),
+  ML_TRAINING_EPOCHS: z.coerce.number().int().min(1).max(500).default(40),
+  // Each epoch lasts at least this long: training on a few thousand alerts would otherwise finish before
+  // anyone sees it move, and the pause leaves the worker's CPU to ingest and notifications.
+  ML_MIN_EPOCH_MS: z.coerce.number().int().min(0).max(60_000).default(100),
 });
 
 export type Env = z.infer<typeof envSchema>;

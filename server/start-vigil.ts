@@ -122,6 +122,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
       worker = await startWorker({
         connectionString: databaseUrl,
         concurrency: env.WORKER_CONCURRENCY,
+        mlRetrainCron: env.ML_RETRAIN_CRON,
         logger: componentLogger("worker"),
         metrics,
         deps: {
@@ -136,6 +137,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
             smsAllowedCountryCodes: env.SMS_ALLOWED_COUNTRY_CODES,
             smsPerNumberPerMinute: env.SMS_PER_NUMBER_PER_MINUTE,
           },
+          training: { epochs: env.ML_TRAINING_EPOCHS, minEpochMs: env.ML_MIN_EPOCH_MS },
         },
       });
       stops.push(() => worker!.stop());

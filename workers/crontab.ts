@@ -1,9 +1,14 @@
 // graphile-worker crontab: minute hour day month weekday task ?options payload
-export const crontab = [
+const fixed = [
   // Commands nobody answered in time show as expired within a minute (device pages update live).
   "* * * * * expire_device_commands ?max=1",
   // Offline devices, devices back online and guards who stopped moving (server/liveness).
   "* * * * * check_liveness ?max=1",
   "17 * * * * purge_expired_sessions ?max=3",
   "43 3 * * * prune_ingest_dedupe ?max=3",
-].join("\n");
+];
+
+/** The crontab, with the false-alarm models' retraining when ML_RETRAIN_CRON is not "off". */
+export function buildCrontab({ mlRetrainCron }: { mlRetrainCron: string | null }): string {
+  return [...fixed, ...(mlRetrainCron ? [`${mlRetrainCron} retrain_false_alarm_models ?max=1`] : [])].join("\n");
+}

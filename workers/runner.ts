@@ -2,19 +2,22 @@
 import { Logger as WorkerLogger, run, type Runner } from "graphile-worker";
 import type { Logger } from "../server/observability/logger";
 import type { Metrics } from "../server/observability/metrics";
-import { crontab } from "./crontab";
+import { buildCrontab } from "./crontab";
 import { createTaskList } from "./task-list";
 import type { TaskDeps } from "./task-deps";
 
 export async function startWorker({
   connectionString,
   concurrency,
+  mlRetrainCron,
   logger,
   metrics,
   deps,
 }: {
   connectionString: string;
   concurrency: number;
+  /** When to retrain the false-alarm models; null: never by cron. */
+  mlRetrainCron: string | null;
   logger: Logger;
   metrics: Metrics;
   deps: TaskDeps;
@@ -29,7 +32,7 @@ export async function startWorker({
     connectionString,
     concurrency,
     taskList: createTaskList(deps),
-    crontab,
+    crontab: buildCrontab({ mlRetrainCron }),
     noHandleSignals: true,
     pollInterval: 1000,
     logger: workerLogger,

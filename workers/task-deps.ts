@@ -1,6 +1,7 @@
 // What tasks need from the process besides the database: the downlink
 // publisher, the realtime broadcaster, the notification channels (each behind
-// its circuit breaker) and the settings for links and SMS limits.
+// its circuit breaker), the settings for links and SMS limits, and how
+// false-alarm models train.
 import type { Sql } from "postgres";
 import type { CircuitBreaker } from "../server/lib/circuit-breaker";
 import type { MqttPublisher } from "../server/infra/mqtt-publisher";
@@ -16,6 +17,13 @@ export type NotificationSettings = {
   smsPerNumberPerMinute: number;
 };
 
+export type TrainingSettings = {
+  /** Epochs of a cron run (manual runs name theirs when they are requested). */
+  epochs: number;
+  /** Shortest epoch in ms (see ML_MIN_EPOCH_MS). */
+  minEpochMs: number;
+};
+
 export type TaskDeps = {
   /** The process's postgres.js pool, for tasks that share code with the ingest path. */
   sql: Sql;
@@ -25,4 +33,5 @@ export type TaskDeps = {
     push: { channel: PushChannel; breaker: CircuitBreaker };
   };
   notifications: NotificationSettings;
+  training: TrainingSettings;
 };

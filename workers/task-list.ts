@@ -8,6 +8,9 @@ import { prune_ingest_dedupe } from "./tasks/prune_ingest_dedupe";
 import { publish_device_command } from "./tasks/publish_device_command";
 import { publish_device_config } from "./tasks/publish_device_config";
 import { purge_expired_sessions } from "./tasks/purge_expired_sessions";
+import { retrain_false_alarm_models } from "./tasks/retrain_false_alarm_models";
+import { score_alert } from "./tasks/score_alert";
+import { train_false_alarm_model } from "./tasks/train_false_alarm_model";
 
 export function createTaskList(deps: TaskDeps): TaskList {
   return {
@@ -19,5 +22,8 @@ export function createTaskList(deps: TaskDeps): TaskList {
     deliver_notification: deliver_notification(deps),
     publish_device_command: publish_device_command(deps),
     publish_device_config: publish_device_config(deps),
+    train_false_alarm_model: train_false_alarm_model(deps),
+    retrain_false_alarm_models: retrain_false_alarm_models(deps),
+    score_alert: score_alert(deps),
   };
 }

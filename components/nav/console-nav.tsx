@@ -15,6 +15,7 @@ const sections: Section[] = [
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/notifications", label: "Notifications", roles: ["admin"] },
   { href: "/admin/tenants", label: "Tenants", superAdmin: true },
+  { href: "/training", label: "Training", roles: ["admin", "manager"] },
 ];
 
 function isCurrent(pathname: string, href: string): boolean {

@@ -43,6 +43,11 @@ export function AlertQueueItem({ alert, operator, apply }: Props) {
         {alert.lat === null ? " · no location" : ""}
       </div>
       {alert.message && <div className="queue-message">{alert.message}</div>}
+      {typeof alert.falseAlarmScore === "number" && (
+        <div className="queue-score muted" data-score={alert.falseAlarmScore}>
+          likely false alarm: {Math.round(alert.falseAlarmScore * 100)}%
+        </div>
+      )}
       {claimed && <div className="queue-claim">{claimed}</div>}
       {error && (
         <p className="error queue-error" role="alert">

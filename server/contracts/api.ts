@@ -164,6 +164,9 @@ export type AlertListItemDto = AlertDto & {
   outcome: (typeof alertOutcomes)[number] | null;
   resolutionNote: string | null;
   claimedBy: string | null;
+  /** P(false alarm) from the promoted model and that model's version; null until scored (never for panic or man-down). */
+  falseAlarmScore: number | null;
+  scoredByModelVersion: number | null;
 };
 
 export type AlertDetailDto = AlertListItemDto & { events: AlertEventDto[]; deliveries: DeliveryDto[] };

@@ -1,9 +1,13 @@
 // Socket.IO event names and payloads shared by the server and the browser.
+import type { TrainingRunDto } from "./ml";
+
 export const socketEvents = {
   guardPositions: "guard:positions",
   deviceTelemetry: "device:telemetry",
   alertsChanged: "alerts:changed",
   commandsChanged: "commands:changed",
+  trainingProgress: "training:progress",
+  trainingFinished: "training:finished",
 } as const;
 
 export type CommandStatus = "queued" | "sent" | "received" | "done" | "failed" | "expired";
@@ -25,6 +29,8 @@ export type AlertDto = {
   sourceName: string;
   firstSeenAt: string;
   lastSeenAt: string;
+  /** P(false alarm) from the tenant's promoted model, once it scored the alert; never set for panic or man-down. */
+  falseAlarmScore?: number | null;
 };
 
 export type GuardPositionDto = {
@@ -47,9 +53,20 @@ export type DeviceTelemetryDto = {
   recordedAt: string;
 };
 
+/** How urgently a browser should surface a broadcast (see server/realtime/broadcast-to.ts). */
+export type BroadcastPriority = "low" | "normal" | "high";
+
+/** To the tenant's consoles: a training run's state after each epoch (low) and when it ends (normal). */
+export type TrainingProgressEvent = { priority: BroadcastPriority; run: TrainingRunDto };
+
+/** To the user who started a training run, when it ends. */
+export type TrainingFinishedEvent = { priority: BroadcastPriority; run: TrainingRunDto };
+
 export type ServerToClientEvents = {
   [socketEvents.guardPositions]: (positions: GuardPositionDto[]) => void;
   [socketEvents.deviceTelemetry]: (telemetry: DeviceTelemetryDto[]) => void;
   [socketEvents.alertsChanged]: (alerts: AlertDto[]) => void;
   [socketEvents.commandsChanged]: (changes: CommandChangeDto[]) => void;
+  [socketEvents.trainingProgress]: (event: TrainingProgressEvent) => void;
+  [socketEvents.trainingFinished]: (event: TrainingFinishedEvent) => void;
 };

@@ -19,8 +19,9 @@ let site: SiteDto;
 const clients: MqttClient[] = [];
 const broadcasts: AlertDto[] = [];
 const recorder: Broadcaster = {
-  toTenant: (_tenantId, _event, ...args) => broadcasts.push(...(args[0] as AlertDto[])),
-} as Broadcaster;
+  toTenant: (_tenantId, _event, ...args) => void broadcasts.push(...(args[0] as AlertDto[])),
+  toUser: () => {},
+};
 
 beforeAll(async () => {
   vigil = await startTestVigil();

@@ -1,6 +1,7 @@
 // Socket.IO: checks the session in the handshake, then puts the browser in
-// its tenant's room. Clients cannot choose rooms; the server only emits to
-// tenant rooms, so a browser receives its own tenant's events and no others.
+// its tenant's room and its user's room. Clients cannot choose rooms; the
+// server only emits to those rooms, so a browser receives its own tenant's
+// and its own user's events and no others.
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import type { Db } from "../../db/client";
@@ -11,7 +12,7 @@ import type { Actor } from "../services/actor";
 import { findActorByToken } from "../services/auth/find-actor-by-token";
 import { hashToken } from "../services/auth/session-token";
 import { readToken } from "../http/request-auth";
-import { tenantRoom, type Broadcaster } from "./broadcaster";
+import { tenantRoom, userRoom, type Broadcaster } from "./broadcaster";
 import { startSessionSweep } from "./session-sweep";
 
 /** The token is kept as its hash only, for the session sweep. */
@@ -67,7 +68,7 @@ export function createSocketServer({
   });
 
   io.on("connection", (socket) => {
-    void socket.join(tenantRoom(socket.data.actor.tenantId));
+    void socket.join([tenantRoom(socket.data.actor.tenantId), userRoom(socket.data.actor.userId)]);
     metrics.socketConnections.inc();
     socket.on("disconnect", () => metrics.socketConnections.dec());
   });
@@ -78,6 +79,10 @@ export function createSocketServer({
     toTenant(tenantId, event, ...args) {
       metrics.socketBroadcasts.inc({ event });
       io.to(tenantRoom(tenantId)).emit(event, ...args);
+    },
+    toUser(userId, event, ...args) {
+      metrics.socketBroadcasts.inc({ event });
+      io.to(userRoom(userId)).emit(event, ...args);
     },
   };
   return { io, broadcaster, stopSweep };

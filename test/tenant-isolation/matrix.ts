@@ -41,6 +41,8 @@ export type TenantA = {
   quarantineId: number;
   /** A's admin (the installation's super-admin) as a row of /api/v1/users. */
   adminUserId: string;
+  trainingRunId: string;
+  modelId: string;
   lat: string;
   lon: string;
   markers: { command: string; config: string; quarantine: string; telemetry: string; ruleType: string };
@@ -122,6 +124,8 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
       idRoute: true,
     },
   ],
+  "ml-models GET": () => list("/api/v1/ml-models"),
+  "ml-models/[id]/promote POST": (a) => [{ path: `/api/v1/ml-models/${a.modelId}/promote`, ok: DENIED, idRoute: true }],
   "guards GET": () => list("/api/v1/guards"),
   "guards POST": (a) => [
     { path: "/api/v1/guards", body: { externalId: a.guard.externalId, name: "Twin" }, ok: [403, 409], idRoute: true },
@@ -189,6 +193,15 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "users/[id] PATCH": (a) => [
     { path: `/api/v1/users/${a.adminUserId}`, body: { role: "operator", disabled: true }, ok: DENIED, idRoute: true },
   ],
+  "training-runs GET": () => list("/api/v1/training-runs"),
+  // B's own run: queued for B's managers and admins (B has no history, so it fails), refused to the others.
+  "training-runs POST": () => [
+    { path: "/api/v1/training-runs", body: { epochs: 1 }, ok: [202, 403, 409], idRoute: false },
+  ],
+  "training-runs/[id] GET": (a) => [{ path: `/api/v1/training-runs/${a.trainingRunId}`, ok: DENIED, idRoute: true }],
+  "training-runs/[id]/cancel POST": (a) => [
+    { path: `/api/v1/training-runs/${a.trainingRunId}/cancel`, ok: DENIED, idRoute: true },
+  ],
   // Logging in as A's admin with a wrong password: 401 and nothing else.
   "sessions POST": () => [
     {
@@ -240,6 +253,8 @@ export function secretsOf(t: TenantA): string[] {
     t.policy.id,
     t.policy.name,
     t.adminUserId,
+    t.trainingRunId,
+    t.modelId,
     // (the quarantine id is a small serial number: checked by value on the list below, not as text)
     t.lat,
     t.lon,

@@ -182,6 +182,12 @@ beforeAll(async () => {
   await waitFor(() => aPositions.flat().some((p) => p.externalId === guard.externalId), { what: "A's fix on socket" });
   await waitFor(() => aAlerts.flat().some((x) => x.id === alert.id), { what: "A's panic on socket" });
   await new Promise((resolve) => setTimeout(resolve, 1000));
+  // A finished training run and its model (training itself is tested in workers/tasks/ml-training.int.test.ts).
+  const [run] = await vigil.sql<{ id: string }[]>`
+    insert into training_runs (tenant_id, status, total_epochs, epoch) values (${tenantA}, 'succeeded', 3, 3) returning id`;
+  const [model] = await vigil.sql<{ id: string }[]>`
+    insert into ml_models (tenant_id, version, training_run_id, metrics, model)
+    values (${tenantA}, 1, ${run!.id}, '{}'::jsonb, '{}'::jsonb) returning id`;
 
   a = {
     guard,
@@ -193,6 +199,8 @@ beforeAll(async () => {
     policy: policy.body,
     quarantineId: quarantine.id,
     adminUserId: (await vigil.sql<{ id: string }[]>`select id from users where email = ${ADMIN_EMAIL}`)[0]!.id,
+    trainingRunId: run!.id,
+    modelId: model!.id,
     lat: String(lat),
     lon: String(lon),
     markers,

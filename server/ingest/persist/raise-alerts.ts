@@ -6,7 +6,9 @@ import type { TransactionSql } from "postgres";
 import type { AlertRules } from "../../contracts/alert-rules";
 import type { AlertDto, AlertSeverity } from "../../contracts/socket-events";
 import type { Envelope } from "../pipeline/types";
+import { NEVER_SCORED_TYPES } from "../../contracts/ml";
 import { jobPriority } from "../../services/alerts/notification-priority";
+import { SCORING_JOB_PRIORITY } from "../../services/ml/training-queue";
 import { recordedAt } from "./recorded-at";
 
 export type AlertReceipt = { topic: string; msgId: string; alertId: string };
@@ -184,6 +186,12 @@ export async function upsertAlerts(tx: TransactionSql, rows: AlertRow[], channel
       select graphile_worker.add_job('notify_alert', json_build_object('alertId', v.id, 'round', 0, 'tier', 0),
                priority => v.priority, max_attempts => 25)
       from unnest(${created.map((a) => a.id)}::text[], ${created.map((a) => jobPriority(a.severity))}::int[]) as v(id, priority)`;
+    // Scored by the tenant's promoted false-alarm model, if it has one (never panic or man-down).
+    await tx`
+      select graphile_worker.add_job('score_alert', json_build_object('alertId', v.id), priority => ${SCORING_JOB_PRIORITY}, max_attempts => 3)
+      from unnest(${created.map((a) => a.id)}::uuid[], ${created.map((a) => a.tenantId)}::uuid[], ${created.map((a) => a.type)}::text[]) as v(id, tenant_id, type)
+      where v.type <> all(${NEVER_SCORED_TYPES as string[]}::text[])
+        and exists (select 1 from ml_models m where m.tenant_id = v.tenant_id and m.promoted_at is not null)`;
   }
   return saved;
 }

@@ -50,5 +50,7 @@ export function toAlertListItem({ alert: a, sourceExternalId, sourceName, claime
     outcome: a.outcome,
     resolutionNote: a.resolutionNote,
     claimedBy,
+    falseAlarmScore: a.falseAlarmScore,
+    scoredByModelVersion: a.scoredByModelVersion,
   };
 }
