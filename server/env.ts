@@ -74,6 +74,7 @@ export const envSchema = z.object({
     .min(60)
     .max(7 * 24 * 3600)
     .default(3600),
+  VIGIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
 });
 

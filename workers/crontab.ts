@@ -4,4 +4,7 @@ export const crontab = [
   "* * * * * expire_device_commands ?max=1",
   "17 * * * * purge_expired_sessions ?max=3",
   "43 3 * * * prune_ingest_dedupe ?max=3",
+  // Day partitions a week ahead (db/partitioned-tables.ts); on a (re)start, a missed run is caught up.
+  "7 * * * * create_day_partitions ?max=3&fill=1h",
+  "23 2 * * * drop_expired_partitions ?max=3&fill=1d",
 ].join("\n");

@@ -19,4 +19,6 @@ export type TaskDeps = {
   broadcaster: Broadcaster;
   channels: Record<Channel["name"], { channel: Channel; breaker: CircuitBreaker }>;
   notifications: NotificationSettings;
+  /** Days of history kept in the partitioned tables (VIGIL_RETENTION_DAYS). */
+  retentionDays: number;
 };
