@@ -1,0 +1,33 @@
+// Socket.IO across processes through the PostgreSQL Vigil already uses
+// (LISTEN/NOTIFY), no broker of its own: web processes attach
+// @socket.io/postgres-adapter, processes without the web role publish through
+// @socket.io/postgres-emitter. A packet over NOTIFY's 8000-byte payload limit
+// (a batch of positions easily is) is stored in socket_io_attachments
+// (migration 0010) and only its row id is notified; each web process deletes
+// rows older than the cleanup interval.
+import { createAdapter } from "@socket.io/postgres-adapter";
+import pg from "pg";
+import type { Logger } from "../observability/logger";
+
+export const attachmentsTable = "socket_io_attachments";
+/** NOTIFY payloads are limited to 8000 bytes; larger packets go through the table. */
+const payloadThreshold = 7800;
+
+/** The pg pool the adapter or emitter needs: one LISTEN connection plus a few for NOTIFY. */
+export function createPubSubPool(databaseUrl: string, logger: Logger): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, application_name: "vigil-realtime" });
+  // An idle connection dropped by the server must not crash the process; the adapter reconnects.
+  pool.on("error", (error) => logger.warn({ err: error }, "realtime database connection lost"));
+  return pool;
+}
+
+export function createPostgresAdapter(pool: pg.Pool, logger: Logger) {
+  return createAdapter(pool, {
+    tableName: attachmentsTable,
+    payloadThreshold,
+    cleanupInterval: 30_000,
+    errorHandler: (error) => logger.warn({ err: error }, "realtime adapter error"),
+  });
+}
+
+export const emitterOptions = { tableName: attachmentsTable, payloadThreshold };
