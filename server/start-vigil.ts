@@ -119,9 +119,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
       broadcaster = web.broadcaster;
     } else {
       // No browsers here: ingest and worker events reach them through the web processes.
-      const relay = createRelayBroadcaster({ pool: pubSubPool, logger: realtimeLogger, metrics });
-      stops.push(relay.close);
-      broadcaster = relay;
+      broadcaster = createRelayBroadcaster({ pool: pubSubPool, logger: realtimeLogger, metrics });
     }
     const linkSecret = env.SESSION_SECRET ?? secrets.sessionSecret;
     setRuntime({ env, sql, db, broadcaster, linkSecret, readiness });

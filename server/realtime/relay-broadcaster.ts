@@ -1,19 +1,15 @@
 // The broadcaster of a process without the web role (ingest or worker only):
 // it has no browsers of its own, so every event goes through PostgreSQL to the
-// web processes' adapters, which deliver it to their sockets in the room.
-//
-// A Socket.IO server attached to nothing, with the same postgres adapter as the
-// web processes, rather than @socket.io/postgres-emitter: the emitter reports a
-// failed NOTIFY by broadcasting an "error" event, which fails again while the
-// database is down (a tight loop of failing queries) and reaches browsers once
-// it is back. The adapter hands its errors to our handler instead.
+// web processes' adapters (postgres-pubsub.ts), which deliver it to their
+// sockets in the room. @socket.io/postgres-emitter only publishes: unlike an
+// adapter it does not LISTEN, so it never fetches other processes' packets.
+import { Emitter } from "@socket.io/postgres-emitter";
 import type pg from "pg";
-import { Server } from "socket.io";
 import type { ServerToClientEvents } from "../contracts/socket-events";
 import type { Logger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import { tenantRoom, type Broadcaster } from "./broadcaster";
-import { createPostgresAdapter } from "./postgres-pubsub";
+import { emitterOptions } from "./postgres-pubsub";
 
 type ToUser = {
   toUser: <E extends keyof ServerToClientEvents>(
@@ -23,7 +19,7 @@ type ToUser = {
   ) => void;
 };
 
-export type RelayBroadcaster = Broadcaster & ToUser & { close: () => Promise<void> };
+export type RelayBroadcaster = Broadcaster & ToUser;
 
 export function createRelayBroadcaster({
   pool,
@@ -34,20 +30,26 @@ export function createRelayBroadcaster({
   logger: Logger;
   metrics: Metrics;
 }): RelayBroadcaster {
-  const io = new Server<Record<string, never>, ServerToClientEvents>({
-    serveClient: false,
-    adapter: createPostgresAdapter(pool, logger),
-  });
+  // The emitter answers a failed query by broadcasting an "error" event, whose
+  // query fails the same way while the database is down: a tight loop. Its
+  // queries go through this wrapper instead, which logs the failure and drops
+  // the event (realtime events are not stored; pages reload on reconnect).
+  const quietPool = {
+    query: (text: string, values?: unknown[]) =>
+      pool.query(text, values).catch((error: unknown) => {
+        logger.warn({ err: error }, "realtime publish failed");
+        return { rows: [{ id: 0 }] }; // an attachment id nobody has: the event is dropped
+      }),
+  };
+  const emitter = new Emitter<ServerToClientEvents>(quietPool, "/", emitterOptions);
   return {
     toTenant(tenantId, event, ...args) {
       metrics.socketBroadcasts.inc({ event });
-      io.to(tenantRoom(tenantId)).emit(event, ...args);
+      emitter.to(tenantRoom(tenantId)).emit(event, ...args);
     },
     toUser(userId, event, ...args) {
       metrics.socketBroadcasts.inc({ event });
-      io.to(`user:${userId}`).emit(event, ...args);
+      emitter.to(`user:${userId}`).emit(event, ...args);
     },
-    // Not io.close(): that also closes an engine this server never started.
-    close: async () => void (await io.of("/").adapter.close()),
   };
 }
