@@ -119,7 +119,9 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
       broadcaster = web.broadcaster;
     } else {
       // No browsers here: ingest and worker events reach them through the web processes.
-      broadcaster = createRelayBroadcaster({ pool: pubSubPool, logger: realtimeLogger, metrics });
+      const relay = createRelayBroadcaster({ pool: pubSubPool, logger: realtimeLogger, metrics });
+      stops.push(relay.close);
+      broadcaster = relay;
     }
     const linkSecret = env.SESSION_SECRET ?? secrets.sessionSecret;
     setRuntime({ env, sql, db, broadcaster, linkSecret, readiness });

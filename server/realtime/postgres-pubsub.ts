@@ -1,7 +1,7 @@
 // Socket.IO across processes through the PostgreSQL Vigil already uses
-// (LISTEN/NOTIFY), no broker of its own: web processes attach
-// @socket.io/postgres-adapter, processes without the web role publish through
-// @socket.io/postgres-emitter. A packet over NOTIFY's 8000-byte payload limit
+// (LISTEN/NOTIFY), no broker of its own: every process attaches
+// @socket.io/postgres-adapter, those without the web role to a Socket.IO
+// server with no HTTP server (relay-broadcaster.ts). A packet over NOTIFY's 8000-byte payload limit
 // (a batch of positions easily is) is stored in socket_io_attachments
 // (migration 0010) and only its row id is notified; each web process deletes
 // rows older than the cleanup interval.
@@ -29,5 +29,3 @@ export function createPostgresAdapter(pool: pg.Pool, logger: Logger) {
     errorHandler: (error) => logger.warn({ err: error }, "realtime adapter error"),
   });
 }
-
-export const emitterOptions = { tableName: attachmentsTable, payloadThreshold };

@@ -1,15 +1,21 @@
 // The broadcaster of a process without the web role (ingest or worker only):
 // it has no browsers of its own, so every event goes through PostgreSQL to the
-// web processes' adapters (postgres-pubsub.ts), which deliver it to their
-// sockets in the room. @socket.io/postgres-emitter only publishes: unlike an
-// adapter it does not LISTEN, so it never fetches other processes' packets.
-import { Emitter } from "@socket.io/postgres-emitter";
+// web processes' adapters, which deliver it to their sockets in the room.
+//
+// A Socket.IO server attached to nothing, with the same postgres adapter as the
+// web processes. Not @socket.io/postgres-emitter: its 0.1 packets carry no
+// namespace, which the 0.5 adapter routes on, so they never reach a browser
+// (the scale-out test showed it); it also answers a failed NOTIFY by
+// broadcasting an "error" event, which fails again while the database is down.
+// The price: this process LISTENs too, and reads the large packets (over
+// NOTIFY's limit) that other processes publish, for no socket of its own.
 import type pg from "pg";
+import { Server } from "socket.io";
 import type { ServerToClientEvents } from "../contracts/socket-events";
 import type { Logger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import { tenantRoom, type Broadcaster } from "./broadcaster";
-import { emitterOptions } from "./postgres-pubsub";
+import { createPostgresAdapter } from "./postgres-pubsub";
 
 type ToUser = {
   toUser: <E extends keyof ServerToClientEvents>(
@@ -19,7 +25,7 @@ type ToUser = {
   ) => void;
 };
 
-export type RelayBroadcaster = Broadcaster & ToUser;
+export type RelayBroadcaster = Broadcaster & ToUser & { close: () => Promise<void> };
 
 export function createRelayBroadcaster({
   pool,
@@ -30,26 +36,20 @@ export function createRelayBroadcaster({
   logger: Logger;
   metrics: Metrics;
 }): RelayBroadcaster {
-  // The emitter answers a failed query by broadcasting an "error" event, whose
-  // query fails the same way while the database is down: a tight loop. Its
-  // queries go through this wrapper instead, which logs the failure and drops
-  // the event (realtime events are not stored; pages reload on reconnect).
-  const quietPool = {
-    query: (text: string, values?: unknown[]) =>
-      pool.query(text, values).catch((error: unknown) => {
-        logger.warn({ err: error }, "realtime publish failed");
-        return { rows: [{ id: 0 }] }; // an attachment id nobody has: the event is dropped
-      }),
-  };
-  const emitter = new Emitter<ServerToClientEvents>(quietPool, "/", emitterOptions);
+  const io = new Server<Record<string, never>, ServerToClientEvents>({
+    serveClient: false,
+    adapter: createPostgresAdapter(pool, logger),
+  });
   return {
     toTenant(tenantId, event, ...args) {
       metrics.socketBroadcasts.inc({ event });
-      emitter.to(tenantRoom(tenantId)).emit(event, ...args);
+      io.to(tenantRoom(tenantId)).emit(event, ...args);
     },
     toUser(userId, event, ...args) {
       metrics.socketBroadcasts.inc({ event });
-      emitter.to(`user:${userId}`).emit(event, ...args);
+      io.to(`user:${userId}`).emit(event, ...args);
     },
+    // Not io.close(): that also closes an engine this server never started.
+    close: async () => void (await io.of("/").adapter.close()),
   };
 }
