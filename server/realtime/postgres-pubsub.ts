@@ -13,7 +13,7 @@ export const attachmentsTable = "socket_io_attachments";
 /** NOTIFY payloads are limited to 8000 bytes; larger packets go through the table. */
 const payloadThreshold = 7800;
 
-/** The pg pool the adapter or emitter needs: one LISTEN connection plus a few for NOTIFY. */
+/** The pg pool the adapter needs: one LISTEN connection plus a few for NOTIFY and attachments. */
 export function createPubSubPool(databaseUrl: string, logger: Logger): pg.Pool {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, application_name: "vigil-realtime" });
   // An idle connection dropped by the server must not crash the process; the adapter reconnects.
