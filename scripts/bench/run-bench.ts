@@ -27,6 +27,8 @@ async function login(url: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  // Other work on the machine takes the same cores: the figures are read against it.
+  const loadAtStart = os.loadavg()[0]!;
   const rows: Row[] = [];
   const log = (row: Row) => {
     rows.push(row);
@@ -164,6 +166,7 @@ async function main(): Promise<void> {
   }
 
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const load = `load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end`;
   const mosquittoVersion = execSync("/usr/sbin/mosquitto -h | head -1").toString().trim();
   const table = rows.map((r) => `| ${r.join(" | ")} |`).join("\n");
   writeFileSync(
@@ -174,8 +177,8 @@ Made by \`npm run bench\` (scripts/bench/run-bench.ts) on ${new Date().toISOStri
 ${round(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${mosquittoVersion}, embedded PostgreSQL, all on loopback.
 Vigil runs as one all-in-one process (web, ingest, worker), except the last rows: one and then two ingest-only
 processes on an MQTT v5 shared subscription, beside a web+worker process holding the database. The load generator
-runs in another process on the same 2 cores, so every figure includes its cost. Ceilings are measured in the same
-run. docs/scaling.md derives its sizing table from these figures.
+runs in another process on the same 2 cores, so every figure includes its cost, and so does any other work on the
+machine (${load}). Ceilings are measured in the same run. docs/scaling.md derives its sizing table from these figures.
 
 | measure | figure | beside |
 | --- | --- | --- |

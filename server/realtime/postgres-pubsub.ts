@@ -16,8 +16,12 @@ const payloadThreshold = 7800;
 /** The pg pool the adapter needs: one LISTEN connection plus a few for NOTIFY and attachments. */
 export function createPubSubPool(databaseUrl: string, logger: Logger): pg.Pool {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, application_name: "vigil-realtime" });
-  // An idle connection dropped by the server must not crash the process; the adapter reconnects.
-  pool.on("error", (error) => logger.warn({ err: error }, "realtime database connection lost"));
+  // A dropped connection must not crash the process (an 'error' event without a
+  // listener throws): pg listens on idle clients only, and the adapter keeps one
+  // checked out for LISTEN, without a listener of its own. It reconnects on 'end'.
+  const lost = (error: Error) => logger.warn({ err: error }, "realtime database connection lost");
+  pool.on("error", lost);
+  pool.on("connect", (client) => client.on("error", lost));
   return pool;
 }
 
