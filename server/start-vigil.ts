@@ -93,7 +93,9 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
     // Realtime events cross processes through this database (postgres-pubsub.ts).
     const realtimeLogger = componentLogger("realtime");
     const pubSubPool = createPubSubPool(databaseUrl, realtimeLogger);
-    stops.push(() => pubSubPool.end());
+    // end() waits for every client to be released; the adapter may still hold its
+    // LISTEN client when it was reconnecting as it closed, so the wait is bounded.
+    stops.push(() => Promise.race([pubSubPool.end(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]));
 
     const readiness: Record<string, ReadinessCheck> = {
       database: async () => (await sql`select 1`, null),
