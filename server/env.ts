@@ -87,6 +87,7 @@ export const envSchema = z.object({
     .min(60)
     .max(7 * 24 * 3600)
     .default(3600),
+  VIGIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   // Nightly retraining of every tenant's false-alarm model (a cron line's five fields); "off" disables it.
   ML_RETRAIN_CRON: z

@@ -19,7 +19,9 @@ import { startIngestor, type Ingestor } from "./ingest/mqtt-ingestor";
 import { componentLogger } from "./observability/logger";
 import { metrics } from "./observability/metrics";
 import { opsChecks } from "./observability/ops-checks";
-import { silentBroadcaster } from "./realtime/broadcaster";
+import type { Broadcaster } from "./realtime/broadcaster";
+import { createPostgresAdapter, createPubSubPool } from "./realtime/postgres-pubsub";
+import { createRelayBroadcaster } from "./realtime/relay-broadcaster";
 import { startWeb, type Web } from "./roles/start-web";
 import { setRuntime, type ReadinessCheck } from "./runtime";
 import { bootstrapTenant } from "./services/tenants/bootstrap-tenant";
@@ -88,6 +90,13 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
     }
     const mqttUrl = env.MQTT_URL ?? broker!.url;
 
+    // Realtime events cross processes through this database (postgres-pubsub.ts).
+    const realtimeLogger = componentLogger("realtime");
+    const pubSubPool = createPubSubPool(databaseUrl, realtimeLogger);
+    // end() waits for every client to be released; the adapter may still hold its
+    // LISTEN client when it was reconnecting as it closed, so the wait is bounded.
+    stops.push(() => Promise.race([pubSubPool.end(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]));
+
     const readiness: Record<string, ReadinessCheck> = {
       database: async () => (await sql`select 1`, null),
       ...opsChecks(sql, env, dataDir),
@@ -103,10 +112,19 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         logger: componentLogger("web"),
         metrics,
         readiness: () => readiness,
+        socketAdapter: createPostgresAdapter(pubSubPool, realtimeLogger),
       });
       stops.push(web.stop);
     }
-    const broadcaster = web?.broadcaster ?? silentBroadcaster;
+    let broadcaster: Broadcaster;
+    if (web) {
+      broadcaster = web.broadcaster;
+    } else {
+      // No browsers here: ingest and worker events reach them through the web processes.
+      const relay = createRelayBroadcaster({ pool: pubSubPool, logger: realtimeLogger, metrics });
+      stops.push(relay.close);
+      broadcaster = relay;
+    }
     const linkSecret = env.SESSION_SECRET ?? secrets.sessionSecret;
     setRuntime({ env, sql, db, broadcaster, linkSecret, readiness });
 
@@ -138,6 +156,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
             smsPerNumberPerMinute: env.SMS_PER_NUMBER_PER_MINUTE,
           },
           training: { epochs: env.ML_TRAINING_EPOCHS, minEpochMs: env.ML_MIN_EPOCH_MS },
+          retentionDays: env.VIGIL_RETENTION_DAYS,
         },
       });
       stops.push(() => worker!.stop());

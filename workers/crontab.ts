@@ -6,6 +6,9 @@ const fixed = [
   "* * * * * check_liveness ?max=1",
   "17 * * * * purge_expired_sessions ?max=3",
   "43 3 * * * prune_ingest_dedupe ?max=3",
+  // Day partitions a week ahead (db/partitioned-tables.ts); on a (re)start, a missed run is caught up.
+  "7 * * * * create_day_partitions ?max=3&fill=1h",
+  "23 2 * * * drop_expired_partitions ?max=3&fill=1d",
 ];
 
 /** The crontab, with the false-alarm models' retraining when ML_RETRAIN_CRON is not "off". */

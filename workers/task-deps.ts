@@ -34,4 +34,6 @@ export type TaskDeps = {
   };
   notifications: NotificationSettings;
   training: TrainingSettings;
+  /** Days of history kept in the partitioned tables (VIGIL_RETENTION_DAYS). */
+  retentionDays: number;
 };

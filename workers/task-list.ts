@@ -1,7 +1,9 @@
 import type { TaskList } from "graphile-worker";
 import type { TaskDeps } from "./task-deps";
 import { check_liveness } from "./tasks/check_liveness";
+import { create_day_partitions } from "./tasks/create_day_partitions";
 import { deliver_notification } from "./tasks/deliver_notification";
+import { drop_expired_partitions } from "./tasks/drop_expired_partitions";
 import { expire_device_commands } from "./tasks/expire_device_commands";
 import { notify_alert } from "./tasks/notify_alert";
 import { prune_ingest_dedupe } from "./tasks/prune_ingest_dedupe";
@@ -17,6 +19,8 @@ export function createTaskList(deps: TaskDeps): TaskList {
     purge_expired_sessions,
     check_liveness: check_liveness(deps),
     prune_ingest_dedupe,
+    create_day_partitions,
+    drop_expired_partitions: drop_expired_partitions(deps),
     expire_device_commands: expire_device_commands(deps),
     notify_alert,
     deliver_notification: deliver_notification(deps),

@@ -1,9 +1,19 @@
-import { bigserial, doublePrecision, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const deviceTelemetry = pgTable(
   "device_telemetry",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: bigserial("id", { mode: "number" }).notNull(),
     tenantId: uuid("tenant_id").notNull(),
     deviceId: uuid("device_id").notNull(),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
@@ -14,5 +24,8 @@ export const deviceTelemetry = pgTable(
     msgId: text("msg_id"),
     extra: jsonb("extra"),
   },
-  (t) => [index("device_telemetry_device_time_idx").on(t.deviceId, t.recordedAt)],
+  (t) => [
+    primaryKey({ columns: [t.id, t.recordedAt] }),
+    index("device_telemetry_device_time_idx").on(t.deviceId, t.recordedAt),
+  ],
 );

@@ -1,4 +1,4 @@
-import { bigserial, doublePrecision, index, pgEnum, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, doublePrecision, index, pgEnum, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const geofenceEventKind = pgEnum("geofence_event_kind", ["enter", "exit"]);
 
@@ -7,7 +7,7 @@ export const geofenceEventKind = pgEnum("geofence_event_kind", ["enter", "exit"]
 export const geofenceEvents = pgTable(
   "geofence_events",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: bigserial("id", { mode: "number" }).notNull(),
     tenantId: uuid("tenant_id").notNull(),
     guardId: uuid("guard_id").notNull(),
     geofenceId: uuid("geofence_id").notNull(),
@@ -18,6 +18,7 @@ export const geofenceEvents = pgTable(
     lon: doublePrecision("lon").notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.at] }),
     index("geofence_events_guard_idx").on(t.guardId, t.at),
     index("geofence_events_tenant_idx").on(t.tenantId, t.at),
   ],

@@ -1,12 +1,26 @@
-import { bigserial, boolean, doublePrecision, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 // Every GPS fix, oldest to newest per guard. No foreign keys on high-volume
 // tables: the ingestor writes only rows of sources it has just looked up, and
 // the checks would cost more than half of each insert.
+// Partitioned by day on recorded_at (migration 0010, which drizzle cannot
+// express): the primary key includes the partition column, as PostgreSQL
+// requires; db/partitions.ts keeps partitions ahead and drops expired ones.
 export const guardLocations = pgTable(
   "guard_locations",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: bigserial("id", { mode: "number" }).notNull(),
     tenantId: uuid("tenant_id").notNull(),
     guardId: uuid("guard_id").notNull(),
     deviceId: uuid("device_id"),
@@ -22,5 +36,8 @@ export const guardLocations = pgTable(
     msgId: text("msg_id"),
     extra: jsonb("extra"),
   },
-  (t) => [index("guard_locations_guard_time_idx").on(t.guardId, t.recordedAt)],
+  (t) => [
+    primaryKey({ columns: [t.id, t.recordedAt] }),
+    index("guard_locations_guard_time_idx").on(t.guardId, t.recordedAt),
+  ],
 );

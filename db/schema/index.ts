@@ -28,3 +28,4 @@ export * from "./geofence-violations";
 export * from "./training-runs";
 export * from "./ml-models";
 export * from "./push-subscriptions";
+export * from "./socket-io-attachments";

@@ -1,10 +1,20 @@
-import { bigserial, doublePrecision, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 // Readings from sensor/{sensorId}/{kind}: smoke, door, motion, temperature, ...
 export const sensorReadings = pgTable(
   "sensor_readings",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: bigserial("id", { mode: "number" }).notNull(),
     tenantId: uuid("tenant_id").notNull(),
     deviceId: uuid("device_id").notNull(),
     kind: text("kind").notNull(),
@@ -16,5 +26,8 @@ export const sensorReadings = pgTable(
     msgId: text("msg_id"),
     extra: jsonb("extra"),
   },
-  (t) => [index("sensor_readings_device_time_idx").on(t.deviceId, t.recordedAt)],
+  (t) => [
+    primaryKey({ columns: [t.id, t.recordedAt] }),
+    index("sensor_readings_device_time_idx").on(t.deviceId, t.recordedAt),
+  ],
 );

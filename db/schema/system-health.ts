@@ -16,7 +16,7 @@ import { tenants } from "./tenants";
 export const systemHealth = pgTable(
   "system_health",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: bigserial("id", { mode: "number" }).notNull(),
     tenantId: uuid("tenant_id").notNull(),
     deviceId: uuid("device_id").notNull(),
     metric: text("metric").notNull(),
@@ -28,7 +28,10 @@ export const systemHealth = pgTable(
     msgId: text("msg_id"),
     extra: jsonb("extra"),
   },
-  (t) => [index("system_health_device_time_idx").on(t.deviceId, t.recordedAt)],
+  (t) => [
+    primaryKey({ columns: [t.id, t.recordedAt] }),
+    index("system_health_device_time_idx").on(t.deviceId, t.recordedAt),
+  ],
 );
 
 // The newest report per component and metric, for the per-component view.

@@ -10,6 +10,8 @@ import { waitFor } from "../../test/harness/wait-for";
 export type VigilProcess = {
   url: string;
   databaseUrl: string;
+  /** Its VIGIL_DATA_DIR (the embedded PostgreSQL is in postgres/). */
+  dataDir: string;
   pid: number;
   rssMb: () => number;
   stop: () => Promise<void>;
@@ -51,6 +53,7 @@ export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl: string
   return {
     url,
     databaseUrl: `postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${pgPort}/vigil`,
+    dataDir,
     pid: child.pid!,
     rssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");

@@ -16,8 +16,6 @@ export type Broadcaster = {
   ) => void;
 };
 
-export const silentBroadcaster: Broadcaster = { toTenant: () => {}, toUser: () => {} };
-
 export function tenantRoom(tenantId: string): string {
   return `tenant:${tenantId}`;
 }

@@ -3,7 +3,7 @@
 // server only emits to those rooms, so a browser receives its own tenant's
 // and its own user's events and no others.
 import type { Server as HttpServer } from "node:http";
-import { Server, type Socket } from "socket.io";
+import { Server, type ServerOptions, type Socket } from "socket.io";
 import type { Db } from "../../db/client";
 import type { ServerToClientEvents } from "../contracts/socket-events";
 import type { Logger } from "../observability/logger";
@@ -40,13 +40,21 @@ export function createSocketServer({
   db,
   logger,
   metrics,
+  adapter,
 }: {
   httpServer: HttpServer;
   db: Db;
   logger: Logger;
   metrics: Metrics;
+  /** Shares rooms with the other Vigil processes (postgres-pubsub.ts); in-memory without. */
+  adapter?: ServerOptions["adapter"];
 }): { io: VigilSocketServer; broadcaster: Broadcaster; stopSweep: () => void } {
-  const io: VigilSocketServer = new Server({ serveClient: false, maxHttpBufferSize: 16 * 1024, pingInterval: 10_000 });
+  const io: VigilSocketServer = new Server({
+    serveClient: false,
+    maxHttpBufferSize: 16 * 1024,
+    pingInterval: 10_000,
+    ...(adapter && { adapter }),
+  });
   io.attach(httpServer, { destroyUpgrade: false });
 
   io.use((socket, next) => {

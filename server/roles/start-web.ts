@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Duplex } from "node:stream";
 import next from "next";
+import type { ServerOptions } from "socket.io";
 import type { Db } from "../../db/client";
 import { createOpsHandler } from "../http/ops-endpoints";
 import type { Logger } from "../observability/logger";
@@ -29,6 +30,7 @@ export async function startWeb({
   logger,
   metrics,
   readiness,
+  socketAdapter,
 }: {
   dev: boolean;
   dir: string;
@@ -38,6 +40,7 @@ export async function startWeb({
   logger: Logger;
   metrics: Metrics;
   readiness: () => Record<string, ReadinessCheck>;
+  socketAdapter?: ServerOptions["adapter"];
 }): Promise<Web> {
   const app = next({ dev, dir, hostname: host, port });
   await app.prepare();
@@ -59,7 +62,13 @@ export async function startWeb({
   // Idle connections stay open longer than the usual proxy pools keep them (60 s).
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
-  const { io, broadcaster, stopSweep } = createSocketServer({ httpServer, db, logger, metrics });
+  const { io, broadcaster, stopSweep } = createSocketServer({
+    httpServer,
+    db,
+    logger,
+    metrics,
+    adapter: socketAdapter,
+  });
   if (dev) {
     const upgrade = app.getUpgradeHandler();
     httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
