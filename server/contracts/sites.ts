@@ -140,3 +140,13 @@ export type AssignmentDto = {
 
 /** NOTIFY channel: a tenant's sites, fences or assignments changed (payload: the tenant id). */
 export const FENCES_CHANNEL = "vigil_fences";
+
+/** A guard assigned to one site (the site editor's list). */
+export type SiteAssignmentDto = {
+  guardExternalId: string;
+  guardName: string;
+  shifts: WeeklyWindow[];
+  /** The shifts' own time zone, or null for the site's. */
+  timezone: string | null;
+  createdAt: string;
+};
