@@ -103,7 +103,9 @@ export function GuardReplay({ externalId, fences, fenceNames, initialRange, tile
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const since = fromLocalInput(form.since);
-    const until = fromLocalInput(form.until);
+    // The form shows minutes: "to 20:40" includes the fixes of 20:40:59.
+    const untilMinute = fromLocalInput(form.until);
+    const until = untilMinute && new Date(Date.parse(untilMinute) + 59_999).toISOString();
     const problems: Record<string, string> = {};
     if (!since) problems.since = "give a date and time";
     if (!until) problems.until = "give a date and time";

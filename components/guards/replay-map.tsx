@@ -7,7 +7,8 @@ import { memo, useEffect } from "react";
 import { CircleMarker, MapContainer, Polyline, TileLayer, Tooltip, useMap } from "react-leaflet";
 import type { LocationDto } from "@/server/contracts/api";
 import type { GeofenceDto } from "@/server/contracts/sites";
-import { FenceOutlines } from "../map/fence-outlines";
+import { FenceOutlines, shapeBounds } from "../map/fence-outlines";
+import { shapeOf } from "../map/fence-shape";
 import type { OutsideRun } from "./replay";
 import type { ViolationView } from "./violation-list";
 
@@ -15,14 +16,27 @@ const DEFAULT_CENTER: L.LatLngTuple = [12.9716, 77.5946];
 const TRACK_COLOUR = "#3ecf8e";
 const OUTSIDE_COLOUR = "#ff5c5c";
 
-type TrackProps = { fixes: LocationDto[]; runs: OutsideRun[] };
+const NEARBY_M = 5_000;
 
-const Track = memo(function Track({ fixes, runs }: TrackProps) {
+type TrackProps = { fixes: LocationDto[]; runs: OutsideRun[]; fences: GeofenceDto[] };
+
+/** The track's bounds grown to take in the fences near it (a far-away site of the guard's would shrink the track). */
+function frame(map: L.Map, fixes: LocationDto[], fences: GeofenceDto[]): L.LatLngBounds {
+  const bounds = L.latLngBounds(fixes.map((f) => [f.lat, f.lon]));
+  const centre = bounds.getCenter();
+  for (const fence of fences) {
+    const around = shapeBounds(shapeOf(fence));
+    if (map.distance(centre, around.getCenter()) < NEARBY_M) bounds.extend(around);
+  }
+  return bounds;
+}
+
+const Track = memo(function Track({ fixes, runs, fences }: TrackProps) {
   const map = useMap();
   useEffect(() => {
     if (fixes.length === 0) return;
-    map.fitBounds(L.latLngBounds(fixes.map((f) => [f.lat, f.lon])), { maxZoom: 18, padding: [40, 40] });
-  }, [map, fixes]);
+    map.fitBounds(frame(map, fixes, fences), { maxZoom: 18, padding: [30, 30] });
+  }, [map, fixes, fences]);
   const line = fixes.map((f): L.LatLngTuple => [f.lat, f.lon]);
   return (
     <>
@@ -79,7 +93,7 @@ export function ReplayMap({ fixes, runs, violations, fences, position, outside, 
     <MapContainer center={DEFAULT_CENTER} zoom={15} preferCanvas style={{ height: "100%" }}>
       {tileUrl && <TileLayer url={tileUrl} attribution="&copy; OpenStreetMap contributors" />}
       <FenceOutlines fences={fences} fit={fixes.length === 0} />
-      <Track fixes={fixes} runs={runs} />
+      <Track fixes={fixes} runs={runs} fences={fences} />
       <Violations violations={violations} />
       {position && (
         <CircleMarker

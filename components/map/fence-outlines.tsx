@@ -41,6 +41,15 @@ export function shapeLayer(shape: FenceShape, options: L.PathOptions): L.Path {
   return L.polygon(latLngRings(shape.coordinates), options);
 }
 
+/** A shape's bounds without putting it on a map (a circle's bounds need one in Leaflet). */
+export function shapeBounds(shape: FenceShape): L.LatLngBounds {
+  if (shape.kind === "circle") {
+    const [lon, lat] = shape.center;
+    return L.latLng(lat, lon).toBounds(shape.radiusM * 2);
+  }
+  return L.latLngBounds(latLngRings(shape.coordinates).flat());
+}
+
 export function FenceOutlines({ fences, fit = false }: { fences: GeofenceDto[]; fit?: boolean }) {
   const map = useMap();
   useEffect(() => {
@@ -54,7 +63,11 @@ export function FenceOutlines({ fences, fit = false }: { fences: GeofenceDto[]; 
       if (buffered) group.addLayer(buffered);
     }
     group.addTo(map);
-    if (fit && fences.length > 0) map.fitBounds(group.getBounds(), { maxZoom: 17, padding: [30, 30] });
+    if (fit && fences.length > 0) {
+      const bounds = L.latLngBounds([]);
+      for (const fence of fences) bounds.extend(shapeBounds(shapeOf(fence)));
+      map.fitBounds(bounds, { maxZoom: 17, padding: [30, 30] });
+    }
     return () => {
       group.remove();
     };

@@ -5,7 +5,7 @@
 // A guard with an open geofence violation is drawn in the alert colour. The
 // tenant's geofences are outlines in a pane underneath.
 import L from "leaflet";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { MapContainer, TileLayer, useMap } from "react-leaflet";
 import type { GeofenceDto } from "@/server/contracts/sites";
 import type { AlertDto } from "@/server/contracts/socket-events";
@@ -83,6 +83,8 @@ type Props = { store: PositionStore; alerts: AlertDto[]; fences: GeofenceDto[]; 
 
 export function LiveMap({ store, alerts, fences, tileUrl }: Props) {
   const renderer = useMemo(() => L.canvas({ padding: 0.5 }), []);
+  // With no guard to frame yet, the map opens on the fences.
+  const [fitFences] = useState(() => store.all().size === 0);
   const alerting = useMemo(
     () => new Set(alerts.filter((a) => a.type === GEOFENCE_ALERT).map((a) => a.sourceExternalId)),
     [alerts],
@@ -90,7 +92,7 @@ export function LiveMap({ store, alerts, fences, tileUrl }: Props) {
   return (
     <MapContainer center={DEFAULT_CENTER} zoom={13} preferCanvas style={{ height: "100%" }}>
       {tileUrl && <TileLayer url={tileUrl} attribution="&copy; OpenStreetMap contributors" />}
-      <FenceOutlines fences={fences} />
+      <FenceOutlines fences={fences} fit={fitFences} />
       <GuardMarkers store={store} renderer={renderer} alerting={alerting} />
       <AlertMarkers alerts={alerts} renderer={renderer} />
     </MapContainer>

@@ -10,7 +10,7 @@ import "@geoman-io/leaflet-geoman-free";
 import "@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css";
 import { useEffect, useRef } from "react";
 import { MapContainer, TileLayer, useMap } from "react-leaflet";
-import { bufferLayer, fencePane, FENCE_COLOUR, shapeLayer } from "../map/fence-outlines";
+import { bufferLayer, fencePane, FENCE_COLOUR, shapeBounds, shapeLayer } from "../map/fence-outlines";
 import { geoJsonRings, type FenceShape } from "../map/fence-shape";
 import type { FenceDraft } from "./site-draft";
 
@@ -149,8 +149,9 @@ function GeomanFences(props: Omit<FenceMapProps, "tileUrl">) {
   useEffect(() => {
     if (framed.current) return;
     framed.current = true;
-    const layers = [...drawn.current.values()].map((d) => d.layer);
-    if (layers.length > 0) map.fitBounds(L.featureGroup(layers).getBounds(), { maxZoom: 18, padding: [30, 30] });
+    const bounds = L.latLngBounds([]);
+    for (const { shape } of drawn.current.values()) bounds.extend(shapeBounds(shape));
+    if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 18, padding: [30, 30] });
   }, [map]);
 
   // Remove every layer when the map goes.
