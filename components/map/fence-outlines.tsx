@@ -25,7 +25,15 @@ export function fencePane(map: L.Map): string {
 export function bufferLayer(shape: FenceShape, bufferM: number, options: L.PathOptions): L.Layer | null {
   const outline = bufferOutline(shape, bufferM);
   if (!outline) return null;
-  const style: L.PathOptions = { weight: 1.5, dashArray: "6 6", fill: false, interactive: false, ...options };
+  // pmIgnore: the drawing tools in the site editor must not offer to edit or remove a buffer.
+  const style: L.PathOptions = {
+    weight: 1.5,
+    dashArray: "6 6",
+    fill: false,
+    interactive: false,
+    pmIgnore: true,
+    ...options,
+  };
   if (outline.kind === "circle") {
     const [lon, lat] = outline.center;
     return L.circle([lat, lon], { ...style, radius: outline.radiusM });
@@ -57,7 +65,7 @@ export function FenceOutlines({ fences, fit = false }: { fences: GeofenceDto[]; 
     const group = L.featureGroup();
     for (const fence of fences) {
       const shape = shapeOf(fence);
-      const style = { pane, color: FENCE_COLOUR, interactive: false };
+      const style = { pane, color: FENCE_COLOUR, interactive: false, pmIgnore: true };
       group.addLayer(shapeLayer(shape, { ...style, weight: 2, fillOpacity: 0.06 }));
       const buffered = bufferLayer(shape, fence.bufferM, { ...style, opacity: 0.7 });
       if (buffered) group.addLayer(buffered);

@@ -123,7 +123,8 @@ function GeomanFences(props: Omit<FenceMapProps, "tileUrl">) {
     for (const fence of fences) {
       const entry = drawn.current.get(fence.key);
       if (!entry) continue;
-      entry.layer.setStyle({ color: colourOf(fence.key, selected, invalid) });
+      const colour = colourOf(fence.key, selected, invalid);
+      entry.layer.setStyle({ color: colour, fillColor: colour });
       entry.layer.setTooltipContent(fence.name || "Unnamed fence");
     }
   }, [fences, selected, invalid]);
