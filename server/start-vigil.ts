@@ -125,6 +125,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         logger: componentLogger("worker"),
         metrics,
         deps: {
+          sql,
           publisher,
           broadcaster,
           channels: createNotificationChannels(env, metrics),

@@ -1,6 +1,7 @@
 // What tasks need from the process besides the database: the downlink
 // publisher, the realtime broadcaster, the notification channels (each behind
 // its circuit breaker) and the settings for links and SMS limits.
+import type { Sql } from "postgres";
 import type { CircuitBreaker } from "../server/lib/circuit-breaker";
 import type { MqttPublisher } from "../server/infra/mqtt-publisher";
 import type { Channel } from "../server/notifications/channels";
@@ -15,6 +16,8 @@ export type NotificationSettings = {
 };
 
 export type TaskDeps = {
+  /** The process's postgres.js pool, for tasks that share code with the ingest path. */
+  sql: Sql;
   publisher: MqttPublisher;
   broadcaster: Broadcaster;
   channels: Record<Channel["name"], { channel: Channel; breaker: CircuitBreaker }>;

@@ -1,5 +1,6 @@
 import type { TaskList } from "graphile-worker";
 import type { TaskDeps } from "./task-deps";
+import { check_liveness } from "./tasks/check_liveness";
 import { deliver_notification } from "./tasks/deliver_notification";
 import { expire_device_commands } from "./tasks/expire_device_commands";
 import { notify_alert } from "./tasks/notify_alert";
@@ -11,6 +12,7 @@ import { purge_expired_sessions } from "./tasks/purge_expired_sessions";
 export function createTaskList(deps: TaskDeps): TaskList {
   return {
     purge_expired_sessions,
+    check_liveness: check_liveness(deps),
     prune_ingest_dedupe,
     expire_device_commands: expire_device_commands(deps),
     notify_alert,

@@ -6,13 +6,13 @@
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
 import type { LocationDto } from "@/server/contracts/api";
-import type { GeofenceDto } from "@/server/contracts/sites";
+import type { GeofenceDto, ViolationDto } from "@/server/contracts/sites";
 import { apiRequest } from "../ui/api-request";
 import { fieldA11y, FormField } from "../ui/form-field";
 import { fromLocalInput, outsideRuns, positionAt, toLocalInput, trackPoints } from "./replay";
 import { ReplayControls } from "./replay-controls";
 import { useReplayClock } from "./use-replay-clock";
-import { ViolationList, type ViolationDto, type ViolationView } from "./violation-list";
+import { ViolationList, type ViolationView } from "./violation-list";
 
 const ReplayMap = dynamic(() => import("./replay-map").then((m) => m.ReplayMap), {
   ssr: false,
@@ -83,7 +83,7 @@ export function GuardReplay({ externalId, fences, fenceNames, initialRange, tile
       setErrors({});
       setLoaded({
         fixes: fixes.data,
-        // An older Vigil has no violations endpoint: the flagged fixes still show.
+        // Without the violations (a refused request), the flagged fixes still show.
         violations: violations.ok
           ? violations.data.map((v) => ({
               ...v,

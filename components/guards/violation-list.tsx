@@ -1,24 +1,12 @@
 "use client";
 // The violations in the replayed range: when each started and ended, which
 // fence, how far outside, the accuracy, and what confirmed it. Choosing one
-// moves the replay there. Without recorded violations (an older Vigil), the
-// runs of fixes flagged outside a fence are listed instead.
+// moves the replay there. When the violations could not be loaded, the runs
+// of fixes flagged outside a fence are listed instead.
+import type { ViolationDto } from "@/server/contracts/sites";
 import type { OutsideRun } from "./replay";
 
 /** GET /api/v1/guards/:externalId/violations, with the fence's name. */
-export type ViolationDto = {
-  id: string;
-  geofenceId: string | null;
-  siteId: string | null;
-  startedAt: string;
-  endedAt: string | null;
-  lat: number;
-  lon: number;
-  metresOutside: number;
-  accuracyM: number;
-  confirmedFixes: number;
-  confirmedSeconds: number;
-};
 export type ViolationView = ViolationDto & { fenceName: string };
 
 type Props = {

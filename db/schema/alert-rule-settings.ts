@@ -6,6 +6,12 @@ export type AlertRuleOverrides = {
   severities?: Record<string, "critical" | "high" | "medium" | "low" | "info">;
   disabled?: string[];
   lowBatteryPercent?: number;
+  liveness?: {
+    intervalSeconds?: Partial<Record<"guard-phone" | "sensor" | "panic-button" | "gateway", number>>;
+    missedIntervals?: number;
+    manDownMetres?: number;
+    manDownMinutes?: number;
+  };
 };
 
 export const alertRuleSettings = pgTable("alert_rule_settings", {

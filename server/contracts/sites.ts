@@ -82,8 +82,8 @@ export const geofenceInput = z
     /** On PUT: the id of an existing fence of this site, kept (with its history) rather than replaced. */
     id: z.uuid().optional(),
     name: z.string().trim().max(200).default(""),
-    geometry: polygon.optional(),
-    circle: circle.optional(),
+    geometry: polygon.nullish(),
+    circle: circle.nullish(),
     bufferM: z.number().min(0).max(1000).default(10),
     confirmFixes: z.number().int().min(1).max(50).default(3),
     confirmSeconds: z.number().int().min(1).max(3600).nullable().default(null),
@@ -149,4 +149,20 @@ export type SiteAssignmentDto = {
   /** The shifts' own time zone, or null for the site's. */
   timezone: string | null;
   createdAt: string;
+};
+
+/** A confirmed geofence violation and why: which fence, how far outside, the accuracy, what confirmed it. */
+export type ViolationDto = {
+  id: string;
+  geofenceId: string | null;
+  siteId: string | null;
+  alertId: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  lat: number;
+  lon: number;
+  metresOutside: number;
+  accuracyM: number;
+  confirmedFixes: number;
+  confirmedSeconds: number;
 };

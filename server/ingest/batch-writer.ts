@@ -8,6 +8,7 @@ import type { Envelope } from "./pipeline/types";
 import { persistBatch, type PersistedBatch } from "./persist/persist-batch";
 import type { LastSeenWrites } from "./persist/touch-devices";
 import type { TenantRules } from "./tenant-rules";
+import type { TenantFenceCache } from "../geofence/tenant-fences";
 import type { Rejection } from "./persist/store-quarantine";
 import { isTransientStorageError } from "./storage-errors";
 
@@ -25,6 +26,7 @@ export type BatchWriter = {
 export function createBatchWriter({
   sql,
   tenantRules,
+  tenantFences,
   maxRows,
   maxWaitMs,
   maxBuffered,
@@ -34,6 +36,7 @@ export function createBatchWriter({
 }: {
   sql: Sql;
   tenantRules: TenantRules;
+  tenantFences: TenantFenceCache;
   maxRows: number;
   maxWaitMs: number;
   maxBuffered: number;
@@ -50,8 +53,12 @@ export function createBatchWriter({
     const accepted = items.filter((i) => !i.rejection).map((i) => i.envelope);
     const rejections = items.filter((i) => i.rejection).map((i) => ({ envelope: i.envelope, ...i.rejection! }));
     const tenantIds = accepted.map((e) => e.source!.tenantId);
-    const rules = await tenantRules.forTenants(tenantIds);
-    const batch = await persistBatch(sql, { accepted, rejections, lastSeen, rules });
+    const guardTenants = accepted.filter((e) => e.family === "guard").map((e) => e.source!.tenantId);
+    const [rules, fences] = await Promise.all([
+      tenantRules.forTenants(tenantIds),
+      tenantFences.forTenants(guardTenants),
+    ]);
+    const batch = await persistBatch(sql, { accepted, rejections, lastSeen, rules, fences });
     for (const item of items) item.envelope.message.settle();
     onCommitted(batch, items);
   }

@@ -17,6 +17,7 @@ import { createPipeline } from "./pipeline/run-pipeline";
 import { validatePayload } from "./pipeline/validate-payload";
 import { createSourceRegistry, type SourceRegistry } from "./source-registry";
 import { ALERT_RULES_CHANNEL, createTenantRules } from "./tenant-rules";
+import { createTenantFenceCache, FENCES_CHANNEL } from "../geofence/tenant-fences";
 import { REGISTRY_CHANNEL } from "../services/registry-changed";
 
 export const UPLINK_TOPICS = [
@@ -64,9 +65,12 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
 
   const tenantRules = createTenantRules({ sql });
   const rulesListener = await sql.listen(ALERT_RULES_CHANNEL, (tenantId) => tenantRules.invalidate(tenantId));
+  const tenantFences = createTenantFenceCache({ sql });
+  const fencesListener = await sql.listen(FENCES_CHANNEL, (tenantId) => tenantFences.invalidate(tenantId));
   const writer = createBatchWriter({
     sql,
     tenantRules,
+    tenantFences,
     maxRows: options.batchMaxRows,
     maxWaitMs: options.batchMaxWaitMs,
     maxBuffered: options.batchMaxRows * 40,
@@ -190,6 +194,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
       await new Promise<void>((resolve) => client?.end(false, {}, () => resolve()) ?? resolve());
       await registryListener.unlisten();
       await rulesListener.unlisten();
+      await fencesListener.unlisten();
       metrics.mqttConnected.set(0);
       logger.info({ held_pubacks: gate?.held ?? 0 }, "ingestor stopped");
     },

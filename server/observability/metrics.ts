@@ -122,6 +122,18 @@ function createMetrics() {
       labelNames: ["channel"] as const,
       registers: [registry],
     }),
+    geofenceChecks: new Counter({
+      name: "vigil_geofence_checks_total",
+      help: "GPS fixes checked against their guard's fences, by result (inside, outside, stale: older than the last)",
+      labelNames: ["result"] as const,
+      registers: [registry],
+    }),
+    geofenceCheckSeconds: new Histogram({
+      name: "vigil_geofence_check_seconds",
+      help: "Time the geofence step took for one ingest batch (state lock, evaluation of every fix)",
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
+      registers: [registry],
+    }),
     loginFailures: new Counter({
       name: "vigil_login_failures_total",
       help: "Failed logins, by reason (bad_credentials, rate_limited)",

@@ -71,12 +71,16 @@ export type DeviceResponse = {
 export async function createDevice(
   baseUrl: string,
   token: string,
-  { externalId = uniqueId("phone"), guardExternalId }: { externalId?: string; guardExternalId: string },
+  {
+    externalId = uniqueId("phone"),
+    guardExternalId,
+    kind = "guard-phone",
+  }: { externalId?: string; guardExternalId?: string; kind?: "guard-phone" | "sensor" | "panic-button" | "gateway" },
 ): Promise<DeviceResponse> {
   const response = await api<DeviceResponse>(baseUrl, "/api/v1/devices", {
     method: "POST",
     token,
-    body: { externalId, kind: "guard-phone", guardExternalId },
+    body: { externalId, kind, guardExternalId },
   });
   if (response.status !== 201) throw new Error(`create device: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;

@@ -3,6 +3,8 @@
 import type { Sql } from "postgres";
 import type { Envelope } from "../pipeline/types";
 import type { AlertRules } from "../../contracts/alert-rules";
+import type { TenantFences } from "../../geofence/tenant-fences";
+import { checkGeofences } from "./check-geofences";
 import { deriveAlerts } from "../rules/derive-alerts";
 import { dedupeMessages } from "./dedupe-messages";
 import { storeDeviceTelemetry, type StoredTelemetry } from "./store-device-telemetry";
@@ -34,19 +36,29 @@ export async function persistBatch(
     rejections,
     lastSeen,
     rules,
-  }: { accepted: Envelope[]; rejections: Rejection[]; lastSeen: LastSeenWrites; rules: Map<string, AlertRules> },
+    fences,
+  }: {
+    accepted: Envelope[];
+    rejections: Rejection[];
+    lastSeen: LastSeenWrites;
+    rules: Map<string, AlertRules>;
+    fences: Map<string, TenantFences>;
+  },
 ): Promise<PersistedBatch> {
   return sql.begin(async (tx) => {
     const { fresh, duplicates } = await dedupeMessages(tx, accepted);
-    const positions = await storeGuardLocations(tx, byFamily(fresh, "guard"));
+    const fixes = byFamily(fresh, "guard");
+    const geofence = await checkGeofences(tx, fixes, fences, rules);
+    const positions = await storeGuardLocations(tx, fixes, geofence.violating);
     const telemetry = await storeDeviceTelemetry(tx, byFamily(fresh, "device"));
     await storeSensorReadings(tx, byFamily(fresh, "sensor"));
     await storeSystemHealth(tx, byFamily(fresh, "system"));
     const { alerts, receipts } = await raiseAlerts(
       tx,
-      [...byFamily(fresh, "alert"), ...deriveAlerts(fresh, rules)],
+      [...byFamily(fresh, "alert"), ...deriveAlerts(fresh, rules), ...geofence.alerts],
       rules,
     );
+    await geofence.record(tx);
     receipts.push(...(await receiptsForResends(tx, duplicates)));
     const commands = await recordCommandResults(tx, byFamily(fresh, "command-result"));
     await recordConfigApplied(tx, byFamily(fresh, "config-applied"));

@@ -18,6 +18,7 @@ const DEFAULT_SEVERITY: Record<string, AlertSeverity> = {
   fire: "critical",
   smoke: "critical",
   intrusion: "high",
+  "geofence-violation": "critical",
 };
 
 export function receiptTopic(envelope: Envelope): string {
@@ -30,7 +31,7 @@ function sourceKey(envelope: Envelope): string {
   return s.deviceId ? `device:${s.deviceId}` : `guard:${s.guardId}`;
 }
 
-type Row = {
+export type AlertRow = {
   tenant_id: string;
   device_id: string | null;
   guard_id: string | null;
@@ -54,7 +55,7 @@ function severityOf(type: string, given: AlertSeverity | undefined, rules: Alert
   return rules?.severities[type] ?? given ?? DEFAULT_SEVERITY[type] ?? "medium";
 }
 
-function toRow(e: Envelope, rules: AlertRules | undefined): Row {
+function toRow(e: Envelope, rules: AlertRules | undefined): AlertRow {
   const d = e.data!;
   const type = e.kind!.toLowerCase();
   const location = d.location as { lat: number; lon: number } | undefined;
@@ -84,7 +85,7 @@ export async function raiseAlerts(
 ): Promise<{ alerts: RaisedAlert[]; receipts: AlertReceipt[] }> {
   if (envelopes.length === 0) return { alerts: [], receipts: [] };
   // Within one statement a key may appear once: fold repeats in the batch first.
-  const groups = new Map<string, { row: Row; envelopes: Envelope[] }>();
+  const groups = new Map<string, { row: AlertRow; envelopes: Envelope[] }>();
   for (const e of envelopes) {
     const row = toRow(e, rulesByTenant.get(e.source!.tenantId));
     const key = `${row.tenant_id}|${row.source_key}|${row.type}`;
@@ -96,15 +97,10 @@ export async function raiseAlerts(
       group.envelopes.push(e);
     }
   }
-  const rows = [...groups.values()].map((g) => g.row);
-  const saved = await tx<(Omit<RaisedAlert, "sourceExternalId" | "sourceName"> & { key: string })[]>`
-    insert into alerts ${tx(rows as never)}
-    on conflict (tenant_id, source_key, type) where status <> 'RESOLVED'
-    do update set count = alerts.count + excluded.count,
-                  last_seen_at = greatest(alerts.last_seen_at, excluded.last_seen_at)
-    returning id, tenant_id as "tenantId", type, severity, status, message, lat, lon, count,
-              first_seen_at as "firstSeenAt", last_seen_at as "lastSeenAt", (xmax = 0) as created,
-              tenant_id || '|' || source_key || '|' || type as key`;
+  const saved = await upsertAlerts(
+    tx,
+    [...groups.values()].map((g) => g.row),
+  );
 
   const alerts: RaisedAlert[] = [];
   const receipts: AlertReceipt[] = [];
@@ -131,18 +127,6 @@ export async function raiseAlerts(
       refIds.push(a.id);
     }
   }
-  const created = alerts.filter((a) => a.created);
-  if (created.length > 0) {
-    await tx`
-      insert into alert_events (tenant_id, alert_id, action, channel)
-      select * from unnest(${created.map((a) => a.tenantId)}::uuid[], ${created.map((a) => a.id)}::uuid[],
-                           ${created.map(() => "raised")}::text[], ${created.map(() => "mqtt")}::text[])`;
-    // The notification job is written with the alert: no alert without its notifications.
-    await tx`
-      select graphile_worker.add_job('notify_alert', json_build_object('alertId', v.id, 'round', 0, 'tier', 0),
-               priority => v.priority, max_attempts => 25)
-      from unnest(${created.map((a) => a.id)}::text[], ${created.map((a) => jobPriority(a.severity))}::int[]) as v(id, priority)`;
-  }
   if (refIds.length > 0) {
     await tx`
       update ingest_dedupe d set ref = v.ref
@@ -166,4 +150,40 @@ export async function receiptsForResends(tx: TransactionSql, duplicates: Envelop
     const alertId = refByKey.get(`${e.family}/${e.topicId}|${msgId}`);
     return alertId ? [{ topic: receiptTopic(e), msgId, alertId }] : [];
   });
+}
+
+export type SavedAlert = Omit<RaisedAlert, "sourceExternalId" | "sourceName" | "firstSeenAt" | "lastSeenAt"> & {
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  /** tenant|source|type, to find the rows' own data again. */
+  key: string;
+};
+
+/**
+ * Opens alerts or counts repeats of open ones, race-free across processes (the
+ * unique partial index), and writes each new alert's "raised" event and its
+ * notification job in the same transaction: no alert without its notifications.
+ */
+export async function upsertAlerts(tx: TransactionSql, rows: AlertRow[], channel = "mqtt"): Promise<SavedAlert[]> {
+  if (rows.length === 0) return [];
+  const saved = await tx<SavedAlert[]>`
+    insert into alerts ${tx(rows as never)}
+    on conflict (tenant_id, source_key, type) where status <> 'RESOLVED'
+    do update set count = alerts.count + excluded.count,
+                  last_seen_at = greatest(alerts.last_seen_at, excluded.last_seen_at)
+    returning id, tenant_id as "tenantId", type, severity, status, message, lat, lon, count,
+              first_seen_at as "firstSeenAt", last_seen_at as "lastSeenAt", (xmax = 0) as created,
+              tenant_id || '|' || source_key || '|' || type as key`;
+  const created = saved.filter((a) => a.created);
+  if (created.length > 0) {
+    await tx`
+      insert into alert_events (tenant_id, alert_id, action, channel)
+      select * from unnest(${created.map((a) => a.tenantId)}::uuid[], ${created.map((a) => a.id)}::uuid[],
+                           ${created.map(() => "raised")}::text[], ${created.map(() => channel)}::text[])`;
+    await tx`
+      select graphile_worker.add_job('notify_alert', json_build_object('alertId', v.id, 'round', 0, 'tier', 0),
+               priority => v.priority, max_attempts => 25)
+      from unnest(${created.map((a) => a.id)}::text[], ${created.map((a) => jobPriority(a.severity))}::int[]) as v(id, priority)`;
+  }
+  return saved;
 }

@@ -6,7 +6,11 @@ import { recordedAt } from "./recorded-at";
 
 export type StoredPosition = GuardPositionDto & { tenantId: string };
 
-export async function storeGuardLocations(tx: TransactionSql, envelopes: Envelope[]): Promise<StoredPosition[]> {
+export async function storeGuardLocations(
+  tx: TransactionSql,
+  envelopes: Envelope[],
+  violating: Set<Envelope>,
+): Promise<StoredPosition[]> {
   if (envelopes.length === 0) return [];
   const rows = envelopes.map((e) => {
     const d = e.data!;
@@ -21,23 +25,27 @@ export async function storeGuardLocations(tx: TransactionSql, envelopes: Envelop
       speed: (d.speed as number | undefined) ?? null,
       heading: (d.heading as number | undefined) ?? null,
       battery: (d.battery as number | undefined) ?? null,
+      geofence_violation: violating.has(e),
       msg_id: (d.msg_id as string | undefined) ?? null,
       extra: e.extra ?? null,
     };
   });
-  // unnest keeps one statement text whatever the batch size (prepared once).
+  // unnest keeps one statement text (flags go as int[]: postgres.js cannot bind a boolean array) whatever the batch size (prepared once).
   const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
   await tx`
     insert into guard_locations
-      (tenant_id, guard_id, device_id, recorded_at, lat, lon, accuracy_m, speed, heading, battery, msg_id, extra)
-    select tenant_id, guard_id, device_id, recorded_at, lat, lon, accuracy_m, speed, heading, battery, msg_id, extra::jsonb
+      (tenant_id, guard_id, device_id, recorded_at, lat, lon, accuracy_m, speed, heading, battery, geofence_violation,
+       msg_id, extra)
+    select tenant_id, guard_id, device_id, recorded_at, lat, lon, accuracy_m, speed, heading, battery,
+           geofence_violation <> 0, msg_id, extra::jsonb
     from unnest(
       ${col("tenant_id")}::uuid[], ${col("guard_id")}::uuid[], ${col("device_id") as never}::uuid[],
       ${rows.map((r) => r.recorded_at.toISOString())}::timestamptz[],
       ${col("lat")}::float8[], ${col("lon")}::float8[], ${col("accuracy_m") as never}::float8[],
       ${col("speed") as never}::float8[], ${col("heading") as never}::float8[], ${col("battery") as never}::float8[],
-      ${col("msg_id") as never}::text[], ${rows.map((r) => (r.extra ? JSON.stringify(r.extra) : null)) as never}::text[])
-      as u(tenant_id, guard_id, device_id, recorded_at, lat, lon, accuracy_m, speed, heading, battery, msg_id, extra)`;
+      ${rows.map((r) => (r.geofence_violation ? 1 : 0))}::int[], ${col("msg_id") as never}::text[], ${rows.map((r) => (r.extra ? JSON.stringify(r.extra) : null)) as never}::text[])
+      as u(tenant_id, guard_id, device_id, recorded_at, lat, lon, accuracy_m, speed, heading, battery, geofence_violation,
+            msg_id, extra)`;
 
   const newest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) {

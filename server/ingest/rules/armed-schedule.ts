@@ -1,33 +1,7 @@
-// Whether a site is armed at an instant: weekly windows in the site's time
-// zone (days 1 = Monday … 7 = Sunday; a window may run past midnight, e.g.
-// 22:00-06:00, and then belongs to the day it starts on).
+// Whether a site is armed at an instant: its weekly armed windows in the site's time zone.
 import type { ArmedWindow } from "../../../db/schema/sites";
-
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-function localParts(at: Date, timezone: string): { day: number; minutes: number } {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: timezone,
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return { day: WEEKDAYS.indexOf(get("weekday")) + 1, minutes: Number(get("hour")) * 60 + Number(get("minute")) };
-}
-
-const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+import { inWeeklyWindows } from "../../lib/weekly-windows";
 
 export function isArmed(schedule: ArmedWindow[], timezone: string, at: Date): boolean {
-  if (schedule.length === 0) return false;
-  const { day, minutes } = localParts(at, timezone);
-  const yesterday = day === 1 ? 7 : day - 1;
-  return schedule.some(({ days, from, to }) => {
-    const start = toMinutes(from);
-    const end = toMinutes(to);
-    if (start < end) return days.includes(day) && minutes >= start && minutes < end;
-    // Past midnight: the evening part today, or the morning part of a window that began yesterday.
-    return (days.includes(day) && minutes >= start) || (days.includes(yesterday) && minutes < end);
-  });
+  return inWeeklyWindows(schedule, timezone, at);
 }
