@@ -56,7 +56,7 @@ test("a manager draws a fence, a guard walks out of it, the operator sees the vi
   browser,
   vigil,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await resolveOpenAlerts(api); // alerts other tests left open would crowd the banner and the map
   const suffix = Date.now().toString(36);
   const guard = { externalId: `walker-${suffix}`, name: "Ravi Kumar" };
@@ -185,6 +185,8 @@ test("a manager draws a fence, a guard walks out of it, the operator sees the vi
       .filter({ hasText: guard.externalId });
     await expect(queued).toContainText("GEOFENCE-VIOLATION");
     await expect(queued).toContainText(guard.name);
+    // The NOC opened on the fence (no guard had a position yet); the operator zooms out to the guard, 1 km away.
+    for (let i = 0; i < 3; i += 1) await page.getByRole("button", { name: "Zoom out" }).click();
     await expect
       .poll(() => colourCentre(page, "map", ALERT_FILL), { message: "the guard is drawn in the alert colour" })
       .not.toBeNull();

@@ -35,7 +35,8 @@ const Track = memo(function Track({ fixes, runs, fences }: TrackProps) {
   const map = useMap();
   useEffect(() => {
     if (fixes.length === 0) return;
-    map.fitBounds(frame(map, fixes, fences), { maxZoom: 18, padding: [30, 30] });
+    // No animation: Leaflet drops a fit asked for while another zoom animates (the fences fit first).
+    map.fitBounds(frame(map, fixes, fences), { maxZoom: 18, padding: [30, 30], animate: false });
   }, [map, fixes, fences]);
   const line = fixes.map((f): L.LatLngTuple => [f.lat, f.lon]);
   return (

@@ -74,7 +74,8 @@ export function FenceOutlines({ fences, fit = false }: { fences: GeofenceDto[]; 
     if (fit && fences.length > 0) {
       const bounds = L.latLngBounds([]);
       for (const fence of fences) bounds.extend(shapeBounds(shapeOf(fence)));
-      map.fitBounds(bounds, { maxZoom: 17, padding: [30, 30] });
+      // No animation: a fit while a zoom animation runs is dropped by Leaflet.
+      map.fitBounds(bounds, { maxZoom: 17, padding: [30, 30], animate: false });
     }
     return () => {
       group.remove();

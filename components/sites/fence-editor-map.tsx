@@ -152,7 +152,7 @@ function GeomanFences(props: Omit<FenceMapProps, "tileUrl">) {
     framed.current = true;
     const bounds = L.latLngBounds([]);
     for (const { shape } of drawn.current.values()) bounds.extend(shapeBounds(shape));
-    if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 18, padding: [30, 30] });
+    if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 18, padding: [30, 30], animate: false });
   }, [map]);
 
   // Remove every layer when the map goes.
