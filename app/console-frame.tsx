@@ -17,7 +17,7 @@ import "./styles/tracking.css";
 export function ConsoleFrame({ actor, children }: { actor: Actor; children: ReactNode }) {
   return (
     <div className="console">
-      <ConsoleNav email={actor.email} role={actor.role} signOut={signOut} />
+      <ConsoleNav email={actor.email} role={actor.role} isSuperAdmin={actor.isSuperAdmin} signOut={signOut} />
       {children}
     </div>
   );

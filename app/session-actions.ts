@@ -4,8 +4,10 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { loginInput } from "@/server/contracts/api";
+import { homePath } from "@/server/http/page-auth";
 import { AppError } from "@/server/observability/app-error";
 import { getRuntime } from "@/server/runtime";
+import { findActorByToken } from "@/server/services/auth/find-actor-by-token";
 import { logIn } from "@/server/services/auth/log-in";
 import { logOut } from "@/server/services/auth/log-out";
 import { SESSION_COOKIE } from "@/server/services/auth/session-token";
@@ -17,6 +19,7 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   const parsed = loginInput.safeParse({ email, password: form.get("password") });
   if (!parsed.success) return { error: "Enter your email address and password.", email };
   const runtime = getRuntime();
+  let home = "/";
   try {
     const ip = (await headers()).get("x-vigil-client-ip") ?? "unknown";
     const { token, expiresAt } = await logIn(runtime.db, { ...parsed.data, ip, kind: "browser" });
@@ -27,11 +30,13 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
       path: "/",
       expires: expiresAt,
     });
+    const actor = await findActorByToken(runtime.db, token);
+    if (actor) home = homePath(actor.role);
   } catch (error) {
     if (error instanceof AppError) return { error: error.message, email };
     throw error;
   }
-  redirect("/");
+  redirect(home);
 }
 
 export async function signOut(): Promise<void> {

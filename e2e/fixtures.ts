@@ -14,6 +14,8 @@ export type Vigil = {
   admin: Account;
   /** Two users with the operator role, in the admin's tenant. */
   operators: [Account, Account];
+  /** A user with the supervisor role, in the admin's tenant. */
+  supervisor: Account;
   fakeProvidersUrl: string;
 };
 export type MqttCredentials = { username: string; password: string };
@@ -37,6 +39,7 @@ export const test = base.extend<{ api: APIRequestContext }, { vigil: Vigil }>({
         mqttPort: Number(required("VIGIL_E2E_MQTT_PORT")),
         admin: { email: required("VIGIL_E2E_ADMIN_EMAIL"), password: required("VIGIL_E2E_ADMIN_PASSWORD") },
         operators: JSON.parse(required("VIGIL_E2E_OPERATORS")) as [Account, Account],
+        supervisor: JSON.parse(required("VIGIL_E2E_SUPERVISOR")) as Account,
         fakeProvidersUrl: required("VIGIL_E2E_FAKE_PROVIDERS_URL"),
       });
     },
@@ -132,7 +135,7 @@ export async function resolveOpenAlerts(api: APIRequestContext): Promise<void> {
   }
 }
 
-export type RecordedRequest = { provider: "twilio" | "resend"; path: string; body: Record<string, string> };
+export type RecordedRequest = { provider: "twilio" | "resend" | "push"; path: string; body: Record<string, string> };
 
 /** Every request the fake Twilio and Resend APIs have received so far in this run. */
 export async function providerRequests(vigil: Vigil): Promise<RecordedRequest[]> {

@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import getPort from "get-port";
 import postgres from "postgres";
+import type { UserRole } from "../server/contracts/api";
 import { envSchema } from "../server/env";
 import { startFakeProviders } from "../test/harness/fake-providers";
 import { createUser, tenantOf, type TestUser } from "../test/harness/tenants";
@@ -70,10 +71,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     rmSync(dataDir, { recursive: true, force: true });
   };
 
-  let operators: TestUser[];
+  let users: TestUser[];
   try {
     await waitUntilReady(url, child, output);
-    operators = await createOperators(dataDir, pgPort, 2);
+    users = await createUsers(dataDir, pgPort, ["operator", "operator", "supervisor"]);
   } catch (error) {
     await teardown();
     throw error;
@@ -83,14 +84,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.VIGIL_E2E_MQTT_PORT = String(mqttPort);
   process.env.VIGIL_E2E_ADMIN_EMAIL = ADMIN.email;
   process.env.VIGIL_E2E_ADMIN_PASSWORD = ADMIN.password;
-  process.env.VIGIL_E2E_OPERATORS = JSON.stringify(operators.map(({ email, password }) => ({ email, password })));
+  const account = ({ email, password }: TestUser) => ({ email, password });
+  process.env.VIGIL_E2E_OPERATORS = JSON.stringify(users.slice(0, 2).map(account));
+  process.env.VIGIL_E2E_SUPERVISOR = JSON.stringify(account(users[2]!));
   process.env.VIGIL_E2E_FAKE_PROVIDERS_URL = fake.url;
   return teardown;
 }
 
-// The API has no user management yet: operators are written straight into the
-// embedded database (its password is in the data folder), in the admin's tenant.
-async function createOperators(dataDir: string, pgPort: number, count: number): Promise<TestUser[]> {
+// The API has no user management yet: operators and a supervisor are written straight
+// into the embedded database (its password is in the data folder), in the admin's tenant.
+async function createUsers(dataDir: string, pgPort: number, roles: UserRole[]): Promise<TestUser[]> {
   const { postgresPassword } = JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as {
     postgresPassword: string;
   };
@@ -100,9 +103,9 @@ async function createOperators(dataDir: string, pgPort: number, count: number): 
   });
   try {
     const tenantId = await tenantOf(sql, ADMIN.email);
-    const operators: TestUser[] = [];
-    for (let i = 0; i < count; i += 1) operators.push(await createUser(sql, { tenantId, role: "operator" }));
-    return operators;
+    const users: TestUser[] = [];
+    for (const role of roles) users.push(await createUser(sql, { tenantId, role }));
+    return users;
   } finally {
     await sql.end();
   }

@@ -58,6 +58,19 @@ export const envSchema = z.object({
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().optional(),
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, "the base64url public key (65 bytes) from `npx web-push generate-vapid-keys`")
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, "the base64url private key (32 bytes) from `npx web-push generate-vapid-keys`")
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, "a mailto: or https:// address push services can reach you at")
+    .optional(),
+  WEB_PUSH_ALLOW_HTTP: bool.default(false),
   SMS_ALLOWED_COUNTRY_CODES: z
     .string()
     .default("*")

@@ -29,4 +29,17 @@ describe("production checks", () => {
     });
     expect(productionProblems(env)).toEqual([]);
   });
+
+  it("production refuses plain-http push endpoints and a half-configured web push", () => {
+    const problems = productionProblems(
+      parseEnv({
+        NODE_ENV: "production",
+        SESSION_SECRET: strong,
+        PUBLIC_URL: "https://noc.example.com",
+        WEB_PUSH_ALLOW_HTTP: "true",
+        VAPID_SUBJECT: "mailto:noc@example.com",
+      }),
+    );
+    expect(problems.map((p) => p.split(" ")[0])).toEqual(["WEB_PUSH_ALLOW_HTTP", "Web"]);
+  });
 });

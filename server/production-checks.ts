@@ -17,5 +17,12 @@ export function productionProblems(env: Env): string[] {
       "PUBLIC_URL must be the https:// address users reach (behind a TLS-terminating proxy, see docs/operations.md).",
     );
   }
+  if (env.WEB_PUSH_ALLOW_HTTP) {
+    problems.push("WEB_PUSH_ALLOW_HTTP must be false: real push services are https, plain http is for a local fake.");
+  }
+  const vapid = [env.VAPID_PUBLIC_KEY, env.VAPID_PRIVATE_KEY, env.VAPID_SUBJECT].filter(Boolean).length;
+  if (vapid > 0 && vapid < 3) {
+    problems.push("Web push needs all of VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT (or none of them).");
+  }
   return problems;
 }

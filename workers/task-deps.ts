@@ -5,6 +5,7 @@ import type { Sql } from "postgres";
 import type { CircuitBreaker } from "../server/lib/circuit-breaker";
 import type { MqttPublisher } from "../server/infra/mqtt-publisher";
 import type { Channel } from "../server/notifications/channels";
+import type { PushChannel } from "../server/notifications/push-channel";
 import type { Broadcaster } from "../server/realtime/broadcaster";
 
 export type NotificationSettings = {
@@ -20,6 +21,8 @@ export type TaskDeps = {
   sql: Sql;
   publisher: MqttPublisher;
   broadcaster: Broadcaster;
-  channels: Record<Channel["name"], { channel: Channel; breaker: CircuitBreaker }>;
+  channels: Record<Channel["name"], { channel: Channel; breaker: CircuitBreaker }> & {
+    push: { channel: PushChannel; breaker: CircuitBreaker };
+  };
   notifications: NotificationSettings;
 };

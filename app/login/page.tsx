@@ -1,12 +1,13 @@
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/ui/login-form";
-import { currentActor } from "@/server/http/page-auth";
+import { currentActor, homePath } from "@/server/http/page-auth";
 import { signIn } from "../session-actions";
 
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage() {
-  if (await currentActor()) redirect("/");
+  const actor = await currentActor();
+  if (actor) redirect(homePath(actor.role));
   return (
     <main className="login">
       <LoginForm action={signIn} />

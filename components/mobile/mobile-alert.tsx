@@ -1,24 +1,24 @@
 "use client";
-// The supervisor's view of one alert on a phone: what, who, where, and one
-// big button to acknowledge.
+// The supervisor's view of one alert on a phone: what, who, where, and below
+// it the actions (one button from a signed link; acknowledge and resolve
+// when signed in).
 import dynamic from "next/dynamic";
-import { useActionState } from "react";
-import type { MobileAckState } from "@/server/contracts/mobile";
+import type { ReactNode } from "react";
 import type { AlertDto } from "@/server/contracts/socket-events";
 import { ClockTime } from "../ui/clock-time";
 
 const PointMap = dynamic(() => import("../map/point-map").then((m) => m.PointMap), { ssr: false });
 
+export type MobileAlertSummary = AlertDto & { acknowledgedAt: string | null; resolvedAt: string | null };
+
 type Props = {
-  alert: AlertDto & { acknowledgedAt: string | null; resolvedAt: string | null };
+  alert: MobileAlertSummary;
   contactName: string | null;
   tileUrl: string | null;
-  acknowledge: () => Promise<MobileAckState>;
+  children: ReactNode;
 };
 
-export function MobileAlert({ alert, contactName, tileUrl, acknowledge }: Props) {
-  const [state, submit, pending] = useActionState<MobileAckState | null>(() => acknowledge(), null);
-  const open = alert.status === "NEW" && !state?.ok;
+export function MobileAlert({ alert, contactName, tileUrl, children }: Props) {
   return (
     <main className="mobile">
       <section className="mobile-card">
@@ -40,30 +40,7 @@ export function MobileAlert({ alert, contactName, tileUrl, acknowledge }: Props)
           <PointMap lat={alert.lat} lon={alert.lon} tileUrl={tileUrl} />
         </div>
       )}
-      <section className="mobile-card" aria-live="polite">
-        {open ? (
-          <form action={submit}>
-            <button className="btn mobile-big" type="submit" disabled={pending}>
-              {pending ? "Acknowledging…" : "Acknowledge"}
-            </button>
-          </form>
-        ) : (
-          <p className="mobile-done">
-            {state?.ok ? (
-              <>
-                Acknowledged at <ClockTime iso={state.acknowledgedAt} />.
-              </>
-            ) : (
-              `This alert is ${alert.status.toLowerCase()}.`
-            )}
-          </p>
-        )}
-        {state && !state.ok && (
-          <p className="error" role="alert">
-            {state.message}
-          </p>
-        )}
-      </section>
+      {children}
     </main>
   );
 }

@@ -6,22 +6,25 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { UserRole } from "@/server/contracts/api";
 
-type Section = { href: string; label: string; roles?: readonly UserRole[] };
+type Section = { href: string; label: string; roles?: readonly UserRole[]; superAdmin?: true };
 
 const sections: Section[] = [
   { href: "/", label: "Map" },
   { href: "/devices", label: "Devices" },
   { href: "/quarantine", label: "Quarantine", roles: ["admin", "operator"] },
   { href: "/sites", label: "Sites", roles: ["admin", "manager"] },
+  { href: "/admin/users", label: "Users", roles: ["admin"] },
+  { href: "/admin/notifications", label: "Notifications", roles: ["admin"] },
+  { href: "/admin/tenants", label: "Tenants", superAdmin: true },
 ];
 
 function isCurrent(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-type Props = { email: string; role: UserRole; signOut: () => Promise<void> };
+type Props = { email: string; role: UserRole; isSuperAdmin?: boolean; signOut: () => Promise<void> };
 
-export function ConsoleNav({ email, role, signOut }: Props) {
+export function ConsoleNav({ email, role, isSuperAdmin = false, signOut }: Props) {
   const pathname = usePathname();
   return (
     <header className="topnav">
@@ -30,7 +33,7 @@ export function ConsoleNav({ email, role, signOut }: Props) {
       </Link>
       <nav className="sections" aria-label="Console">
         {sections
-          .filter((s) => !s.roles || s.roles.includes(role))
+          .filter((s) => (!s.roles || s.roles.includes(role)) && (!s.superAdmin || isSuperAdmin))
           .map((s) => (
             <Link key={s.href} href={s.href} aria-current={isCurrent(pathname, s.href) ? "page" : undefined}>
               {s.label}

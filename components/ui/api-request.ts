@@ -9,7 +9,7 @@ type ErrorBody = { error?: { message?: string; issues?: { path: string; message:
 
 export async function apiRequest<T>(
   path: string,
-  { method = "GET", body }: { method?: "GET" | "POST" | "PUT" | "DELETE"; body?: unknown } = {},
+  { method = "GET", body }: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown } = {},
 ): Promise<ApiResult<T>> {
   let response: Response;
   try {

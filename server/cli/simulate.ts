@@ -1,16 +1,28 @@
-// npm run simulate -- --scenario <gps|telemetry|sensors|panic|commands|offline|all> --count N
+// npm run simulate -- --scenario <gps|geofence|telemetry|sensors|panic|commands|offline|all> --count N
 //   [--url http://localhost:3000] [--mqtt-url mqtt://localhost:1883] [--token T] [--duration-s S] [--interval-s 3]
 // Registers a demo set (guards sim-g-1..N with phones sim-phone-1..N, sensors
-// sim-sensor-1..N, gateway sim-gw-1; a re-run rotates their credentials) and
+// sim-sensor-1..N, gateway sim-gw-1, site "Sim HQ" with a 450 m fence that
+// every guard is assigned to; a re-run rotates their credentials) and
 // publishes realistic traffic with each device's own credentials. Logs in with
 // ADMIN_EMAIL/ADMIN_PASSWORD unless --token. Ctrl-C or --duration-s stops it.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import mqtt, { type MqttClient } from "mqtt";
-import { api, ensureDevice, ensureGuard, logIn, msgId, resolveTarget, sleep, targetOptions } from "./lib/vigil-api";
+import {
+  api,
+  assignGuard,
+  ensureDevice,
+  ensureGuard,
+  ensureSite,
+  logIn,
+  msgId,
+  resolveTarget,
+  sleep,
+  targetOptions,
+} from "./lib/vigil-api";
 import type { Credentials, DeviceKind } from "./lib/vigil-api";
 
-const SCENARIOS = ["gps", "telemetry", "sensors", "panic", "commands", "offline"] as const;
+const SCENARIOS = ["gps", "geofence", "telemetry", "sensors", "panic", "commands", "offline"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const CENTER = { lat: 12.9716, lon: 77.5946 };
 
@@ -137,6 +149,15 @@ async function main(): Promise<void> {
     await register(`sim-sensor-${i}`, "sensor");
   }
   const gateway = await register("sim-gw-1", "gateway");
+  if (options.scenarios.has("geofence")) {
+    const siteId = await ensureSite(options.url, token, {
+      name: "Sim HQ",
+      center: [CENTER.lon, CENTER.lat],
+      radiusM: 450,
+    });
+    for (let i = 1; i <= options.count; i++) await assignGuard(options.url, token, `sim-g-${i}`, siteId);
+    log(`site Sim HQ: a 450 m fence around the patrol loops; sim-g-1 leaves it for a while on every round`);
+  }
   const phones = devices.filter((d) => d.kind === "guard-phone");
   const sensors = devices.filter((d) => d.kind === "sensor");
   log(`${devices.length} devices connected to ${options.mqttUrl}; scenarios: ${[...options.scenarios].join(", ")}`);
@@ -159,13 +180,15 @@ async function main(): Promise<void> {
 
   let tick = 0;
   const battery = new Map(devices.map((d) => [d.externalId, 60 + Math.random() * 40]));
-  if (options.scenarios.has("gps")) {
+  if (options.scenarios.has("gps") || options.scenarios.has("geofence")) {
     const walk = () => {
       tick++;
       phones.forEach((phone, i) => {
         // Each guard walks a ~300 m loop of its own around the centre, a full round in 60 steps.
         const angle = ((tick % 60) / 60) * 2 * Math.PI + (i * 2 * Math.PI) / phones.length;
-        const radius = 0.0027 + 0.0005 * (i % 3);
+        // With the geofence scenario the first guard strays ~700 m out for a quarter of each round.
+        const strays = options.scenarios.has("geofence") && i === 0 && tick % 60 >= 20 && tick % 60 < 35;
+        const radius = strays ? 0.0065 : 0.0027 + 0.0005 * (i % 3);
         const lat = CENTER.lat + radius * Math.sin(angle);
         const lon = CENTER.lon + radius * Math.cos(angle);
         const fix = { lat: +lat.toFixed(6), lon: +lon.toFixed(6), accuracy: 5 + Math.round(Math.random() * 10) };

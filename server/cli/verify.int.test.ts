@@ -50,15 +50,15 @@ afterAll(async () => {
 
 describe("operator commands", () => {
   it("verify passes every check end to end", async () => {
-    const result = await cli("verify", ["--mqtt-url", vigil.mqttUrl]);
+    const result = await cli("verify", ["--mqtt-url", vigil.mqttUrl], 45_000);
     expect(result.stdout, result.stderr).toContain("ALL CHECKS PASSED");
     expect(result.stdout).toMatch(/PASS {2}notifications for the alert: 1 deliveries \(sms:/);
     expect(result.stdout).not.toContain("FAIL");
     expect("code" in result ? result.code : 0).toBe(0);
     // A second run reuses verify-g and verify-phone (new password) and the open panic alert.
-    const again = await cli("verify", ["--mqtt-url", vigil.mqttUrl]);
+    const again = await cli("verify", ["--mqtt-url", vigil.mqttUrl], 45_000);
     expect(again.stdout, again.stderr).toContain("ALL CHECKS PASSED");
-  }, 30_000);
+  }, 90_000);
 
   it("simulate registers a demo set, walks its guards and answers a command; a re-run reuses the devices", async () => {
     const result = await cli("simulate", [
@@ -113,7 +113,7 @@ describe("operator commands", () => {
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(output).toContain("stopping (Ctrl-C)");
     expect(code, output).toBe(0);
-  }, 30_000);
+  }, 90_000);
 
   it("health reports every check from /readyz and /metrics", async () => {
     const result = await cli("health", []);

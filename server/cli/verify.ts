@@ -1,5 +1,5 @@
 // npm run verify -- [--url http://localhost:3000] [--mqtt-url mqtt://localhost:1883] [--token T]
-// Checks the pipeline end to end against a running Vigil: a device's GPS fix,
+// Checks the pipeline end to end against a running Vigil: a device's GPS fix, a geofence violation,
 // telemetry, an invalid payload, a panic and its receipt, the live Socket.IO
 // feed, /metrics and, when an escalation policy exists, notifications. Uses
 // its own guard verify-g and phone verify-phone (registered or re-keyed).
@@ -10,8 +10,10 @@ import mqtt, { type MqttClient } from "mqtt";
 import { io, type Socket } from "socket.io-client";
 import {
   api,
+  assignGuard,
   ensureDevice,
   ensureGuard,
+  ensureSite,
   logIn,
   metricSum,
   msgId,
@@ -112,6 +114,55 @@ async function main(): Promise<number> {
           waitMs,
         );
         return `fix ${fix.lat}, ${fix.lon} stored`;
+      },
+    },
+    {
+      name: "geofence violation raises an alert",
+      run: async () => {
+        // A 50 m fence around this run's fix; the guard walks 500 m out for three fixes, then back.
+        const center: [number, number] = [fix.lon, fix.lat];
+        const siteId = await ensureSite(url, token, { name: "Verify site", center, radiusM: 50 });
+        const fence = { name: "perimeter", circle: { center, radiusM: 50 }, bufferM: 10, confirmFixes: 3 };
+        const put = await api(url, `/api/v1/sites/${siteId}`, {
+          method: "PUT",
+          token,
+          body: { name: "Verify site", geofences: [fence] },
+        });
+        if (put.status !== 200) throw new Error(`PUT /api/v1/sites/${siteId}: HTTP ${put.status}`);
+        await assignGuard(url, token, GUARD, siteId);
+        await sleep(1000); // fences reload within a second of a change
+        const walk = async (metresNorth: number) => {
+          await sleep(20);
+          await publish(`guard/${GUARD}/gps`, {
+            lat: fix.lat + metresNorth / 111_320,
+            lon: fix.lon,
+            accuracy: 5,
+            timestamp: new Date().toISOString(),
+            msg_id: msgId(),
+          });
+        };
+        const since = encodeURIComponent(new Date().toISOString());
+        await walk(0);
+        for (const m of [500, 510, 520]) await walk(m);
+        const violation = await until(
+          "a violation in GET /api/v1/guards/verify-g/violations",
+          async () => {
+            const { body } = await api<{ alertId: string | null; metresOutside: number }[]>(
+              url,
+              `/api/v1/guards/${GUARD}/violations?since=${since}`,
+              { token },
+            );
+            return Array.isArray(body) && body.find((v) => v.alertId);
+          },
+          waitMs,
+        );
+        const alert = await api<{ type: string; severity: string }>(url, `/api/v1/alerts/${violation.alertId}`, {
+          token,
+        });
+        if (alert.body.type !== "geofence-violation" || alert.body.severity !== "critical")
+          throw new Error(`alert ${violation.alertId} is ${alert.body.severity} ${alert.body.type}`);
+        await walk(0);
+        return `violation ${Math.round(violation.metresOutside)} m outside; critical alert ${violation.alertId}`;
       },
     },
     {
@@ -235,8 +286,10 @@ async function main(): Promise<number> {
     {
       name: "notifications for the alert",
       run: async () => {
-        const { body: policies } = await api<unknown[]>(url, "/api/v1/escalation-policies", { token });
-        if (!Array.isArray(policies) || policies.length === 0) return "skipped: no escalation policy";
+        const { body: policies } = await api<{ items?: unknown[] }>(url, "/api/v1/escalation-policies?limit=1", {
+          token,
+        });
+        if (!policies.items?.length) return "skipped: no escalation policy";
         if (!panicAlertId) throw new Error("no panic alert to look at");
         const deliveries = await until(
           "delivery rows on the panic alert",

@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getRuntime } from "../runtime";
+import type { UserRole } from "../contracts/api";
 import type { Actor } from "../services/actor";
 import { findActorByToken } from "../services/auth/find-actor-by-token";
 import { SESSION_COOKIE } from "../services/auth/session-token";
@@ -16,4 +17,9 @@ export async function requirePageActor(): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect("/login");
   return actor;
+}
+
+/** Where a user lands after signing in: supervisors on their phone page, everyone else on the NOC. */
+export function homePath(role: UserRole): string {
+  return role === "supervisor" ? "/m" : "/";
 }

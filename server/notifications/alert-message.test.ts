@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertEmail, alertSms } from "./alert-message";
+import { alertEmail, alertPush, alertSms } from "./alert-message";
 
 const panic = {
   type: "panic",
@@ -28,5 +28,18 @@ describe("alert messages", () => {
     expect(email.subject).toBe("[CRITICAL] panic from Ravi Kumar");
     expect(email.text).toContain("Map: https://www.openstreetmap.org/?mlat=12.9716&mlon=77.5946");
     expect(email.text.split("\n").at(-1)).toBe("Acknowledge or resolve: https://noc/m/alerts/1?t=x");
+  });
+
+  it("the push notification has the title, the severity and the link, one per alert", () => {
+    expect(alertPush({ ...panic, id: "a1" }, "https://noc/m/alerts/a1?t=x")).toEqual({
+      title: "🚨 PANIC: Ravi Kumar",
+      body: "CRITICAL · guard-789 · 12.97160°N, 77.59460°E\nEmergency assistance needed",
+      url: "https://noc/m/alerts/a1?t=x",
+      tag: "alert-a1",
+      severity: "critical",
+    });
+    expect(alertPush({ ...panic, id: "a1", severity: "medium", message: "" }, "L").body).toBe(
+      "MEDIUM · guard-789 · 12.97160°N, 77.59460°E",
+    );
   });
 });

@@ -41,3 +41,15 @@ export function alertEmail(alert: AlertForMessage, link: string): { subject: str
       .join("\n"),
   };
 }
+
+/** A web push notification: the title a phone's lock screen shows, the severity, and the link it opens. */
+export function alertPush(
+  alert: AlertForMessage & { id: string },
+  link: string,
+): { title: string; body: string; url: string; tag: string; severity: string } {
+  const title = `${alert.severity === "critical" ? "🚨 " : ""}${alert.type.toUpperCase()}: ${alert.sourceName}`;
+  const lines = [`${alert.severity.toUpperCase()} · ${alert.sourceExternalId} · ${where(alert.lat, alert.lon)}`];
+  if (alert.message) lines.push(alert.message.slice(0, 120));
+  // One notification per alert on the phone: a repeat or the next tier replaces it instead of stacking.
+  return { title, body: lines.join("\n"), url: link, tag: `alert-${alert.id}`, severity: alert.severity };
+}

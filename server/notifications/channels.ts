@@ -1,5 +1,5 @@
 // The notification channels Vigil sends through: SMS with the twilio SDK,
-// email with the resend SDK. A channel that is not configured says why, and
+// email with the resend SDK (web push is in push-channel.ts). A channel that is not configured says why, and
 // its deliveries are recorded as skipped with that reason.
 import { Resend } from "resend";
 import twilio from "twilio";
@@ -11,7 +11,7 @@ import type { Env } from "../env";
 export type OutgoingMessage = { to: string; subject: string; text: string; idempotencyKey: string };
 
 export type Channel = {
-  name: "sms" | "email" | "push";
+  name: "sms" | "email";
   /** null when ready; else why deliveries are skipped. */
   unavailable: string | null;
   send: (message: OutgoingMessage) => Promise<string>;
@@ -72,8 +72,4 @@ export function createEmailChannel(env: Env): Channel {
       return data!.id;
     },
   };
-}
-
-export function createPushChannel(): Channel {
-  return unconfigured("push", "Web push is not configured yet (needs VAPID keys)");
 }

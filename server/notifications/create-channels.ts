@@ -3,10 +3,11 @@
 import type { Env } from "../env";
 import { createCircuitBreaker } from "../lib/circuit-breaker";
 import type { Metrics } from "../observability/metrics";
-import { createEmailChannel, createPushChannel, createSmsChannel, type Channel } from "./channels";
+import { createEmailChannel, createSmsChannel } from "./channels";
+import { createPushChannel } from "./push-channel";
 
 export function createNotificationChannels(env: Env, metrics: Metrics) {
-  const guarded = (channel: Channel) => ({
+  const guarded = <C extends { name: string }>(channel: C) => ({
     channel,
     breaker: createCircuitBreaker({
       name: channel.name,
@@ -16,6 +17,6 @@ export function createNotificationChannels(env: Env, metrics: Metrics) {
   return {
     sms: guarded(createSmsChannel(env)),
     email: guarded(createEmailChannel(env)),
-    push: guarded(createPushChannel()),
+    push: guarded(createPushChannel(env)),
   };
 }

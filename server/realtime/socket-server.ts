@@ -9,10 +9,13 @@ import type { Logger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import type { Actor } from "../services/actor";
 import { findActorByToken } from "../services/auth/find-actor-by-token";
+import { hashToken } from "../services/auth/session-token";
 import { readToken } from "../http/request-auth";
 import { tenantRoom, type Broadcaster } from "./broadcaster";
+import { startSessionSweep } from "./session-sweep";
 
-type SocketData = { actor: Actor };
+/** The token is kept as its hash only, for the session sweep. */
+type SocketData = { actor: Actor; tokenHash: string };
 export type VigilSocketServer = Server<Record<string, never>, ServerToClientEvents, Record<string, never>, SocketData>;
 
 function handshakeToken(socket: Socket): { token: string; via: "bearer" | "cookie" } | null {
@@ -41,7 +44,7 @@ export function createSocketServer({
   db: Db;
   logger: Logger;
   metrics: Metrics;
-}): { io: VigilSocketServer; broadcaster: Broadcaster } {
+}): { io: VigilSocketServer; broadcaster: Broadcaster; stopSweep: () => void } {
   const io: VigilSocketServer = new Server({ serveClient: false, maxHttpBufferSize: 16 * 1024, pingInterval: 10_000 });
   io.attach(httpServer, { destroyUpgrade: false });
 
@@ -53,6 +56,7 @@ export function createSocketServer({
       (actor) => {
         if (!actor) return next(new Error("unauthenticated"));
         socket.data.actor = actor;
+        socket.data.tokenHash = hashToken(credentials.token);
         next();
       },
       (error: unknown) => {
@@ -68,11 +72,13 @@ export function createSocketServer({
     socket.on("disconnect", () => metrics.socketConnections.dec());
   });
 
+  const stopSweep = startSessionSweep({ db, logger, sockets: () => io.of("/").sockets.values() });
+
   const broadcaster: Broadcaster = {
     toTenant(tenantId, event, ...args) {
       metrics.socketBroadcasts.inc({ event });
       io.to(tenantRoom(tenantId)).emit(event, ...args);
     },
   };
-  return { io, broadcaster };
+  return { io, broadcaster, stopSweep };
 }

@@ -59,7 +59,7 @@ export async function startWeb({
   // Idle connections stay open longer than the usual proxy pools keep them (60 s).
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
-  const { io, broadcaster } = createSocketServer({ httpServer, db, logger, metrics });
+  const { io, broadcaster, stopSweep } = createSocketServer({ httpServer, db, logger, metrics });
   if (dev) {
     const upgrade = app.getUpgradeHandler();
     httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -77,6 +77,7 @@ export async function startWeb({
         httpServer.listen(port, host, () => resolve());
       }),
     async stop() {
+      stopSweep();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
       await app.close();

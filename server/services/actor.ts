@@ -2,4 +2,11 @@
 // to actor.tenantId, so no caller can forget the tenant.
 import type { UserRole } from "../contracts/api";
 
-export type Actor = { tenantId: string; userId: string; role: UserRole; email: string };
+export type Actor = {
+  tenantId: string;
+  userId: string;
+  role: UserRole;
+  email: string;
+  /** The operator of the whole installation: may create and list tenants (absent: no). */
+  isSuperAdmin?: boolean;
+};

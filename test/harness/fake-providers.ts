@@ -1,34 +1,74 @@
-// A local stand-in for Twilio's and Resend's HTTP APIs that records what the
-// real SDKs send. It can be told to fail the next N requests of a provider.
-// GET /requests answers the recorded requests as JSON, for tests in another
-// process (Playwright's workers) than the one that started it.
+// A local stand-in for Twilio's and Resend's HTTP APIs and for a web push
+// service, recording what the real SDKs (twilio, resend, web-push) send. It
+// can be told to fail the next N requests of a provider, and to answer a push
+// endpoint with a status (410: the subscription is gone). GET /requests
+// answers the recorded requests as JSON and POST /push-subscriptions makes a
+// subscription, for tests in another process (Playwright's workers) than the
+// one that started it.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import webpush from "web-push";
+import { createPushReceiver, type PushReceiver } from "./push-receiver";
 
 export type RecordedRequest = {
-  provider: "twilio" | "resend";
+  provider: "twilio" | "resend" | "push";
   path: string;
   headers: http.IncomingHttpHeaders;
+  /** For push: the decrypted JSON payload (title, body, url...). */
   body: Record<string, string>;
 };
+
+/** What a browser's PushSubscription.toJSON() gives, with an endpoint on this fake. */
+export type FakePushSubscription = { endpoint: string; keys: { p256dh: string; auth: string } };
 
 export type FakeProviders = {
   url: string;
   /** The settings that point a Vigil's twilio and resend SDKs at this fake. */
   vigilEnv: Record<string, string>;
   requests: RecordedRequest[];
-  failNext: (provider: RecordedRequest["provider"], count: number, status?: number) => void;
+  failNext: (provider: "twilio" | "resend", count: number, status?: number) => void;
+  /** A new push subscription whose endpoint is on this fake; pushes to it are decrypted and recorded. */
+  pushSubscription: () => FakePushSubscription;
+  /** From now on the endpoint answers with this status (410: the subscription is gone). */
+  answerPush: (endpoint: string, status: number) => void;
   close: () => Promise<void>;
 };
 
 export async function startFakeProviders(): Promise<FakeProviders> {
   const requests: RecordedRequest[] = [];
   const failures = { twilio: { count: 0, status: 500 }, resend: { count: 0, status: 500 } };
+  const receivers = new Map<string, PushReceiver>();
+  const pushAnswers = new Map<string, number>();
+  let url = "";
+  const newSubscription = (): FakePushSubscription => {
+    const receiver = createPushReceiver();
+    const path = `/push/${randomBytes(12).toString("hex")}`;
+    receivers.set(path, receiver);
+    return { endpoint: `${url}${path}`, keys: receiver.keys };
+  };
   const server = http.createServer((req, res) => {
-    if (req.method === "GET" && new URL(req.url ?? "/", "http://fake").pathname === "/requests") {
+    const pathname = new URL(req.url ?? "/", "http://fake").pathname;
+    if (req.method === "GET" && pathname === "/requests") {
       res.writeHead(200, { "content-type": "application/json" });
       return res.end(JSON.stringify(requests));
+    }
+    if (req.method === "POST" && pathname === "/push-subscriptions") {
+      res.writeHead(201, { "content-type": "application/json" });
+      return res.end(JSON.stringify(newSubscription()));
+    }
+    if (pathname.startsWith("/push/")) {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        const receiver = receivers.get(pathname);
+        const status = receiver ? (pushAnswers.get(pathname) ?? 201) : 404;
+        const body = receiver ? receiver.decrypt(Buffer.concat(chunks)) : {};
+        requests.push({ provider: "push", path: pathname, headers: req.headers, body });
+        res.writeHead(status, status === 201 ? { location: `${url}/messages/${randomBytes(8).toString("hex")}` } : {});
+        res.end();
+      });
+      return;
     }
     let raw = "";
     req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
@@ -63,7 +103,8 @@ export async function startFakeProviders(): Promise<FakeProviders> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  url = `http://127.0.0.1:${port}`;
+  const vapid = webpush.generateVAPIDKeys();
   return {
     url,
     vigilEnv: {
@@ -74,10 +115,18 @@ export async function startFakeProviders(): Promise<FakeProviders> {
       RESEND_API_KEY: "re_test",
       RESEND_BASE_URL: url,
       EMAIL_FROM: "Vigil <noc@vigil.test>",
+      VAPID_PUBLIC_KEY: vapid.publicKey,
+      VAPID_PRIVATE_KEY: vapid.privateKey,
+      VAPID_SUBJECT: "mailto:noc@vigil.test",
+      WEB_PUSH_ALLOW_HTTP: "true",
     },
     requests,
     failNext(provider, count, status = 500) {
       failures[provider] = { count, status };
+    },
+    pushSubscription: newSubscription,
+    answerPush(endpoint, status) {
+      pushAnswers.set(new URL(endpoint).pathname, status);
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

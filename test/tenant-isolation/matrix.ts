@@ -39,6 +39,8 @@ export type TenantA = {
   contact: ContactDto;
   policy: EscalationPolicyDto;
   quarantineId: number;
+  /** A's admin (the installation's super-admin) as a row of /api/v1/users. */
+  adminUserId: string;
   lat: string;
   lon: string;
   markers: { command: string; config: string; quarantine: string; telemetry: string; ruleType: string };
@@ -56,6 +58,10 @@ const onDevices = (a: TenantA, suffix: string, body?: unknown): Call[] =>
 const onAlert = (a: TenantA, suffix: string, body?: unknown): Call[] => [
   { path: `/api/v1/alerts/${a.alertId}${suffix}`, body, ok: DENIED, idRoute: true },
 ];
+const pushBody = () => ({
+  endpoint: `https://push.example.com/${uniqueId("b")}`,
+  keys: { p256dh: "BPcMbnWQL5GOYX_5S6SrLAI_FPNyvV8jB3RkzbmL-Slw", auth: "4vQK-SvRAN5eo-8ASlrwA" },
+});
 const list = (route: string): Call[] => [{ path: route, ok: LIST_OK, idRoute: false }];
 
 /** Keyed like discoverRoutes(): the calls tenant B makes on each handler. */
@@ -124,9 +130,64 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
     { path: `/api/v1/guards/${a.guard.externalId}/locations`, ok: DENIED, idRoute: true },
   ],
   "positions GET": () => list("/api/v1/positions"),
+  // B's own browser: its subscription is B's; removing an endpoint that is not B's removes nothing.
+  "push-subscriptions POST": () => [
+    { path: "/api/v1/push-subscriptions", body: pushBody(), ok: [201], idRoute: false },
+  ],
+  "push-subscriptions DELETE": () => [
+    { path: "/api/v1/push-subscriptions", body: { endpoint: pushBody().endpoint }, ok: [200], idRoute: false },
+  ],
+  // A's alert without its signed link: refused.
+  "push-subscriptions/link POST": (a) => [
+    {
+      path: "/api/v1/push-subscriptions/link",
+      body: { ...pushBody(), alertId: a.alertId, token: "forged" },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "push-subscriptions/link DELETE": (a) => [
+    {
+      path: "/api/v1/push-subscriptions/link",
+      body: { endpoint: pushBody().endpoint, alertId: a.alertId, token: "forged" },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "push/vapid-public-key GET": () => [{ path: "/api/v1/push/vapid-public-key", ok: [200], idRoute: false }],
   "quarantine GET": () => [...list("/api/v1/quarantine"), ...list("/api/v1/quarantine?limit=500")],
   "quarantine/[id]/register POST": (a) => [
     { path: `/api/v1/quarantine/${a.quarantineId}/register`, body: { kind: "sensor" }, ok: DENIED, idRoute: true },
+  ],
+  // B has no super-admin: no role of B lists tenants or creates one.
+  "tenants GET": () => [{ path: "/api/v1/tenants", ok: [403], idRoute: false }],
+  "tenants POST": () => [
+    {
+      path: "/api/v1/tenants",
+      body: { name: "B's own", adminEmail: `${uniqueId("b-tenant")}@tenant.test`, adminPassword: "long enough" },
+      ok: [403],
+      idRoute: false,
+    },
+  ],
+  "users GET": () => [...list("/api/v1/users"), ...list("/api/v1/users?limit=1")],
+  // B's admin adds a user to B; A's admin's email is taken (409, saying only that).
+  "users POST": () => [
+    {
+      path: "/api/v1/users",
+      body: { email: `${uniqueId("b-user")}@tenant.test`, name: "B user", role: "operator", password: "long enough" },
+      ok: [201, 403],
+      idRoute: false,
+    },
+    {
+      path: "/api/v1/users",
+      body: { email: ADMIN_EMAIL, name: "Twin", role: "admin", password: "long enough" },
+      ok: [403, 409],
+      idRoute: false,
+    },
+  ],
+  // Demoting and disabling A's admin: refused, and A's admin still works afterwards.
+  "users/[id] PATCH": (a) => [
+    { path: `/api/v1/users/${a.adminUserId}`, body: { role: "operator", disabled: true }, ok: DENIED, idRoute: true },
   ],
   // Logging in as A's admin with a wrong password: 401 and nothing else.
   "sessions POST": () => [
@@ -178,6 +239,7 @@ export function secretsOf(t: TenantA): string[] {
     t.contact.phone!,
     t.policy.id,
     t.policy.name,
+    t.adminUserId,
     // (the quarantine id is a small serial number: checked by value on the list below, not as text)
     t.lat,
     t.lon,

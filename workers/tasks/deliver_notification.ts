@@ -5,9 +5,10 @@
 // thrown so graphile-worker retries with backoff; each attempt is counted.
 import type { Task } from "graphile-worker";
 import { z } from "zod";
-import { alertEmail, alertSms } from "../../server/notifications/alert-message";
+import { alertEmail, alertPush, alertSms } from "../../server/notifications/alert-message";
 import { signAlertLink } from "../../server/services/alerts/alert-link";
 import { metrics } from "../../server/observability/metrics";
+import { pushToContact } from "../push-delivery";
 import type { TaskDeps } from "../task-deps";
 import { smsRefusal } from "../sms-rules";
 
@@ -15,6 +16,7 @@ const payload = z.object({ deliveryId: z.uuid() });
 
 type Row = {
   id: string;
+  tenant_id: string;
   status: string;
   channel: "sms" | "email" | "push";
   recipient: string | null;
@@ -33,7 +35,7 @@ export function deliver_notification(deps: TaskDeps): Task {
   return async (raw, helpers) => {
     const { deliveryId } = payload.parse(raw);
     const { rows } = await helpers.query<Row>(
-      `select n.id, n.status, n.channel, n.recipient, n.contact_id, a.id as alert_id, a.type, a.severity, a.message,
+      `select n.id, n.tenant_id, n.status, n.channel, n.recipient, n.contact_id, a.id as alert_id, a.type, a.severity, a.message,
               a.lat, a.lon, coalesce(d.name, g.name, d.external_id, '') as source_name,
               coalesce(d.external_id, g.external_id, '') as source_external_id
        from notification_deliveries n join alerts a on a.id = n.alert_id
@@ -53,7 +55,7 @@ export function deliver_notification(deps: TaskDeps): Task {
       );
     };
 
-    const { channel, breaker } = deps.channels[delivery.channel];
+    const { channel } = deps.channels[delivery.channel];
     if (channel.unavailable) return void (await finish("skipped", { error: channel.unavailable }));
     if (delivery.channel === "sms") {
       const refusal = await smsRefusal(helpers, delivery.recipient, deps.notifications);
@@ -72,12 +74,27 @@ export function deliver_notification(deps: TaskDeps): Task {
     );
     const link = `${publicUrl}/m/alerts/${delivery.alert_id}?t=${token}`;
     const alert = { ...delivery, sourceName: delivery.source_name, sourceExternalId: delivery.source_external_id };
-    const email = alertEmail(alert, link);
     const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
+    if (delivery.channel === "push") {
+      if (!delivery.contact_id) return void (await finish("skipped", { error: "the contact was deleted" }));
+      const timer = metrics.providerLatency.startTimer({ channel: "push" });
+      const result = await pushToContact(helpers, deps.channels.push, {
+        tenantId: delivery.tenant_id,
+        contactId: delivery.contact_id,
+        message: alertPush({ ...alert, id: delivery.alert_id }, link),
+        ttlSeconds: linkTtlSeconds,
+      });
+      timer();
+      if (result.status !== "retry") return void (await finish(result.status, result));
+      await finish(lastAttempt ? "failed" : "queued", { error: result.error });
+      throw new Error(result.error);
+    }
+    const { channel: sender, breaker } = deps.channels[delivery.channel];
+    const email = alertEmail(alert, link);
     try {
       const timer = metrics.providerLatency.startTimer({ channel: delivery.channel });
       const providerId = await breaker.run(() =>
-        channel.send({
+        sender.send({
           to: delivery.recipient!,
           subject: email.subject,
           text: delivery.channel === "sms" ? alertSms(alert, link) : email.text,

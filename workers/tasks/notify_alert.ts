@@ -15,9 +15,10 @@ const payload = z.object({
 
 type AlertRow = { tenant_id: string; site_id: string | null; status: string; severity: string };
 type PolicyRow = { tiers: EscalationTier[]; repeats: number };
-type ContactRow = { id: string; phone: string | null; email: string | null; user_id: string | null };
+type ContactRow = { id: string; phone: string | null; email: string | null };
 
 const DEFAULT_REPEAT_DELAY_S = 120;
+const PUSH_RECIPIENT = "opted-in phones";
 
 export const notify_alert: Task = async (raw, helpers) => {
   const { alertId, round, tier } = payload.parse(raw);
@@ -42,12 +43,13 @@ export const notify_alert: Task = async (raw, helpers) => {
         return void (await client.query("commit"));
       }
       const { rows: contacts } = await client.query<ContactRow>(
-        "select id, phone, email, user_id from contacts where tenant_id = $1 and id = any($2::uuid[])",
+        "select id, phone, email from contacts where tenant_id = $1 and id = any($2::uuid[])",
         [alert.tenant_id, step.contactIds],
       );
       for (const contact of contacts) {
         for (const channel of step.channels) {
-          const recipient = channel === "sms" ? contact.phone : channel === "email" ? contact.email : contact.user_id;
+          // Push goes to every phone the contact (or the contact's user) opted in on, found when it is sent.
+          const recipient = channel === "sms" ? contact.phone : channel === "email" ? contact.email : PUSH_RECIPIENT;
           await client.query(
             `with queued as (
                insert into notification_deliveries (tenant_id, alert_id, contact_id, channel, recipient, round, tier, status, error)
@@ -65,7 +67,7 @@ export const notify_alert: Task = async (raw, helpers) => {
               round,
               tier,
               recipient ? "queued" : "skipped",
-              recipient ? null : `contact has no ${channel === "push" ? "user account" : channel}`,
+              recipient ? null : `contact has no ${channel}`,
               jobPriority(alert.severity),
             ],
           );

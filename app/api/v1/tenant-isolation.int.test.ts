@@ -13,6 +13,7 @@ import type {
   EscalationPolicyDto,
   UserRole,
 } from "@/server/contracts/api";
+import type { Page } from "@/server/contracts/pagination";
 import type { GuardPositionDto } from "@/server/contracts/socket-events";
 import {
   api,
@@ -191,6 +192,7 @@ beforeAll(async () => {
     contact: contact.body,
     policy: policy.body,
     quarantineId: quarantine.id,
+    adminUserId: (await vigil.sql<{ id: string }[]>`select id from users where email = ${ADMIN_EMAIL}`)[0]!.id,
     lat: String(lat),
     lon: String(lon),
     markers,
@@ -224,6 +226,7 @@ describe(`tenant isolation: ${ROUTE_HANDLERS} route handlers × ${B_ROLES.length
       "/api/v1/positions",
       "/api/v1/quarantine",
       "/api/v1/alert-rules",
+      "/api/v1/users",
     ]) {
       const text = JSON.stringify((await api(vigil.url, route, { token: vigil.adminToken })).body);
       for (const s of secrets) if (text.includes(s)) seen.add(s);
@@ -232,6 +235,7 @@ describe(`tenant isolation: ${ROUTE_HANDLERS} route handlers × ${B_ROLES.length
       expect(seen).toContain(s);
     }
     expect(seen).toContain(a.markers.ruleType);
+    expect(seen).toContain(a.adminUserId);
     expect(seen).toContain(a.markers.quarantine);
   });
 
@@ -313,10 +317,10 @@ describe(`tenant isolation: ${ROUTE_HANDLERS} route handlers × ${B_ROLES.length
     expect(JSON.stringify(configs.body)).toContain(a.markers.config);
     expect(JSON.stringify(configs.body)).not.toContain("tenant-b");
 
-    const policies = await api<EscalationPolicyDto[]>(vigil.url, "/api/v1/escalation-policies", { token: adminA });
-    expect(policies.body.map((p) => p.id)).toEqual([a.policy.id]);
-    const contacts = await api<ContactDto[]>(vigil.url, "/api/v1/contacts", { token: adminA });
-    expect(contacts.body.map((c) => c.id)).toEqual([a.contact.id]);
+    const policies = await api<Page<EscalationPolicyDto>>(vigil.url, "/api/v1/escalation-policies", { token: adminA });
+    expect(policies.body.items.map((p) => p.id)).toEqual([a.policy.id]);
+    const contacts = await api<Page<ContactDto>>(vigil.url, "/api/v1/contacts", { token: adminA });
+    expect(contacts.body.items.map((c) => c.id)).toEqual([a.contact.id]);
 
     const rules = await api(vigil.url, "/api/v1/alert-rules", { token: adminA });
     expect(rules.body).toEqual(A_RULES(a.markers.ruleType));

@@ -93,6 +93,39 @@ export async function ensureDevice(
   return rotated.body.mqtt;
 }
 
+/** A site with one circular fence, created unless one of that name exists; returns its id. */
+export async function ensureSite(
+  url: string,
+  token: string,
+  site: { name: string; center: [lon: number, lat: number]; radiusM: number },
+): Promise<string> {
+  const listed = await api<{ id: string; name: string }[]>(url, "/api/v1/sites", { token });
+  const found = listed.body.find?.((s) => s.name === site.name);
+  if (found) return found.id;
+  const created = await api<{ id: string }>(url, "/api/v1/sites", {
+    method: "POST",
+    token,
+    body: {
+      name: site.name,
+      timezone: "Asia/Kolkata",
+      geofences: [{ name: "perimeter", circle: { center: site.center, radiusM: site.radiusM }, bufferM: 20 }],
+    },
+  });
+  if (created.status !== 201) throw new Error(`create site: HTTP ${created.status} ${JSON.stringify(created.body)}`);
+  return created.body.id;
+}
+
+/** Assigns the guard to the site, always on shift. */
+export async function assignGuard(url: string, token: string, guardExternalId: string, siteId: string): Promise<void> {
+  const response = await api(url, `/api/v1/guards/${encodeURIComponent(guardExternalId)}/assignments`, {
+    method: "POST",
+    token,
+    body: { siteId },
+  });
+  if (response.status !== 201)
+    throw new Error(`assign ${guardExternalId}: HTTP ${response.status} ${JSON.stringify(response.body)}`);
+}
+
 /** Sum of a Prometheus metric's samples whose labels include all of `labels`. */
 export function metricSum(text: string, name: string, labels: Record<string, string> = {}): number {
   let sum = 0;

@@ -1,18 +1,22 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { contacts } from "../../../db/schema";
 import type { ContactDto } from "../../contracts/api";
+import type { Page, PageQuery } from "../../contracts/pagination";
 import type { Actor } from "../../services/actor";
+import { afterCursor, toPage } from "../keyset-page";
 
 export function toContactDto(row: typeof contacts.$inferSelect): ContactDto {
   return { id: row.id, name: row.name, phone: row.phone, email: row.email, createdAt: row.createdAt.toISOString() };
 }
 
-export async function listContacts(db: Db, actor: Actor): Promise<ContactDto[]> {
+/** The tenant's contacts by name, a page at a time. */
+export async function listContacts(db: Db, actor: Actor, { limit, cursor }: PageQuery): Promise<Page<ContactDto>> {
   const rows = await db
     .select()
     .from(contacts)
-    .where(eq(contacts.tenantId, actor.tenantId))
-    .orderBy(asc(contacts.name));
-  return rows.map(toContactDto);
+    .where(and(eq(contacts.tenantId, actor.tenantId), afterCursor(contacts.name, contacts.id, cursor)))
+    .orderBy(asc(contacts.name), asc(contacts.id))
+    .limit(limit + 1);
+  return toPage(rows, limit, toContactDto, (r) => [r.name, r.id]);
 }

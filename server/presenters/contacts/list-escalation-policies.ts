@@ -1,8 +1,10 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { escalationPolicies } from "../../../db/schema";
 import type { EscalationPolicyDto } from "../../contracts/api";
+import type { Page, PageQuery } from "../../contracts/pagination";
 import type { Actor } from "../../services/actor";
+import { afterCursor, toPage } from "../keyset-page";
 
 export function toPolicyDto(row: typeof escalationPolicies.$inferSelect): EscalationPolicyDto {
   return {
@@ -15,11 +17,22 @@ export function toPolicyDto(row: typeof escalationPolicies.$inferSelect): Escala
   };
 }
 
-export async function listEscalationPolicies(db: Db, actor: Actor): Promise<EscalationPolicyDto[]> {
+/** The tenant's escalation policies by name, a page at a time. */
+export async function listEscalationPolicies(
+  db: Db,
+  actor: Actor,
+  { limit, cursor }: PageQuery,
+): Promise<Page<EscalationPolicyDto>> {
   const rows = await db
     .select()
     .from(escalationPolicies)
-    .where(eq(escalationPolicies.tenantId, actor.tenantId))
-    .orderBy(asc(escalationPolicies.createdAt));
-  return rows.map(toPolicyDto);
+    .where(
+      and(
+        eq(escalationPolicies.tenantId, actor.tenantId),
+        afterCursor(escalationPolicies.name, escalationPolicies.id, cursor),
+      ),
+    )
+    .orderBy(asc(escalationPolicies.name), asc(escalationPolicies.id))
+    .limit(limit + 1);
+  return toPage(rows, limit, toPolicyDto, (r) => [r.name, r.id]);
 }

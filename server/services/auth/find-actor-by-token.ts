@@ -8,7 +8,13 @@ import { hashToken } from "./session-token";
 export async function findActorByToken(db: Db, token: string): Promise<Actor | null> {
   if (token.length === 0 || token.length > 200) return null;
   const [row] = await db
-    .select({ tenantId: users.tenantId, userId: users.id, role: users.role, email: users.email })
+    .select({
+      tenantId: users.tenantId,
+      userId: users.id,
+      role: users.role,
+      email: users.email,
+      isSuperAdmin: users.isSuperAdmin,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));

@@ -1,0 +1,28 @@
+// /admin/users - the tenant's users and their roles (admins only).
+import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
+import { UsersAdmin } from "@/components/admin/users-admin";
+import { ADMIN_PAGE_SIZE } from "@/server/contracts/pagination";
+import { requirePageActor } from "@/server/http/page-auth";
+import { listUsers } from "@/server/presenters/users/list-users";
+import { getRuntime } from "@/server/runtime";
+import { ConsoleFrame } from "../../console-frame";
+import "../../styles/admin.css";
+
+export const dynamic = "force-dynamic";
+
+export default async function UsersPage() {
+  const actor = await requirePageActor();
+  const allowed = actor.role === "admin";
+  const initial = allowed ? await listUsers(getRuntime().db, actor, { limit: ADMIN_PAGE_SIZE }) : null;
+  return (
+    <ConsoleFrame actor={actor}>
+      <main className="page">
+        <div className="page-header">
+          <h1>Users</h1>
+          <span className="muted">Who signs in, and with which role</span>
+        </div>
+        {initial ? <UsersAdmin initial={initial} selfId={actor.userId} /> : <ForbiddenNotice who="admins" />}
+      </main>
+    </ConsoleFrame>
+  );
+}

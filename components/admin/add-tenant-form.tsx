@@ -1,0 +1,72 @@
+"use client";
+// The super-admin creates a tenant with its first admin; errors show beside the field.
+import { useState, type FormEvent } from "react";
+import type { TenantDto } from "@/server/contracts/admin";
+import { apiRequest } from "../ui/api-request";
+import { fieldA11y, FormField } from "../ui/form-field";
+import { useHydrated } from "../ui/use-hydrated";
+
+export function AddTenantForm({ onCreated }: { onCreated: (tenant: TenantDto) => void }) {
+  const hydrated = useHydrated();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setPending(true);
+    const result = await apiRequest<TenantDto>("/api/v1/tenants", {
+      method: "POST",
+      body: {
+        name: String(form.get("name") ?? "").trim(),
+        adminEmail: String(form.get("adminEmail") ?? "").trim(),
+        adminPassword: String(form.get("adminPassword") ?? ""),
+      },
+    });
+    setPending(false);
+    if (!result.ok) return setErrors(Object.keys(result.fields).length > 0 ? result.fields : { form: result.message });
+    setErrors({});
+    formElement.reset();
+    onCreated(result.data);
+  };
+
+  return (
+    <form className="form-grid" onSubmit={submit} noValidate aria-label="Create a tenant">
+      <FormField id="tenant-name" label="Tenant name" error={errors.name}>
+        <input {...fieldA11y("tenant-name", errors.name)} name="name" autoComplete="off" />
+      </FormField>
+      <FormField id="tenant-admin-email" label="Admin email" error={errors.adminEmail}>
+        <input
+          {...fieldA11y("tenant-admin-email", errors.adminEmail)}
+          name="adminEmail"
+          type="email"
+          autoComplete="off"
+        />
+      </FormField>
+      <FormField
+        id="tenant-admin-password"
+        label="Admin password"
+        error={errors.adminPassword}
+        hint="At least 8 characters"
+      >
+        <input
+          {...fieldA11y("tenant-admin-password", errors.adminPassword)}
+          name="adminPassword"
+          type="password"
+          autoComplete="new-password"
+        />
+      </FormField>
+      {errors.form && (
+        <p className="error form-wide" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div className="form-actions form-wide">
+        <button className="btn" type="submit" disabled={pending || !hydrated}>
+          {pending ? "Creating…" : "Create tenant"}
+        </button>
+      </div>
+    </form>
+  );
+}

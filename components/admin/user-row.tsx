@@ -1,0 +1,78 @@
+"use client";
+// One user of the tenant: the role is changed in place, and the user disabled
+// or enabled again. An admin's own row offers neither (the API refuses too);
+// a refusal is shown in the row, beside the control it concerns.
+import { useState } from "react";
+import type { UserDto } from "@/server/contracts/admin";
+import { roles, type UserRole } from "@/server/contracts/api";
+import { apiRequest } from "../ui/api-request";
+
+type Props = { user: UserDto; isSelf: boolean; onChanged: (user: UserDto) => void };
+
+export function UserRow({ user, isSelf, onChanged }: Props) {
+  const [pending, setPending] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const patch = async (body: { role?: UserRole; disabled?: boolean }) => {
+    setPending(true);
+    const result = await apiRequest<UserDto>(`/api/v1/users/${user.id}`, { method: "PATCH", body });
+    setPending(false);
+    if (result.ok) {
+      setErrors({});
+      return onChanged(result.data);
+    }
+    setErrors(Object.keys(result.fields).length > 0 ? result.fields : { form: result.message });
+  };
+
+  const roleId = `role-${user.id}`;
+  return (
+    <tr data-user={user.email}>
+      <td data-label="Email" className="primary">
+        <span className="mono">{user.email}</span>
+        {isSelf && <span className="muted"> (you)</span>}
+      </td>
+      <td data-label="Name">{user.name || <span className="muted">—</span>}</td>
+      <td data-label="Role">
+        <label htmlFor={roleId} className="sr-only">
+          Role of {user.email}
+        </label>
+        <select
+          id={roleId}
+          value={user.role}
+          disabled={pending || isSelf}
+          aria-invalid={errors.role ? true : undefined}
+          onChange={(e) => patch({ role: e.target.value as UserRole })}
+        >
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+        {errors.role && <span className="field-error">{errors.role}</span>}
+      </td>
+      <td data-label="Status">
+        <span className="badge" data-tone={user.disabled ? "danger" : "ok"}>
+          {user.disabled ? "Disabled" : "Active"}
+        </span>
+      </td>
+      <td data-label="Access">
+        {!isSelf && (
+          <button
+            className={user.disabled ? "btn-ghost btn-small" : "btn-ghost btn-small btn-danger-ghost"}
+            type="button"
+            disabled={pending}
+            onClick={() => patch({ disabled: !user.disabled })}
+          >
+            {user.disabled ? "Enable" : "Disable"}
+          </button>
+        )}
+        {(errors.disabled ?? errors.form) && (
+          <span className="field-error" role="alert">
+            {errors.disabled ?? errors.form}
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}

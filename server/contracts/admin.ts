@@ -1,0 +1,45 @@
+// Request and response shapes of the admin API: tenants (super-admin) and the
+// users of a tenant with their roles.
+import { z } from "zod";
+import { roles } from "./api";
+
+/** The same rule as ADMIN_PASSWORD at first start. */
+export const newPassword = z.string().min(8, "use at least 8 characters").max(1024);
+
+export const createTenantInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  adminEmail: z.email().max(254),
+  adminPassword: newPassword,
+});
+export type CreateTenantInput = z.infer<typeof createTenantInput>;
+
+export type TenantDto = { id: string; name: string; adminEmail: string | null; users: number; createdAt: string };
+
+export const createUserInput = z.object({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(roles),
+  password: newPassword,
+});
+export type CreateUserInput = z.infer<typeof createUserInput>;
+
+export const updateUserInput = z
+  .object({
+    role: z.enum(roles).optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((u) => u.role !== undefined || u.name !== undefined || u.disabled !== undefined, {
+    message: "give a role, a name or disabled",
+    path: ["role"],
+  });
+export type UpdateUserInput = z.infer<typeof updateUserInput>;
+
+export type UserDto = {
+  id: string;
+  email: string;
+  name: string;
+  role: (typeof roles)[number];
+  disabled: boolean;
+  createdAt: string;
+};

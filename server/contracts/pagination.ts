@@ -1,0 +1,14 @@
+// Cursor pagination shared by the list APIs: `?limit=&cursor=` in, `{items,
+// nextCursor}` out. The cursor is opaque to clients (the last row's sort key).
+import { z } from "zod";
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(512).optional(),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** Rows per page on the admin pages. */
+export const ADMIN_PAGE_SIZE = 50;

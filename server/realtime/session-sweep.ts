@@ -1,0 +1,51 @@
+// Live sockets whose session has ended (signed out, expired, the user
+// disabled) are disconnected within a few seconds, whichever process ended
+// the session: one query per sweep for all the sockets of this process.
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { sessions, users } from "../../db/schema";
+import type { Logger } from "../observability/logger";
+
+export const SESSION_SWEEP_MS = 2_000;
+
+type SweptSocket = { data: { tokenHash?: string }; disconnect: (close?: boolean) => unknown };
+
+export function startSessionSweep({
+  db,
+  logger,
+  sockets,
+}: {
+  db: Db;
+  logger: Logger;
+  sockets: () => Iterable<SweptSocket>;
+}): () => void {
+  const timer = setInterval(() => {
+    const byToken = new Map<string, SweptSocket[]>();
+    for (const socket of sockets()) {
+      const hash = socket.data.tokenHash;
+      if (hash) byToken.set(hash, [...(byToken.get(hash) ?? []), socket]);
+    }
+    if (byToken.size === 0) return;
+    db.select({ hash: sessions.tokenHash })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(
+          inArray(sessions.tokenHash, [...byToken.keys()]),
+          gt(sessions.expiresAt, new Date()),
+          isNull(users.disabledAt),
+        ),
+      )
+      .then(
+        (live) => {
+          const alive = new Set(live.map((s) => s.hash));
+          const ended = [...byToken].filter(([hash]) => !alive.has(hash));
+          for (const [, group] of ended) for (const socket of group) socket.disconnect(true);
+          if (ended.length > 0) logger.info({ sessions: ended.length }, "disconnected sockets of ended sessions");
+        },
+        (error: unknown) => logger.warn({ err: error }, "session sweep failed"),
+      );
+  }, SESSION_SWEEP_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

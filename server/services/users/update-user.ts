@@ -1,0 +1,42 @@
+// An admin changes a user of their own tenant: role, name, or disabled.
+// Disabling ends the user's sessions at once (their API calls fail from the
+// next request; the socket sweep closes their live connections within seconds).
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { sessions, users } from "../../../db/schema";
+import type { UpdateUserInput, UserDto } from "../../contracts/admin";
+import { AppError } from "../../observability/app-error";
+import { toUserDto } from "../../presenters/users/list-users";
+import type { Actor } from "../actor";
+
+function refuse(path: string, message: string): never {
+  throw new AppError("forbidden", message, { issues: [{ path, message }] });
+}
+
+export async function updateUser(db: Db, actor: Actor, id: string, input: UpdateUserInput): Promise<UserDto> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, id)))
+      .for("update");
+    if (!user) throw new AppError("not_found", `No user ${id}.`);
+    // An admin who demotes or disables themself could leave the tenant with no admin at all.
+    if (user.id === actor.userId && input.role !== undefined && input.role !== "admin") {
+      refuse("role", "You cannot change your own role.");
+    }
+    if (user.id === actor.userId && input.disabled === true) refuse("disabled", "You cannot disable yourself.");
+    if (user.isSuperAdmin && !actor.isSuperAdmin && (input.role !== undefined || input.disabled !== undefined)) {
+      refuse("role", "Only the super-admin changes the super-admin's role or access.");
+    }
+
+    const disabledAt = input.disabled === undefined ? user.disabledAt : input.disabled ? new Date() : null;
+    const [updated] = await tx
+      .update(users)
+      .set({ role: input.role ?? user.role, name: input.name ?? user.name, disabledAt })
+      .where(eq(users.id, user.id))
+      .returning();
+    if (input.disabled === true) await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    return toUserDto(updated!);
+  });
+}
