@@ -5,16 +5,7 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import type { SiteDto } from "../server/contracts/sites";
-import {
-  expect,
-  phonePage,
-  publishMany,
-  resolveOpenAlerts,
-  screenshotDir,
-  signIn,
-  test,
-  type MqttCredentials,
-} from "./fixtures";
+import { expect, phonePage, publishMany, screenshotDir, signIn, test, type MqttCredentials } from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -52,13 +43,28 @@ async function colourCentre(page: Page, mapTestId: string, fill: number[]): Prom
 
 test("a manager draws a fence, a guard walks out of it, the operator sees the violation and replays the track", async ({
   page,
-  api,
+  api: superAdmin,
   browser,
+  playwright,
   vigil,
 }) => {
   test.setTimeout(180_000);
-  await resolveOpenAlerts(api); // alerts other tests left open would crowd the banner and the map
   const suffix = Date.now().toString(36);
+  // A tenant of its own: its guard's position must not move other tests' NOC map (it frames every guard).
+  const account = { email: `geofence-${suffix}@vigil.test`, password: "geofence-correct-horse-battery" };
+  const tenant = await superAdmin.post("/api/v1/tenants", {
+    data: { name: `Geofence ${suffix}`, adminEmail: account.email, adminPassword: account.password },
+  });
+  expect(tenant.status(), await tenant.text()).toBe(201);
+  const login = await playwright.request.newContext({ baseURL: vigil.url });
+  const session = await login.post("/api/v1/sessions", { data: account });
+  expect(session.status(), await session.text()).toBe(201);
+  const { token } = (await session.json()) as { token: string };
+  await login.dispose();
+  const api = await playwright.request.newContext({
+    baseURL: vigil.url,
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
   const guard = { externalId: `walker-${suffix}`, name: "Ravi Kumar" };
   const siteName = `Warehouse ${suffix}`;
 
@@ -72,7 +78,7 @@ test("a manager draws a fence, a guard walks out of it, the operator sees the vi
     return ((await device.json()) as { mqtt: MqttCredentials }).mqtt;
   });
 
-  await signIn(page, vigil);
+  await signIn(page, vigil, account);
 
   await test.step("draw a polygon fence with geoman's toolbar on a new site", async () => {
     await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Sites" }).click();
@@ -224,4 +230,5 @@ test("a manager draws a fence, a guard walks out of it, the operator sees the vi
     await phoneView.screenshot({ path: path.join(screenshotDir, "guard-replay-phone.png"), fullPage: true });
     await phoneView.context().close();
   });
+  await api.dispose();
 });
