@@ -1,5 +1,5 @@
-// The frame of every signed-in console page (NOC map, devices, quarantine):
-// the shared top navigation above the page. Each page still checks the
+// The frame of every signed-in console page (NOC map, devices, quarantine,
+// sites, guards): the shared top navigation above the page. Each page still checks the
 // session itself (requirePageActor) before rendering any data.
 import type { ReactNode } from "react";
 import { ConsoleNav } from "@/components/nav/console-nav";
@@ -13,6 +13,7 @@ import "./styles/devices.css";
 import "./styles/quarantine.css";
 import "./styles/alerts.css";
 import "./styles/training.css";
+import "./styles/tracking.css";
 
 export function ConsoleFrame({ actor, children }: { actor: Actor; children: ReactNode }) {
   return (

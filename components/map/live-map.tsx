@@ -2,19 +2,39 @@
 // The live map: one canvas renderer for every marker, guard position changes
 // applied once per animation frame however many arrive, and open alerts drawn
 // on the same canvas above the guards (one canvas, so hovering finds both).
+// A guard with an open geofence violation is drawn in the alert colour. The
+// tenant's geofences are outlines in a pane underneath.
 import L from "leaflet";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { MapContainer, TileLayer, useMap } from "react-leaflet";
+import type { GeofenceDto } from "@/server/contracts/sites";
 import type { AlertDto } from "@/server/contracts/socket-events";
 import type { PositionStore } from "../noc/position-store";
 import { AlertMarkers } from "./alert-markers";
+import { FenceOutlines } from "./fence-outlines";
 
 const DEFAULT_CENTER: L.LatLngTuple = [12.9716, 77.5946];
+export const GUARD_COLOUR = "#3ecf8e";
+export const ALERT_COLOUR = "#ff5c5c";
+/** The alert type the geofence engine raises, with the guard as its source. */
+export const GEOFENCE_ALERT = "geofence-violation";
 
-function GuardMarkers({ store, renderer }: { store: PositionStore; renderer: L.Canvas }) {
+const guardFill = (alerting: boolean) => ({ fillColor: alerting ? ALERT_COLOUR : GUARD_COLOUR });
+
+type GuardMarkersProps = { store: PositionStore; renderer: L.Canvas; alerting: ReadonlySet<string> };
+
+function GuardMarkers({ store, renderer, alerting }: GuardMarkersProps) {
   const map = useMap();
+  const markers = useRef(new Map<string, { marker: L.CircleMarker; externalId: string }>());
+  const alertingNow = useRef(alerting);
+
   useEffect(() => {
-    const markers = new Map<string, L.CircleMarker>();
+    alertingNow.current = alerting;
+    for (const { marker, externalId } of markers.current.values()) marker.setStyle(guardFill(alerting.has(externalId)));
+  }, [alerting]);
+
+  useEffect(() => {
+    const shown = markers.current;
     let frame = 0;
 
     const apply = () => {
@@ -23,21 +43,21 @@ function GuardMarkers({ store, renderer }: { store: PositionStore; renderer: L.C
       for (const id of store.takeChanged()) {
         const p = all.get(id);
         if (!p) continue;
-        const marker = markers.get(id);
-        if (marker) {
-          marker.setLatLng([p.lat, p.lon]);
+        const known = shown.get(id);
+        if (known) {
+          known.marker.setLatLng([p.lat, p.lon]);
         } else {
           const created = L.circleMarker([p.lat, p.lon], {
             renderer,
             radius: 6,
             color: "#0b1220",
             weight: 1.5,
-            fillColor: "#3ecf8e",
             fillOpacity: 0.95,
+            ...guardFill(alertingNow.current.has(p.externalId)),
           }).bindTooltip(`${p.name} (${p.externalId})`);
           created.addTo(map);
           created.bringToBack(); // alert markers stay on top
-          markers.set(id, created);
+          shown.set(id, { marker: created, externalId: p.externalId });
         }
       }
     };
@@ -52,20 +72,28 @@ function GuardMarkers({ store, renderer }: { store: PositionStore; renderer: L.C
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);
-      for (const marker of markers.values()) marker.remove();
+      for (const { marker } of shown.values()) marker.remove();
+      shown.clear();
     };
   }, [map, store, renderer]);
   return null;
 }
 
-type Props = { store: PositionStore; alerts: AlertDto[]; tileUrl: string | null };
+type Props = { store: PositionStore; alerts: AlertDto[]; fences: GeofenceDto[]; tileUrl: string | null };
 
-export function LiveMap({ store, alerts, tileUrl }: Props) {
+export function LiveMap({ store, alerts, fences, tileUrl }: Props) {
   const renderer = useMemo(() => L.canvas({ padding: 0.5 }), []);
+  // With no guard to frame yet, the map opens on the fences.
+  const [fitFences] = useState(() => store.all().size === 0);
+  const alerting = useMemo(
+    () => new Set(alerts.filter((a) => a.type === GEOFENCE_ALERT).map((a) => a.sourceExternalId)),
+    [alerts],
+  );
   return (
     <MapContainer center={DEFAULT_CENTER} zoom={13} preferCanvas style={{ height: "100%" }}>
       {tileUrl && <TileLayer url={tileUrl} attribution="&copy; OpenStreetMap contributors" />}
-      <GuardMarkers store={store} renderer={renderer} />
+      <FenceOutlines fences={fences} fit={fitFences} />
+      <GuardMarkers store={store} renderer={renderer} alerting={alerting} />
       <AlertMarkers alerts={alerts} renderer={renderer} />
     </MapContainer>
   );

@@ -12,6 +12,7 @@ const sections: Section[] = [
   { href: "/", label: "Map" },
   { href: "/devices", label: "Devices" },
   { href: "/quarantine", label: "Quarantine", roles: ["admin", "operator"] },
+  { href: "/sites", label: "Sites", roles: ["admin", "manager"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/notifications", label: "Notifications", roles: ["admin"] },
   { href: "/admin/tenants", label: "Tenants", superAdmin: true },

@@ -1,5 +1,7 @@
 "use client";
-// Guards by most recent fix, re-rendered at most once per animation frame.
+// Guards by most recent fix, re-rendered at most once per animation frame;
+// each name opens the guard's page (track replay).
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { GuardPositionDto } from "@/server/contracts/socket-events";
 import { ClockTime } from "../ui/clock-time";
@@ -38,9 +40,13 @@ export function GuardList({ store }: { store: PositionStore }) {
       <ul className="guard-list" aria-label="Guards">
         {rows.map((p) => (
           <li key={p.guardId} data-guard={p.externalId}>
-            <span className="name">
+            <Link
+              className="name"
+              href={`/guards/${encodeURIComponent(p.externalId)}`}
+              title="Replay this guard's track"
+            >
               {p.name} <span className="muted">({p.externalId})</span>
-            </span>
+            </Link>
             <span className="coords" data-testid={`coords-${p.externalId}`}>
               {p.lat.toFixed(5)}, {p.lon.toFixed(5)}
               {p.accuracyM !== null ? ` ±${Math.round(p.accuracyM)} m` : ""}

@@ -1,9 +1,10 @@
 "use client";
 // The operator console: critical-alert banner with its alarm, live map with
-// guards and alerts, the alert queue and the guard list, and the connection
+// guards, alerts and the tenant's geofences, the alert queue and the guard list, and the connection
 // state (the top navigation comes from the page frame).
 import dynamic from "next/dynamic";
 import { useMemo } from "react";
+import type { GeofenceDto } from "@/server/contracts/sites";
 import type { GuardPositionDto } from "@/server/contracts/socket-events";
 import { ConnectionStatus } from "../realtime/connection-status";
 import { AlertBanner } from "./alert-banner";
@@ -30,10 +31,11 @@ type Props = {
   initialPositions: GuardPositionDto[];
   initialAlerts: OpenAlert[];
   operator: Operator;
+  fences: GeofenceDto[];
   tileUrl: string | null;
 };
 
-export function NocConsole({ initialPositions, initialAlerts, operator, tileUrl }: Props) {
+export function NocConsole({ initialPositions, initialAlerts, operator, fences, tileUrl }: Props) {
   const store = useMemo(() => createPositionStore(initialPositions), [initialPositions]);
   const feed = useOpenAlerts(initialAlerts);
   const connection = useLiveSocket(store, feed);
@@ -44,7 +46,7 @@ export function NocConsole({ initialPositions, initialAlerts, operator, tileUrl 
       <AlertBanner alerts={critical} alarm={alarm} apply={feed.apply} />
       <div className="noc">
         <div className="map-wrap" data-testid="map">
-          <LiveMap store={store} alerts={feed.alerts} tileUrl={tileUrl} />
+          <LiveMap store={store} alerts={feed.alerts} fences={fences} tileUrl={tileUrl} />
           <ConnectionStatus state={connection} overlay />
         </div>
         <aside className="side">

@@ -141,6 +141,16 @@ export type AssignmentDto = {
 /** NOTIFY channel: a tenant's sites, fences or assignments changed (payload: the tenant id). */
 export const FENCES_CHANNEL = "vigil_fences";
 
+/** A guard assigned to one site (the site editor's list). */
+export type SiteAssignmentDto = {
+  guardExternalId: string;
+  guardName: string;
+  shifts: WeeklyWindow[];
+  /** The shifts' own time zone, or null for the site's. */
+  timezone: string | null;
+  createdAt: string;
+};
+
 /** A confirmed geofence violation and why: which fence, how far outside, the accuracy, what confirmed it. */
 export type ViolationDto = {
   id: string;
