@@ -12,6 +12,7 @@ const sections: Section[] = [
   { href: "/", label: "Map" },
   { href: "/devices", label: "Devices" },
   { href: "/quarantine", label: "Quarantine", roles: ["admin", "operator"] },
+  { href: "/reports", label: "Reports", roles: ["admin", "manager"] },
 ];
 
 function isCurrent(pathname: string, href: string): boolean {
