@@ -15,6 +15,8 @@ export type Vigil = {
   /** Two users with the operator role, in the admin's tenant. */
   operators: [Account, Account];
   fakeProvidersUrl: string;
+  /** The embedded database, for seeding rows no API writes yet (sites, geofence violations). */
+  databaseUrl: string;
 };
 export type MqttCredentials = { username: string; password: string };
 
@@ -38,6 +40,7 @@ export const test = base.extend<{ api: APIRequestContext }, { vigil: Vigil }>({
         admin: { email: required("VIGIL_E2E_ADMIN_EMAIL"), password: required("VIGIL_E2E_ADMIN_PASSWORD") },
         operators: JSON.parse(required("VIGIL_E2E_OPERATORS")) as [Account, Account],
         fakeProvidersUrl: required("VIGIL_E2E_FAKE_PROVIDERS_URL"),
+        databaseUrl: required("VIGIL_E2E_DATABASE_URL"),
       });
     },
     { scope: "worker" },

@@ -71,9 +71,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   };
 
   let operators: TestUser[];
+  let databaseUrl: string;
   try {
     await waitUntilReady(url, child, output);
-    operators = await createOperators(dataDir, pgPort, 2);
+    databaseUrl = embeddedDatabaseUrl(dataDir, pgPort);
+    operators = await createOperators(databaseUrl, 2);
   } catch (error) {
     await teardown();
     throw error;
@@ -85,19 +87,22 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.VIGIL_E2E_ADMIN_PASSWORD = ADMIN.password;
   process.env.VIGIL_E2E_OPERATORS = JSON.stringify(operators.map(({ email, password }) => ({ email, password })));
   process.env.VIGIL_E2E_FAKE_PROVIDERS_URL = fake.url;
+  process.env.VIGIL_E2E_DATABASE_URL = databaseUrl;
   return teardown;
 }
 
-// The API has no user management yet: operators are written straight into the
-// embedded database (its password is in the data folder), in the admin's tenant.
-async function createOperators(dataDir: string, pgPort: number, count: number): Promise<TestUser[]> {
+/** The embedded database (its password is in the data folder), for rows the API cannot make yet. */
+function embeddedDatabaseUrl(dataDir: string, pgPort: number): string {
   const { postgresPassword } = JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as {
     postgresPassword: string;
   };
-  const sql = postgres(`postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${pgPort}/vigil`, {
-    max: 1,
-    onnotice: () => {},
-  });
+  return `postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${pgPort}/vigil`;
+}
+
+// The API has no user management yet: operators are written straight into the
+// embedded database, in the admin's tenant.
+async function createOperators(databaseUrl: string, count: number): Promise<TestUser[]> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     const tenantId = await tenantOf(sql, ADMIN.email);
     const operators: TestUser[] = [];

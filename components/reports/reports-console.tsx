@@ -87,7 +87,7 @@ export function ReportsConsole({ initial, today }: { initial: Reports & { range:
           />
         </FormField>
         <div className="report-range-actions">
-          <button type="submit" disabled={loading}>
+          <button type="submit" className="btn" disabled={loading}>
             {loading ? "Loading…" : "Show"}
           </button>
           {PRESETS.map((days) => (
