@@ -20,6 +20,11 @@ type Op = {
   responses: Record<string, { description: string; content?: Record<string, { schema?: unknown }> }>;
 };
 
+/** The document's descriptions use `code` spans (Markdown); shown as <code> here. */
+function Prose({ text }: { text: string }) {
+  return text.split("`").map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part));
+}
+
 function Schema({ label, schema }: { label: string; schema: unknown }) {
   return (
     <details className="api-schema">
@@ -59,7 +64,7 @@ function Operation({ method, path, op }: { method: string; path: string; op: Op 
       <ul className="api-responses">
         {Object.entries(op.responses).map(([status, r]) => (
           <li key={status}>
-            <strong>{status}</strong> {r.description}
+            <strong>{status}</strong> <Prose text={r.description} />
             {Object.entries(r.content ?? {}).map(([type, c]) =>
               c.schema && Number(status) < 400 ? <Schema key={type} label={type} schema={c.schema} /> : null,
             )}
@@ -86,7 +91,9 @@ export default async function ApiDocsPage() {
             {document.info.title} · OpenAPI {document.openapi} · <a href="/api/v1/openapi.json">openapi.json</a>
           </span>
         </div>
-        <p className="page-sub muted">{document.info.description}</p>
+        <p className="page-sub muted">
+          <Prose text={document.info.description} />
+        </p>
         {tags.map((tag) => (
           <section key={tag} className="panel api-tag">
             <h2>{tag}</h2>

@@ -22,7 +22,7 @@ export function AlertOutcomesReportView({ report, range }: { report: AlertOutcom
         <Tooltip contentStyle={chartTheme.tooltip} cursor={{ fill: "rgba(78,161,255,0.08)" }} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {outcomes.map((o) => (
-          <Bar key={o.key} dataKey={o.key} name={o.label} stackId="outcome" fill={o.colour} />
+          <Bar isAnimationActive={false} key={o.key} dataKey={o.key} name={o.label} stackId="outcome" fill={o.colour} />
         ))}
       </BarChart>
     </ResponsiveContainer>

@@ -35,7 +35,7 @@ export function ResponseTimesReportView({ report, range }: { report: ResponseTim
         />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {series.map((s) => (
-          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.colour} />
+          <Bar isAnimationActive={false} key={s.key} dataKey={s.key} name={s.label} fill={s.colour} />
         ))}
       </BarChart>
     </ResponsiveContainer>

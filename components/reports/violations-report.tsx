@@ -27,7 +27,13 @@ export function ViolationsReport({ report, range }: { report: GeofenceViolations
         <Tooltip contentStyle={chartTheme.tooltip} cursor={{ fill: "rgba(78,161,255,0.08)" }} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {sites.map((site, i) => (
-          <Bar key={site} dataKey={site} stackId="sites" fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} />
+          <Bar
+            isAnimationActive={false}
+            key={site}
+            dataKey={site}
+            stackId="sites"
+            fill={SERIES_COLOURS[i % SERIES_COLOURS.length]}
+          />
         ))}
       </BarChart>
     </ResponsiveContainer>

@@ -57,7 +57,9 @@ function responses(op: Operation) {
   return {
     [status]: { description, ...(Object.keys(content).length ? { content } : {}) },
     ...Object.fromEntries(
-      [...new Set(errors)].sort().map((code) => [code, { description: errorText[code] ?? "Error.", ...error }]),
+      [...new Set(errors)]
+        .sort()
+        .map((code) => [code, { description: op.errorNotes?.[code] ?? errorText[code] ?? "Error.", ...error }]),
     ),
   };
 }

@@ -45,6 +45,8 @@ export type Operation = {
   success: { status: 200 | 201 | 204; description: string; schema?: ZodType; csv?: boolean };
   /** Error statuses this operation answers with besides 401/403/422 (e.g. 404, 409). */
   errors?: readonly number[];
+  /** What an error status means here, where the general wording does not fit. */
+  errorNotes?: Partial<Record<number, string>>;
 };
 
 const uuidParams = z.object({ id: z.uuid() });
@@ -76,6 +78,7 @@ export const operations: Operation[] = [
       schema: z.object({ token: z.string(), expiresAt: z.iso.datetime() }),
     },
     errors: [401, 429],
+    errorNotes: { 401: "Wrong email or password." },
   },
   {
     path: "/api/v1/sessions/current",
