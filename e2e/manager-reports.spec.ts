@@ -161,6 +161,7 @@ test("a manager reads the reports for a date range and downloads the violations 
 });
 
 test("the API documentation lists the report operations", async ({ page, vigil }) => {
+  test.setTimeout(60_000);
   await signIn(page, vigil);
   await page.goto("/api-docs");
   await expect(page.getByRole("heading", { name: "Reports", exact: true })).toBeVisible();
