@@ -26,6 +26,7 @@ import {
   reportRoles,
   responseTimesReport,
 } from "../contracts/reports";
+import { alertListItemDto, contactDto, deviceDto, guardDto, locationDto } from "./response-schemas";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 
@@ -101,7 +102,7 @@ export const operations: Operation[] = [
     summary: "Alerts, most severe first, then newest.",
     tag: "Alerts",
     query: listAlertsQuery,
-    success: { status: 200, description: "A page of alerts." },
+    success: { status: 200, description: "A page of alerts.", schema: z.array(alertListItemDto) },
   },
   {
     path: "/api/v1/alerts/{id}",
@@ -164,7 +165,7 @@ export const operations: Operation[] = [
     method: "get",
     summary: "People notified about alerts.",
     tag: "Notifications",
-    success: { status: 200, description: "The contacts." },
+    success: { status: 200, description: "The contacts.", schema: z.array(contactDto) },
   },
   {
     path: "/api/v1/contacts",
@@ -173,7 +174,7 @@ export const operations: Operation[] = [
     tag: "Notifications",
     roles: ADMIN,
     body: createContactInput,
-    success: { status: 201, description: "The new contact." },
+    success: { status: 201, description: "The new contact.", schema: contactDto },
   },
   {
     path: "/api/v1/escalation-policies",
@@ -196,7 +197,7 @@ export const operations: Operation[] = [
     method: "get",
     summary: "The tenant's devices.",
     tag: "Devices",
-    success: { status: 200, description: "The devices." },
+    success: { status: 200, description: "The devices.", schema: z.array(deviceDto) },
   },
   {
     path: "/api/v1/devices",
@@ -300,7 +301,7 @@ export const operations: Operation[] = [
     method: "get",
     summary: "The tenant's guards.",
     tag: "Guards",
-    success: { status: 200, description: "The guards." },
+    success: { status: 200, description: "The guards.", schema: z.array(guardDto) },
   },
   {
     path: "/api/v1/guards",
@@ -309,7 +310,7 @@ export const operations: Operation[] = [
     tag: "Guards",
     roles: ["admin", "manager"],
     body: createGuardInput,
-    success: { status: 201, description: "The new guard." },
+    success: { status: 201, description: "The new guard.", schema: guardDto },
     errors: [409],
   },
   {
@@ -319,7 +320,7 @@ export const operations: Operation[] = [
     tag: "Guards",
     params: externalIdParams,
     query: timeRangeQuery,
-    success: { status: 200, description: "The fixes." },
+    success: { status: 200, description: "The fixes.", schema: z.array(locationDto) },
     errors: [404],
   },
   {
