@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, test } from "vitest";
 import { buildOpenApiDocument } from "./build-document";
 import { operations } from "./operations";
@@ -28,6 +29,12 @@ describe("the OpenAPI document", () => {
     const documented = operations.map((op) => `${op.method.toUpperCase()} ${op.path}`).sort();
     expect(routesOnDisk().length).toBeGreaterThan(20);
     expect(documented).toEqual(routesOnDisk());
+  });
+
+  test("is a valid OpenAPI 3.1 document", async () => {
+    const result = await new Validator().validate(buildOpenApiDocument());
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 
   test("every path parameter in a URL has a schema, and the document builds", () => {
