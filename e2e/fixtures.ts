@@ -17,6 +17,8 @@ export type Vigil = {
   /** A user with the supervisor role, in the admin's tenant. */
   supervisor: Account;
   fakeProvidersUrl: string;
+  /** The embedded database, for seeding rows no API writes yet (sites, geofence violations). */
+  databaseUrl: string;
 };
 export type MqttCredentials = { username: string; password: string };
 
@@ -41,6 +43,7 @@ export const test = base.extend<{ api: APIRequestContext }, { vigil: Vigil }>({
         operators: JSON.parse(required("VIGIL_E2E_OPERATORS")) as [Account, Account],
         supervisor: JSON.parse(required("VIGIL_E2E_SUPERVISOR")) as Account,
         fakeProvidersUrl: required("VIGIL_E2E_FAKE_PROVIDERS_URL"),
+        databaseUrl: required("VIGIL_E2E_DATABASE_URL"),
       });
     },
     { scope: "worker" },

@@ -72,9 +72,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   };
 
   let users: TestUser[];
+  let databaseUrl: string;
   try {
     await waitUntilReady(url, child, output);
-    users = await createUsers(dataDir, pgPort, ["operator", "operator", "supervisor"]);
+    databaseUrl = embeddedDatabaseUrl(dataDir, pgPort);
+    users = await createUsers(databaseUrl, ["operator", "operator", "supervisor"]);
   } catch (error) {
     await teardown();
     throw error;
@@ -88,19 +90,22 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.VIGIL_E2E_OPERATORS = JSON.stringify(users.slice(0, 2).map(account));
   process.env.VIGIL_E2E_SUPERVISOR = JSON.stringify(account(users[2]!));
   process.env.VIGIL_E2E_FAKE_PROVIDERS_URL = fake.url;
+  process.env.VIGIL_E2E_DATABASE_URL = databaseUrl;
   return teardown;
 }
 
-// The API has no user management yet: operators and a supervisor are written straight
-// into the embedded database (its password is in the data folder), in the admin's tenant.
-async function createUsers(dataDir: string, pgPort: number, roles: UserRole[]): Promise<TestUser[]> {
+/** The embedded database (its password is in the data folder), for rows the API cannot make yet. */
+function embeddedDatabaseUrl(dataDir: string, pgPort: number): string {
   const { postgresPassword } = JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as {
     postgresPassword: string;
   };
-  const sql = postgres(`postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${pgPort}/vigil`, {
-    max: 1,
-    onnotice: () => {},
-  });
+  return `postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${pgPort}/vigil`;
+}
+
+// Operators and a supervisor in the admin's tenant, written straight into the database
+// (the e2e runs need their passwords; e2e/admin.spec.ts covers creating users in the UI).
+async function createUsers(databaseUrl: string, roles: UserRole[]): Promise<TestUser[]> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     const tenantId = await tenantOf(sql, ADMIN.email);
     const users: TestUser[] = [];

@@ -17,6 +17,7 @@ const sections: Section[] = [
   { href: "/admin/notifications", label: "Notifications", roles: ["admin"] },
   { href: "/admin/tenants", label: "Tenants", superAdmin: true },
   { href: "/training", label: "Training", roles: ["admin", "manager"] },
+  { href: "/reports", label: "Reports", roles: ["admin", "manager"] },
 ];
 
 function isCurrent(pathname: string, href: string): boolean {

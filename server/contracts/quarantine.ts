@@ -1,4 +1,17 @@
 // Quarantined MQTT messages as the API and the quarantine page show them.
+import { z } from "zod";
+import { deviceKinds } from "./api";
+
+export const listQuarantineQuery = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const registerQuarantinedInput = z.object({
+  kind: z.enum(deviceKinds).default("sensor"),
+  name: z.string().trim().min(1).max(200).optional(),
+});
+
 export type QuarantineEntryDto = {
   id: number;
   topic: string;

@@ -66,6 +66,15 @@ const pushBody = () => ({
 });
 const list = (route: string): Call[] => [{ path: route, ok: LIST_OK, idRoute: false }];
 
+const reportCalls = (name: string, a: TenantA): Call[] => {
+  const today = new Date().toISOString().slice(0, 10);
+  const range = `from=${today.slice(0, 4)}-01-01&to=${today}`;
+  return [
+    { path: `/api/v1/reports/${name}?${range}`, ok: [200, 403], idRoute: false },
+    { path: `/api/v1/reports/${name}?${range}&format=csv&guardId=${a.guard.id}`, ok: [200, 403], idRoute: false },
+  ];
+};
+
 /** Keyed like discoverRoutes(): the calls tenant B makes on each handler. */
 export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   // B reads and replaces its own rules (an object, not a list); A's stay as they were.
@@ -133,6 +142,8 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "guards/[externalId]/locations GET": (a) => [
     { path: `/api/v1/guards/${a.guard.externalId}/locations`, ok: DENIED, idRoute: true },
   ],
+  // The API's description: the same public document for everyone.
+  "openapi.json GET": () => [{ path: "/api/v1/openapi.json", ok: [200], idRoute: false }],
   "positions GET": () => list("/api/v1/positions"),
   // B's own browser: its subscription is B's; removing an endpoint that is not B's removes nothing.
   "push-subscriptions POST": () => [
@@ -202,6 +213,10 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "training-runs/[id]/cancel POST": (a) => [
     { path: `/api/v1/training-runs/${a.trainingRunId}/cancel`, ok: DENIED, idRoute: true },
   ],
+  // Reports are B's own (an object per range); filtering on A's guard only narrows B's rows.
+  "reports/alert-outcomes GET": (a) => reportCalls("alert-outcomes", a),
+  "reports/geofence-violations GET": (a) => reportCalls("geofence-violations", a),
+  "reports/response-times GET": (a) => reportCalls("response-times", a),
   // Logging in as A's admin with a wrong password: 401 and nothing else.
   "sessions POST": () => [
     {

@@ -1,5 +1,5 @@
 // GET /api/v1/quarantine?before=&limit= - rejected MQTT messages with their reasons, newest first.
-import { z } from "zod";
+import { listQuarantineQuery } from "@/server/contracts/quarantine";
 import { apiRoute } from "@/server/http/api-route";
 import { listQuarantine } from "@/server/presenters/quarantine/list-quarantine";
 
@@ -7,10 +7,7 @@ export const GET = apiRoute(
   {
     route: "/api/v1/quarantine",
     roles: ["admin", "operator"],
-    query: z.object({
-      before: z.coerce.number().int().positive().optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(50),
-    }),
+    query: listQuarantineQuery,
   },
   ({ actor, query, runtime }) => listQuarantine(runtime.db, actor, query),
 );

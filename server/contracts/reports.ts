@@ -1,0 +1,98 @@
+// Manager reports over a date range (/api/v1/reports/*): the query every
+// report takes and the shapes they answer with. Days are calendar days in each
+// site's own time zone (sites.timezone); rows without a site use UTC.
+import { z } from "zod";
+
+/** The longest range one report covers, in days (both ends included). */
+export const REPORT_MAX_DAYS = 366;
+
+export const reportFormats = ["json", "csv"] as const;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Days from `from` to `to`, both included (1 when they are the same day). */
+export function daysInRange(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
+}
+
+export const reportQuery = z
+  .object({
+    from: z.iso.date().describe("First day of the range (YYYY-MM-DD), included."),
+    to: z.iso.date().describe("Last day of the range (YYYY-MM-DD), included."),
+    format: z.enum(reportFormats).default("json").describe("csv answers with a file download."),
+    siteId: z.uuid().optional().describe("Only this site."),
+    guardId: z.uuid().optional().describe("Only this guard."),
+  })
+  .refine((q) => q.from <= q.to, { message: "from must not be after to", path: ["from"] })
+  .refine((q) => q.from > q.to || daysInRange(q.from, q.to) <= REPORT_MAX_DAYS, {
+    message: `the range may cover at most ${REPORT_MAX_DAYS} days`,
+    path: ["to"],
+  });
+export type ReportQuery = z.infer<typeof reportQuery>;
+
+const range = { from: z.iso.date(), to: z.iso.date() };
+const seconds = z.number().nullable().describe("Seconds; null when no alert got that far.");
+
+export const geofenceViolationsRow = z.object({
+  day: z.iso.date().describe("The day the violation started, in the site's time zone."),
+  siteId: z.uuid().nullable(),
+  siteName: z.string(),
+  timezone: z.string(),
+  guardId: z.uuid(),
+  guardExternalId: z.string(),
+  guardName: z.string(),
+  violations: z.number().int(),
+  secondsOutside: z.number().describe("Total time outside of the violations that have ended."),
+  maxMetresOutside: z.number(),
+});
+export type GeofenceViolationsRow = z.infer<typeof geofenceViolationsRow>;
+
+export const geofenceViolationsReport = z.object({
+  ...range,
+  rows: z.array(geofenceViolationsRow),
+  total: z.number().int(),
+});
+export type GeofenceViolationsReport = z.infer<typeof geofenceViolationsReport>;
+
+export const responseTimesRow = z.object({
+  siteId: z.uuid().nullable(),
+  siteName: z.string(),
+  raised: z.number().int(),
+  acknowledged: z.number().int(),
+  resolved: z.number().int(),
+  ackMedianSeconds: seconds,
+  ackP90Seconds: seconds,
+  resolveMedianSeconds: seconds,
+  resolveP90Seconds: seconds,
+});
+export type ResponseTimesRow = z.infer<typeof responseTimesRow>;
+
+export const responseTimesReport = z.object({ ...range, rows: z.array(responseTimesRow) });
+export type ResponseTimesReport = z.infer<typeof responseTimesReport>;
+
+export const alertOutcomesRow = z.object({
+  type: z.string(),
+  total: z.number().int(),
+  open: z.number().int(),
+  real: z.number().int(),
+  falseAlarm: z.number().int(),
+  test: z.number().int(),
+  falseAlarmRate: z
+    .number()
+    .nullable()
+    .describe("false alarms / (real + false alarms), 0..1; tests and open alerts are left out. Null when none."),
+});
+export type AlertOutcomesRow = z.infer<typeof alertOutcomesRow>;
+
+export const alertOutcomesReport = z.object({
+  ...range,
+  rows: z.array(alertOutcomesRow),
+  totals: alertOutcomesRow.omit({ type: true }),
+});
+export type AlertOutcomesReport = z.infer<typeof alertOutcomesReport>;
+
+export const reportNames = ["geofence-violations", "response-times", "alert-outcomes"] as const;
+export type ReportName = (typeof reportNames)[number];
+
+/** Who may read reports: the people who run the NOC, not supervisors in the field. */
+export const reportRoles = ["admin", "manager", "operator"] as const;

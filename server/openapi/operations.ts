@@ -1,0 +1,364 @@
+// Every /api/v1 operation, described once for the OpenAPI document: its path
+// (OpenAPI's {param} form), method, who may call it, and the zod schemas of
+// its query, body and main answer, taken from server/contracts (the same
+// schemas the route handlers parse with). operations.test.ts fails when a
+// route.ts under app/api/v1 exports a handler that has no entry here.
+import { z, type ZodType } from "zod";
+import { alertRulesInput } from "../contracts/alert-rules";
+import {
+  createContactInput,
+  createEscalationPolicyInput,
+  createGuardInput,
+  listAlertsQuery,
+  loginInput,
+  registerDeviceInput,
+  resolveAlertInput,
+  sendCommandInput,
+  setConfigInput,
+  timeRangeQuery,
+  type UserRole,
+} from "../contracts/api";
+import { listQuarantineQuery, registerQuarantinedInput } from "../contracts/quarantine";
+import {
+  alertOutcomesReport,
+  geofenceViolationsReport,
+  reportQuery,
+  reportRoles,
+  responseTimesReport,
+} from "../contracts/reports";
+import { alertListItemDto, contactDto, deviceDto, guardDto, locationDto } from "./response-schemas";
+
+export type Method = "get" | "post" | "put" | "patch" | "delete";
+
+export type Operation = {
+  path: string;
+  method: Method;
+  summary: string;
+  tag: string;
+  /** false: no session needed (signing in, this document). */
+  auth?: false;
+  /** Roles allowed; every signed-in role when absent. */
+  roles?: readonly UserRole[];
+  params?: ZodType;
+  query?: ZodType;
+  body?: ZodType;
+  /** The success status and, when the API has a schema for it, the answer's shape. */
+  success: { status: 200 | 201 | 204; description: string; schema?: ZodType; csv?: boolean };
+  /** Error statuses this operation answers with besides 401/403/422 (e.g. 404, 409). */
+  errors?: readonly number[];
+  /** What an error status means here, where the general wording does not fit. */
+  errorNotes?: Partial<Record<number, string>>;
+};
+
+const uuidParams = z.object({ id: z.uuid() });
+const externalIdParams = z.object({ externalId: z.string().min(1).max(128) });
+const quarantineParams = z.object({ id: z.coerce.number().int().positive() });
+const ADMIN = ["admin"] as const;
+
+const report = (name: string, summary: string, schema: ZodType): Operation => ({
+  path: `/api/v1/reports/${name}`,
+  method: "get",
+  summary,
+  tag: "Reports",
+  roles: reportRoles,
+  query: reportQuery,
+  success: { status: 200, description: "The report (format=json), or a CSV download (format=csv).", schema, csv: true },
+});
+
+export const operations: Operation[] = [
+  {
+    path: "/api/v1/sessions",
+    method: "post",
+    summary: "Sign in with email and password; answers an API token for the Authorization: Bearer header.",
+    tag: "Sessions",
+    auth: false,
+    body: loginInput,
+    success: {
+      status: 201,
+      description: "Signed in.",
+      schema: z.object({ token: z.string(), expiresAt: z.iso.datetime() }),
+    },
+    errors: [401, 429],
+    errorNotes: { 401: "Wrong email or password." },
+  },
+  {
+    path: "/api/v1/sessions/current",
+    method: "delete",
+    summary: "Sign out: revokes the token or cookie session used for this request.",
+    tag: "Sessions",
+    success: { status: 204, description: "Signed out." },
+  },
+  {
+    path: "/api/v1/openapi.json",
+    method: "get",
+    summary: "This document.",
+    tag: "Meta",
+    auth: false,
+    success: { status: 200, description: "The OpenAPI 3.1 document of /api/v1." },
+  },
+  {
+    path: "/api/v1/alerts",
+    method: "get",
+    summary: "Alerts, most severe first, then newest.",
+    tag: "Alerts",
+    query: listAlertsQuery,
+    success: { status: 200, description: "A page of alerts.", schema: z.array(alertListItemDto) },
+  },
+  {
+    path: "/api/v1/alerts/{id}",
+    method: "get",
+    summary: "One alert with its event log and deliveries.",
+    tag: "Alerts",
+    params: uuidParams,
+    success: { status: 200, description: "The alert." },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/alerts/{id}/claim",
+    method: "post",
+    summary: "Take an open alert; 409 names who already has it.",
+    tag: "Alerts",
+    roles: ["admin", "operator"],
+    params: uuidParams,
+    success: { status: 200, description: "Claimed." },
+    errors: [404, 409],
+  },
+  {
+    path: "/api/v1/alerts/{id}/acknowledge",
+    method: "post",
+    summary: "NEW -> ACKNOWLEDGED; 409 names who was first.",
+    tag: "Alerts",
+    roles: ["admin", "operator", "supervisor"],
+    params: uuidParams,
+    success: { status: 200, description: "Acknowledged." },
+    errors: [404, 409],
+  },
+  {
+    path: "/api/v1/alerts/{id}/resolve",
+    method: "post",
+    summary: "Close the alert with an outcome.",
+    tag: "Alerts",
+    roles: ["admin", "operator", "supervisor"],
+    params: uuidParams,
+    body: resolveAlertInput,
+    success: { status: 200, description: "Resolved." },
+    errors: [404, 409],
+  },
+  {
+    path: "/api/v1/alert-rules",
+    method: "get",
+    summary: "The tenant's alert rules.",
+    tag: "Alerts",
+    success: { status: 200, description: "The rules.", schema: alertRulesInput },
+  },
+  {
+    path: "/api/v1/alert-rules",
+    method: "put",
+    summary: "Replace the tenant's alert rules.",
+    tag: "Alerts",
+    roles: ADMIN,
+    body: alertRulesInput,
+    success: { status: 200, description: "The rules as saved.", schema: alertRulesInput },
+  },
+  {
+    path: "/api/v1/contacts",
+    method: "get",
+    summary: "People notified about alerts.",
+    tag: "Notifications",
+    success: { status: 200, description: "The contacts.", schema: z.array(contactDto) },
+  },
+  {
+    path: "/api/v1/contacts",
+    method: "post",
+    summary: "Add a contact.",
+    tag: "Notifications",
+    roles: ADMIN,
+    body: createContactInput,
+    success: { status: 201, description: "The new contact.", schema: contactDto },
+  },
+  {
+    path: "/api/v1/escalation-policies",
+    method: "get",
+    summary: "Escalation policies: who is told, how, and after how long.",
+    tag: "Notifications",
+    success: { status: 200, description: "The policies." },
+  },
+  {
+    path: "/api/v1/escalation-policies",
+    method: "post",
+    summary: "Add an escalation policy.",
+    tag: "Notifications",
+    roles: ADMIN,
+    body: createEscalationPolicyInput,
+    success: { status: 201, description: "The new policy." },
+  },
+  {
+    path: "/api/v1/devices",
+    method: "get",
+    summary: "The tenant's devices.",
+    tag: "Devices",
+    success: { status: 200, description: "The devices.", schema: z.array(deviceDto) },
+  },
+  {
+    path: "/api/v1/devices",
+    method: "post",
+    summary: "Register a device; the answer carries its MQTT credentials, once.",
+    tag: "Devices",
+    roles: ADMIN,
+    body: registerDeviceInput,
+    success: { status: 201, description: "The device and its MQTT credentials." },
+    errors: [409],
+  },
+  {
+    path: "/api/v1/devices/{externalId}",
+    method: "get",
+    summary: "One device with its latest telemetry and system health.",
+    tag: "Devices",
+    params: externalIdParams,
+    success: { status: 200, description: "The device." },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/devices/{externalId}",
+    method: "delete",
+    summary: "Remove a device (disconnected within 5 s).",
+    tag: "Devices",
+    roles: ADMIN,
+    params: externalIdParams,
+    success: { status: 204, description: "Removed." },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/devices/{externalId}/revoke",
+    method: "post",
+    summary: "The device's credentials stop working; it is disconnected within 5 s.",
+    tag: "Devices",
+    roles: ADMIN,
+    params: externalIdParams,
+    success: { status: 200, description: "Revoked." },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/devices/{externalId}/credentials",
+    method: "post",
+    summary: "Rotate the device's MQTT password (shown once).",
+    tag: "Devices",
+    roles: ADMIN,
+    params: externalIdParams,
+    success: { status: 201, description: "The new credentials." },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/devices/{externalId}/commands",
+    method: "get",
+    summary: "Recent commands to the device and their status.",
+    tag: "Devices",
+    params: externalIdParams,
+    success: { status: 200, description: "The commands." },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/devices/{externalId}/commands",
+    method: "post",
+    summary: "Send a command to the device.",
+    tag: "Devices",
+    roles: ["admin", "operator"],
+    params: externalIdParams,
+    body: sendCommandInput,
+    success: {
+      status: 201,
+      description: "Queued.",
+      schema: z.object({ id: z.uuid(), status: z.string(), expiresAt: z.iso.datetime() }),
+    },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/devices/{externalId}/config",
+    method: "get",
+    summary: "The device's configuration versions and when each was applied.",
+    tag: "Devices",
+    params: externalIdParams,
+    success: { status: 200, description: "The versions." },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/devices/{externalId}/config",
+    method: "put",
+    summary: "Publish a new retained, versioned configuration.",
+    tag: "Devices",
+    roles: ADMIN,
+    params: externalIdParams,
+    body: setConfigInput,
+    success: {
+      status: 201,
+      description: "Saved; published by the worker.",
+      schema: z.object({ version: z.number().int(), createdAt: z.iso.datetime() }),
+    },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/guards",
+    method: "get",
+    summary: "The tenant's guards.",
+    tag: "Guards",
+    success: { status: 200, description: "The guards.", schema: z.array(guardDto) },
+  },
+  {
+    path: "/api/v1/guards",
+    method: "post",
+    summary: "Register a guard.",
+    tag: "Guards",
+    roles: ["admin", "manager"],
+    body: createGuardInput,
+    success: { status: 201, description: "The new guard.", schema: guardDto },
+    errors: [409],
+  },
+  {
+    path: "/api/v1/guards/{externalId}/locations",
+    method: "get",
+    summary: "The guard's fixes in a time range, oldest first.",
+    tag: "Guards",
+    params: externalIdParams,
+    query: timeRangeQuery,
+    success: { status: 200, description: "The fixes.", schema: z.array(locationDto) },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/positions",
+    method: "get",
+    summary: "Every guard's newest position.",
+    tag: "Guards",
+    success: { status: 200, description: "The positions." },
+  },
+  {
+    path: "/api/v1/quarantine",
+    method: "get",
+    summary: "Rejected MQTT messages with their reasons, newest first.",
+    tag: "Quarantine",
+    roles: ["admin", "operator"],
+    query: listQuarantineQuery,
+    success: { status: 200, description: "A page of entries and the cursor of the next." },
+  },
+  {
+    path: "/api/v1/quarantine/{id}/register",
+    method: "post",
+    summary: "Register the unknown device behind a quarantined message.",
+    tag: "Quarantine",
+    roles: ADMIN,
+    params: quarantineParams,
+    body: registerQuarantinedInput,
+    success: { status: 201, description: "The device and its MQTT credentials." },
+    errors: [404, 409],
+  },
+  report(
+    "geofence-violations",
+    "Geofence violations by day (in the site's time zone), site and guard.",
+    geofenceViolationsReport,
+  ),
+  report(
+    "response-times",
+    "Per site: alerts raised, acknowledged and resolved; median and p90 seconds to each.",
+    responseTimesReport,
+  ),
+  report("alert-outcomes", "Alerts by type and outcome, with the false-alarm rate.", alertOutcomesReport),
+];
