@@ -4,6 +4,7 @@
 // schemas the route handlers parse with). operations.test.ts fails when a
 // route.ts under app/api/v1 exports a handler that has no entry here.
 import { z, type ZodType } from "zod";
+import { createTenantInput, createUserInput, updateUserInput } from "../contracts/admin";
 import { alertRulesInput } from "../contracts/alert-rules";
 import {
   createContactInput,
@@ -18,6 +19,14 @@ import {
   timeRangeQuery,
   type UserRole,
 } from "../contracts/api";
+import { mlRoles, startTrainingRunInput } from "../contracts/ml";
+import { pageQuery } from "../contracts/pagination";
+import {
+  linkPushSubscriptionInput,
+  pushSubscriptionInput,
+  removeLinkPushSubscriptionInput,
+  removePushSubscriptionInput,
+} from "../contracts/push";
 import { listQuarantineQuery, registerQuarantinedInput } from "../contracts/quarantine";
 import {
   alertOutcomesReport,
@@ -26,6 +35,7 @@ import {
   reportRoles,
   responseTimesReport,
 } from "../contracts/reports";
+import { assignmentInput, siteInput } from "../contracts/sites";
 import { alertListItemDto, contactDto, deviceDto, guardDto, locationDto } from "./response-schemas";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -43,7 +53,7 @@ export type Operation = {
   query?: ZodType;
   body?: ZodType;
   /** The success status and, when the API has a schema for it, the answer's shape. */
-  success: { status: 200 | 201 | 204; description: string; schema?: ZodType; csv?: boolean };
+  success: { status: 200 | 201 | 202 | 204; description: string; schema?: ZodType; csv?: boolean };
   /** Error statuses this operation answers with besides 401/403/422 (e.g. 404, 409). */
   errors?: readonly number[];
   /** What an error status means here, where the general wording does not fit. */
@@ -53,7 +63,18 @@ export type Operation = {
 const uuidParams = z.object({ id: z.uuid() });
 const externalIdParams = z.object({ externalId: z.string().min(1).max(128) });
 const quarantineParams = z.object({ id: z.coerce.number().int().positive() });
+const assignmentParams = z.object({ externalId: z.string().min(1).max(128), siteId: z.uuid() });
 const ADMIN = ["admin"] as const;
+const MANAGERS = ["admin", "manager"] as const;
+
+const pushSubscriptionDto = z.object({ id: z.uuid(), endpoint: z.string(), createdAt: z.iso.datetime() });
+const removedAnswer = z.object({
+  removed: z.boolean().describe("false when no such subscription of this owner existed."),
+});
+const linkErrors = {
+  403: "The alert link is invalid or expired, or not for a contact who can receive notifications.",
+  404: "The alert no longer exists.",
+};
 
 const report = (name: string, summary: string, schema: ZodType): Operation => ({
   path: `/api/v1/reports/${name}`,
@@ -324,11 +345,263 @@ export const operations: Operation[] = [
     errors: [404],
   },
   {
+    path: "/api/v1/guards/{externalId}/violations",
+    method: "get",
+    summary: "The guard's confirmed geofence violations in a time range, oldest first, each with why it was raised.",
+    tag: "Guards",
+    params: externalIdParams,
+    query: timeRangeQuery,
+    success: { status: 200, description: "The violations." },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/guards/{externalId}/assignments",
+    method: "get",
+    summary: "The sites the guard is assigned to, with their weekly shifts.",
+    tag: "Guards",
+    params: externalIdParams,
+    success: { status: 200, description: "The assignments." },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/guards/{externalId}/assignments",
+    method: "post",
+    summary: "Assign the guard to a site with weekly shifts (assigning again replaces the shifts).",
+    tag: "Guards",
+    roles: MANAGERS,
+    params: externalIdParams,
+    body: assignmentInput,
+    success: { status: 201, description: "The assignment." },
+    errors: [404],
+    errorNotes: { 404: "No such guard in the caller's tenant." },
+  },
+  {
+    path: "/api/v1/guards/{externalId}/assignments/{siteId}",
+    method: "delete",
+    summary: "The guard no longer works at that site.",
+    tag: "Guards",
+    roles: MANAGERS,
+    params: assignmentParams,
+    success: { status: 204, description: "Unassigned." },
+    errors: [404],
+    errorNotes: { 404: "No such guard, or the guard is not assigned to that site." },
+  },
+  {
     path: "/api/v1/positions",
     method: "get",
     summary: "Every guard's newest position.",
     tag: "Guards",
     success: { status: 200, description: "The positions." },
+  },
+  {
+    path: "/api/v1/sites",
+    method: "get",
+    summary: "The tenant's sites with their geofences.",
+    tag: "Sites",
+    success: { status: 200, description: "The sites." },
+  },
+  {
+    path: "/api/v1/sites",
+    method: "post",
+    summary: "Create a site with its armed schedule and geofences (422 says why a fence is invalid).",
+    tag: "Sites",
+    roles: MANAGERS,
+    body: siteInput,
+    success: { status: 201, description: "The new site." },
+  },
+  {
+    path: "/api/v1/sites/{id}",
+    method: "get",
+    summary: "One site with its geofences.",
+    tag: "Sites",
+    params: uuidParams,
+    success: { status: 200, description: "The site." },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/sites/{id}",
+    method: "put",
+    summary: "Replace the site; fences given with their id are kept (with their history), the others replaced.",
+    tag: "Sites",
+    roles: MANAGERS,
+    params: uuidParams,
+    body: siteInput,
+    success: { status: 200, description: "The site as saved." },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/sites/{id}",
+    method: "delete",
+    summary: "Remove a site and its geofences.",
+    tag: "Sites",
+    roles: MANAGERS,
+    params: uuidParams,
+    success: { status: 204, description: "Removed." },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/push/vapid-public-key",
+    method: "get",
+    summary: "The VAPID public key browsers subscribe to web push with; null when web push is not configured.",
+    tag: "Push",
+    auth: false,
+    success: {
+      status: 200,
+      description: "The key.",
+      schema: z.object({ publicKey: z.string().nullable() }),
+    },
+  },
+  {
+    path: "/api/v1/push-subscriptions",
+    method: "post",
+    summary: "This browser gets the signed-in user's alert notifications (a PushSubscription.toJSON()).",
+    tag: "Push",
+    body: pushSubscriptionInput,
+    success: { status: 201, description: "Subscribed.", schema: pushSubscriptionDto },
+  },
+  {
+    path: "/api/v1/push-subscriptions",
+    method: "delete",
+    summary: "This browser stops getting the signed-in user's alert notifications.",
+    tag: "Push",
+    body: removePushSubscriptionInput,
+    success: { status: 200, description: "Whether a subscription was removed.", schema: removedAnswer },
+  },
+  {
+    path: "/api/v1/push-subscriptions/link",
+    method: "post",
+    summary: "A contact opts in to alert notifications from the signed alert link (no account needed).",
+    tag: "Push",
+    auth: false,
+    body: linkPushSubscriptionInput,
+    success: { status: 201, description: "Subscribed.", schema: pushSubscriptionDto },
+    errors: [403, 404],
+    errorNotes: linkErrors,
+  },
+  {
+    path: "/api/v1/push-subscriptions/link",
+    method: "delete",
+    summary: "A contact opts out of alert notifications through the signed alert link.",
+    tag: "Push",
+    auth: false,
+    body: removeLinkPushSubscriptionInput,
+    success: { status: 200, description: "Whether a subscription was removed.", schema: removedAnswer },
+    errors: [403, 404],
+    errorNotes: linkErrors,
+  },
+  {
+    path: "/api/v1/training-runs",
+    method: "get",
+    summary: "The tenant's recent false-alarm model training runs.",
+    tag: "Training",
+    roles: mlRoles,
+    success: { status: 200, description: "The runs." },
+  },
+  {
+    path: "/api/v1/training-runs",
+    method: "post",
+    summary: "Queue a training run of the false-alarm model; 409 while one is queued or running.",
+    tag: "Training",
+    roles: mlRoles,
+    body: startTrainingRunInput,
+    success: { status: 202, description: "Queued; the run." },
+    errors: [409],
+  },
+  {
+    path: "/api/v1/training-runs/{id}",
+    method: "get",
+    summary: "One training run: status, progress per epoch, metrics.",
+    tag: "Training",
+    roles: mlRoles,
+    params: uuidParams,
+    success: { status: 200, description: "The run." },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/training-runs/{id}/cancel",
+    method: "post",
+    summary: "Stop a queued or running training run (a running one stops after its current epoch).",
+    tag: "Training",
+    roles: mlRoles,
+    params: uuidParams,
+    success: { status: 200, description: "The run, cancelled or asked to stop." },
+    errors: [404, 409],
+    errorNotes: { 409: "The run has already ended." },
+  },
+  {
+    path: "/api/v1/ml-models",
+    method: "get",
+    summary: "The tenant's false-alarm model versions with their test metrics.",
+    tag: "Training",
+    roles: mlRoles,
+    success: { status: 200, description: "The model versions." },
+  },
+  {
+    path: "/api/v1/ml-models/{id}/promote",
+    method: "post",
+    summary: "Make this model version the one that scores new alerts (the previous one steps down).",
+    tag: "Training",
+    roles: mlRoles,
+    params: uuidParams,
+    success: { status: 200, description: "The promoted model version." },
+    errors: [404],
+  },
+  {
+    path: "/api/v1/tenants",
+    method: "get",
+    summary: "Every tenant with its first admin and user count (the installation's super-admin only).",
+    tag: "Admin",
+    query: pageQuery,
+    success: { status: 200, description: "A page of tenants and the cursor of the next." },
+    errors: [403],
+    errorNotes: { 403: "Only the installation's super-admin manages tenants." },
+  },
+  {
+    path: "/api/v1/tenants",
+    method: "post",
+    summary: "Create a tenant and its first admin (the installation's super-admin only).",
+    tag: "Admin",
+    body: createTenantInput,
+    success: { status: 201, description: "The new tenant." },
+    errors: [403, 409],
+    errorNotes: {
+      403: "Only the installation's super-admin manages tenants.",
+      409: "The admin's email is already in use.",
+    },
+  },
+  {
+    path: "/api/v1/users",
+    method: "get",
+    summary: "The tenant's users with their roles.",
+    tag: "Admin",
+    roles: ADMIN,
+    query: pageQuery,
+    success: { status: 200, description: "A page of users and the cursor of the next." },
+  },
+  {
+    path: "/api/v1/users",
+    method: "post",
+    summary: "Add a user with a role to the tenant.",
+    tag: "Admin",
+    roles: ADMIN,
+    body: createUserInput,
+    success: { status: 201, description: "The new user." },
+    errors: [409],
+    errorNotes: { 409: "That email is already in use." },
+  },
+  {
+    path: "/api/v1/users/{id}",
+    method: "patch",
+    summary: "Change a user's role, name or access; disabling ends their sessions at once.",
+    tag: "Admin",
+    roles: ADMIN,
+    params: uuidParams,
+    body: updateUserInput,
+    success: { status: 200, description: "The user as saved." },
+    errors: [404],
+    errorNotes: {
+      403: "Not an admin, or a change to one's own role or access, or to the super-admin's.",
+    },
   },
   {
     path: "/api/v1/quarantine",
