@@ -57,4 +57,48 @@ describe("locked job watchdog", () => {
     >`select locked_by from graphile_worker._private_jobs where id = ${fresh}`;
     expect(busy?.locked_by).toBe("busy-worker");
   });
+
+  it("fails a training run whose worker died and frees the ml queue; a run making progress is left alone", async () => {
+    const [tenant] = await vigil.sql<{ id: string }[]>`select id from tenants limit 1`;
+    const run = async (lastProgressAgo: string) => {
+      const [row] = await vigil.sql<{ id: string }[]>`
+        insert into training_runs (tenant_id, status, total_epochs, epoch, started_at, progress)
+        values (${tenant!.id}, 'running', 40, 3, now() - interval '1 hour',
+                jsonb_build_array(jsonb_build_object('epoch', 3, 'loss', 0.5, 'validationAuc', 0.7,
+                                                     'at', now() - ${lastProgressAgo}::interval)))
+        returning id`;
+      return row!.id;
+    };
+    const dead = await run("10 minutes");
+    const alive = await run("2 seconds");
+    // The dead run's job, as its killed worker left it: locked, far in the future so no live worker takes it.
+    await vigil.sql`
+      select graphile_worker.add_job('train_false_alarm_model', json_build_object('runId', ${dead}::text),
+                                     queue_name => 'ml-watchdog-test', run_at => now() + interval '1 hour', max_attempts => 1)`;
+    await vigil.sql`update graphile_worker._private_jobs set locked_by = 'dead-trainer', locked_at = now() - interval '10 minutes'
+                    where payload->>'runId' = ${dead}`;
+
+    const watchdog = await startLockedJobWatchdog({
+      connectionString: vigil.databaseUrl,
+      logger: componentLogger("watchdog-test"),
+      metrics,
+    });
+    try {
+      // This Vigil's own watchdog may get there first (it checks every 10 s): either way, afterwards...
+      await watchdog.check();
+    } finally {
+      await watchdog.stop();
+    }
+    // ... the dead run's job is unlocked (so the ml queue is free), and only the dead run failed.
+    const [job] = await vigil.sql<{ locked_by: string | null }[]>`
+      select locked_by from graphile_worker._private_jobs where payload->>'runId' = ${dead}`;
+    expect(job?.locked_by).toBeNull();
+    const runs = await vigil.sql<{ id: string; status: string; error: string | null }[]>`
+      select id, status, error from training_runs where id in (${dead}, ${alive})`;
+    expect(runs.find((r) => r.id === dead)).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/stopped/),
+    });
+    expect(runs.find((r) => r.id === alive)?.status).toBe("running");
+  });
 });

@@ -2,7 +2,9 @@
 // 4 hours. Alert notification and escalation jobs cannot wait that long: a
 // notification job locked for longer than any run of it can take (providers
 // time out after 10 s) belongs to a dead worker, and that worker is unlocked
-// so its jobs run again within a minute.
+// so its jobs run again within a minute. A training run whose worker died
+// shows no progress for minutes: it is marked failed and its worker unlocked,
+// which frees the one-at-a-time "ml" queue for the next run.
 import { makeWorkerUtils, type WorkerUtils } from "graphile-worker";
 import type { Logger } from "../server/observability/logger";
 import type { Metrics } from "../server/observability/metrics";
@@ -10,6 +12,8 @@ import type { Metrics } from "../server/observability/metrics";
 export const WATCHED_TASKS = ["notify_alert", "deliver_notification"];
 const STALE_AFTER_S = 40;
 const CHECK_EVERY_MS = 10_000;
+/** Epochs report every few seconds at most; this long without one means the worker is gone. */
+export const TRAINING_STALLED_AFTER_S = 300;
 
 export async function startLockedJobWatchdog({
   connectionString,
@@ -30,7 +34,24 @@ export async function startLockedJobWatchdog({
         [STALE_AFTER_S, WATCHED_TASKS],
       ),
     );
-    const workers = rows.map((r) => r.locked_by).filter(Boolean);
+    const stalled = await utils.withPgClient((client) =>
+      client.query<{ locked_by: string | null }>(
+        `with failed as (
+           update training_runs r set status = 'failed', finished_at = now(),
+                  error = 'The worker running it stopped: no progress for ' || $1 || ' s.'
+           where r.status = 'running'
+             and coalesce((r.progress->-1->>'at')::timestamptz, r.started_at) < now() - make_interval(secs => $1)
+           returning r.id)
+         select j.locked_by from failed
+         left join graphile_worker._private_jobs j on j.payload->>'runId' = failed.id::text`,
+        [TRAINING_STALLED_AFTER_S],
+      ),
+    );
+    if (stalled.rows.length > 0)
+      logger.warn({ runs: stalled.rows.length }, "failed training runs whose worker stopped");
+    const workers = [...new Set([...rows, ...stalled.rows].map((r) => r.locked_by))].filter((w): w is string =>
+      Boolean(w),
+    );
     if (workers.length > 0) {
       await utils.forceUnlockWorkers(workers);
       metrics.jobsUnlocked.inc(workers.length);

@@ -32,6 +32,7 @@ export function discoverRoutes(): string[] {
 /** Everything tenant A owns that the matrix aims at. */
 export type TenantA = {
   guard: GuardResponse;
+  site: { id: string; name: string };
   phone: DeviceResponse;
   sensor: DeviceResponse;
   alertId: string;
@@ -142,6 +143,31 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "guards/[externalId]/locations GET": (a) => [
     { path: `/api/v1/guards/${a.guard.externalId}/locations`, ok: DENIED, idRoute: true },
   ],
+  "guards/[externalId]/violations GET": (a) => [
+    { path: `/api/v1/guards/${a.guard.externalId}/violations`, ok: DENIED, idRoute: true },
+  ],
+  "guards/[externalId]/assignments GET": (a) => [
+    { path: `/api/v1/guards/${a.guard.externalId}/assignments`, ok: DENIED, idRoute: true },
+  ],
+  "guards/[externalId]/assignments POST": (a) => [
+    {
+      path: `/api/v1/guards/${a.guard.externalId}/assignments`,
+      body: { siteId: a.site.id },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "guards/[externalId]/assignments/[siteId] DELETE": (a) => [
+    { path: `/api/v1/guards/${a.guard.externalId}/assignments/${a.site.id}`, ok: DENIED, idRoute: true },
+  ],
+  "sites GET": () => list("/api/v1/sites"),
+  // B's own site, created in B.
+  "sites POST": () => [{ path: "/api/v1/sites", body: { name: "B site" }, ok: [201, 403], idRoute: false }],
+  "sites/[id] GET": (a) => [{ path: `/api/v1/sites/${a.site.id}`, ok: DENIED, idRoute: true }],
+  "sites/[id] PUT": (a) => [
+    { path: `/api/v1/sites/${a.site.id}`, body: { name: "Taken by B" }, ok: DENIED, idRoute: true },
+  ],
+  "sites/[id] DELETE": (a) => [{ path: `/api/v1/sites/${a.site.id}`, ok: DENIED, idRoute: true }],
   // The API's description: the same public document for everyone.
   "openapi.json GET": () => [{ path: "/api/v1/openapi.json", ok: [200], idRoute: false }],
   "positions GET": () => list("/api/v1/positions"),
@@ -268,6 +294,8 @@ export function secretsOf(t: TenantA): string[] {
     t.policy.id,
     t.policy.name,
     t.adminUserId,
+    t.site.id,
+    t.site.name,
     t.trainingRunId,
     t.modelId,
     // (the quarantine id is a small serial number: checked by value on the list below, not as text)

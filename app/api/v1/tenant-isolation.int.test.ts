@@ -189,9 +189,27 @@ beforeAll(async () => {
     insert into ml_models (tenant_id, version, training_run_id, metrics, model)
     values (${tenantA}, 1, ${run!.id}, '{}'::jsonb, '{}'::jsonb) returning id`;
 
+  // A site with a fence, A's guard assigned to it.
+  const site = await api<{ id: string; name: string }>(vigil.url, "/api/v1/sites", {
+    method: "POST",
+    token: adminA,
+    body: {
+      name: `A Site ${hex}`,
+      geofences: [{ name: `A Fence ${hex}`, circle: { center: [lon, lat], radiusM: 100 } }],
+    },
+  });
+  expect(site.status).toBe(201);
+  const assigned = await api(vigil.url, `/api/v1/guards/${guard.externalId}/assignments`, {
+    method: "POST",
+    token: adminA,
+    body: { siteId: site.body.id },
+  });
+  expect(assigned.status).toBe(201);
+
   a = {
     guard,
     phone,
+    site: site.body,
     sensor,
     alertId: alert.id,
     commandId: command.body.id,
@@ -331,7 +349,14 @@ describe(`tenant isolation: ${ROUTE_HANDLERS} route handlers × ${B_ROLES.length
     expect(contacts.body.items.map((c) => c.id)).toEqual([a.contact.id]);
 
     const rules = await api(vigil.url, "/api/v1/alert-rules", { token: adminA });
-    expect(rules.body).toEqual(A_RULES(a.markers.ruleType));
+    expect(rules.body).toMatchObject(A_RULES(a.markers.ruleType));
+
+    const sites = await api<{ id: string }[]>(vigil.url, "/api/v1/sites", { token: adminA });
+    expect(sites.body.map((s) => s.id)).toEqual([a.site.id]);
+    const assignments = await api<{ siteId: string }[]>(vigil.url, `/api/v1/guards/${a.guard.externalId}/assignments`, {
+      token: adminA,
+    });
+    expect(assignments.body.map((x) => x.siteId)).toEqual([a.site.id]);
 
     const [entry] = await vigil.sql<{ tenantId: string }[]>`
       select tenant_id as "tenantId" from mqtt_quarantine where id = ${a.quarantineId}`;
