@@ -160,18 +160,33 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
   async function recover(): Promise<void> {
     if (recovering || stopping) return;
     recovering = true;
-    logger.warn("database unavailable: dropping the broker connection until it is back");
-    await new Promise<void>((resolve) => client?.end(true, {}, () => resolve()) ?? resolve());
-    writer.discard();
-    while (!stopping) {
-      try {
-        await sql`select 1`;
-        break;
-      } catch {
-        await sleep(1000);
+    try {
+      logger.warn("database unavailable: dropping the broker connection until it is back");
+      // Never wait on the MQTT client for long, nor let it throw: recovery must always reach the reconnect.
+      await Promise.race([
+        new Promise<void>((resolve) => {
+          try {
+            if (client) client.end(true, {}, () => resolve());
+            else resolve();
+          } catch (error) {
+            logger.warn({ err: error }, "closing the broker connection failed");
+            resolve();
+          }
+        }),
+        sleep(2000),
+      ]);
+      writer.discard();
+      while (!stopping) {
+        try {
+          await sql`select 1`;
+          break;
+        } catch {
+          await sleep(1000);
+        }
       }
+    } finally {
+      recovering = false;
     }
-    recovering = false;
     if (!stopping) {
       logger.info("database back: reconnecting to the broker");
       await connect().catch((error: unknown) => logger.error({ err: error }, "reconnect failed"));
