@@ -21,16 +21,14 @@ export async function bootstrapTenant(
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('vigil:bootstrap-tenant'))`);
     if (await hasUsers(tx)) return false;
     const [tenant] = await tx.insert(tenants).values({ name: "Default" }).returning({ id: tenants.id });
-    await tx
-      .insert(users)
-      .values({
-        tenantId: tenant!.id,
-        email: adminEmail,
-        name: "Administrator",
-        passwordHash,
-        role: "admin",
-        isSuperAdmin: true,
-      });
+    await tx.insert(users).values({
+      tenantId: tenant!.id,
+      email: adminEmail,
+      name: "Administrator",
+      passwordHash,
+      role: "admin",
+      isSuperAdmin: true,
+    });
     return true;
   });
   if (!created) return { created: false };
