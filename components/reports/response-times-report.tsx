@@ -27,7 +27,7 @@ export function ResponseTimesReportView({ report, range }: { report: ResponseTim
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
         <CartesianGrid stroke={chartTheme.grid} vertical={false} />
         <XAxis dataKey="site" stroke={chartTheme.axis} fontSize={12} />
-        <YAxis stroke={chartTheme.axis} fontSize={12} unit=" min" />
+        <YAxis stroke={chartTheme.axis} fontSize={12} unit=" min" width={64} />
         <Tooltip
           contentStyle={chartTheme.tooltip}
           cursor={{ fill: "rgba(78,161,255,0.08)" }}
