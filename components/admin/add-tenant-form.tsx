@@ -1,35 +1,21 @@
 "use client";
 // The super-admin creates a tenant with its first admin; errors show beside the field.
-import { useState, type FormEvent } from "react";
 import type { TenantDto } from "@/server/contracts/admin";
-import { apiRequest } from "../ui/api-request";
 import { fieldA11y, FormField } from "../ui/form-field";
-import { useHydrated } from "../ui/use-hydrated";
+import { useCreateForm } from "../ui/use-create-form";
 
 export function AddTenantForm({ onCreated }: { onCreated: (tenant: TenantDto) => void }) {
-  const hydrated = useHydrated();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    setPending(true);
-    const result = await apiRequest<TenantDto>("/api/v1/tenants", {
-      method: "POST",
-      body: {
+  const { errors, submit, submitting, ready } = useCreateForm<TenantDto>(
+    "/api/v1/tenants",
+    (form) => {
+      return {
         name: String(form.get("name") ?? "").trim(),
         adminEmail: String(form.get("adminEmail") ?? "").trim(),
         adminPassword: String(form.get("adminPassword") ?? ""),
-      },
-    });
-    setPending(false);
-    if (!result.ok) return setErrors(Object.keys(result.fields).length > 0 ? result.fields : { form: result.message });
-    setErrors({});
-    formElement.reset();
-    onCreated(result.data);
-  };
+      };
+    },
+    onCreated,
+  );
 
   return (
     <form className="form-grid" onSubmit={submit} noValidate aria-label="Create a tenant">
@@ -63,8 +49,8 @@ export function AddTenantForm({ onCreated }: { onCreated: (tenant: TenantDto) =>
         </p>
       )}
       <div className="form-actions form-wide">
-        <button className="btn" type="submit" disabled={pending || !hydrated}>
-          {pending ? "Creating…" : "Create tenant"}
+        <button className="btn" type="submit" disabled={submitting || !ready}>
+          {submitting ? "Creating…" : "Create tenant"}
         </button>
       </div>
     </form>

@@ -1,36 +1,22 @@
 "use client";
 // Admins add a user to their tenant with a role and a first password;
 // the API's refusals (a taken email, a short password) show beside the field.
-import { useState, type FormEvent } from "react";
 import type { UserDto } from "@/server/contracts/admin";
 import { roles } from "@/server/contracts/api";
-import { apiRequest } from "../ui/api-request";
 import { fieldA11y, FormField } from "../ui/form-field";
-import { useHydrated } from "../ui/use-hydrated";
+import { useCreateForm } from "../ui/use-create-form";
 
 type Props = { onCreated: (user: UserDto) => void };
 
 export function AddUserForm({ onCreated }: Props) {
-  const hydrated = useHydrated();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
-    setPending(true);
-    const result = await apiRequest<UserDto>("/api/v1/users", {
-      method: "POST",
-      body: { email: text("email"), name: text("name"), role: text("role"), password: String(form.get("password")) },
-    });
-    setPending(false);
-    if (!result.ok) return setErrors(Object.keys(result.fields).length > 0 ? result.fields : { form: result.message });
-    setErrors({});
-    formElement.reset();
-    onCreated(result.data);
-  };
+  const { errors, submit, submitting, ready } = useCreateForm<UserDto>(
+    "/api/v1/users",
+    (form) => {
+      const text = (name: string) => String(form.get(name) ?? "").trim();
+      return { email: text("email"), name: text("name"), role: text("role"), password: String(form.get("password")) };
+    },
+    onCreated,
+  );
 
   return (
     <form className="form-grid" onSubmit={submit} noValidate aria-label="Add a user">
@@ -63,8 +49,8 @@ export function AddUserForm({ onCreated }: Props) {
         </p>
       )}
       <div className="form-actions form-wide">
-        <button className="btn" type="submit" disabled={pending || !hydrated}>
-          {pending ? "Adding…" : "Add user"}
+        <button className="btn" type="submit" disabled={submitting || !ready}>
+          {submitting ? "Adding…" : "Add user"}
         </button>
       </div>
     </form>
