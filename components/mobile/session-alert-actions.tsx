@@ -35,10 +35,15 @@ export function SessionAlertActions(props: Props) {
         ? known
         : { ...known, status: next.status, acknowledgedAt: next.acknowledgedAt, outcome: next.outcome },
     );
+  // A live event carries the status only: it moves the status forward and keeps what this page already knows
+  // (the acknowledgement time, the outcome), so it never undoes the answer to this page's own request.
   useLiveEvents({
     "alerts:changed": (changed) => {
-      const mine = changed.find((a) => a.id === alert.alertId);
-      if (mine) apply({ status: mine.status, acknowledgedAt: alert.acknowledgedAt, outcome: alert.outcome });
+      const mine = changed.find((a) => a.id === props.alertId);
+      if (mine)
+        setAlert((known) =>
+          STATUS_RANK[mine.status] > STATUS_RANK[known.status] ? { ...known, status: mine.status } : known,
+        );
     },
   });
 
