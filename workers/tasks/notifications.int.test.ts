@@ -2,10 +2,10 @@
 // resend SDK) against a local fake of both APIs; escalation, dedupe and
 // retries behave as a NOC relies on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertDetailDto, AlertListItemDto, ContactDto } from "../../server/contracts/api";
-import { api, createGuardWithPhone } from "../../test/harness/api-client";
+import type { AlertDetailDto, ContactDto } from "../../server/contracts/api";
+import { api } from "../../test/harness/api-client";
 import { startFakeProviders, type FakeProviders } from "../../test/harness/fake-providers";
-import { connectDevice, endQuietly, publishJson } from "../../test/harness/mqtt-device";
+import { raisePanic } from "../../test/harness/panic";
 import { startTestVigil, type TestVigil } from "../../test/harness/vigil";
 import { waitFor } from "../../test/harness/wait-for";
 
@@ -18,33 +18,7 @@ async function post<T>(route: string, body?: unknown) {
   return api<T>(vigil.url, route, { method: "POST", token: vigil.adminToken, body });
 }
 
-async function panic(): Promise<{ alert: AlertListItemDto; resend: () => Promise<void> }> {
-  const { guard, device } = await createGuardWithPhone(vigil.url, vigil.adminToken);
-  const client = await connectDevice(vigil.mqttUrl, device.mqtt);
-  const send = (msgId: string) =>
-    publishJson(client, `alert/panic/${guard.externalId}`, {
-      alert_type: "panic",
-      severity: "critical",
-      message: "Emergency assistance needed",
-      location: { lat: 12.9716, lon: 77.5946 },
-      timestamp: new Date().toISOString(),
-      msg_id: msgId,
-    });
-  await send("first");
-  const alert = await waitFor(async () => {
-    const { body } = await api<AlertListItemDto[]>(vigil.url, "/api/v1/alerts?status=open&limit=200", {
-      token: vigil.adminToken,
-    });
-    return body.find((a) => a.sourceExternalId === guard.externalId);
-  });
-  return {
-    alert,
-    resend: async () => {
-      await send("second");
-      await endQuietly(client);
-    },
-  };
-}
+const panic = () => raisePanic(vigil, "Emergency assistance needed");
 
 const smsTo = (phone: string) => fake.requests.filter((r) => r.provider === "twilio" && r.body.To === phone);
 

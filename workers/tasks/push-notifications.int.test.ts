@@ -5,14 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AlertDetailDto, AlertListItemDto, ContactDto } from "../../server/contracts/api";
 import type { PushSubscriptionDto, VapidPublicKeyDto } from "../../server/contracts/push";
-import { api, createGuardWithPhone, logIn } from "../../test/harness/api-client";
+import { api, logIn } from "../../test/harness/api-client";
 import {
   startFakeProviders,
   type FakeProviders,
   type FakePushSubscription,
   type RecordedRequest,
 } from "../../test/harness/fake-providers";
-import { connectDevice, endQuietly, publishJson } from "../../test/harness/mqtt-device";
+import { raisePanic } from "../../test/harness/panic";
 import { createUser, tenantOf } from "../../test/harness/tenants";
 import { ADMIN_EMAIL, startTestVigil, type TestVigil } from "../../test/harness/vigil";
 import { waitFor } from "../../test/harness/wait-for";
@@ -23,31 +23,8 @@ let contact: ContactDto;
 let supervisorToken: string;
 
 async function panic(): Promise<{ alert: AlertListItemDto; repeat: () => Promise<void> }> {
-  const { guard, device } = await createGuardWithPhone(vigil.url, vigil.adminToken);
-  const client = await connectDevice(vigil.mqttUrl, device.mqtt);
-  const send = (msgId: string) =>
-    publishJson(client, `alert/panic/${guard.externalId}`, {
-      alert_type: "panic",
-      severity: "critical",
-      message: "Intruder at gate 3",
-      location: { lat: 12.9716, lon: 77.5946 },
-      timestamp: new Date().toISOString(),
-      msg_id: msgId,
-    });
-  await send("first");
-  const alert = await waitFor(async () => {
-    const { body } = await api<AlertListItemDto[]>(vigil.url, "/api/v1/alerts?status=open&limit=200", {
-      token: vigil.adminToken,
-    });
-    return body.find((a) => a.sourceExternalId === guard.externalId);
-  });
-  return {
-    alert,
-    repeat: async () => {
-      await send("second");
-      await endQuietly(client);
-    },
-  };
+  const { alert, resend } = await raisePanic(vigil, "Intruder at gate 3");
+  return { alert, repeat: resend };
 }
 
 const pushesTo = (subscription: FakePushSubscription): RecordedRequest[] =>
