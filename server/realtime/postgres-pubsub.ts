@@ -7,6 +7,8 @@
 // rows older than the cleanup interval.
 import { createAdapter } from "@socket.io/postgres-adapter";
 import pg from "pg";
+import type { Namespace } from "socket.io";
+import { MessageType, type Adapter, type BroadcastOptions, type ClusterAdapterWithHeartbeat } from "socket.io-adapter";
 import type { Logger } from "../observability/logger";
 
 export const attachmentsTable = "socket_io_attachments";
@@ -26,10 +28,45 @@ export function createPubSubPool(databaseUrl: string, logger: Logger): pg.Pool {
 }
 
 export function createPostgresAdapter(pool: pg.Pool, logger: Logger) {
-  return createAdapter(pool, {
+  const createForNamespace = createAdapter(pool, {
     tableName: attachmentsTable,
     payloadThreshold,
     cleanupInterval: 30_000,
     errorHandler: (error) => logger.warn({ err: error }, "realtime adapter error"),
   });
+  // Socket.IO calls it with `new`: a function, not an arrow.
+  return function (nsp: Namespace) {
+    return deliverLocallyFirst(createForNamespace(nsp) as unknown as ClusterAdapterInternals);
+  };
+}
+
+/** What deliverLocallyFirst uses of socket.io-adapter 2.5's ClusterAdapterWithHeartbeat. */
+type ClusterAdapterInternals = Adapter & {
+  /** The other processes heard from within the heartbeat timeout (private in the typings). */
+  nodesMap: Map<string, number>;
+  publish: ClusterAdapterWithHeartbeat["publish"];
+};
+
+/**
+ * The cluster adapter sends a broadcast to this process's own sockets only
+ * after PostgreSQL has taken the NOTIFY (and, for a large packet, the
+ * attachment row): a panic banner would wait behind every batch of positions
+ * queued on the adapter's pool. Here this process's sockets get it at once,
+ * and the other processes through PostgreSQL, only when there are any (a
+ * process alone, the all-in-one default, writes nothing). A process joining
+ * announces itself with a heartbeat when its adapter starts, before it serves a
+ * browser.
+ */
+function deliverLocallyFirst(adapter: ClusterAdapterInternals): Adapter {
+  const broadcast = adapter.broadcast.bind(adapter);
+  adapter.broadcast = (packet: unknown, opts: BroadcastOptions) => {
+    if (!opts.flags?.local && adapter.nodesMap.size > 0) {
+      adapter.publish({
+        type: MessageType.BROADCAST,
+        data: { packet, opts: { rooms: [...opts.rooms], except: [...(opts.except ?? [])], flags: opts.flags ?? {} } },
+      });
+    }
+    return broadcast(packet, { ...opts, flags: { ...opts.flags, local: true } });
+  };
+  return adapter;
 }
