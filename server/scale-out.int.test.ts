@@ -190,7 +190,7 @@ test("a command sent through one web process is published by the worker process,
   }
 });
 
-test("SIGKILL of one web+ingest process loses nothing: the survivor goes on, the killed one's share is delivered when it restarts, and its alerts still reach the surviving browser", async () => {
+test("SIGKILL of one web+ingest process loses nothing: the survivor goes on and adopts the killed one's session, the restarted one takes it back, and its alerts still reach the surviving browser", async () => {
   const survivor = webA!;
   const killed = webB!;
   const fixes = Array.from({ length: 600 }, (_, seq) => gpsFix({ seq }));
@@ -210,8 +210,9 @@ test("SIGKILL of one web+ingest process loses nothing: the survivor goes on, the
     { timeoutMs: 10_000, what: `${survivor.instanceId} to raise its share of the alarms` },
   );
 
-  // Mosquitto keeps the killed process's share in its persistent session; it
-  // comes back (ingest only, quicker than Next.js) under the same instance id.
+  // Mosquitto keeps routing the killed process's share to its persistent
+  // session, which the survivor adopts on its will; the process comes back
+  // (ingest only, quicker than Next.js) under the same instance id and takes it back.
   webB = await spawnVigil({
     instanceId: killed.instanceId,
     dataDir: killed.dataDir,

@@ -43,6 +43,7 @@ export async function panicLatency({
   });
   const sentAt = new Map<string, number>();
   const banner: number[] = [];
+  const bannered = new Set<string>();
   const sms: number[] = [];
   const email: number[] = [];
   const socket = io(vigilUrl, { auth: { token }, transports: ["websocket"] });
@@ -51,7 +52,10 @@ export async function panicLatency({
     const now = Date.now();
     for (const a of alerts) {
       const t0 = sentAt.get(a.sourceExternalId);
-      if (t0 !== undefined && a.type === "panic" && a.count === 1) banner.push(now - t0);
+      // The first event that shows the panic is the banner; later ones (the model's score) update it.
+      if (t0 === undefined || a.type !== "panic" || bannered.has(a.sourceExternalId)) continue;
+      bannered.add(a.sourceExternalId);
+      banner.push(now - t0);
     }
   });
   let seen = 0;

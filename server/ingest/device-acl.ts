@@ -1,6 +1,8 @@
 // Topic rules for device credentials on the embedded broker: a device
 // publishes only under its own id (or its guard's, for a guard phone) and
 // subscribes only to its own downlink topics, named exactly.
+import { GONE_TOPIC } from "./session-adoption";
+
 export type DeviceIdentity = { externalId: string; guardExternalId: string | null };
 
 const UPLINK_LEAVES = new Set(["command-results", "config-applied"]);
@@ -73,5 +75,7 @@ export function mosquittoServiceAclLines(username: string): string[] {
     "topic write device/+/config",
     "topic write device/+/receipts",
     "topic write guard/+/receipts",
+    // Ingest processes' wills on a shared subscription (session-adoption.ts).
+    `topic readwrite ${GONE_TOPIC}`,
   ];
 }

@@ -15,6 +15,7 @@ import { createIdentifySource } from "./pipeline/identify-source";
 import { routeTopic } from "./pipeline/route-topic";
 import { createPipeline } from "./pipeline/run-pipeline";
 import { validatePayload } from "./pipeline/validate-payload";
+import { DISCONNECT_WITH_WILL, goneSubscription, goneWill, SESSION_TAKEN_OVER } from "./session-adoption";
 import { createSourceRegistry, type SourceRegistry } from "./source-registry";
 import { ALERT_RULES_CHANNEL, createTenantRules } from "./tenant-rules";
 import { createTenantFenceCache, FENCES_CHANNEL } from "../geofence/tenant-fences";
@@ -101,20 +102,25 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
 
   const topics = UPLINK_TOPICS.map((t) => (options.sharedGroup ? `$share/${options.sharedGroup}/${t}` : t));
 
-  function connect(): Promise<void> {
+  const sharedGroup = options.protocolVersion === 5 ? options.sharedGroup : undefined;
+  /** Sessions of gone ingest processes this one has taken over (session-adoption.ts), by client id. */
+  const adopted = new Map<string, MqttClient>();
+  let watcher: MqttClient | undefined;
+
+  /** One persistent session feeding the pipeline: this process's own, or an adopted one (no reconnect). */
+  function openSession(clientId: string, { adopting }: { adopting: boolean }): { c: MqttClient; g: PubackGate } {
     const connectOptions: IClientOptions = {
-      clientId: options.clientId,
+      clientId,
       clean: false,
       protocolVersion: options.protocolVersion,
-      reconnectPeriod: 1000,
+      reconnectPeriod: adopting ? 0 : 1000,
       connectTimeout: 10_000,
       ...(options.username ? { username: options.username, password: options.password ?? "" } : {}),
       ...(options.protocolVersion === 5 ? { properties: { sessionExpiryInterval: 3600, receiveMaximum: 65535 } } : {}),
+      ...(sharedGroup ? { will: goneWill(clientId) } : {}),
     };
     const c = mqtt.connect(options.url, connectOptions);
     const g = gatePubacks(c);
-    client = c;
-    gate = g;
 
     c.handleMessage = (packet, callback) => {
       if (stopping) {
@@ -122,8 +128,8 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
         if (packet.qos > 0 && packet.messageId !== undefined) g.hold(packet.messageId);
         return callback();
       }
-      const settle = packet.qos > 0 && packet.messageId !== undefined ? g.hold(packet.messageId) : () => {};
       const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload) : packet.payload;
+      const settle = packet.qos > 0 && packet.messageId !== undefined ? g.hold(packet.messageId) : () => {};
       ingest({ topic: packet.topic, payload, qos: packet.qos, arrivedAt: performance.now(), settle }).then(
         () => callback(),
         (error: unknown) => {
@@ -132,6 +138,70 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
         },
       );
     };
+    c.on("close", () => g.reset());
+    c.on("error", (error) => logger.warn({ err: error, client_id: clientId }, "mqtt connection error"));
+    return { c, g };
+  }
+
+  function adopt(clientId: string): void {
+    if (clientId === options.clientId || adopted.has(clientId) || recovering) return;
+    logger.warn({ adopted: clientId }, "an ingest process is gone: taking over its session until it returns");
+    const { c } = openSession(clientId, { adopting: true });
+    adopted.set(clientId, c);
+    c.on("connect", (connack) =>
+      logger.info({ adopted: clientId, session_present: connack.sessionPresent }, "adopted session connected"),
+    );
+    c.on("disconnect", (packet) => {
+      if (packet.reasonCode === SESSION_TAKEN_OVER)
+        logger.info({ adopted: clientId }, "its process is back: session handed over");
+    });
+    c.on("close", () => {
+      adopted.delete(clientId);
+      c.end(true);
+    });
+  }
+
+  /**
+   * Wills reach live processes only: through a session that ends with its
+   * connection (the dead process's own persistent session is still in the
+   * shared group and would queue the will for itself).
+   */
+  function watchForGoneProcesses(group: string): MqttClient {
+    const w = mqtt.connect(options.url, {
+      clientId: `${options.clientId}-watch`,
+      clean: true,
+      protocolVersion: 5,
+      reconnectPeriod: 1000,
+      connectTimeout: 10_000,
+      ...(options.username ? { username: options.username, password: options.password ?? "" } : {}),
+      properties: { sessionExpiryInterval: 0 },
+    });
+    w.on("connect", () =>
+      w.subscribe(goneSubscription(group), { qos: 1 }, (error) => {
+        if (error) logger.error({ err: error }, "subscribe to ingest wills failed");
+      }),
+    );
+    w.on("message", (_topic, payload) => adopt(payload.toString()));
+    w.on("error", (error) => logger.warn({ err: error }, "mqtt will watcher error"));
+    return w;
+  }
+
+  function endAdopted(disconnect: { force: boolean }): Promise<void>[] {
+    return [...adopted.values()].map(
+      (c) =>
+        new Promise<void>((resolve) =>
+          disconnect.force
+            ? c.end(true, {}, () => resolve())
+            : c.end(false, { reasonCode: DISCONNECT_WITH_WILL }, () => resolve()),
+        ),
+    );
+  }
+
+  function connect(): Promise<void> {
+    const { c, g } = openSession(options.clientId, { adopting: false });
+    client = c;
+    gate = g;
+    if (sharedGroup) watcher = watchForGoneProcesses(sharedGroup);
     c.on("connect", (connack) => {
       metrics.mqttConnected.set(1);
       logger.info({ session_present: connack.sessionPresent }, "ingestor connected");
@@ -139,11 +209,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
         if (error) logger.error({ err: error }, "subscribe failed");
       });
     });
-    c.on("close", () => {
-      metrics.mqttConnected.set(0);
-      g.reset();
-    });
-    c.on("error", (error) => logger.warn({ err: error }, "mqtt connection error"));
+    c.on("close", () => metrics.mqttConnected.set(0));
 
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
@@ -163,18 +229,17 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     try {
       logger.warn("database unavailable: dropping the broker connection until it is back");
       // Never wait on the MQTT client for long, nor let it throw: recovery must always reach the reconnect.
-      await Promise.race([
-        new Promise<void>((resolve) => {
-          try {
-            if (client) client.end(true, {}, () => resolve());
-            else resolve();
-          } catch (error) {
-            logger.warn({ err: error }, "closing the broker connection failed");
-            resolve();
-          }
-        }),
-        sleep(2000),
-      ]);
+      const endOwn = new Promise<void>((resolve) => {
+        try {
+          if (client) client.end(true, {}, () => resolve());
+          else resolve();
+        } catch (error) {
+          logger.warn({ err: error }, "closing the broker connection failed");
+          resolve();
+        }
+      });
+      const endWatcher = new Promise<void>((resolve) => (watcher ? watcher.end(true, {}, () => resolve()) : resolve()));
+      await Promise.race([Promise.all([endOwn, endWatcher, ...endAdopted({ force: true })]), sleep(2000)]);
       writer.discard();
       while (!stopping) {
         try {
@@ -204,9 +269,16 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
       stopping = true;
       // New messages are left unacknowledged (see handleMessage); what is
       // buffered is committed and acknowledged before disconnecting. The
-      // subscriptions stay in the persistent session.
+      // subscriptions stay in the persistent session. On a shared
+      // subscription, the will hands this session (and those it adopted) to a
+      // survivor until this process is back.
+      await new Promise<void>((resolve) => (watcher ? watcher.end(false, {}, () => resolve()) : resolve()));
       await writer.drain();
-      await new Promise<void>((resolve) => client?.end(false, {}, () => resolve()) ?? resolve());
+      const disconnect = sharedGroup ? { reasonCode: DISCONNECT_WITH_WILL } : {};
+      await Promise.all([
+        ...endAdopted({ force: false }),
+        new Promise<void>((resolve) => client?.end(false, disconnect, () => resolve()) ?? resolve()),
+      ]);
       await registryListener.unlisten();
       await rulesListener.unlisten();
       await fencesListener.unlisten();
