@@ -199,3 +199,18 @@ test("an ingest process killed mid-stream loses nothing: the survivor adopts its
       `each once; restarted, ${killed.instanceId} took ${after.length - aShare} of the next ${after.length}`,
   );
 }, 60_000);
+
+test("an ingest process stopped cleanly hands its session to the survivor: the fixes of its share published while it is down are stored", async () => {
+  const a = ingestA!;
+  const stopped = ingestB!;
+  await stopped.kill("SIGTERM");
+  await stopped.dispose();
+  const fixes = makeFixes(200);
+  await publishFixes(fixes, { perSecond: 200 });
+  await waitFor(async () => (await storedCounts(fixes)).size === fixes.length, {
+    timeoutMs: 20_000,
+    intervalMs: 100,
+    what: `all 200 fixes stored by ${a.instanceId}`,
+  });
+  await expectEachStoredOnce(fixes);
+}, 40_000);
