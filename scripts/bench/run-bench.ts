@@ -14,18 +14,9 @@ import { latencyAtRate, registerGuards, sustainedThroughput } from "./ingest-loa
 import { ingestScaling } from "./ingest-scaling";
 import { round } from "./stats";
 import { ingestLatencyWindow } from "./vigil-metrics";
-import { startVigilProcess } from "./vigil-process";
+import { login, startVigilProcess } from "./vigil-process";
 
 type Row = [string, string, string];
-
-async function login(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/sessions`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "bench@vigil.local", password: "bench-password-1" }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
 
 async function main(): Promise<void> {
   // Other work on the machine takes the same cores: the figures are read against it.

@@ -9,6 +9,7 @@ import { waitFor } from "../../test/harness/wait-for";
 
 export type VigilProcess = {
   url: string;
+  mqttUrl: string;
   databaseUrl: string;
   /** Its VIGIL_DATA_DIR (the embedded PostgreSQL is in postgres/). */
   dataDir: string;
@@ -17,11 +18,13 @@ export type VigilProcess = {
   stop: () => Promise<void>;
 };
 
-export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl: string; env?: Record<string, string> }) {
+/** With no mqttUrl, Vigil runs its embedded broker, on a free port given as `mqttUrl` in the result. */
+export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl?: string; env?: Record<string, string> }) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "vigil-bench-"));
   chmodSync(dataDir, 0o755); // the embedded PostgreSQL's user must be able to enter it
   const port = await getPort();
   const pgPort = await getPort();
+  const mqttPort = await getPort();
   const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["server/main.ts"], {
     env: {
       ...process.env,
@@ -29,7 +32,8 @@ export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl: string
       HOST: "127.0.0.1",
       EMBEDDED_PG_PORT: String(pgPort),
       VIGIL_DATA_DIR: dataDir,
-      MQTT_URL: mqttUrl,
+      MQTT_URL: mqttUrl ?? "",
+      MQTT_PORT: String(mqttPort),
       ADMIN_EMAIL: "bench@vigil.local",
       ADMIN_PASSWORD: "bench-password-1",
       LOG_LEVEL: "warn",
@@ -40,18 +44,17 @@ export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl: string
   const url = `http://127.0.0.1:${port}`;
   let exitCode: number | null = null;
   child.once("exit", (code) => (exitCode = code ?? -1));
-  await waitFor(
-    async () => {
-      if (exitCode !== null) throw new Error(`Vigil exited with ${exitCode}`);
-      return (await fetch(`${url}/readyz`)).ok;
-    },
+  const state = await waitFor(
+    async () => (exitCode !== null ? "exited" : (await fetch(`${url}/readyz`)).ok && "ready"),
     { timeoutMs: 90_000, intervalMs: 250, what: "Vigil ready" },
   );
+  if (state === "exited") throw new Error(`Vigil exited with ${exitCode}`);
   const { postgresPassword } = JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as {
     postgresPassword: string;
   };
   return {
     url,
+    mqttUrl: mqttUrl ?? `mqtt://127.0.0.1:${mqttPort}`,
     databaseUrl: `postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${pgPort}/vigil`,
     dataDir,
     pid: child.pid!,
@@ -67,4 +70,14 @@ export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl: string
       rmSync(dataDir, { recursive: true, force: true });
     },
   } satisfies VigilProcess;
+}
+
+/** A bearer token for the admin startVigilProcess creates. */
+export async function login(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "bench@vigil.local", password: "bench-password-1" }),
+  });
+  return ((await response.json()) as { token: string }).token;
 }
