@@ -17,6 +17,7 @@ import { createNotificationChannels } from "./notifications/create-channels";
 import { assertPortFree } from "./infra/port-check";
 import { startIngestor, type Ingestor } from "./ingest/mqtt-ingestor";
 import { componentLogger } from "./observability/logger";
+import { startDbGaugeSampler } from "./observability/db-gauges";
 import { metrics } from "./observability/metrics";
 import { opsChecks } from "./observability/ops-checks";
 import type { Broadcaster } from "./realtime/broadcaster";
@@ -197,7 +198,12 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
       readiness.broker = async () => (ingestor!.connected ? null : `not connected to ${redact(mqttUrl)}`);
     }
 
-    if (web) await web.listen();
+    if (web) {
+      // Only processes serving /metrics need the gauges read from the database.
+      const sampler = await startDbGaugeSampler({ sql, metrics, logger: componentLogger("db-gauges") });
+      stops.push(sampler.stop);
+      await web.listen();
+    }
     const url = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
     logger.info({ url, mqtt: redact(mqttUrl), roles: [...roles] }, "Vigil is ready");
     return { url, mqttUrl, databaseUrl, stop };
