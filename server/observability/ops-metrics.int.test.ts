@@ -3,10 +3,12 @@
 // acknowledge, jobs queued and Socket.IO delivery time, as /metrics shows them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AlertDetailDto } from "../contracts/api";
-import { api } from "../../test/harness/api-client";
+import { api, createGuardWithPhone } from "../../test/harness/api-client";
 import { readMetric } from "../../test/harness/metrics";
+import { connectDevice, endQuietly, publishJson } from "../../test/harness/mqtt-device";
 import { raisePanic } from "../../test/harness/panic";
 import { startTestVigil, type TestVigil } from "../../test/harness/vigil";
+import { waitFor } from "../../test/harness/wait-for";
 import { sampleDbGauges } from "./db-gauges";
 import { metrics } from "./metrics";
 
@@ -54,6 +56,28 @@ describe("sampled gauges", () => {
     expect(await read("vigil_jobs_pending", { task: "metrics_probe" })).toBe(0);
     expect(await read("vigil_jobs_oldest_pending_seconds", { task: "metrics_probe" })).toBe(0);
     expect(await read("vigil_jobs_locked_longest_seconds", { task: "metrics_probe_locked" })).toBe(0);
+  });
+});
+
+describe("open alerts by type", () => {
+  it("count an alarm type a device made up as other, so the label stays bounded", async () => {
+    const { guard, device } = await createGuardWithPhone(vigil.url, vigil.adminToken);
+    const client = await connectDevice(vigil.mqttUrl, device.mqtt);
+    await publishJson(client, `alert/made-up-${guard.externalId.toLowerCase()}/${guard.externalId}`, {
+      severity: "low",
+      message: "A type of the firmware's own",
+      timestamp: new Date().toISOString(),
+    });
+    await endQuietly(client);
+    await waitFor(
+      async () => {
+        await sampleDbGauges(vigil.sql, metrics);
+        return (await read("vigil_alerts_open", { type: "other", severity: "low", status: "NEW" })) === 1;
+      },
+      { intervalMs: 200, what: "the made-up alert counted as other" },
+    );
+    const text = await (await fetch(new URL("/metrics", vigil.url))).text();
+    expect(text).not.toContain("made-up-");
   });
 });
 
