@@ -10,6 +10,8 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().default("0.0.0.0"),
   PORT: port.default(3000),
+  // Without the web role: where /healthz, /readyz and /metrics are served (unset: nowhere).
+  METRICS_PORT: port.optional(),
   PUBLIC_URL: z.url().optional(),
   VIGIL_DATA_DIR: z.string().default("./.vigil"),
   VIGIL_ROLES: z

@@ -17,11 +17,13 @@ import { createNotificationChannels } from "./notifications/create-channels";
 import { assertPortFree } from "./infra/port-check";
 import { startIngestor, type Ingestor } from "./ingest/mqtt-ingestor";
 import { componentLogger } from "./observability/logger";
+import { startDbGaugeSampler } from "./observability/db-gauges";
 import { metrics } from "./observability/metrics";
 import { opsChecks } from "./observability/ops-checks";
 import type { Broadcaster } from "./realtime/broadcaster";
 import { createPostgresAdapter, createPubSubPool } from "./realtime/postgres-pubsub";
 import { createRelayBroadcaster } from "./realtime/relay-broadcaster";
+import { startOpsServer } from "./roles/start-ops-server";
 import { startWeb, type Web } from "./roles/start-web";
 import { setRuntime, type ReadinessCheck } from "./runtime";
 import { bootstrapTenant } from "./services/tenants/bootstrap-tenant";
@@ -35,6 +37,8 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
   const dataDir = path.resolve(projectDir, env.VIGIL_DATA_DIR);
   const secrets = loadDataDirSecrets(dataDir);
   if (roles.has("web")) await assertPortFree(env.PORT, env.HOST, "PORT");
+  const opsPort = roles.has("web") ? undefined : env.METRICS_PORT;
+  if (opsPort !== undefined) await assertPortFree(opsPort, env.HOST, "METRICS_PORT");
   if (!env.MQTT_URL) await assertPortFree(env.MQTT_PORT, env.HOST, "MQTT_PORT");
   if (!env.DATABASE_URL) await assertPortFree(env.EMBEDDED_PG_PORT, "127.0.0.1", "EMBEDDED_PG_PORT");
 
@@ -197,7 +201,21 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
       readiness.broker = async () => (ingestor!.connected ? null : `not connected to ${redact(mqttUrl)}`);
     }
 
+    if (web || opsPort !== undefined) {
+      // Only processes serving /metrics need the gauges read from the database.
+      const sampler = await startDbGaugeSampler({ sql, metrics, logger: componentLogger("db-gauges") });
+      stops.push(sampler.stop);
+    }
     if (web) await web.listen();
+    if (opsPort !== undefined) {
+      const ops = await startOpsServer({
+        host: env.HOST,
+        port: opsPort,
+        logger: componentLogger("ops"),
+        readiness: () => readiness,
+      });
+      stops.push(ops.stop);
+    }
     const url = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
     logger.info({ url, mqtt: redact(mqttUrl), roles: [...roles] }, "Vigil is ready");
     return { url, mqttUrl, databaseUrl, stop };

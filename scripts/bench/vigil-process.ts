@@ -18,6 +18,15 @@ export type VigilProcess = {
   stop: () => Promise<void>;
 };
 
+/**
+ * The process running Vigil: the tsx command spawns a node child with its
+ * loader and only relays signals to it, so its own RSS is tsx's (about 50 MB).
+ */
+function vigilPid(tsxPid: number): number {
+  const children = readFileSync(`/proc/${tsxPid}/task/${tsxPid}/children`, "utf8").trim().split(" ").filter(Boolean);
+  return Number(children.find((pid) => readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "node") ?? tsxPid);
+}
+
 /** With no mqttUrl, Vigil runs its embedded broker, on a free port given as `mqttUrl` in the result. */
 export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl?: string; env?: Record<string, string> }) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "vigil-bench-"));
@@ -59,7 +68,7 @@ export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl?: strin
     dataDir,
     pid: child.pid!,
     rssMb() {
-      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      const status = readFileSync(`/proc/${vigilPid(child.pid!)}/status`, "utf8");
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       return kb / 1024;
     },

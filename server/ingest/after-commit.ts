@@ -1,5 +1,6 @@
 // After a batch commits: count results and broadcast to each tenant's browsers
-// (one event per tenant per batch, not one per message).
+// (one event per tenant per batch, not one per message), timing each emit from
+// the arrival of the messages behind it.
 import { socketEvents } from "../contracts/socket-events";
 import type { Metrics } from "../observability/metrics";
 import type { Broadcaster } from "../realtime/broadcaster";
@@ -29,23 +30,36 @@ export function createAfterCommit({
 }) {
   return function afterCommit(batch: PersistedBatch): void {
     const now = performance.now();
+    // Per tenant, the arrival of its oldest message in the batch: every event
+    // sent to that tenant below waited at most this long.
+    const oldestArrival = new Map<string, number>();
     for (const e of batch.stored) {
       metrics.mqttMessages.inc({ family: e.family!, result: "accepted" });
       metrics.ingestLatency.observe((now - e.message.arrivedAt) / 1000);
+      const tenantId = e.source?.tenantId;
+      if (tenantId) oldestArrival.set(tenantId, Math.min(oldestArrival.get(tenantId) ?? Infinity, e.message.arrivedAt));
     }
     for (const e of batch.duplicates) metrics.mqttMessages.inc({ family: e.family!, result: "duplicate" });
     metrics.batchSize.observe(batch.stored.length + batch.duplicates.length + batch.rejections.length);
+    const emitted = (tenantId: string, event: string) => {
+      const origin = oldestArrival.get(tenantId);
+      if (origin !== undefined) metrics.socketDelivery.observe({ event }, (performance.now() - origin) / 1000);
+    };
     for (const [tenantId, positions] of groupByTenant(batch.positions)) {
       broadcaster.toTenant(tenantId, socketEvents.guardPositions, positions);
+      emitted(tenantId, socketEvents.guardPositions);
     }
     for (const [tenantId, telemetry] of groupByTenant(batch.telemetry)) {
       broadcaster.toTenant(tenantId, socketEvents.deviceTelemetry, telemetry);
+      emitted(tenantId, socketEvents.deviceTelemetry);
     }
     for (const [tenantId, alerts] of groupByTenant(batch.alerts.map(({ created: _created, ...a }) => a))) {
       broadcaster.toTenant(tenantId, socketEvents.alertsChanged, alerts);
+      emitted(tenantId, socketEvents.alertsChanged);
     }
     for (const [tenantId, changes] of groupByTenant(batch.commands)) {
       broadcaster.toTenant(tenantId, socketEvents.commandsChanged, changes);
+      emitted(tenantId, socketEvents.commandsChanged);
     }
     for (const alert of batch.alerts) if (alert.created) metrics.alertsRaised.inc({ severity: alert.severity });
     for (const receipt of batch.receipts) publishReceipt(receipt);

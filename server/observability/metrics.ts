@@ -66,6 +66,13 @@ function createMetrics() {
       labelNames: ["event"] as const,
       registers: [registry],
     }),
+    socketDelivery: new Histogram({
+      name: "vigil_socketio_delivery_seconds",
+      help: "Time from the arrival at the ingestor of the oldest message behind a Socket.IO event to its emit, by event",
+      labelNames: ["event"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
     httpRequests: new Counter({
       name: "vigil_http_requests_total",
       help: "API requests by route and status",
@@ -92,10 +99,59 @@ function createMetrics() {
       buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120],
       registers: [registry],
     }),
+    jobsQueued: new Counter({
+      name: "vigil_jobs_queued_total",
+      help: "graphile-worker jobs Vigil's code added, by task (cron jobs are not counted; counted when added, so a transaction rolled back afterwards still counts)",
+      labelNames: ["task"] as const,
+      registers: [registry],
+    }),
+    jobsPending: new Gauge({
+      name: "vigil_jobs_pending",
+      help: "graphile-worker jobs due now and waiting for a worker, by task (sampled from the database every 10 s)",
+      labelNames: ["task"] as const,
+      registers: [registry],
+    }),
+    jobsOldestPending: new Gauge({
+      name: "vigil_jobs_oldest_pending_seconds",
+      help: "How long the oldest due job has waited for a worker, by task; 0 when none waits (sampled every 10 s)",
+      labelNames: ["task"] as const,
+      registers: [registry],
+    }),
+    jobsLocked: new Gauge({
+      name: "vigil_jobs_locked",
+      help: "graphile-worker jobs locked by a worker (running, or held by a worker that died), by task (sampled every 10 s)",
+      labelNames: ["task"] as const,
+      registers: [registry],
+    }),
+    jobsLockedLongest: new Gauge({
+      name: "vigil_jobs_locked_longest_seconds",
+      help: "How long the longest-locked job of a task has been locked; 0 when none is (sampled every 10 s)",
+      labelNames: ["task"] as const,
+      registers: [registry],
+    }),
     alertsRaised: new Counter({
       name: "vigil_alerts_raised_total",
       help: "Alerts opened (not repeats of an open one), by severity",
       labelNames: ["severity"] as const,
+      registers: [registry],
+    }),
+    alertsOpen: new Gauge({
+      name: "vigil_alerts_open",
+      help: "Alerts not yet resolved, by type (unknown device types as other), severity and status (sampled every 10 s)",
+      labelNames: ["type", "severity", "status"] as const,
+      registers: [registry],
+    }),
+    alertsOldestUnacknowledged: new Gauge({
+      name: "vigil_alerts_oldest_unacknowledged_seconds",
+      help: "Age of the oldest alert nobody has acknowledged (status NEW), by severity; 0 when none (sampled every 10 s)",
+      labelNames: ["severity"] as const,
+      registers: [registry],
+    }),
+    timeToAcknowledge: new Histogram({
+      name: "vigil_alert_time_to_acknowledge_seconds",
+      help: "Time from an alert's creation to its acknowledgement (console, API or signed link), by severity",
+      labelNames: ["severity"] as const,
+      buckets: [5, 15, 30, 60, 120, 300, 600, 1800, 3600, 14400],
       registers: [registry],
     }),
     notifications: new Counter({

@@ -5,6 +5,7 @@
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import type { EscalationTier } from "../../db/schema/escalation-policies";
+import { metrics } from "../../server/observability/metrics";
 import { jobPriority } from "../../server/services/alerts/notification-priority";
 
 const payload = z.object({
@@ -46,11 +47,12 @@ export const notify_alert: Task = async (raw, helpers) => {
         "select id, phone, email from contacts where tenant_id = $1 and id = any($2::uuid[])",
         [alert.tenant_id, step.contactIds],
       );
+      let deliveries = 0;
       for (const contact of contacts) {
         for (const channel of step.channels) {
           // Push goes to every phone the contact (or the contact's user) opted in on, found when it is sent.
           const recipient = channel === "sms" ? contact.phone : channel === "email" ? contact.email : PUSH_RECIPIENT;
-          await client.query(
+          const added = await client.query(
             `with queued as (
                insert into notification_deliveries (tenant_id, alert_id, contact_id, channel, recipient, round, tier, status, error)
                values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -71,6 +73,7 @@ export const notify_alert: Task = async (raw, helpers) => {
               jobPriority(alert.severity),
             ],
           );
+          deliveries += added.rowCount ?? 0;
         }
       }
       const next =
@@ -87,6 +90,8 @@ export const notify_alert: Task = async (raw, helpers) => {
         );
       }
       await client.query("commit");
+      metrics.jobsQueued.inc({ task: "deliver_notification" }, deliveries);
+      if (next) metrics.jobsQueued.inc({ task: "notify_alert" });
     } catch (error) {
       await client.query("rollback");
       throw error;

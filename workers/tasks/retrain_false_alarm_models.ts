@@ -2,6 +2,7 @@
 // enough resolved alerts of each outcome and no run already queued or
 // running. A new version is stored; a manager still decides to promote it.
 import type { Task } from "graphile-worker";
+import { metrics } from "../../server/observability/metrics";
 import { MIN_EXAMPLES_PER_OUTCOME } from "../../server/ml/train-false-alarm-model";
 import { TRAINING_JOB_PRIORITY, TRAINING_QUEUE } from "../../server/services/ml/training-queue";
 import type { TaskDeps } from "../task-deps";
@@ -22,6 +23,7 @@ export function retrain_false_alarm_models({ training }: Pick<TaskDeps, "trainin
        from runs`,
       [MIN_EXAMPLES_PER_OUTCOME, training.epochs, TRAINING_QUEUE, TRAINING_JOB_PRIORITY],
     );
+    metrics.jobsQueued.inc({ task: "train_false_alarm_model" }, rows.length);
     if (rows.length > 0) helpers.logger.info(`queued ${rows.length} nightly training runs`);
   };
 }

@@ -7,6 +7,7 @@ import type { AlertRules } from "../../contracts/alert-rules";
 import type { AlertDto, AlertSeverity } from "../../contracts/socket-events";
 import type { Envelope } from "../pipeline/types";
 import { NEVER_SCORED_TYPES } from "../../contracts/ml";
+import { metrics } from "../../observability/metrics";
 import { jobPriority } from "../../services/alerts/notification-priority";
 import { SCORING_JOB_PRIORITY } from "../../services/ml/training-queue";
 import { recordedAt } from "./recorded-at";
@@ -187,11 +188,13 @@ export async function upsertAlerts(tx: TransactionSql, rows: AlertRow[], channel
                priority => v.priority, max_attempts => 25)
       from unnest(${created.map((a) => a.id)}::text[], ${created.map((a) => jobPriority(a.severity))}::int[]) as v(id, priority)`;
     // Scored by the tenant's promoted false-alarm model, if it has one (never panic or man-down).
-    await tx`
+    const scoring = await tx`
       select graphile_worker.add_job('score_alert', json_build_object('alertId', v.id), priority => ${SCORING_JOB_PRIORITY}, max_attempts => 3)
       from unnest(${created.map((a) => a.id)}::uuid[], ${created.map((a) => a.tenantId)}::uuid[], ${created.map((a) => a.type)}::text[]) as v(id, tenant_id, type)
       where v.type <> all(${NEVER_SCORED_TYPES as string[]}::text[])
         and exists (select 1 from ml_models m where m.tenant_id = v.tenant_id and m.promoted_at is not null)`;
+    metrics.jobsQueued.inc({ task: "notify_alert" }, created.length);
+    metrics.jobsQueued.inc({ task: "score_alert" }, scoring.length);
   }
   return saved;
 }

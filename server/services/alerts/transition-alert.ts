@@ -1,12 +1,14 @@
 // The one way an alert changes: a conditional UPDATE (so two people acting at
 // once cannot both succeed), its event appended in the same transaction, and
-// the change broadcast to the tenant's browsers after commit.
+// the change broadcast to the tenant's browsers (and an acknowledgement's
+// delay measured) after commit.
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { alertEvents, alerts, users } from "../../../db/schema";
 import type { AlertDetailDto } from "../../contracts/api";
 import { socketEvents } from "../../contracts/socket-events";
 import { AppError } from "../../observability/app-error";
+import { metrics } from "../../observability/metrics";
 import { getAlert } from "../../presenters/alerts/get-alert";
 import type { Broadcaster } from "../../realtime/broadcaster";
 
@@ -79,5 +81,9 @@ export async function transitionAlert(
   const alert = await getAlert(db, actor, alertId);
   const { events: _events, deliveries: _deliveries, ...summary } = alert;
   broadcaster.toTenant(actor.tenantId, socketEvents.alertsChanged, [summary]);
+  if (set.status === "ACKNOWLEDGED" && alert.acknowledgedAt) {
+    const seconds = (Date.parse(alert.acknowledgedAt) - Date.parse(alert.createdAt)) / 1000;
+    metrics.timeToAcknowledge.observe({ severity: alert.severity }, Math.max(0, seconds));
+  }
   return alert;
 }

@@ -2,6 +2,7 @@
 // exists exactly when the row that needs it does.
 import { sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
+import { metrics } from "../../observability/metrics";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -19,4 +20,5 @@ export async function enqueueJob(
   await tx.execute(sql`
     select graphile_worker.add_job(${task}, ${JSON.stringify(payload)}::json,
       queue_name => ${queue ?? null}, max_attempts => ${maxAttempts}, job_key => ${jobKey ?? null}, priority => ${priority})`);
+  metrics.jobsQueued.inc({ task });
 }
