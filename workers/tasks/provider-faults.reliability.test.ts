@@ -3,7 +3,8 @@
 // channel) of 20 panics to 2 contacts is still delivered, once, well within
 // 5 minutes; the delivery rows count the failed attempts and keep their
 // errors. Backoffs and the provider timeout are shortened so the test is
-// quick; the circuit breaker keeps its production timing (30 s open).
+// quick; the circuit breaker keeps its production timing (30 s open), so a
+// run takes 15 s to over a minute depending on how often it opens.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ContactDto } from "../../server/contracts/api";
 import { api } from "../../test/harness/api-client";
