@@ -4,7 +4,7 @@
 // 5 minutes; the delivery rows count the failed attempts and keep their
 // errors. Backoffs and the provider timeout are shortened so the test is
 // quick; the circuit breaker keeps its production timing (30 s open), so a
-// run takes 15 s to over a minute depending on how often it opens.
+// run takes 15 s to 2 minutes depending on how often it opens.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ContactDto } from "../../server/contracts/api";
 import { api } from "../../test/harness/api-client";
