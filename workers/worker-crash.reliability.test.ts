@@ -79,6 +79,7 @@ test("a worker killed after Twilio received the SMS request is replaced: the job
   const smsFor = () => fake!.requests.filter((r) => r.provider === "twilio" && r.body.Body?.includes(alert.id));
   await waitFor(() => smsFor().length >= 2, { timeoutMs: 60_000, intervalMs: 100, what: "the SMS to be sent again" });
   const retriedAfterS = (performance.now() - killedAt) / 1000;
+  expect(retriedAfterS).toBeLessThanOrEqual(60);
   const delivery = await waitFor(
     async () => {
       const [row] = await sql!<{ status: string; attempts: number }[]>`
