@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "**/node_modules/**", "e2e/**", ".next/**"],
+          exclude: ["**/*.int.test.ts", "**/*.reliability.test.ts", "**/node_modules/**", "e2e/**", ".next/**"],
         },
       },
       {
@@ -33,6 +33,20 @@ export default defineConfig({
           setupFiles: ["test/harness/quiet-logs.ts"],
           testTimeout: 20_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Fault tests too long for the integration run (minutes of broker restarts and
+        // kills); `npm run test:reliability`, inside `npm test`. docs/reliability.md lists them.
+        extends: true,
+        test: {
+          name: "reliability",
+          include: ["**/*.reliability.test.ts"],
+          exclude: ["**/node_modules/**", "e2e/**", ".next/**"],
+          globalSetup: ["test/harness/global-setup.ts"],
+          setupFiles: ["test/harness/quiet-logs.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

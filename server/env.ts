@@ -83,6 +83,12 @@ export const envSchema = z.object({
         .filter(Boolean),
     ),
   SMS_PER_NUMBER_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  // A provider request (Twilio, Resend, web push) that has not answered by then counts as failed and is retried.
+  // At most 30 s: the locked-job watchdog takes a delivery job locked for 40 s for one whose worker died.
+  NOTIFICATION_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
+  // Retries of a failed delivery wait base x 2^(attempt - 1), at most max, with +-20% jitter.
+  NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
+  NOTIFICATION_RETRY_MAX_MS: z.coerce.number().int().min(10).max(600_000).default(30_000),
   ALERT_LINK_TTL_SECONDS: z.coerce
     .number()
     .int()

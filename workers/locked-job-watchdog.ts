@@ -1,7 +1,7 @@
 // Open-source graphile-worker leaves a crashed worker's jobs locked for up to
 // 4 hours. Alert notification and escalation jobs cannot wait that long: a
 // notification job locked for longer than any run of it can take (providers
-// time out after 10 s) belongs to a dead worker, and that worker is unlocked
+// time out after NOTIFICATION_PROVIDER_TIMEOUT_MS, at most 30 s) belongs to a dead worker, and that worker is unlocked
 // so its jobs run again within a minute. A training run whose worker died
 // shows no progress for minutes: it is marked failed and its worker unlocked,
 // which frees the one-at-a-time "ml" queue for the next run.

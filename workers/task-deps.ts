@@ -8,6 +8,7 @@ import type { MqttPublisher } from "../server/infra/mqtt-publisher";
 import type { Channel } from "../server/notifications/channels";
 import type { PushChannel } from "../server/notifications/push-channel";
 import type { Broadcaster } from "../server/realtime/broadcaster";
+import type { RetrySettings } from "./delivery-retry";
 
 export type NotificationSettings = {
   publicUrl: string;
@@ -15,6 +16,8 @@ export type NotificationSettings = {
   linkTtlSeconds: number;
   smsAllowedCountryCodes: string[];
   smsPerNumberPerMinute: number;
+  /** When a failed delivery is tried again. */
+  retry: RetrySettings;
 };
 
 export type TrainingSettings = {

@@ -9,7 +9,11 @@ export type CircuitBreaker = {
 };
 
 export class BreakerOpenError extends Error {
-  constructor(name: string, retryInMs: number) {
+  constructor(
+    name: string,
+    /** When the breaker lets a call through again. */
+    readonly retryInMs: number,
+  ) {
     super(`${name} circuit breaker is open (retry in ${Math.ceil(retryInMs / 1000)} s)`);
   }
 }

@@ -17,12 +17,17 @@ export type Channel = {
   send: (message: OutgoingMessage) => Promise<string>;
 };
 
-// The twilio SDK talks to fixed hosts; TWILIO_API_BASE_URL sends its requests elsewhere (a test double, a proxy).
-class RedirectingRequestClient extends twilio.RequestClient {
-  constructor(private readonly base: URL) {
-    super({ timeout: 10_000 });
+// A request Twilio has not answered within the timeout fails (and is retried). The twilio SDK talks to fixed
+// hosts; with a base URL its requests go elsewhere (a test double, a proxy).
+class TwilioClient extends twilio.RequestClient {
+  constructor(
+    timeout: number,
+    private readonly base: URL | null,
+  ) {
+    super({ timeout });
   }
   override request<TData>(opts: RequestOptions<TData>) {
+    if (!this.base) return super.request<TData>(opts);
     const uri = new URL(opts.uri);
     uri.protocol = this.base.protocol;
     uri.host = this.base.host;
@@ -44,9 +49,8 @@ export function createSmsChannel(env: Env): Channel {
       "SMS is not configured (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_PHONE_NUMBER)",
     );
   }
-  const client = twilio(sid, token, {
-    ...(env.TWILIO_API_BASE_URL ? { httpClient: new RedirectingRequestClient(new URL(env.TWILIO_API_BASE_URL)) } : {}),
-  });
+  const base = env.TWILIO_API_BASE_URL ? new URL(env.TWILIO_API_BASE_URL) : null;
+  const client = twilio(sid, token, { httpClient: new TwilioClient(env.NOTIFICATION_PROVIDER_TIMEOUT_MS, base) });
   return {
     name: "sms",
     unavailable: null,
@@ -63,11 +67,15 @@ export function createEmailChannel(env: Env): Channel {
   }
   const resend = new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined);
   const from = env.EMAIL_FROM;
+  const timeoutMs = env.NOTIFICATION_PROVIDER_TIMEOUT_MS;
   return {
     name: "email",
     unavailable: null,
     async send({ to, subject, text, idempotencyKey }) {
-      const { data, error } = await resend.emails.send({ from, to, subject, text }, { idempotencyKey });
+      // Without a signal the SDK's fetch waits up to 5 minutes for an answer.
+      const signal = AbortSignal.timeout(timeoutMs);
+      const { data, error } = await resend.emails.send({ from, to, subject, text }, { idempotencyKey, signal });
+      if (signal.aborted) throw new Error(`Resend: no answer within ${timeoutMs} ms`);
       if (error) throw new Error(`Resend: ${error.message}`);
       return data!.id;
     },

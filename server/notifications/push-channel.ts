@@ -55,7 +55,7 @@ export function createPushChannel(env: Env): PushChannel {
             vapidDetails: { subject, publicKey, privateKey },
             TTL: ttlSeconds,
             urgency: message.severity === "critical" || message.severity === "high" ? "high" : "normal",
-            timeout: 10_000,
+            timeout: env.NOTIFICATION_PROVIDER_TIMEOUT_MS,
             ...(http && plainHttp ? { agent: plainHttp } : {}),
           },
         );

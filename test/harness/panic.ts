@@ -8,7 +8,7 @@ import type { TestVigil } from "./vigil";
 import { waitFor } from "./wait-for";
 
 export async function raisePanic(
-  vigil: TestVigil,
+  vigil: Pick<TestVigil, "url" | "adminToken" | "mqttUrl">,
   message: string,
 ): Promise<{ alert: AlertListItemDto; resend: () => Promise<void> }> {
   const { guard, device } = await createGuardWithPhone(vigil.url, vigil.adminToken);

@@ -1,13 +1,19 @@
 // Sends one queued delivery through its channel. Idempotent: a delivery
 // already sent or skipped is left alone, so a re-run sends nothing twice
 // (a crash between the provider's answer and the commit can still repeat it
-// once; Resend also gets the delivery id as its Idempotency-Key). Failures are
-// thrown so graphile-worker retries with backoff; each attempt is counted.
+// once; Resend also gets the delivery id as its Idempotency-Key). A failed
+// attempt is counted on the row with its error, and the delivery is queued
+// again after its own backoff (delivery-retry.ts) in the same statement; a
+// sent row keeps the error of its last failed attempt. While the provider's
+// circuit breaker is open nothing is sent and no attempt is counted: the
+// delivery waits for the breaker to let calls through again.
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { alertEmail, alertPush, alertSms } from "../../server/notifications/alert-message";
+import { BreakerOpenError } from "../../server/lib/circuit-breaker";
 import { signAlertLink } from "../../server/services/alerts/alert-link";
 import { metrics } from "../../server/observability/metrics";
+import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "../delivery-retry";
 import { pushToContact } from "../push-delivery";
 import type { TaskDeps } from "../task-deps";
 import { smsRefusal } from "../sms-rules";
@@ -18,6 +24,7 @@ type Row = {
   id: string;
   tenant_id: string;
   status: string;
+  attempts: number;
   channel: "sms" | "email" | "push";
   recipient: string | null;
   contact_id: string | null;
@@ -35,7 +42,7 @@ export function deliver_notification(deps: TaskDeps): Task {
   return async (raw, helpers) => {
     const { deliveryId } = payload.parse(raw);
     const { rows } = await helpers.query<Row>(
-      `select n.id, n.tenant_id, n.status, n.channel, n.recipient, n.contact_id, a.id as alert_id, a.type, a.severity, a.message,
+      `select n.id, n.tenant_id, n.status, n.attempts, n.channel, n.recipient, n.contact_id, a.id as alert_id, a.type, a.severity, a.message,
               a.lat, a.lon, coalesce(d.name, g.name, d.external_id, '') as source_name,
               coalesce(d.external_id, g.external_id, '') as source_external_id
        from notification_deliveries n join alerts a on a.id = n.alert_id
@@ -46,13 +53,33 @@ export function deliver_notification(deps: TaskDeps): Task {
     const delivery = rows[0];
     if (!delivery || delivery.status !== "queued" || !delivery.recipient) return;
     const finish = (status: string, fields: { providerId?: string; error?: string }) => {
-      metrics.notifications.inc({ channel: delivery.channel, result: status === "queued" ? "retry" : status });
+      metrics.notifications.inc({ channel: delivery.channel, result: status });
       return helpers.query(
         `update notification_deliveries set status = $2::delivery_status, provider_id = coalesce($3, provider_id),
-           error = $4, attempts = attempts + 1, sent_at = case when $2 = 'sent' then now() else sent_at end
+           error = coalesce($4, error), attempts = attempts + 1,
+           sent_at = case when $2 = 'sent' then now() else sent_at end
          where id = $1`,
         [deliveryId, status, fields.providerId ?? null, fields.error ?? null],
       );
+    };
+    // This job completes; the delivery row and its next job are written together, so a crash loses neither.
+    const requeue = (error: string, { delayMs, attempted }: { delayMs: number; attempted: boolean }) =>
+      helpers.query(
+        `with retried as (
+           update notification_deliveries set attempts = attempts + $4::int, error = $2
+           where id = $1 and status = 'queued'
+           returning id)
+         select graphile_worker.add_job('deliver_notification', json_build_object('deliveryId', id),
+                  run_at => now() + make_interval(secs => $3 / 1000.0), priority => $5, max_attempts => $6,
+                  job_key => 'delivery:' || id)
+         from retried`,
+        [deliveryId, error, delayMs, attempted ? 1 : 0, helpers.job.priority, helpers.job.max_attempts],
+      );
+    const retry = async (error: string) => {
+      const attempt = delivery.attempts + 1;
+      if (attempt >= MAX_DELIVERY_ATTEMPTS) return void (await finish("failed", { error }));
+      metrics.notifications.inc({ channel: delivery.channel, result: "retry" });
+      await requeue(error, { delayMs: retryDelayMs(attempt, deps.notifications.retry), attempted: true });
     };
 
     const { channel } = deps.channels[delivery.channel];
@@ -74,7 +101,6 @@ export function deliver_notification(deps: TaskDeps): Task {
     );
     const link = `${publicUrl}/m/alerts/${delivery.alert_id}?t=${token}`;
     const alert = { ...delivery, sourceName: delivery.source_name, sourceExternalId: delivery.source_external_id };
-    const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
     if (delivery.channel === "push") {
       if (!delivery.contact_id) return void (await finish("skipped", { error: "the contact was deleted" }));
       const timer = metrics.providerLatency.startTimer({ channel: "push" });
@@ -86,14 +112,14 @@ export function deliver_notification(deps: TaskDeps): Task {
       });
       timer();
       if (result.status !== "retry") return void (await finish(result.status, result));
-      await finish(lastAttempt ? "failed" : "queued", { error: result.error });
-      throw new Error(result.error);
+      return retry(result.error);
     }
     const { channel: sender, breaker } = deps.channels[delivery.channel];
     const email = alertEmail(alert, link);
+    let providerId: string;
     try {
       const timer = metrics.providerLatency.startTimer({ channel: delivery.channel });
-      const providerId = await breaker.run(() =>
+      providerId = await breaker.run(() =>
         sender.send({
           to: delivery.recipient!,
           subject: email.subject,
@@ -102,11 +128,12 @@ export function deliver_notification(deps: TaskDeps): Task {
         }),
       );
       timer();
-      await finish("sent", { providerId });
     } catch (error) {
-      const message = (error as Error).message.slice(0, 500);
-      await finish(lastAttempt ? "failed" : "queued", { error: message });
-      throw error;
+      if (error instanceof BreakerOpenError) {
+        return void (await requeue(error.message, { delayMs: error.retryInMs, attempted: false }));
+      }
+      return retry((error as Error).message.slice(0, 500));
     }
+    await finish("sent", { providerId });
   };
 }
