@@ -80,6 +80,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         port: env.MQTT_PORT,
         sql,
         allowAnonymous: env.MQTT_ALLOW_ANONYMOUS,
+        maxPayloadBytes: env.INGEST_MAX_PAYLOAD_BYTES,
         logger: componentLogger("broker"),
         onRejected: ({ family, reason }) => {
           metrics.mqttMessages.inc({ family, result: reason });
