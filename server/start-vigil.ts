@@ -114,6 +114,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         metrics,
         readiness: () => readiness,
         socketAdapter: createPostgresAdapter(pubSubPool, realtimeLogger),
+        tileUrl: env.MAP_TILE_URL,
       });
       stops.push(web.stop);
     }
