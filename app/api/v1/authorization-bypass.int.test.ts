@@ -180,7 +180,12 @@ describe("no session, no data", () => {
     let requests = 0;
     for (const route of pages()) {
       for (const path of tricks(route)) {
-        for (const headers of [{}, { "x-middleware-subrequest": SUBREQUEST_VALUES[1]! }, { rsc: "1" }]) {
+        const variants: Record<string, string>[] = [
+          {},
+          { "x-middleware-subrequest": SUBREQUEST_VALUES[1]! },
+          { rsc: "1" },
+        ];
+        for (const headers of variants) {
           await expectNoData(path, headers);
           requests += 1;
         }
