@@ -81,6 +81,8 @@ export const envSchema = z.object({
         .filter(Boolean),
     ),
   SMS_PER_NUMBER_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  // SMS pumping: a compromised admin adding hundreds of numbers sends at most this many SMS an hour for the tenant.
+  SMS_TENANT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(200),
   ALERT_LINK_TTL_SECONDS: z.coerce
     .number()
     .int()

@@ -156,6 +156,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
             linkTtlSeconds: env.ALERT_LINK_TTL_SECONDS,
             smsAllowedCountryCodes: env.SMS_ALLOWED_COUNTRY_CODES,
             smsPerNumberPerMinute: env.SMS_PER_NUMBER_PER_MINUTE,
+            smsTenantPerHour: env.SMS_TENANT_PER_HOUR,
           },
           training: { epochs: env.ML_TRAINING_EPOCHS, minEpochMs: env.ML_MIN_EPOCH_MS },
           retentionDays: env.VIGIL_RETENTION_DAYS,

@@ -15,6 +15,8 @@ export type NotificationSettings = {
   linkTtlSeconds: number;
   smsAllowedCountryCodes: string[];
   smsPerNumberPerMinute: number;
+  /** SMS_TENANT_PER_HOUR: SMS sent for one tenant in the last hour, at most; more are skipped. */
+  smsTenantPerHour: number;
 };
 
 export type TrainingSettings = {
