@@ -109,7 +109,7 @@ test("hostile guard, device and alert text is shown as text and never runs", asy
     return found!;
   });
 
-  await test.step("every page carries the security headers", async () => {
+  await test.step("every page carries the security headers; script cannot read the session cookie", async () => {
     await signIn(page, vigil);
     const response = await page.goto("/");
     const headers = response!.headers();
@@ -119,6 +119,9 @@ test("hostile guard, device and alert text is shown as text and never runs", asy
     expect(policy).toContain("object-src 'none'");
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    const session = (await page.context().cookies()).find((c) => c.name === "vigil_session");
+    expect(session, "the session cookie").toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    expect(await page.evaluate(() => document.cookie)).not.toContain("vigil_session");
     const again = (await page.request.get("/devices")).headers()["content-security-policy"];
     expect(again, "a fresh nonce per response").not.toBe(policy);
   });
