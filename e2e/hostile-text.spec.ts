@@ -187,6 +187,36 @@ test("hostile guard, device and alert text is shown as text and never runs", asy
     await expectNothingRan(page, violations);
   });
 
+  await test.step("a site and a fence with hostile names: the sites page and the fence's tooltip show them as text", async () => {
+    const site = { name: `Site ${SCRIPT}`, fence: `Fence ${IMG}` };
+    const created = await api.post("/api/v1/sites", {
+      data: {
+        name: site.name,
+        geofences: [{ name: site.fence, circle: { center: [FIX_AT.lon, FIX_AT.lat], radiusM: 300 } }],
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    try {
+      await page.goto("/sites");
+      await expect(page.getByText(site.name).first()).toBeVisible();
+      await expectNothingRan(page, violations);
+      await page.goto(`/sites/${id}`);
+      const map = page.getByTestId("site-map");
+      await expect(map.locator(".leaflet-interactive").first()).toBeVisible();
+      const box = (await map.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const tooltip = page.locator(".leaflet-tooltip");
+      await expect(tooltip).toHaveText(site.fence);
+      expect(await tooltip.locator("img").count()).toBe(0);
+      await page.screenshot({ path: path.join(screenshotDir, "hostile-text-fence.png") });
+      await expectNothingRan(page, violations);
+    } finally {
+      // A fence left behind would change where the NOC opens for other specs.
+      expect((await api.delete(`/api/v1/sites/${id}`)).status()).toBeLessThan(300);
+    }
+  });
+
   await test.step("if markup ever got into the page, the policy would still stop its inline handler", async () => {
     await page.goto("/");
     const refused = page.evaluate(
