@@ -5,6 +5,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { loginInput } from "@/server/contracts/api";
 import { homePath } from "@/server/http/page-auth";
+import { sessionCookieOptions } from "@/server/http/session-cookie";
 import { AppError } from "@/server/observability/app-error";
 import { getRuntime } from "@/server/runtime";
 import { findActorByToken } from "@/server/services/auth/find-actor-by-token";
@@ -23,13 +24,7 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   try {
     const ip = (await headers()).get("x-vigil-client-ip") ?? "unknown";
     const { token, expiresAt } = await logIn(runtime.db, { ...parsed.data, ip, kind: "browser" });
-    (await cookies()).set(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: runtime.env.NODE_ENV === "production",
-      path: "/",
-      expires: expiresAt,
-    });
+    (await cookies()).set(SESSION_COOKIE, token, sessionCookieOptions(runtime.env, expiresAt));
     const actor = await findActorByToken(runtime.db, token);
     if (actor) home = homePath(actor.role);
   } catch (error) {

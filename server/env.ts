@@ -89,6 +89,8 @@ export const envSchema = z.object({
   // Retries of a failed delivery wait base x 2^(attempt - 1), at most max, with +-20% jitter.
   NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
   NOTIFICATION_RETRY_MAX_MS: z.coerce.number().int().min(10).max(600_000).default(30_000),
+  // SMS pumping: a compromised admin adding hundreds of numbers sends at most this many SMS an hour for the tenant.
+  SMS_TENANT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(200),
   ALERT_LINK_TTL_SECONDS: z.coerce
     .number()
     .int()

@@ -84,6 +84,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         port: env.MQTT_PORT,
         sql,
         allowAnonymous: env.MQTT_ALLOW_ANONYMOUS,
+        maxPayloadBytes: env.INGEST_MAX_PAYLOAD_BYTES,
         logger: componentLogger("broker"),
         onRejected: ({ family, reason }) => {
           metrics.mqttMessages.inc({ family, result: reason });
@@ -117,6 +118,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         metrics,
         readiness: () => readiness,
         socketAdapter: createPostgresAdapter(pubSubPool, realtimeLogger),
+        tileUrl: env.MAP_TILE_URL,
       });
       stops.push(web.stop);
     }
@@ -159,6 +161,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
             smsAllowedCountryCodes: env.SMS_ALLOWED_COUNTRY_CODES,
             smsPerNumberPerMinute: env.SMS_PER_NUMBER_PER_MINUTE,
             retry: { baseMs: env.NOTIFICATION_RETRY_BASE_MS, maxMs: env.NOTIFICATION_RETRY_MAX_MS },
+            smsTenantPerHour: env.SMS_TENANT_PER_HOUR,
           },
           training: { epochs: env.ML_TRAINING_EPOCHS, minEpochMs: env.ML_MIN_EPOCH_MS },
           retentionDays: env.VIGIL_RETENTION_DAYS,

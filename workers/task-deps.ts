@@ -18,6 +18,8 @@ export type NotificationSettings = {
   smsPerNumberPerMinute: number;
   /** When a failed delivery is tried again. */
   retry: RetrySettings;
+  /** SMS_TENANT_PER_HOUR: SMS sent for one tenant in the last hour, at most; more are skipped. */
+  smsTenantPerHour: number;
 };
 
 export type TrainingSettings = {

@@ -5,6 +5,7 @@ import L from "leaflet";
 import { useEffect, useRef } from "react";
 import { useMap } from "react-leaflet";
 import type { AlertDto } from "@/server/contracts/socket-events";
+import { plainText } from "./plain-text";
 
 function style(alert: AlertDto): L.CircleMarkerOptions {
   const fresh = alert.status === "NEW";
@@ -37,11 +38,14 @@ export function AlertMarkers({ alerts, renderer }: { alerts: AlertDto[]; rendere
       const at: L.LatLngTuple = [alert.lat!, alert.lon!];
       const marker = shown.get(id);
       if (marker) {
-        marker.setLatLng(at).setStyle(style(alert)).setTooltipContent(label(alert));
+        marker
+          .setLatLng(at)
+          .setStyle(style(alert))
+          .setTooltipContent(plainText(label(alert)));
         continue;
       }
       const created = L.circleMarker(at, { renderer, fillColor: "#ff5c5c", fillOpacity: 0.95, ...style(alert) });
-      created.bindTooltip(label(alert)).addTo(map);
+      created.bindTooltip(plainText(label(alert))).addTo(map);
       shown.set(id, created);
     }
     for (const marker of shown.values()) marker.bringToFront();

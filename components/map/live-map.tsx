@@ -11,6 +11,7 @@ import type { GeofenceDto } from "@/server/contracts/sites";
 import type { AlertDto } from "@/server/contracts/socket-events";
 import type { PositionStore } from "../noc/position-store";
 import { AlertMarkers } from "./alert-markers";
+import { plainText } from "./plain-text";
 import { FenceOutlines } from "./fence-outlines";
 
 const DEFAULT_CENTER: L.LatLngTuple = [12.9716, 77.5946];
@@ -54,7 +55,7 @@ function GuardMarkers({ store, renderer, alerting }: GuardMarkersProps) {
             weight: 1.5,
             fillOpacity: 0.95,
             ...guardFill(alertingNow.current.has(p.externalId)),
-          }).bindTooltip(`${p.name} (${p.externalId})`);
+          }).bindTooltip(plainText(`${p.name} (${p.externalId})`));
           created.addTo(map);
           created.bringToBack(); // alert markers stay on top
           shown.set(id, { marker: created, externalId: p.externalId });

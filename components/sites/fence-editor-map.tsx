@@ -12,6 +12,7 @@ import { useEffect, useRef } from "react";
 import { MapContainer, TileLayer, useMap } from "react-leaflet";
 import { bufferLayer, fencePane, FENCE_COLOUR, shapeBounds, shapeLayer } from "../map/fence-outlines";
 import { geoJsonRings, type FenceShape } from "../map/fence-shape";
+import { plainText } from "../map/plain-text";
 import type { FenceDraft } from "./site-draft";
 
 const DEFAULT_CENTER: L.LatLngTuple = [12.9716, 77.5946];
@@ -104,7 +105,7 @@ function GeomanFences(props: Omit<FenceMapProps, "tileUrl">) {
       if (known?.shape === fence.shape) continue;
       known?.layer.remove();
       const layer = shapeLayer(fence.shape, { weight: 2, fillOpacity: 0.12, pmIgnore: !canEdit });
-      layer.bindTooltip(fence.name || "Unnamed fence", { sticky: true });
+      layer.bindTooltip(plainText(fence.name || "Unnamed fence"), { sticky: true });
       layer.on("click", () => handlers.current.onSelect(fence.key));
       layer.on("pm:edit", () => {
         const shape = shapeFromLayer(layer);
@@ -125,7 +126,7 @@ function GeomanFences(props: Omit<FenceMapProps, "tileUrl">) {
       if (!entry) continue;
       const colour = colourOf(fence.key, selected, invalid);
       entry.layer.setStyle({ color: colour, fillColor: colour });
-      entry.layer.setTooltipContent(fence.name || "Unnamed fence");
+      entry.layer.setTooltipContent(plainText(fence.name || "Unnamed fence"));
     }
   }, [fences, selected, invalid]);
 

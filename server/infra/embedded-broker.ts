@@ -9,6 +9,7 @@ import { isValidClientId, mayPublish, maySubscribe, type DeviceIdentity } from "
 import type { Logger } from "../observability/logger";
 import { deviceSecretMatches } from "../services/devices/device-secret";
 import { printablePayload } from "../ingest/persist/store-quarantine";
+import { guardMqttFrames } from "./mqtt-frame-guard";
 
 type DeviceLogin = { kind: "device"; tenantId: string; deviceId: string } & DeviceIdentity;
 type Identity = { kind: "service" } | { kind: "anonymous" } | DeviceLogin;
@@ -50,6 +51,7 @@ export async function startEmbeddedBroker({
   port,
   sql,
   allowAnonymous,
+  maxPayloadBytes,
   logger,
   onRejected,
 }: {
@@ -57,6 +59,8 @@ export async function startEmbeddedBroker({
   port: number;
   sql: Sql;
   allowAnonymous: boolean;
+  /** INGEST_MAX_PAYLOAD_BYTES: packets a little over it are still taken in (and quarantined with the reason). */
+  maxPayloadBytes: number;
   logger: Logger;
   onRejected: (rejection: { family: string; reason: string }) => void;
 }): Promise<EmbeddedBroker> {
@@ -166,7 +170,17 @@ export async function startEmbeddedBroker({
   }, REVOCATION_CHECK_MS);
   revocationTimer.unref();
 
-  const server = net.createServer(broker.handle);
+  // Up to 4 times the payload limit (plus a topic) a packet is taken in and quarantined with
+  // its reason; beyond that the connection is closed before the packet is buffered.
+  const maxPacketBytes = 4 * maxPayloadBytes + 65_536;
+  const server = net.createServer((socket) => {
+    broker.handle(socket);
+    guardMqttFrames(socket, {
+      maxPacketBytes,
+      onViolation: (violation) =>
+        logger.debug({ remote: socket.remoteAddress, violation }, "mqtt connection closed before parsing"),
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

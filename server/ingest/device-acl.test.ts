@@ -89,6 +89,8 @@ describe("isValidClientId", () => {
     ["with a # wildcard", "phone#1"],
     ["with a slash", "phone/1"],
     ["with NUL", "phone\u00001"],
+    ["with a newline", "phone\n1"],
+    ["decoded from invalid UTF-8", Buffer.from([0x70, 0xc3, 0x28]).toString("utf8")],
     ["starting with $", "$SYS"],
   ])("refuses a client id %s", (_label, clientId) => {
     expect(isValidClientId(clientId)).toBe(false);

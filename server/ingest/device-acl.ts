@@ -19,7 +19,8 @@ export function isValidClientId(clientId: string): boolean {
     clientId.length > 0 &&
     clientId.length <= 128 &&
     !/[+#/]/.test(clientId) &&
-    !clientId.includes("\u0000") &&
+    // Control characters, and U+FFFD: what ill-formed UTF-8 decodes to ([MQTT-1.5.3-1]).
+    ![...clientId].some((c) => c <= "\u001f" || c === "\u007f" || c === "\ufffd") &&
     !clientId.startsWith("$")
   );
 }

@@ -7,6 +7,7 @@ import next from "next";
 import type { ServerOptions } from "socket.io";
 import type { Db } from "../../db/client";
 import { createOpsHandler } from "../http/ops-endpoints";
+import { applySecurityHeaders } from "../http/security-headers";
 import type { Logger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import { createSocketServer, type VigilSocketServer } from "../realtime/socket-server";
@@ -31,6 +32,7 @@ export async function startWeb({
   metrics,
   readiness,
   socketAdapter,
+  tileUrl,
 }: {
   dev: boolean;
   dir: string;
@@ -41,6 +43,8 @@ export async function startWeb({
   metrics: Metrics;
   readiness: () => Record<string, ReadinessCheck>;
   socketAdapter?: ServerOptions["adapter"];
+  /** MAP_TILE_URL: its origin is allowed to serve images. */
+  tileUrl: string;
 }): Promise<Web> {
   const app = next({ dev, dir, hostname: host, port });
   await app.prepare();
@@ -50,6 +54,7 @@ export async function startWeb({
   const httpServer = createServer((req, res) => {
     // The client address as the socket saw it; a header of that name from the client is discarded.
     req.headers["x-vigil-client-ip"] = req.socket.remoteAddress ?? "unknown";
+    applySecurityHeaders(req, res, { tileUrl, dev });
     handleOps(req, res)
       .then((handled) => (handled ? undefined : handle(req, res)))
       .catch((error: unknown) => {

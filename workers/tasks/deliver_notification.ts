@@ -85,8 +85,17 @@ export function deliver_notification(deps: TaskDeps): Task {
     const { channel } = deps.channels[delivery.channel];
     if (channel.unavailable) return void (await finish("skipped", { error: channel.unavailable }));
     if (delivery.channel === "sms") {
-      const refusal = await smsRefusal(helpers, delivery.recipient, deps.notifications);
+      const refusal = await smsRefusal(
+        helpers,
+        { tenantId: delivery.tenant_id, phone: delivery.recipient },
+        deps.notifications,
+      );
       if (refusal === "country") return void (await finish("skipped", { error: "country code not allowed for SMS" }));
+      if (refusal === "tenant_cap") {
+        helpers.logger.warn(`tenant ${delivery.tenant_id} reached its SMS limit; delivery ${deliveryId} skipped`);
+        const error = `tenant SMS limit reached (${deps.notifications.smsTenantPerHour} an hour)`;
+        return void (await finish("skipped", { error }));
+      }
       if (refusal === "rate") throw new Error(`SMS rate limit for ${delivery.recipient}: retrying later`);
     }
 

@@ -1,0 +1,35 @@
+import { describe, expect, test } from "vitest";
+import { contentSecurityPolicy, tileSource } from "./security-headers";
+
+describe("tileSource", () => {
+  test.each([
+    ["https://tile.openstreetmap.org/{z}/{x}/{y}.png", "https://tile.openstreetmap.org"],
+    ["https://{s}.tile.example.org:8443/{z}/{x}/{y}.png", "https://*.tile.example.org:8443"],
+    ["http://tiles.lan/{z}/{x}/{y}.png", "http://tiles.lan"],
+    ["/tiles/{z}/{x}/{y}.png", null],
+    ["none", null],
+  ])("%s -> %s", (url, source) => {
+    expect(tileSource(url)).toBe(source);
+  });
+});
+
+describe("contentSecurityPolicy", () => {
+  const policy = (dev = false) =>
+    contentSecurityPolicy({ nonce: "abc123==", tileUrl: "https://{s}.tile.example.org/{z}/{x}/{y}.png", dev });
+
+  test("scripts only with the nonce (and what they load); no plugins, no framing, no base tag", () => {
+    expect(policy()).toContain("script-src 'self' 'nonce-abc123==' 'strict-dynamic';");
+    expect(policy()).not.toContain("unsafe-eval");
+    expect(policy()).toContain("object-src 'none'");
+    expect(policy()).toContain("frame-ancestors 'none'");
+    expect(policy()).toContain("base-uri 'none'");
+  });
+
+  test("map tiles load from the configured tile server", () => {
+    expect(policy()).toContain("img-src 'self' data: blob: https://*.tile.example.org;");
+  });
+
+  test("the development server may evaluate code (fast refresh)", () => {
+    expect(policy(true)).toContain("'strict-dynamic' 'unsafe-eval'");
+  });
+});
