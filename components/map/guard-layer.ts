@@ -95,7 +95,9 @@ export function createGuardLayer({
     const zoom = Math.floor(map.getZoom());
     if (!index || indexStale || zoom < index.options.minZoom) {
       index = new Supercluster<{ id: string; rank: number }, Members>({
-        radius: 60,
+        // Leaflet's tiles are 256 px: with that extent the radius is in screen pixels.
+        extent: 256,
+        radius: 50,
         minZoom: Math.max(0, zoom),
         maxZoom: CLUSTER_BELOW_ZOOM - 1,
         map: ({ rank }) => ({ worst: rank, counts: GUARD_STATES.map((_, i) => (i === rank ? 1 : 0)) }),
