@@ -115,7 +115,7 @@ export function createGuardLayer({
       indexStale = false;
       indexedAt = now;
     }
-    const bounds = map.getBounds().pad(0.5);
+    const bounds = map.getBounds().pad(0.2); // the canvas renderer's padding
     const features = index.getClusters(
       [bounds.getWest(), Math.max(bounds.getSouth(), -85), bounds.getEast(), Math.min(bounds.getNorth(), 85)],
       zoom,

@@ -76,7 +76,9 @@ type Props = {
 };
 
 export function LiveMap({ store, alerts, fences, rules, tileUrl }: Props) {
-  const renderer = useMemo(() => L.canvas({ padding: 0.5 }), []);
+  // A small margin beyond the view: every redraw clears and composites the whole canvas, which
+  // costs in proportion to its area when the browser paints it in software.
+  const renderer = useMemo(() => L.canvas({ padding: 0.2 }), []);
   // With no guard to frame yet, the map opens on the fences.
   const [fitFences] = useState(() => store.all().size === 0);
   const [counts, setCounts] = useState<StateCounts | null>(null);

@@ -1,0 +1,48 @@
+// npm run bench:map: the NOC map's frame times with 2,000 and 5,000 guards
+// moving through the real path, in a Vigil of its own against Mosquitto on
+// loopback. Prints rows in BENCHMARKS.md's shape (measure | figure | beside)
+// and writes nothing.
+import os from "node:os";
+import { startMosquitto } from "../../test/harness/mosquitto";
+import { registerGuards } from "./ingest-load";
+import { mapFrameBench, type FrameFigures } from "./map-frames";
+import { startVigilProcess } from "./vigil-process";
+
+export function mapRows(idleFps: number, figures: FrameFigures[]): [string, string, string][] {
+  return figures.map((f) => [
+    `NOC map, ${f.guards.toLocaleString("en")} guards each moving once a second ${f.feed === "mqtt" ? "over MQTT (the real path)" : "(fed inside the page)"}, ${f.view} (zoom ${f.zoom}; ${f.drawn.clusters} clusters and ${f.drawn.guards} single guards in view), headless Chromium --disable-gpu at 1400x900, fps p50 / p5`,
+    `${f.fpsP50} / ${f.fpsP5} fps (frame ${f.frameP50Ms} / ${f.frameP95Ms} ms p50 / p95)`,
+    `budget ${f.guards <= 2000 ? "60" : "30"} fps; idle page ${idleFps} fps; ${f.receivedPerSecond.toLocaleString("en")} positions/s reached the page${f.feed === "mqtt" ? ` of ${f.publishedPerSecond.toLocaleString("en")} published` : ""}`,
+  ]);
+}
+
+async function main(): Promise<void> {
+  const loadAtStart = os.loadavg()[0]!;
+  const counts = (process.argv[2] ?? "2000,5000").split(",").map(Number);
+  const mosquitto = await startMosquitto({ extraConfig: ["max_inflight_messages 1000"] });
+  const vigil = await startVigilProcess({ mqttUrl: mosquitto.url });
+  try {
+    const guardIds = await registerGuards(vigil.databaseUrl, Math.max(...counts));
+    const { idleFps, figures } = await mapFrameBench({
+      vigilUrl: vigil.url,
+      mqttUrl: mosquitto.url,
+      account: { email: "bench@vigil.local", password: "bench-password-1" },
+      guardIds,
+      counts,
+    });
+    for (const row of mapRows(idleFps, figures)) console.log(`| ${row.join(" | ")} |`);
+  } finally {
+    await vigil.stop();
+    await mosquitto.dispose();
+  }
+  console.log(
+    `(${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end)`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
