@@ -8,11 +8,11 @@ import { registerGuards } from "./ingest-load";
 import { mapFrameBench, type FrameFigures } from "./map-frames";
 import { startVigilProcess } from "./vigil-process";
 
-export function mapRows(idleFps: number, figures: FrameFigures[]): [string, string, string][] {
+export function mapRows(idle: { fpsP50: number; fpsP5: number }, figures: FrameFigures[]): [string, string, string][] {
   return figures.map((f) => [
-    `NOC map, ${f.guards.toLocaleString("en")} guards each moving once a second ${f.feed === "mqtt" ? "over MQTT (the real path)" : "(fed inside the page)"}, ${f.view} (zoom ${f.zoom}; ${f.drawn.clusters} clusters and ${f.drawn.guards} single guards in view), headless Chromium --disable-gpu at 1400x900, fps p50 / p5`,
+    `NOC map, ${f.guards.toLocaleString("en")} guards each moving ${f.periodS === 1 ? "once a second" : `every ${f.periodS} s`} ${f.feed === "mqtt" ? "over MQTT (the real path)" : "(fed inside the page)"}, ${f.view} (zoom ${f.zoom}; ${f.drawn.clusters} clusters and ${f.drawn.guards} single guards in view), headless Chromium --disable-gpu at 1400x900, fps p50 / p5`,
     `${f.fpsP50} / ${f.fpsP5} fps (frame ${f.frameP50Ms} / ${f.frameP95Ms} ms p50 / p95)`,
-    `budget ${f.guards <= 2000 ? "60" : "30"} fps; idle page ${idleFps} fps; ${f.receivedPerSecond.toLocaleString("en")} positions/s reached the page${f.feed === "mqtt" ? ` of ${f.publishedPerSecond.toLocaleString("en")} published` : ""}`,
+    `budget ${f.guards <= 2000 ? "60" : "30"} fps; the page idle ${idle.fpsP50} / ${idle.fpsP5} fps; load average ${f.load}; ${f.receivedPerSecond.toLocaleString("en")} positions/s reached the page${f.feed === "mqtt" ? ` of ${f.publishedPerSecond.toLocaleString("en")} published` : ""}`,
   ]);
 }
 
@@ -23,14 +23,14 @@ async function main(): Promise<void> {
   const vigil = await startVigilProcess({ mqttUrl: mosquitto.url });
   try {
     const guardIds = await registerGuards(vigil.databaseUrl, Math.max(...counts));
-    const { idleFps, figures } = await mapFrameBench({
+    const { idle, figures } = await mapFrameBench({
       vigilUrl: vigil.url,
       mqttUrl: mosquitto.url,
       account: { email: "bench@vigil.local", password: "bench-password-1" },
       guardIds,
       counts,
     });
-    for (const row of mapRows(idleFps, figures)) console.log(`| ${row.join(" | ")} |`);
+    for (const row of mapRows(idle, figures)) console.log(`| ${row.join(" | ")} |`);
   } finally {
     await vigil.stop();
     await mosquitto.dispose();
