@@ -4,7 +4,8 @@
 // positions arrive, is applied once per animation frame. Re-clustering costs
 // a few milliseconds at 5,000 guards, so while guards move it runs at most
 // every RECLUSTER_MS (a cluster's centre barely moves in that time); a zoom,
-// a pan or a state change re-clusters at the next frame.
+// a pan or a state change re-clusters at the next frame. Zoomed in, only the
+// guards within the canvas are on the map.
 import L from "leaflet";
 import Supercluster from "supercluster";
 import type { GuardPositionDto } from "@/server/contracts/socket-events";
@@ -55,6 +56,8 @@ export function createGuardLayer({
   let indexStale = true;
   let indexedAt = 0;
   let viewChanged = true;
+  /** Zoomed in past the clusters at the last frame. */
+  let singlesMode = false;
   let recheckAll = true;
   let lastCounts = "";
   let frame = 0;
@@ -185,8 +188,28 @@ export function createGuardLayer({
       for (let i = 0; i < clustersShown; i++) pool[i]!.remove();
       clustersShown = 0;
       index = null;
-      if (onMap.size !== guards.size) showOnly(guards.keys());
+      // Only guards on the canvas (the view and the renderer's margin) are on the map: Leaflet
+      // walks every layer on each redraw and hover, and projects each one that moves.
+      const view = map.getBounds().pad(0.2);
+      const inView = ({ lat, lon }: GuardPositionDto) => view.contains([lat, lon]);
+      if (viewChanged || !singlesMode) {
+        showOnly([...guards].flatMap(([id, shown]) => (inView(shown.position) ? [id] : [])));
+      } else {
+        for (const id of changed) {
+          const shown = guards.get(id);
+          if (!shown || inView(shown.position) === onMap.has(id)) continue;
+          if (onMap.has(id)) {
+            shown.marker.remove();
+            onMap.delete(id);
+          } else {
+            shown.marker.addTo(map).bringToBack();
+            onMap.add(id);
+          }
+        }
+      }
+      singlesMode = true;
     } else {
+      singlesMode = false;
       if (changed.length > 0) indexStale = true;
       const due = indexedAt + RECLUSTER_MS - now;
       if (viewChanged || statesChanged || !index || (indexStale && due <= 0)) {
