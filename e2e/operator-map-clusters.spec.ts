@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { APIRequest, APIRequestContext, Page } from "@playwright/test";
 import type { DrawnMarker } from "../components/map/guard-layer";
-import { expect, publish, screenshotDir, signIn, test, type Vigil } from "./fixtures";
+import { expect, phonePage, publish, screenshotDir, signIn, test, type Vigil } from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -89,6 +89,7 @@ async function ownTenant(api: APIRequestContext, vigil: Vigil, playwright: { req
 test("zoomed out, guards cluster with a count and their worst state; a click zooms in; saved fences appear live", async ({
   page,
   api: superAdmin,
+  browser,
   playwright,
   vigil,
 }) => {
@@ -213,6 +214,15 @@ test("zoomed out, guards cluster with a count and their worst state; a click zoo
       .toEqual({ x: expect.closeTo(centre.x, -1), y: expect.closeTo(centre.y, -1) });
     expect(await page.evaluate(() => performance.timeOrigin), "the page was not reloaded").toBe(pageOrigin);
     await page.screenshot({ path: path.join(screenshotDir, "noc-fence-live.png") });
+  });
+
+  await test.step("on a phone the map keeps its legend and clusters", async () => {
+    const phone = await phonePage(browser, page, vigil);
+    await phone.goto("/");
+    await expect(phone.getByRole("list", { name: "Guard states" })).toBeVisible();
+    await expect.poll(async () => (await drawn(phone)).length).toBeGreaterThan(0);
+    await phone.screenshot({ path: path.join(screenshotDir, "noc-map-phone.png") });
+    await phone.context().close();
   });
   await api.dispose();
 });
