@@ -16,9 +16,8 @@ export function mapRows(idle: { fpsP50: number; fpsP5: number }, figures: FrameF
   ]);
 }
 
-async function main(): Promise<void> {
-  const loadAtStart = os.loadavg()[0]!;
-  const counts = (process.argv[2] ?? "2000,5000").split(",").map(Number);
+/** A broker and a Vigil of its own (the NOC shows every guard of the tenant), the map measured, its rows. */
+export async function measureNocMap(counts = [2000, 5000]): Promise<[string, string, string][]> {
   const mosquitto = await startMosquitto({ extraConfig: ["max_inflight_messages 1000"] });
   const vigil = await startVigilProcess({ mqttUrl: mosquitto.url });
   try {
@@ -30,11 +29,17 @@ async function main(): Promise<void> {
       guardIds,
       counts,
     });
-    for (const row of mapRows(idle, figures)) console.log(`| ${row.join(" | ")} |`);
+    return mapRows(idle, figures);
   } finally {
     await vigil.stop();
     await mosquitto.dispose();
   }
+}
+
+async function main(): Promise<void> {
+  const loadAtStart = os.loadavg()[0]!;
+  const counts = (process.argv[2] ?? "2000,5000").split(",").map(Number);
+  for (const row of await measureNocMap(counts)) console.log(`| ${row.join(" | ")} |`);
   console.log(
     `(${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end)`,
   );
