@@ -1,6 +1,7 @@
 import { NocConsole } from "@/components/noc/noc-console";
 import { requirePageActor } from "@/server/http/page-auth";
 import { listAlerts } from "@/server/presenters/alerts/list-alerts";
+import { getNocMapRules } from "@/server/presenters/guards/get-noc-map-rules";
 import { listLatestPositions } from "@/server/presenters/guards/list-latest-positions";
 import { listSites } from "@/server/presenters/sites/list-sites";
 import { getRuntime } from "@/server/runtime";
@@ -11,10 +12,11 @@ export const dynamic = "force-dynamic";
 export default async function NocPage() {
   const actor = await requirePageActor();
   const { db, env } = getRuntime();
-  const [positions, alerts, sites] = await Promise.all([
+  const [positions, alerts, sites, mapRules] = await Promise.all([
     listLatestPositions(db, actor),
     listAlerts(db, actor, { status: "open", limit: 200, offset: 0 }),
     listSites(db, actor),
+    getNocMapRules(db, actor),
   ]);
   const tileUrl = env.MAP_TILE_URL === "none" ? null : env.MAP_TILE_URL;
   return (
@@ -24,6 +26,7 @@ export default async function NocPage() {
         initialAlerts={alerts}
         operator={{ userId: actor.userId, email: actor.email, role: actor.role }}
         fences={sites.flatMap((site) => site.geofences)}
+        mapRules={mapRules}
         tileUrl={tileUrl}
       />
     </ConsoleFrame>

@@ -1,101 +1,96 @@
 "use client";
 // The live map: one canvas renderer for every marker, guard position changes
-// applied once per animation frame however many arrive, and open alerts drawn
+// applied once per animation frame however many arrive (components/map/guard-layer.ts:
+// guards coloured by state, clustered when zoomed out), and open alerts drawn
 // on the same canvas above the guards (one canvas, so hovering finds both).
-// A guard with an open geofence violation is drawn in the alert colour. The
-// tenant's geofences are outlines in a pane underneath.
+// The tenant's geofences are outlines in a pane underneath; a legend says
+// what the colours mean and how many guards are in each state.
 import L from "leaflet";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { MapContainer, TileLayer, useMap } from "react-leaflet";
 import type { GeofenceDto } from "@/server/contracts/sites";
-import type { AlertDto } from "@/server/contracts/socket-events";
+import type { AlertDto, GuardPositionDto } from "@/server/contracts/socket-events";
 import type { PositionStore } from "../noc/position-store";
 import { AlertMarkers } from "./alert-markers";
-import { plainText } from "./plain-text";
 import { FenceOutlines } from "./fence-outlines";
+import { createGuardLayer, type DrawnMarker, type StateCounts } from "./guard-layer";
+import { alertStates, guardState, type StateRules } from "./guard-state";
+import { StateLegend } from "./state-legend";
 
 const DEFAULT_CENTER: L.LatLngTuple = [12.9716, 77.5946];
-export const GUARD_COLOUR = "#3ecf8e";
-export const ALERT_COLOUR = "#ff5c5c";
-/** The alert type the geofence engine raises, with the guard as its source. */
-export const GEOFENCE_ALERT = "geofence-violation";
 
-const guardFill = (alerting: boolean) => ({ fillColor: alerting ? ALERT_COLOUR : GUARD_COLOUR });
+/** For e2e tests and the map benchmark: the map, the position store and what is drawn. */
+export type NocMapHook = { map: L.Map; store: PositionStore; drawn: () => DrawnMarker[] };
+declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- only an interface merges into Window
+  interface Window {
+    vigilNoc?: NocMapHook;
+  }
+}
 
-type GuardMarkersProps = { store: PositionStore; renderer: L.Canvas; alerting: ReadonlySet<string> };
+type GuardMarkersProps = {
+  store: PositionStore;
+  renderer: L.Canvas;
+  alerts: AlertDto[];
+  rules: StateRules;
+  onCounts: (counts: StateCounts) => void;
+};
 
-function GuardMarkers({ store, renderer, alerting }: GuardMarkersProps) {
+function GuardMarkers({ store, renderer, alerts, rules, onCounts }: GuardMarkersProps) {
   const map = useMap();
-  const markers = useRef(new Map<string, { marker: L.CircleMarker; externalId: string }>());
-  const alertingNow = useRef(alerting);
+  const fromAlerts = useMemo(() => alertStates(alerts, rules.deviceGuards), [alerts, rules]);
+  const stateOf = useRef<(p: GuardPositionDto) => ReturnType<typeof guardState>>(() => "ok");
+  const layer = useRef<ReturnType<typeof createGuardLayer> | null>(null);
 
   useEffect(() => {
-    alertingNow.current = alerting;
-    for (const { marker, externalId } of markers.current.values()) marker.setStyle(guardFill(alerting.has(externalId)));
-  }, [alerting]);
+    stateOf.current = (p) => guardState(p, fromAlerts.get(p.externalId), rules, Date.now());
+    layer.current?.recheck();
+  }, [fromAlerts, rules]);
 
   useEffect(() => {
-    const shown = markers.current;
-    let frame = 0;
-
-    const apply = () => {
-      frame = 0;
-      const all = store.all();
-      for (const id of store.takeChanged()) {
-        const p = all.get(id);
-        if (!p) continue;
-        const known = shown.get(id);
-        if (known) {
-          known.marker.setLatLng([p.lat, p.lon]);
-        } else {
-          const created = L.circleMarker([p.lat, p.lon], {
-            renderer,
-            radius: 6,
-            color: "#0b1220",
-            weight: 1.5,
-            fillOpacity: 0.95,
-            ...guardFill(alertingNow.current.has(p.externalId)),
-          }).bindTooltip(plainText(`${p.name} (${p.externalId})`));
-          created.addTo(map);
-          created.bringToBack(); // alert markers stay on top
-          shown.set(id, { marker: created, externalId: p.externalId });
-        }
-      }
-    };
-
-    apply();
     const first = [...store.all().values()];
     if (first.length > 0)
-      map.fitBounds(L.latLngBounds(first.map((p) => [p.lat, p.lon])), { maxZoom: 16, padding: [40, 40] });
-    const unsubscribe = store.subscribe(() => {
-      frame ||= requestAnimationFrame(apply);
-    });
+      map.fitBounds(L.latLngBounds(first.map((p) => [p.lat, p.lon])), {
+        maxZoom: 16,
+        padding: [40, 40],
+        animate: false,
+      });
+    const created = createGuardLayer({ map, renderer, store, stateOf: (p) => stateOf.current(p), onCounts });
+    layer.current = created;
+    window.vigilNoc = { map, store, drawn: created.drawn };
     return () => {
-      unsubscribe();
-      cancelAnimationFrame(frame);
-      for (const { marker } of shown.values()) marker.remove();
-      shown.clear();
+      created.destroy();
+      layer.current = null;
+      delete window.vigilNoc;
     };
-  }, [map, store, renderer]);
+  }, [map, store, renderer, onCounts]);
   return null;
 }
 
-type Props = { store: PositionStore; alerts: AlertDto[]; fences: GeofenceDto[]; tileUrl: string | null };
+type Props = {
+  store: PositionStore;
+  alerts: AlertDto[];
+  fences: GeofenceDto[];
+  rules: StateRules;
+  tileUrl: string | null;
+};
 
-export function LiveMap({ store, alerts, fences, tileUrl }: Props) {
-  const renderer = useMemo(() => L.canvas({ padding: 0.5 }), []);
+export function LiveMap({ store, alerts, fences, rules, tileUrl }: Props) {
+  // A small margin beyond the view: every redraw clears and composites the whole canvas, which
+  // costs in proportion to its area when the browser paints it in software.
+  const renderer = useMemo(() => L.canvas({ padding: 0.2 }), []);
   // With no guard to frame yet, the map opens on the fences.
   const [fitFences] = useState(() => store.all().size === 0);
-  const alerting = useMemo(
-    () => new Set(alerts.filter((a) => a.type === GEOFENCE_ALERT).map((a) => a.sourceExternalId)),
-    [alerts],
-  );
+  const [counts, setCounts] = useState<StateCounts | null>(null);
   return (
-    <MapContainer center={DEFAULT_CENTER} zoom={13} preferCanvas style={{ height: "100%" }}>
-      {tileUrl && <TileLayer url={tileUrl} attribution="&copy; OpenStreetMap contributors" />}
-      <FenceOutlines fences={fences} fit={fitFences} />
-      <GuardMarkers store={store} renderer={renderer} alerting={alerting} />
-      <AlertMarkers alerts={alerts} renderer={renderer} />
-    </MapContainer>
+    <>
+      <MapContainer center={DEFAULT_CENTER} zoom={13} preferCanvas style={{ height: "100%" }}>
+        {tileUrl && <TileLayer url={tileUrl} attribution="&copy; OpenStreetMap contributors" />}
+        <FenceOutlines fences={fences} fit={fitFences} />
+        <GuardMarkers store={store} renderer={renderer} alerts={alerts} rules={rules} onCounts={setCounts} />
+        <AlertMarkers alerts={alerts} renderer={renderer} />
+      </MapContainer>
+      <StateLegend counts={counts} />
+    </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
-// Guards by most recent fix, re-rendered at most once per animation frame;
-// each name opens the guard's page (track replay).
+// Guards by most recent fix, re-rendered at most once a second (sorting and
+// rendering the list on every frame cost the map its frame rate with
+// thousands of guards moving); each name opens the guard's page (track replay).
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { GuardPositionDto } from "@/server/contracts/socket-events";
@@ -8,6 +9,7 @@ import { ClockTime } from "../ui/clock-time";
 import type { PositionStore } from "./position-store";
 
 const MAX_ROWS = 200;
+const REFRESH_MS = 1000;
 
 function snapshot(store: PositionStore): GuardPositionDto[] {
   return [...store.all().values()].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt)).slice(0, MAX_ROWS);
@@ -17,15 +19,27 @@ export function GuardList({ store }: { store: PositionStore }) {
   const [rows, setRows] = useState(() => snapshot(store));
   useEffect(() => {
     let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let shownAt = 0;
+    const refresh = () => {
+      frame = 0;
+      shownAt = performance.now();
+      setRows(snapshot(store));
+    };
     const unsubscribe = store.subscribe(() => {
-      frame ||= requestAnimationFrame(() => {
-        frame = 0;
-        setRows(snapshot(store));
-      });
+      if (frame || timer) return;
+      const wait = shownAt + REFRESH_MS - performance.now();
+      if (wait <= 0) frame = requestAnimationFrame(refresh);
+      else
+        timer = setTimeout(() => {
+          timer = undefined;
+          frame = requestAnimationFrame(refresh);
+        }, wait);
     });
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);
+      clearTimeout(timer);
     };
   }, [store]);
 
@@ -43,6 +57,8 @@ export function GuardList({ store }: { store: PositionStore }) {
             <Link
               className="name"
               href={`/guards/${encodeURIComponent(p.externalId)}`}
+              // The rows change every second: prefetching each guard's page as it scrolls into view cost the map frames.
+              prefetch={false}
               title="Replay this guard's track"
             >
               {p.name} <span className="muted">({p.externalId})</span>

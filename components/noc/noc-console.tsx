@@ -4,6 +4,7 @@
 // state (the top navigation comes from the page frame).
 import dynamic from "next/dynamic";
 import { useMemo } from "react";
+import type { NocMapRulesDto } from "@/server/contracts/noc-map";
 import type { GeofenceDto } from "@/server/contracts/sites";
 import type { GuardPositionDto } from "@/server/contracts/socket-events";
 import { ConnectionStatus } from "../realtime/connection-status";
@@ -14,6 +15,7 @@ import { GuardList } from "./guard-list";
 import { unacknowledgedCritical, type OpenAlert } from "./open-alerts";
 import { createPositionStore } from "./position-store";
 import { useAlarm } from "./use-alarm";
+import { useFences } from "./use-fences";
 import { useLiveSocket } from "./use-live-socket";
 import { useOpenAlerts } from "./use-open-alerts";
 
@@ -32,13 +34,15 @@ type Props = {
   initialAlerts: OpenAlert[];
   operator: Operator;
   fences: GeofenceDto[];
+  mapRules: NocMapRulesDto;
   tileUrl: string | null;
 };
 
-export function NocConsole({ initialPositions, initialAlerts, operator, fences, tileUrl }: Props) {
+export function NocConsole({ initialPositions, initialAlerts, operator, fences, mapRules, tileUrl }: Props) {
   const store = useMemo(() => createPositionStore(initialPositions), [initialPositions]);
   const feed = useOpenAlerts(initialAlerts);
-  const connection = useLiveSocket(store, feed);
+  const live = useFences(fences);
+  const connection = useLiveSocket(store, feed, live.reload);
   const critical = useMemo(() => unacknowledgedCritical(feed.alerts), [feed.alerts]);
   const alarm = useAlarm({ ringing: critical.length > 0, operatorId: operator.userId });
   return (
@@ -46,7 +50,7 @@ export function NocConsole({ initialPositions, initialAlerts, operator, fences, 
       <AlertBanner alerts={critical} alarm={alarm} apply={feed.apply} />
       <div className="noc">
         <div className="map-wrap" data-testid="map">
-          <LiveMap store={store} alerts={feed.alerts} fences={fences} tileUrl={tileUrl} />
+          <LiveMap store={store} alerts={feed.alerts} fences={live.fences} rules={mapRules} tileUrl={tileUrl} />
           <ConnectionStatus state={connection} overlay />
         </div>
         <aside className="side">

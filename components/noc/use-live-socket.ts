@@ -2,18 +2,21 @@
 // The NOC's live feed: guard positions and alert changes as they arrive; the
 // latest positions again after every reconnect, and the open alerts after
 // every connect (the first one too: an alert raised between the page's
-// render and the socket's connect would otherwise be missed).
+// render and the socket's connect would otherwise be missed); the fences
+// when a site is saved and after every reconnect.
 import { socketEvents, type GuardPositionDto } from "@/server/contracts/socket-events";
 import { useLiveEvents, type ConnectionState } from "../realtime/use-live-events";
 import type { PositionStore } from "./position-store";
 import type { OpenAlertsFeed } from "./use-open-alerts";
 
-export function useLiveSocket(store: PositionStore, alerts: OpenAlertsFeed): ConnectionState {
+export function useLiveSocket(store: PositionStore, alerts: OpenAlertsFeed, reloadFences: () => void): ConnectionState {
   return useLiveEvents({
     [socketEvents.guardPositions]: (positions: GuardPositionDto[]) => store.upsert(positions),
     [socketEvents.alertsChanged]: alerts.apply,
+    [socketEvents.fencesChanged]: () => reloadFences(),
     onConnect: alerts.reload,
     onReconnect: () => {
+      reloadFences();
       void fetch("/api/v1/positions", { credentials: "same-origin" })
         .then((r) => (r.ok ? (r.json() as Promise<GuardPositionDto[]>) : []))
         .then((positions) => store.upsert(positions));

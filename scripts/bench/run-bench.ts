@@ -11,6 +11,7 @@ import { livenessBench } from "./liveness-bench";
 import { panicLatency } from "./panic-latency";
 import { brokerCeiling, postgresCeiling } from "./ceilings";
 import { latencyAtRate, registerGuards, sustainedThroughput } from "./ingest-load";
+import { measureNocMap } from "./run-map-bench";
 import { ingestScaling } from "./ingest-scaling";
 import { round } from "./stats";
 import { ingestLatencyWindow, metricsScrapeLatency } from "./vigil-metrics";
@@ -171,6 +172,9 @@ async function main(): Promise<void> {
   } finally {
     await scaleBroker.dispose();
   }
+
+  // Last, in a Vigil of its own: the NOC shows every guard of the tenant, and the ingest runs above gave 10,000 a position.
+  for (const row of await measureNocMap()) log(row);
 
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const load = `load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end`;

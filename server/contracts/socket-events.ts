@@ -8,6 +8,7 @@ export const socketEvents = {
   commandsChanged: "commands:changed",
   trainingProgress: "training:progress",
   trainingFinished: "training:finished",
+  fencesChanged: "fences:changed",
 } as const;
 
 export type CommandStatus = "queued" | "sent" | "received" | "done" | "failed" | "expired";
@@ -62,6 +63,9 @@ export type TrainingProgressEvent = { priority: BroadcastPriority; run: Training
 /** To the user who started a training run, when it ends. */
 export type TrainingFinishedEvent = { priority: BroadcastPriority; run: TrainingRunDto };
 
+/** To the tenant's consoles: a site's fences were saved or the site deleted; reload the fences (GET /api/v1/sites). */
+export type FencesChangedEvent = { siteId: string };
+
 export type ServerToClientEvents = {
   [socketEvents.guardPositions]: (positions: GuardPositionDto[]) => void;
   [socketEvents.deviceTelemetry]: (telemetry: DeviceTelemetryDto[]) => void;
@@ -69,4 +73,5 @@ export type ServerToClientEvents = {
   [socketEvents.commandsChanged]: (changes: CommandChangeDto[]) => void;
   [socketEvents.trainingProgress]: (event: TrainingProgressEvent) => void;
   [socketEvents.trainingFinished]: (event: TrainingFinishedEvent) => void;
+  [socketEvents.fencesChanged]: (event: FencesChangedEvent) => void;
 };

@@ -72,6 +72,7 @@ beforeAll(async () => {
   );
   const aPositions = collect(aSocket, "guard:positions");
   const aAlerts = collect(aSocket, "alerts:changed");
+  const aFences = collect(aSocket, "fences:changed");
 
   // Tenant A: a guard with a phone, a sensor, a command and a config for it.
   const hex = randomBytes(4).toString("hex");
@@ -199,6 +200,9 @@ beforeAll(async () => {
     },
   });
   expect(site.status).toBe(201);
+  // A's consoles redraw the fence; B's sockets get time to (wrongly) hear it too.
+  await waitFor(() => aFences.some((e) => e.siteId === site.body.id), { what: "A's fences:changed on socket" });
+  await new Promise((resolve) => setTimeout(resolve, 500));
   const assigned = await api(vigil.url, `/api/v1/guards/${guard.externalId}/assignments`, {
     method: "POST",
     token: adminA,
@@ -236,7 +240,7 @@ describe(`tenant isolation: ${ROUTE_HANDLERS} route handlers × ${B_ROLES.length
     expect(Object.keys(MATRIX).sort()).toEqual(discoverRoutes());
   });
 
-  test("tenant B's sockets heard nothing while A's fix and panic were published", () => {
+  test("tenant B's sockets heard nothing while A's fix, panic and site were published", () => {
     expect(bHeard).toEqual([]);
   });
 

@@ -1,14 +1,18 @@
 // Create a site with its fences, or replace one: fences given with their id
 // are kept (their violations keep pointing at them), the others are replaced.
-// Every ingest process hears of the change through NOTIFY within a second.
+// Every ingest process hears of the change through NOTIFY within a second;
+// after commit the tenant's consoles are told to redraw the fences.
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { geofences, sites } from "../../../db/schema";
 import { FENCES_CHANNEL, type GeofenceInput, type SiteDto, type SiteInput } from "../../contracts/sites";
+import { socketEvents } from "../../contracts/socket-events";
 import { AppError } from "../../observability/app-error";
 import { getSite } from "../../presenters/sites/list-sites";
+import type { Broadcaster } from "../../realtime/broadcaster";
 import type { Actor } from "../actor";
 
+export type SiteDeps = { db: Db; broadcaster: Broadcaster };
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 function fenceColumns(f: GeofenceInput) {
@@ -29,7 +33,11 @@ export async function announceFenceChange(tx: Pick<Tx, "execute">, tenantId: str
   await tx.execute(sql`select pg_notify(${FENCES_CHANNEL}, ${tenantId})`);
 }
 
-export async function createSite(db: Db, actor: Actor, input: SiteInput): Promise<SiteDto> {
+function announceToConsoles(broadcaster: Broadcaster, actor: Actor, siteId: string): void {
+  broadcaster.toTenant(actor.tenantId, socketEvents.fencesChanged, { siteId });
+}
+
+export async function createSite({ db, broadcaster }: SiteDeps, actor: Actor, input: SiteInput): Promise<SiteDto> {
   const id = await db.transaction(async (tx) => {
     const [site] = await tx
       .insert(sites)
@@ -48,10 +56,16 @@ export async function createSite(db: Db, actor: Actor, input: SiteInput): Promis
     await announceFenceChange(tx, actor.tenantId);
     return site!.id;
   });
+  announceToConsoles(broadcaster, actor, id);
   return getSite(db, actor, id);
 }
 
-export async function replaceSite(db: Db, actor: Actor, siteId: string, input: SiteInput): Promise<SiteDto> {
+export async function replaceSite(
+  { db, broadcaster }: SiteDeps,
+  actor: Actor,
+  siteId: string,
+  input: SiteInput,
+): Promise<SiteDto> {
   await db.transaction(async (tx) => {
     const [site] = await tx
       .update(sites)
@@ -89,10 +103,11 @@ export async function replaceSite(db: Db, actor: Actor, siteId: string, input: S
     }
     await announceFenceChange(tx, actor.tenantId);
   });
+  announceToConsoles(broadcaster, actor, siteId);
   return getSite(db, actor, siteId);
 }
 
-export async function deleteSite(db: Db, actor: Actor, siteId: string): Promise<void> {
+export async function deleteSite({ db, broadcaster }: SiteDeps, actor: Actor, siteId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const gone = await tx
       .delete(sites)
@@ -101,4 +116,5 @@ export async function deleteSite(db: Db, actor: Actor, siteId: string): Promise<
     if (gone.length === 0) throw new AppError("not_found", "No such site.");
     await announceFenceChange(tx, actor.tenantId);
   });
+  announceToConsoles(broadcaster, actor, siteId);
 }

@@ -9,5 +9,5 @@ export const GET = apiRoute({ route: "/api/v1/sites" }, ({ actor, runtime }) => 
 
 export const POST = apiRoute(
   { route: "/api/v1/sites", roles: ["admin", "manager"], body: siteInput },
-  async ({ actor, body, runtime }) => json(await createSite(runtime.db, actor, body), 201),
+  async ({ actor, body, runtime }) => json(await createSite(runtime, actor, body), 201),
 );

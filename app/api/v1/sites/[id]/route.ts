@@ -12,10 +12,10 @@ export const GET = apiRoute({ route, params }, ({ actor, params, runtime }) => g
 
 export const PUT = apiRoute(
   { route, params, roles: ["admin", "manager"], body: siteInput },
-  ({ actor, params, body, runtime }) => replaceSite(runtime.db, actor, params.id, body),
+  ({ actor, params, body, runtime }) => replaceSite(runtime, actor, params.id, body),
 );
 
 export const DELETE = apiRoute({ route, params, roles: ["admin", "manager"] }, async ({ actor, params, runtime }) => {
-  await deleteSite(runtime.db, actor, params.id);
+  await deleteSite(runtime, actor, params.id);
   return new Response(null, { status: 204 });
 });
