@@ -156,6 +156,7 @@ test("hostile guard, device and alert text is shown as text and never runs", asy
       tooltips.push((await tooltip.textContent()) ?? "");
       expect(await tooltip.locator("img, script").count()).toBe(0);
       await page.mouse.move(5, 5);
+      await expect(tooltip, "the tooltip closes when the pointer leaves the map").toHaveCount(0);
     }
     expect(tooltips).toEqual(
       expect.arrayContaining([`${guard.name} (${guard.externalId})`, `PANIC: ${guard.name} (${guard.externalId})`]),

@@ -164,12 +164,12 @@ test("operators claim, race to acknowledge and resolve a panic as a false alarm 
   await otherContext.close();
 });
 
-test("alerts raised and resolved while the NOC was disconnected show after it reconnects, once", async ({
+test("alerts raised and resolved while the NOC was offline for 90 s show within 5 s of reconnecting, once", async ({
   page,
   api,
   vigil,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   const suffix = Date.now().toString(36);
   const guard = { externalId: `guard-r-${suffix}`, name: "Joseph Dsouza" };
   expect((await api.post("/api/v1/guards", { data: guard })).status()).toBe(201);
@@ -198,22 +198,30 @@ test("alerts raised and resolved while the NOC was disconnected show after it re
     return (await ofGuard.getAttribute("data-alert"))!;
   });
 
-  await test.step("while the NOC is offline: a panic (sent twice) and the intrusion resolved", async () => {
+  await test.step("offline for 90 s: a panic (sent twice) and the intrusion resolved meanwhile", async () => {
     await page.context().setOffline(true);
     await expect(status).toHaveText("Reconnecting…");
     await panic(`p1-${suffix}`);
     await panic(`p2-${suffix}`);
     const resolved = await api.post(`/api/v1/alerts/${intrusion}/resolve`, { data: { outcome: "real" } });
     expect(resolved.status(), await resolved.text()).toBe(200);
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(90_000);
     await expect(ofGuard).toHaveCount(1); // nothing arrives while offline
+    await expect(ofGuard).not.toContainText("PANIC");
   });
 
-  await test.step("back online: the queue and banner catch up, without duplicates", async () => {
+  await test.step("back online: within 5 s the queue and banner catch up, without duplicates", async () => {
+    const onlineAt = Date.now();
     await page.context().setOffline(false);
     await expect(status).toHaveText("Live", { timeout: 15_000 });
+    const liveAt = Date.now();
+    await expect(ofGuard.filter({ hasText: "PANIC" })).toHaveCount(1, { timeout: 5000 });
+    const shownAt = Date.now();
+    console.info(
+      `NOC offline 90 s: live again ${liveAt - onlineAt} ms after the network returned, ` +
+        `the missed panic shown ${shownAt - liveAt} ms after reconnecting`,
+    );
     await expect(ofGuard).toHaveCount(1);
-    await expect(ofGuard).toContainText("PANIC");
     await expect(ofGuard).toContainText("2 times");
     await expect(page.locator(`[data-alert="${intrusion}"]`)).toHaveCount(0);
     const banner = page.getByRole("region", { name: "Critical alerts" });

@@ -23,7 +23,19 @@ export function useLiveEvents(handlers: LiveHandlers): ConnectionState {
     latest.current = handlers;
   });
   useEffect(() => {
-    const socket: Socket<ServerToClientEvents> = io({ transports: ["websocket"], withCredentials: true });
+    // Retries at most 1 s apart, and at once when the browser says it is back
+    // online: a NOC back from a network cut shows what it missed within seconds
+    // (a few dozen consoles retrying every second cost the server nothing).
+    const socket: Socket<ServerToClientEvents> = io({
+      transports: ["websocket"],
+      withCredentials: true,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 1000,
+    });
+    const reconnectNow = () => {
+      if (!socket.connected) socket.disconnect().connect();
+    };
+    window.addEventListener("online", reconnectNow);
     let everConnected = false;
     socket.on("connect", () => {
       setState("live");
@@ -44,6 +56,7 @@ export function useLiveEvents(handlers: LiveHandlers): ConnectionState {
       });
     }
     return () => {
+      window.removeEventListener("online", reconnectNow);
       socket.close();
     };
   }, []);
