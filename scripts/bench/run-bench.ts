@@ -12,6 +12,7 @@ import { panicLatency } from "./panic-latency";
 import { brokerCeiling, postgresCeiling } from "./ceilings";
 import { latencyAtRate, registerGuards, sustainedThroughput } from "./ingest-load";
 import { measureNocMap } from "./run-map-bench";
+import { measurePages } from "./run-page-bench";
 import { ingestScaling } from "./ingest-scaling";
 import { round } from "./stats";
 import { ingestLatencyWindow, metricsScrapeLatency } from "./vigil-metrics";
@@ -175,6 +176,7 @@ async function main(): Promise<void> {
 
   // Last, in a Vigil of its own: the NOC shows every guard of the tenant, and the ingest runs above gave 10,000 a position.
   for (const row of await measureNocMap()) log(row);
+  for (const row of await measurePages()) log(row);
 
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const load = `load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end`;
