@@ -46,6 +46,8 @@ export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl?: strin
       ADMIN_EMAIL: "bench@vigil.local",
       ADMIN_PASSWORD: "bench-password-1",
       LOG_LEVEL: "warn",
+      // As npm start and the systemd units run it.
+      NODE_OPTIONS: "--max-old-space-size=256",
       ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
