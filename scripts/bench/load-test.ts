@@ -55,8 +55,11 @@ async function connectAll(mqttUrl: string, phones: Phone[], onReceipt: (msgId: s
 
 async function main(): Promise<void> {
   const fake = await startFakeProviders();
-  // Every panic notifies the same supervisor: the per-number SMS limit would skip most of them, which is not under test.
-  const vigil = await startVigilProcess({ env: { ...fake.vigilEnv, SMS_PER_NUMBER_PER_MINUTE: "1000" } });
+  // Every panic notifies the same supervisor: the per-number and per-tenant SMS limits would skip most of them,
+  // which is not under test (every SMS is sent, as the worst case for the worker).
+  const vigil = await startVigilProcess({
+    env: { ...fake.vigilEnv, SMS_PER_NUMBER_PER_MINUTE: "1000", SMS_TENANT_PER_HOUR: "100000" },
+  });
   const sql = postgres(vigil.databaseUrl, { max: 1, onnotice: () => {} });
   try {
     const phones = await registerPhones(vigil.databaseUrl, deviceCount);

@@ -46,6 +46,8 @@ async function main(): Promise<void> {
       ...fake.vigilEnv,
       // Every bench panic notifies the same supervisor: lift the per-number SMS limit (10 a minute by default).
       SMS_PER_NUMBER_PER_MINUTE: "1000",
+      // ...and the tenant's hourly SMS cap (200 by default), which would skip all but the first 200.
+      SMS_TENANT_PER_HOUR: "100000",
     },
   });
   try {

@@ -1,7 +1,7 @@
 // Reads Vigil's own ingest latency histogram (arrival at the ingestor to
 // commit) between two scrapes, to separate Vigil's time from the broker's
 // and the load generator's; and times /metrics itself, as Prometheus sees it.
-import { setTimeout as sleep } from "node:timers/promises";
+import { spawn } from "node:child_process";
 import { summary } from "./stats";
 
 type Buckets = Map<number, number>;
@@ -29,27 +29,41 @@ export async function ingestLatencyWindow(url: string) {
   };
 }
 
+/** The scraper, in a process of its own as Prometheus is: the load generator's event loop must not delay it. */
+const SCRAPER = `
+const [url, everyMs] = process.argv.slice(1);
+const samples = [];
+let series = 0;
+let running = true;
+process.stdin.on("data", () => (running = false));
+while (running) {
+  const started = performance.now();
+  const text = await (await fetch(url + "/metrics")).text();
+  samples.push(performance.now() - started);
+  series = text.split("\\n").filter((line) => line !== "" && !line.startsWith("#")).length;
+  await new Promise((resolve) => setTimeout(resolve, Number(everyMs)));
+}
+process.stdout.write(JSON.stringify({ samples, series }));
+process.exit(0);
+`;
+
 /**
- * Scrapes /metrics one request at a time, every `everyMs`, until the returned
- * function is called: the scrape's latency p50 / p99 in ms (request sent to
- * body read) and the number of series in the last answer.
+ * Scrapes /metrics from a child process, one request at a time, every
+ * `everyMs`, until the returned function is called: the scrape's latency
+ * p50 / p99 in ms (request sent to body read) and the number of series in
+ * the last answer.
  */
 export function metricsScrapeLatency(url: string, everyMs = 100) {
-  const samples: number[] = [];
-  let series = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const started = performance.now();
-      const text = await (await fetch(`${url}/metrics`)).text();
-      samples.push(performance.now() - started);
-      series = text.split("\n").filter((line) => line !== "" && !line.startsWith("#")).length;
-      await sleep(everyMs);
-    }
-  })();
+  const child = spawn(process.execPath, ["--input-type=module", "-e", SCRAPER, url, String(everyMs)], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return async (): Promise<{ n: number; p50: number; p99: number; series: number }> => {
-    running = false;
-    await loop;
+    child.stdin.write("stop\n");
+    await exited;
+    const { samples, series } = JSON.parse(output) as { samples: number[]; series: number };
     return { ...summary(samples), series };
   };
 }
