@@ -4,11 +4,11 @@
 // message is stored once whichever process takes it, a browser on each web
 // process hears every alert and every worker broadcast, and a process killed
 // with SIGKILL loses nothing.
-import type { MqttClient } from "mqtt";
 import postgres, { type Sql } from "postgres";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { socketEvents, type AlertDto, type CommandChangeDto } from "./contracts/socket-events";
-import { api, createGuardWithPhone, logIn, uniqueId, type GuardResponse } from "../test/harness/api-client";
+import { api, createGuardWithPhone, logIn, uniqueId } from "../test/harness/api-client";
+import { publishFixes, storedCounts, type Phone } from "../test/harness/gps-stream";
 import { collect, connectSocket, type LiveSocket } from "../test/harness/live-socket";
 import { readMetric } from "../test/harness/metrics";
 import { startMosquitto, type Mosquitto } from "../test/harness/mosquitto";
@@ -17,8 +17,6 @@ import { createTestDatabase } from "../test/harness/test-database";
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../test/harness/vigil";
 import { spawnVigil, type VigilProcess } from "../test/harness/vigil-process";
 import { waitFor } from "../test/harness/wait-for";
-
-type Phone = { guard: GuardResponse; client: MqttClient };
 
 let mosquitto: Mosquitto | undefined;
 let sql: Sql | undefined;
@@ -30,8 +28,6 @@ let token: string;
 const phones: Phone[] = [];
 const sockets: LiveSocket[] = [];
 let alertsSeen: { a: AlertDto[][]; b: AlertDto[][] };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   mosquitto = await startMosquitto();
@@ -70,42 +66,13 @@ const alertsRaised = (vigil: VigilProcess) =>
   readMetric(vigil.url, "vigil_alerts_raised_total", { severity: "critical" });
 
 async function expectEachStoredOnce(fixes: GpsFix[], timeoutMs = 20_000): Promise<void> {
-  const ids = fixes.map((f) => f.msg_id!);
-  const counts = async () =>
-    new Map(
-      (
-        await sql!<{ msg_id: string; n: number }[]>`
-          select msg_id, count(*)::int as n from guard_locations where msg_id = any(${ids}) group by msg_id`
-      ).map((r) => [r.msg_id, r.n]),
-    );
-  const stored = await waitFor(async () => ((await counts()).size === ids.length ? counts() : false), {
+  const counts = () => storedCounts(sql!, fixes);
+  const stored = await waitFor(async () => ((await counts()).size === fixes.length ? counts() : false), {
     timeoutMs,
     intervalMs: 200,
-    what: `all ${ids.length} fixes stored`,
+    what: `all ${fixes.length} fixes stored`,
   });
   expect([...stored].filter(([, n]) => n !== 1)).toEqual([]);
-}
-
-/** QoS 1 fixes spread over the phones; `perSecond` paces them. Resolves on the last PUBACK. */
-async function publishFixes(
-  fixes: GpsFix[],
-  { perSecond, progress = { published: 0 } } = {} as {
-    perSecond?: number;
-    progress?: { published: number };
-  },
-): Promise<void> {
-  const startedAt = performance.now();
-  const acknowledged: Promise<unknown>[] = [];
-  for (const [i, fix] of fixes.entries()) {
-    if (perSecond) {
-      const wait = startedAt + (i * 1000) / perSecond - performance.now();
-      if (wait > 0) await sleep(wait);
-    }
-    const { guard, client } = phones[i % phones.length]!;
-    acknowledged.push(client.publishAsync(`guard/${guard.externalId}/gps`, JSON.stringify(fix), { qos: 1 }));
-    progress.published = i + 1;
-  }
-  await Promise.all(acknowledged);
 }
 
 /** One alarm per phone, one after another (the shared subscription deals them out in turn). */
@@ -147,14 +114,14 @@ test("fixes and alarms taken by either ingest process are stored once, and brows
     async () => {
       const fix = gpsFix();
       warmUp.push(fix);
-      await publishFixes([fix]);
+      await publishFixes(phones, [fix]);
       return (await accepted(a)) > 0 && (await accepted(b)) > 0;
     },
     { timeoutMs: 15_000, what: "both processes to take messages from the shared subscription" },
   );
 
   const fixes = Array.from({ length: 800 }, (_, seq) => gpsFix({ seq }));
-  const [, guards] = await Promise.all([publishFixes(fixes), raiseAlarms("panic")]);
+  const [, guards] = await Promise.all([publishFixes(phones, fixes), raiseAlarms("panic")]);
   await expectEachStoredOnce([...warmUp, ...fixes]);
 
   await expectAlertsHeard(alertsSeen.a, "panic", guards, a.instanceId);
@@ -195,7 +162,7 @@ test("SIGKILL of one web+ingest process loses nothing: the survivor goes on and 
   const killed = webB!;
   const fixes = Array.from({ length: 600 }, (_, seq) => gpsFix({ seq }));
   const progress = { published: 0 };
-  const publishing = publishFixes(fixes, { perSecond: 300, progress });
+  const publishing = publishFixes(phones, fixes, { perSecond: 300, progress });
   await waitFor(() => progress.published >= 200, { timeoutMs: 10_000, intervalMs: 5, what: "the stream" });
   await killed.kill("SIGKILL");
   const publishedAtKill = progress.published;

@@ -3,10 +3,10 @@
 // against one database. Whichever process takes a message, it is stored once;
 // a process killed mid-stream loses nothing (the survivor adopts its session). Two Vigils cannot share a test
 // process (runtime and metrics are per-process singletons): both are children.
-import type { MqttClient } from "mqtt";
 import postgres, { type Sql } from "postgres";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createGuardWithPhone, logIn, type GuardResponse } from "../../test/harness/api-client";
+import { createGuardWithPhone, logIn } from "../../test/harness/api-client";
+import { publishFixes, storedCounts, type Phone } from "../../test/harness/gps-stream";
 import { readMetric } from "../../test/harness/metrics";
 import { startMosquitto, type Mosquitto } from "../../test/harness/mosquitto";
 import { connectDevice, endQuietly, gpsFix, type GpsFix } from "../../test/harness/mqtt-device";
@@ -15,16 +15,12 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from "../../test/harness/vigil";
 import { spawnVigil, type VigilProcess } from "../../test/harness/vigil-process";
 import { waitFor } from "../../test/harness/wait-for";
 
-type Phone = { guard: GuardResponse; client: MqttClient };
-
 let mosquitto: Mosquitto | undefined;
 let sql: Sql | undefined;
 let env: Record<string, string>;
 let ingestA: VigilProcess | undefined;
 let ingestB: VigilProcess | undefined;
 const phones: Phone[] = [];
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   mosquitto = await startMosquitto();
@@ -62,40 +58,10 @@ afterAll(async () => {
 const accepted = (vigil: VigilProcess) =>
   readMetric(vigil.url, "vigil_mqtt_messages_total", { family: "guard", result: "accepted" });
 
-/** Rows per msg_id among the given fixes. */
-async function storedCounts(fixes: GpsFix[]): Promise<Map<string, number>> {
-  const ids = fixes.map((f) => f.msg_id!);
-  const rows = await sql!<{ msg_id: string; n: number }[]>`
-    select msg_id, count(*)::int as n from guard_locations where msg_id = any(${ids}) group by msg_id`;
-  return new Map(rows.map((r) => [r.msg_id, r.n]));
-}
-
 async function expectEachStoredOnce(fixes: GpsFix[]): Promise<void> {
-  const counts = await storedCounts(fixes);
+  const counts = await storedCounts(sql!, fixes);
   expect(fixes.filter((f) => !counts.has(f.msg_id!)).map((f) => f.msg_id)).toEqual([]);
   expect([...counts].filter(([, n]) => n > 1)).toEqual([]);
-}
-
-/**
- * Publishes `count` fixes spread over the phones, QoS 1; `perSecond` paces
- * them, else they go as fast as Mosquitto acknowledges. Resolves on the last PUBACK.
- */
-async function publishFixes(
-  fixes: GpsFix[],
-  { perSecond, progress = { published: 0 } }: { perSecond?: number; progress?: { published: number } } = {},
-): Promise<void> {
-  const startedAt = performance.now();
-  const acknowledged: Promise<unknown>[] = [];
-  for (const [i, fix] of fixes.entries()) {
-    if (perSecond) {
-      const wait = startedAt + (i * 1000) / perSecond - performance.now();
-      if (wait > 0) await sleep(wait);
-    }
-    const { guard, client } = phones[i % phones.length]!;
-    acknowledged.push(client.publishAsync(`guard/${guard.externalId}/gps`, JSON.stringify(fix), { qos: 1 }));
-    progress.published = i + 1;
-  }
-  await Promise.all(acknowledged);
 }
 
 const makeFixes = (count: number) => Array.from({ length: count }, (_, seq) => gpsFix({ seq }));
@@ -109,7 +75,7 @@ test("two ingest processes split a QoS 1 stream of 2,000 fixes: each stored exac
     async () => {
       const fix = gpsFix();
       warmUp.push(fix);
-      await publishFixes([fix]);
+      await publishFixes(phones, [fix]);
       return (await accepted(a)) > 0 && (await accepted(b)) > 0;
     },
     { timeoutMs: 15_000, what: "both processes to take messages from the shared subscription" },
@@ -125,8 +91,8 @@ test("two ingest processes split a QoS 1 stream of 2,000 fixes: each stored exac
 
   const fixes = makeFixes(2000);
   const startedAt = performance.now();
-  await publishFixes(fixes);
-  await waitFor(async () => (await storedCounts(fixes)).size === fixes.length, {
+  await publishFixes(phones, fixes);
+  await waitFor(async () => (await storedCounts(sql!, fixes)).size === fixes.length, {
     timeoutMs: 20_000,
     intervalMs: 100,
     what: "all 2,000 fixes stored",
@@ -154,7 +120,7 @@ test("an ingest process killed mid-stream loses nothing: the survivor adopts its
   const killed = ingestB!;
   const fixes = makeFixes(1000);
   const progress = { published: 0 };
-  const publishing = publishFixes(fixes, { perSecond: 250, progress });
+  const publishing = publishFixes(phones, fixes, { perSecond: 250, progress });
 
   await waitFor(() => progress.published >= 300, { timeoutMs: 10_000, intervalMs: 5, what: "the stream" });
   await killed.kill("SIGKILL");
@@ -165,7 +131,7 @@ test("an ingest process killed mid-stream loses nothing: the survivor adopts its
 
   // Mosquitto keeps routing the killed process's share to its persistent
   // session; its will, 2 s later, makes the survivor take that session over.
-  await waitFor(async () => (await storedCounts(fixes)).size === fixes.length, {
+  await waitFor(async () => (await storedCounts(sql!, fixes)).size === fixes.length, {
     timeoutMs: 20_000,
     intervalMs: 100,
     what: "all 1,000 fixes stored by the survivor",
@@ -183,8 +149,8 @@ test("an ingest process killed mid-stream loses nothing: the survivor adopts its
   // It has no /metrics (no web role): its share is what the survivor did not take.
   const aBefore = await accepted(a);
   const after = makeFixes(200);
-  await publishFixes(after, { perSecond: 200 });
-  await waitFor(async () => (await storedCounts(after)).size === after.length, {
+  await publishFixes(phones, after, { perSecond: 200 });
+  await waitFor(async () => (await storedCounts(sql!, after)).size === after.length, {
     timeoutMs: 20_000,
     intervalMs: 100,
     what: "the fixes sent after the restart",
@@ -206,8 +172,8 @@ test("an ingest process stopped cleanly hands its session to the survivor: the f
   await stopped.kill("SIGTERM");
   await stopped.dispose();
   const fixes = makeFixes(200);
-  await publishFixes(fixes, { perSecond: 200 });
-  await waitFor(async () => (await storedCounts(fixes)).size === fixes.length, {
+  await publishFixes(phones, fixes, { perSecond: 200 });
+  await waitFor(async () => (await storedCounts(sql!, fixes)).size === fixes.length, {
     timeoutMs: 20_000,
     intervalMs: 100,
     what: `all 200 fixes stored by ${a.instanceId}`,
