@@ -10,7 +10,7 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().default("0.0.0.0"),
   PORT: port.default(3000),
-  // Without the web role: where /healthz, /readyz and /metrics are served (unset: nowhere).
+  // Where /healthz, /readyz and /metrics are served by a thread of their own (unset: only on PORT, with the web role).
   METRICS_PORT: port.optional(),
   PUBLIC_URL: z.url().optional(),
   VIGIL_DATA_DIR: z.string().default("./.vigil"),

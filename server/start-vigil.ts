@@ -37,7 +37,10 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
   const dataDir = path.resolve(projectDir, env.VIGIL_DATA_DIR);
   const secrets = loadDataDirSecrets(dataDir);
   if (roles.has("web")) await assertPortFree(env.PORT, env.HOST, "PORT");
-  const opsPort = roles.has("web") ? undefined : env.METRICS_PORT;
+  const opsPort = env.METRICS_PORT;
+  if (opsPort !== undefined && roles.has("web") && opsPort === env.PORT) {
+    throw new Error(`METRICS_PORT and PORT are both ${opsPort}: give the metrics server a port of its own`);
+  }
   if (opsPort !== undefined) await assertPortFree(opsPort, env.HOST, "METRICS_PORT");
   if (!env.MQTT_URL) await assertPortFree(env.MQTT_PORT, env.HOST, "MQTT_PORT");
   if (!env.DATABASE_URL) await assertPortFree(env.EMBEDDED_PG_PORT, "127.0.0.1", "EMBEDDED_PG_PORT");

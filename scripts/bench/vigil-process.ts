@@ -9,6 +9,8 @@ import { waitFor } from "../../test/harness/wait-for";
 
 export type VigilProcess = {
   url: string;
+  /** Its METRICS_PORT server (set as the systemd units set it). */
+  metricsUrl: string;
   mqttUrl: string;
   databaseUrl: string;
   /** Its VIGIL_DATA_DIR (the embedded PostgreSQL is in postgres/). */
@@ -34,6 +36,7 @@ export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl?: strin
   const port = await getPort();
   const pgPort = await getPort();
   const mqttPort = await getPort();
+  const metricsPort = await getPort();
   const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["server/main.ts"], {
     env: {
       ...process.env,
@@ -43,6 +46,7 @@ export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl?: strin
       VIGIL_DATA_DIR: dataDir,
       MQTT_URL: mqttUrl ?? "",
       MQTT_PORT: String(mqttPort),
+      METRICS_PORT: String(metricsPort),
       ADMIN_EMAIL: "bench@vigil.local",
       ADMIN_PASSWORD: "bench-password-1",
       LOG_LEVEL: "warn",
@@ -65,6 +69,7 @@ export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl?: strin
   };
   return {
     url,
+    metricsUrl: `http://127.0.0.1:${metricsPort}`,
     mqttUrl: mqttUrl ?? `mqtt://127.0.0.1:${mqttPort}`,
     databaseUrl: `postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${pgPort}/vigil`,
     dataDir,

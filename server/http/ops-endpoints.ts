@@ -4,10 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { metrics } from "../observability/metrics";
 import type { ReadinessCheck } from "../runtime";
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { "content-type": type, "cache-control": "no-store" });
-  res.end(body);
-}
+export type OpsAnswer = { status: number; contentType: string; body: string };
 
 async function readiness(checks: Record<string, ReadinessCheck>) {
   const entries = await Promise.all(
@@ -24,26 +21,38 @@ async function readiness(checks: Record<string, ReadinessCheck>) {
   return Object.fromEntries(entries);
 }
 
+/** The answer to an ops path, or null when the path is not one. */
+export async function answerOps(
+  path: string | undefined,
+  getChecks: () => Record<string, ReadinessCheck>,
+): Promise<OpsAnswer | null> {
+  if (path === "/healthz") {
+    return { status: 200, contentType: "application/json", body: JSON.stringify({ status: "ok" }) };
+  }
+  if (path === "/readyz") {
+    const checks = await readiness(getChecks());
+    const failing = Object.entries(checks)
+      .filter(([, c]) => !c.ok)
+      .map(([name]) => name);
+    const status = failing.length === 0 ? "ready" : `not ready: ${failing.join(", ")}`;
+    return {
+      status: failing.length === 0 ? 200 : 503,
+      contentType: "application/json",
+      body: JSON.stringify({ status, checks }),
+    };
+  }
+  if (path === "/metrics") {
+    return { status: 200, contentType: metrics.registry.contentType, body: await metrics.registry.metrics() };
+  }
+  return null;
+}
+
 export function createOpsHandler(getChecks: () => Record<string, ReadinessCheck>) {
   return async function handleOps(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const path = req.url?.split("?")[0];
-    if (path === "/healthz") {
-      send(res, 200, "application/json", JSON.stringify({ status: "ok" }));
-      return true;
-    }
-    if (path === "/readyz") {
-      const checks = await readiness(getChecks());
-      const failing = Object.entries(checks)
-        .filter(([, c]) => !c.ok)
-        .map(([name]) => name);
-      const status = failing.length === 0 ? "ready" : `not ready: ${failing.join(", ")}`;
-      send(res, failing.length === 0 ? 200 : 503, "application/json", JSON.stringify({ status, checks }));
-      return true;
-    }
-    if (path === "/metrics") {
-      send(res, 200, metrics.registry.contentType, await metrics.registry.metrics());
-      return true;
-    }
-    return false;
+    const answer = await answerOps(req.url?.split("?")[0], getChecks);
+    if (!answer) return false;
+    res.writeHead(answer.status, { "content-type": answer.contentType, "cache-control": "no-store" });
+    res.end(answer.body);
+    return true;
   };
 }
