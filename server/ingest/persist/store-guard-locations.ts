@@ -32,21 +32,6 @@ export async function storeGuardLocations(
   });
   // unnest keeps one statement text (flags go as int[]: postgres.js cannot bind a boolean array) whatever the batch size (prepared once).
   const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
-  await tx`
-    insert into guard_locations
-      (tenant_id, guard_id, device_id, recorded_at, lat, lon, accuracy_m, speed, heading, battery, geofence_violation,
-       msg_id, extra)
-    select tenant_id, guard_id, device_id, recorded_at, lat, lon, accuracy_m, speed, heading, battery,
-           geofence_violation <> 0, msg_id, extra::jsonb
-    from unnest(
-      ${col("tenant_id")}::uuid[], ${col("guard_id")}::uuid[], ${col("device_id") as never}::uuid[],
-      ${rows.map((r) => r.recorded_at.toISOString())}::timestamptz[],
-      ${col("lat")}::float8[], ${col("lon")}::float8[], ${col("accuracy_m") as never}::float8[],
-      ${col("speed") as never}::float8[], ${col("heading") as never}::float8[], ${col("battery") as never}::float8[],
-      ${rows.map((r) => (r.geofence_violation ? 1 : 0))}::int[], ${col("msg_id") as never}::text[], ${rows.map((r) => (r.extra ? JSON.stringify(r.extra) : null)) as never}::text[])
-      as u(tenant_id, guard_id, device_id, recorded_at, lat, lon, accuracy_m, speed, heading, battery, geofence_violation,
-            msg_id, extra)`;
-
   const newest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) {
     const seen = newest.get(row.guard_id);
@@ -61,7 +46,7 @@ export async function storeGuardLocations(
     accuracy_m: r.accuracy_m,
     battery: r.battery,
   }));
-  const moved = await tx<{ guard_id: string }[]>`
+  const moved = tx<{ guard_id: string }[]>`
     insert into guard_positions (guard_id, tenant_id, recorded_at, lat, lon, accuracy_m, battery)
     select * from unnest(
       ${latest.map((r) => r.guard_id)}::uuid[], ${latest.map((r) => r.tenant_id)}::uuid[],
@@ -73,7 +58,23 @@ export async function storeGuardLocations(
       accuracy_m = excluded.accuracy_m, battery = excluded.battery
     where guard_positions.recorded_at <= excluded.recorded_at
     returning guard_id`;
-  const movedIds = new Set(moved.map((m) => m.guard_id));
+  const inserted = tx`
+    insert into guard_locations
+      (tenant_id, guard_id, device_id, recorded_at, lat, lon, accuracy_m, speed, heading, battery, geofence_violation,
+       msg_id, extra)
+    select tenant_id, guard_id, device_id, recorded_at, lat, lon, accuracy_m, speed, heading, battery,
+           geofence_violation <> 0, msg_id, extra::jsonb
+    from unnest(
+      ${col("tenant_id")}::uuid[], ${col("guard_id")}::uuid[], ${col("device_id") as never}::uuid[],
+      ${rows.map((r) => r.recorded_at.toISOString())}::timestamptz[],
+      ${col("lat")}::float8[], ${col("lon")}::float8[], ${col("accuracy_m") as never}::float8[],
+      ${col("speed") as never}::float8[], ${col("heading") as never}::float8[], ${col("battery") as never}::float8[],
+      ${rows.map((r) => (r.geofence_violation ? 1 : 0))}::int[], ${col("msg_id") as never}::text[], ${rows.map((r) => (r.extra ? JSON.stringify(r.extra) : null)) as never}::text[])
+      as u(tenant_id, guard_id, device_id, recorded_at, lat, lon, accuracy_m, speed, heading, battery, geofence_violation,
+            msg_id, extra)`;
+  // Both statements go to PostgreSQL at once (postgres.js pipelines a connection's queries): one round trip.
+  const [, upserted] = await Promise.all([inserted, moved]);
+  const movedIds = new Set(upserted.map((m) => m.guard_id));
   const sourceByGuard = new Map(envelopes.map((e) => [e.source!.guardId!, e.source!]));
   return latest
     .filter((r) => movedIds.has(r.guard_id))
