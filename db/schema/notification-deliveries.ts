@@ -28,6 +28,7 @@ export const notificationDeliveries = pgTable(
     providerId: text("provider_id"),
     error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // When it was sent; on a queued SMS, when it took its slot under the tenant's hourly cap (workers/sms-rules.ts).
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [
