@@ -18,6 +18,9 @@ import type { NotificationSettings } from "./task-deps";
 
 export type SmsRefusal = "country" | "tenant_cap" | "rate";
 
+/** The advisory lock a tenant's SMS slots are taken under: `pg_advisory_xact_lock(hashtext(key))`. */
+export const smsSlotLockKey = (tenantId: string) => `sms-slots:${tenantId}`;
+
 type Counted = { tenant: number; number: number; reserved: boolean };
 
 /** Takes an SMS slot for the queued delivery, or says why it may not be sent. A delivery already holding one keeps it. */
@@ -31,7 +34,7 @@ export async function reserveSms(
   const counted = await helpers.withPgClient(async (client) => {
     await client.query("begin");
     try {
-      await client.query("select pg_advisory_xact_lock(hashtext('sms-slots:' || $1))", [tenantId]);
+      await client.query("select pg_advisory_xact_lock(hashtext($1))", [smsSlotLockKey(tenantId)]);
       // A statement of its own after the lock, so that its snapshot sees the slots the previous holder committed.
       const { rows } = await client.query<Counted>(
         `with held as (
