@@ -87,12 +87,15 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         port: env.MQTT_PORT,
         sql,
         allowAnonymous: env.MQTT_ALLOW_ANONYMOUS,
+        connectTimeoutMs: env.MQTT_CONNECT_TIMEOUT_MS,
+        maxPendingPerAddress: env.MQTT_MAX_PENDING_PER_ADDRESS,
         maxPayloadBytes: env.INGEST_MAX_PAYLOAD_BYTES,
         logger: componentLogger("broker"),
         onRejected: ({ family, reason }) => {
           metrics.mqttMessages.inc({ family, result: reason });
           metrics.quarantined.inc({ reason });
         },
+        onConnectionRefused: (reason) => metrics.mqttConnectionsRefused.inc({ reason }),
       });
       stops.push(broker.stop);
     }

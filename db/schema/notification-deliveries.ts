@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { alerts } from "./alerts";
 import { contacts } from "./contacts";
@@ -28,10 +29,15 @@ export const notificationDeliveries = pgTable(
     providerId: text("provider_id"),
     error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // When it was sent; on a queued SMS, when it took its slot under the tenant's hourly cap (workers/sms-rules.ts).
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [
     unique("notification_deliveries_once_key").on(t.alertId, t.contactId, t.channel, t.round, t.tier),
     index("notification_deliveries_recipient_idx").on(t.recipient, t.sentAt),
+    // The tenant's SMS in the last hour, counted under its lock before every SMS (workers/sms-rules.ts).
+    index("notification_deliveries_tenant_sms_idx")
+      .on(t.tenantId, t.sentAt)
+      .where(sql`${t.channel} = 'sms'`),
   ],
 );

@@ -9,7 +9,8 @@ import { isValidClientId, mayPublish, maySubscribe, type DeviceIdentity } from "
 import type { Logger } from "../observability/logger";
 import { deviceSecretMatches } from "../services/devices/device-secret";
 import { printablePayload } from "../ingest/persist/store-quarantine";
-import { guardMqttFrames } from "./mqtt-frame-guard";
+import { guardMqttFrames, type FrameViolation } from "./mqtt-frame-guard";
+import { limitPendingConnections } from "./pending-connections";
 
 type DeviceLogin = { kind: "device"; tenantId: string; deviceId: string } & DeviceIdentity;
 type Identity = { kind: "service" } | { kind: "anonymous" } | DeviceLogin;
@@ -29,6 +30,11 @@ export type EmbeddedBroker = {
   quiesce: (subscriberClientId: string, options?: { timeoutMs?: number }) => Promise<void>;
   stop: () => Promise<void>;
 };
+
+export type ConnectionRefusal = "connect_timeout" | "too_many_pending" | FrameViolation;
+
+// aedes's error when its connect timer fires (lib/client.js).
+const CONNECT_TIMEOUT_MESSAGE = "connect did not arrive in time";
 
 type AedesInternals = {
   clients: Record<string, Client>;
@@ -51,18 +57,31 @@ export async function startEmbeddedBroker({
   port,
   sql,
   allowAnonymous,
+  connectTimeoutMs,
+  maxPendingPerAddress,
   maxPayloadBytes,
   logger,
   onRejected,
+  onConnectionRefused,
 }: {
   host: string;
   port: number;
   sql: Sql;
   allowAnonymous: boolean;
+  /**
+   * MQTT_CONNECT_TIMEOUT_MS: how long a connection may stay open before its CONNECT packet has arrived whole
+   * (authentication after it is not timed by this). Each such socket costs a descriptor and aedes's client state,
+   * so aedes's default of 30 s let cheap idle sockets pile up.
+   */
+  connectTimeoutMs: number;
+  /** MQTT_MAX_PENDING_PER_ADDRESS: past it, a new connection from that address is closed at once (pending-connections.ts). */
+  maxPendingPerAddress: number;
   /** INGEST_MAX_PAYLOAD_BYTES: packets a little over it are still taken in (and quarantined with the reason). */
   maxPayloadBytes: number;
   logger: Logger;
   onRejected: (rejection: { family: string; reason: string }) => void;
+  /** A connection closed before it was served, and why. */
+  onConnectionRefused: (reason: ConnectionRefusal) => void;
 }): Promise<EmbeddedBroker> {
   const service = { username: "vigil-service", password: randomBytes(24).toString("base64url") };
   const identities = new WeakMap<Client, Identity>();
@@ -82,7 +101,17 @@ export async function startEmbeddedBroker({
     return { kind: "device", externalId: username, guardExternalId, tenantId, deviceId };
   }
 
-  const broker = await Aedes.createBroker({ maxClientsIdLength: 128, drainTimeout: 30_000, maxTopicLevels: 16 });
+  const broker = await Aedes.createBroker({
+    maxClientsIdLength: 128,
+    drainTimeout: 30_000,
+    maxTopicLevels: 16,
+    connectTimeout: connectTimeoutMs,
+  });
+  const pending = limitPendingConnections({ maxPerAddress: maxPendingPerAddress });
+  broker.preConnect = (client, _packet, callback) => {
+    pending.connected(client.conn);
+    callback(null, true);
+  };
   broker.authenticate = (client, username, password, callback) => {
     if (!isValidClientId(client.id)) return callback(authError(2, "client id not allowed"), false);
     identify(username, password).then(
@@ -125,7 +154,10 @@ export async function startEmbeddedBroker({
   broker.on("clientError", (client, error) =>
     logger.debug({ client_id: client.id, err: error.message }, "mqtt client error"),
   );
-  broker.on("connectionError", (_client, error) => logger.debug({ err: error.message }, "mqtt connection error"));
+  broker.on("connectionError", (_client, error) => {
+    if (error.message === CONNECT_TIMEOUT_MESSAGE) onConnectionRefused("connect_timeout");
+    logger.debug({ err: error.message }, "mqtt connection error");
+  });
 
   const deviceClients = new Set<Client>();
   broker.on("clientReady", (client) => {
@@ -174,11 +206,18 @@ export async function startEmbeddedBroker({
   // its reason; beyond that the connection is closed before the packet is buffered.
   const maxPacketBytes = 4 * maxPayloadBytes + 65_536;
   const server = net.createServer((socket) => {
+    if (!pending.admit(socket)) {
+      onConnectionRefused("too_many_pending");
+      logger.debug({ remote: socket.remoteAddress }, "mqtt connection refused: too many pending from its address");
+      return void socket.destroy();
+    }
     broker.handle(socket);
     guardMqttFrames(socket, {
       maxPacketBytes,
-      onViolation: (violation) =>
-        logger.debug({ remote: socket.remoteAddress, violation }, "mqtt connection closed before parsing"),
+      onViolation: (violation) => {
+        onConnectionRefused(violation);
+        logger.debug({ remote: socket.remoteAddress, violation }, "mqtt connection closed before parsing");
+      },
     });
   });
   await new Promise<void>((resolve, reject) => {

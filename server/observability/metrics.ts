@@ -50,6 +50,12 @@ function createMetrics() {
       labelNames: ["handler"] as const,
       registers: [registry],
     }),
+    mqttConnectionsRefused: new Counter({
+      name: "vigil_mqtt_connections_refused_total",
+      help: "Connections the embedded broker closed before serving them, by reason (connect timeout, too many pending from one address, a bad first packet or length)",
+      labelNames: ["reason"] as const,
+      registers: [registry],
+    }),
     mqttConnected: new Gauge({
       name: "vigil_mqtt_connected",
       help: "1 while the ingestor is connected to the broker",

@@ -6,7 +6,10 @@
 // again after its own backoff (delivery-retry.ts) in the same statement; a
 // sent row keeps the error of its last failed attempt. While the provider's
 // circuit breaker is open nothing is sent and no attempt is counted: the
-// delivery waits for the breaker to let calls through again.
+// delivery waits for the breaker to let calls through again. An SMS takes its
+// slot under the tenant's hourly cap before the provider is called
+// (sms-rules.ts): it keeps it through failed attempts, and gives it back when
+// it ends failed or when the breaker stopped the call.
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { alertEmail, alertPush, alertSms } from "../../server/notifications/alert-message";
@@ -16,7 +19,7 @@ import { metrics } from "../../server/observability/metrics";
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "../delivery-retry";
 import { pushToContact } from "../push-delivery";
 import type { TaskDeps } from "../task-deps";
-import { smsRefusal } from "../sms-rules";
+import { reserveSms } from "../sms-rules";
 
 const payload = z.object({ deliveryId: z.uuid() });
 
@@ -57,7 +60,7 @@ export function deliver_notification(deps: TaskDeps): Task {
       return helpers.query(
         `update notification_deliveries set status = $2::delivery_status, provider_id = coalesce($3, provider_id),
            error = coalesce($4, error), attempts = attempts + 1,
-           sent_at = case when $2 = 'sent' then now() else sent_at end
+           sent_at = case when $2 = 'sent' then now() end
          where id = $1`,
         [deliveryId, status, fields.providerId ?? null, fields.error ?? null],
       );
@@ -66,7 +69,8 @@ export function deliver_notification(deps: TaskDeps): Task {
     const requeue = (error: string, { delayMs, attempted }: { delayMs: number; attempted: boolean }) =>
       helpers.query(
         `with retried as (
-           update notification_deliveries set attempts = attempts + $4::int, error = $2
+           update notification_deliveries set attempts = attempts + $4::int, error = $2,
+             sent_at = case when $4 = 0 then null else sent_at end
            where id = $1 and status = 'queued'
            returning id)
          select graphile_worker.add_job('deliver_notification', json_build_object('deliveryId', id),
@@ -85,9 +89,9 @@ export function deliver_notification(deps: TaskDeps): Task {
     const { channel } = deps.channels[delivery.channel];
     if (channel.unavailable) return void (await finish("skipped", { error: channel.unavailable }));
     if (delivery.channel === "sms") {
-      const refusal = await smsRefusal(
+      const refusal = await reserveSms(
         helpers,
-        { tenantId: delivery.tenant_id, phone: delivery.recipient },
+        { deliveryId, tenantId: delivery.tenant_id, phone: delivery.recipient },
         deps.notifications,
       );
       if (refusal === "country") return void (await finish("skipped", { error: "country code not allowed for SMS" }));

@@ -23,6 +23,7 @@ export async function listDeliveries(db: Db, tenantId: string, alertId: string):
     providerId: d.providerId,
     error: d.error,
     createdAt: d.createdAt.toISOString(),
-    sentAt: d.sentAt?.toISOString() ?? null,
+    // A queued SMS's sent_at is the slot it holds under the tenant's cap (workers/sms-rules.ts), not a sending.
+    sentAt: d.status === "sent" ? (d.sentAt?.toISOString() ?? null) : null,
   }));
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "notification_deliveries_tenant_sms_idx" ON "notification_deliveries" USING btree ("tenant_id","sent_at") WHERE "notification_deliveries"."channel" = 'sms';
