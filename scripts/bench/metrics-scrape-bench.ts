@@ -6,7 +6,7 @@
 import { startMosquitto } from "../../test/harness/mosquitto";
 import { latencyAtRate, registerGuards } from "./ingest-load";
 import { round } from "./stats";
-import { metricsScrapeLatency } from "./vigil-metrics";
+import { metricsScrapeLatency, startConstantServer } from "./vigil-metrics";
 import { login, startVigilProcess } from "./vigil-process";
 
 async function main(): Promise<void> {
@@ -18,7 +18,10 @@ async function main(): Promise<void> {
     const token = await login(vigil.url);
     // Warm up: the source cache, the JIT, and every histogram's first series.
     await latencyAtRate({ mqttUrl: mosquitto.url, vigilUrl: vigil.url, token, guards, rate: 333, seconds: 3 });
+    const bytes = (await (await fetch(`${vigil.metricsUrl}/metrics`)).text()).length;
+    const floor = await startConstantServer(bytes);
     const scrapes = {
+      [`a constant ${bytes}-byte answer (the floor)`]: metricsScrapeLatency(floor.url),
       METRICS_PORT: metricsScrapeLatency(vigil.metricsUrl),
       "web port": metricsScrapeLatency(vigil.url),
     };
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
           `${loaded.n} scrapes, ${loaded.series} series`,
       );
     }
+    floor.stop();
     console.log(`publish -> Socket.IO p50 ${client.p50} ms, p99 ${client.p99} ms`);
   } finally {
     await vigil.stop();
