@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import type { GuardPositionDto } from "@/server/contracts/socket-events";
 import { ClockTime } from "../ui/clock-time";
 import type { PositionStore } from "./position-store";
+import type { PositionsLoad } from "./use-latest-positions";
 
 const MAX_ROWS = 200;
 const REFRESH_MS = 1000;
@@ -15,7 +16,13 @@ function snapshot(store: PositionStore): GuardPositionDto[] {
   return [...store.all().values()].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt)).slice(0, MAX_ROWS);
 }
 
-export function GuardList({ store }: { store: PositionStore }) {
+const EMPTY: Record<PositionsLoad, string> = {
+  loading: "Loading guards…",
+  loaded: "No positions yet.",
+  failed: "Could not load the guards' positions; retrying…",
+};
+
+export function GuardList({ store, load }: { store: PositionStore; load: PositionsLoad }) {
   const [rows, setRows] = useState(() => snapshot(store));
   useEffect(() => {
     let frame = 0;
@@ -48,7 +55,7 @@ export function GuardList({ store }: { store: PositionStore }) {
       <h2>Guards ({store.all().size})</h2>
       {rows.length === 0 && (
         <p className="muted" style={{ padding: "0 14px" }}>
-          No positions yet.
+          {EMPTY[load]}
         </p>
       )}
       <ul className="guard-list" aria-label="Guards">

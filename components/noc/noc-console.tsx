@@ -3,10 +3,9 @@
 // guards, alerts and the tenant's geofences, the alert queue and the guard list, and the connection
 // state (the top navigation comes from the page frame).
 import dynamic from "next/dynamic";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { NocMapRulesDto } from "@/server/contracts/noc-map";
 import type { GeofenceDto } from "@/server/contracts/sites";
-import type { GuardPositionDto } from "@/server/contracts/socket-events";
 import { ConnectionStatus } from "../realtime/connection-status";
 import { AlertBanner } from "./alert-banner";
 import { AlertQueue } from "./alert-queue";
@@ -16,6 +15,7 @@ import { unacknowledgedCritical, type OpenAlert } from "./open-alerts";
 import { createPositionStore } from "./position-store";
 import { useAlarm } from "./use-alarm";
 import { useFences } from "./use-fences";
+import { useLatestPositions } from "./use-latest-positions";
 import { useLiveSocket } from "./use-live-socket";
 import { useOpenAlerts } from "./use-open-alerts";
 
@@ -30,7 +30,6 @@ const LiveMap = dynamic(() => import("../map/live-map").then((m) => m.LiveMap), 
 });
 
 type Props = {
-  initialPositions: GuardPositionDto[];
   initialAlerts: OpenAlert[];
   operator: Operator;
   fences: GeofenceDto[];
@@ -38,8 +37,9 @@ type Props = {
   tileUrl: string | null;
 };
 
-export function NocConsole({ initialPositions, initialAlerts, operator, fences, mapRules, tileUrl }: Props) {
-  const store = useMemo(() => createPositionStore(initialPositions), [initialPositions]);
+export function NocConsole({ initialAlerts, operator, fences, mapRules, tileUrl }: Props) {
+  const [store] = useState(() => createPositionStore([]));
+  const positions = useLatestPositions(store);
   const feed = useOpenAlerts(initialAlerts);
   const live = useFences(fences);
   const connection = useLiveSocket(store, feed, live.reload);
@@ -50,7 +50,14 @@ export function NocConsole({ initialPositions, initialAlerts, operator, fences, 
       <AlertBanner alerts={critical} alarm={alarm} apply={feed.apply} />
       <div className="noc">
         <div className="map-wrap" data-testid="map">
-          <LiveMap store={store} alerts={feed.alerts} fences={live.fences} rules={mapRules} tileUrl={tileUrl} />
+          <LiveMap
+            store={store}
+            positionsLoaded={positions !== "loading"}
+            alerts={feed.alerts}
+            fences={live.fences}
+            rules={mapRules}
+            tileUrl={tileUrl}
+          />
           <ConnectionStatus state={connection} overlay />
         </div>
         <aside className="side">
@@ -61,7 +68,7 @@ export function NocConsole({ initialPositions, initialAlerts, operator, fences, 
             apply={feed.apply}
           />
           <div className="guards">
-            <GuardList store={store} />
+            <GuardList store={store} load={positions} />
           </div>
         </aside>
       </div>
