@@ -19,8 +19,11 @@ import { useLatestPositions } from "./use-latest-positions";
 import { useLiveSocket } from "./use-live-socket";
 import { useOpenAlerts } from "./use-open-alerts";
 
-// Leaflet touches `window` on import: load the map in the browser only.
-const LiveMap = dynamic(() => import("../map/live-map").then((m) => m.LiveMap), {
+// Leaflet touches `window` on import: load the map in the browser only. Its code starts loading
+// with this module, while the page hydrates and the positions load, not when the map first renders.
+const loadLiveMap = () => import("../map/live-map");
+if (typeof window !== "undefined") void loadLiveMap();
+const LiveMap = dynamic(() => loadLiveMap().then((m) => m.LiveMap), {
   ssr: false,
   loading: () => (
     <div className="muted" style={{ padding: 16 }}>
@@ -67,9 +70,7 @@ export function NocConsole({ initialAlerts, operator, fences, mapRules, tileUrl 
             alarm={critical.length > 0 ? null : alarm}
             apply={feed.apply}
           />
-          <div className="guards">
-            <GuardList store={store} load={positions} />
-          </div>
+          <GuardList store={store} load={positions} />
         </aside>
       </div>
     </div>
