@@ -76,6 +76,11 @@ export async function measurePageLoads({
           );
         }
       }
+      // Each load, in order, on stderr (the rows stay BENCHMARKS.md's): the first loads of the first page
+      // pay for a cold server and uncached script compilation, which a p50 hides.
+      console.error(
+        `${path}: loads ${times.join(", ")} ms${onMap.length ? `; all guards on the map ${onMap.join(", ")} ms` : ""}`,
+      );
       const sorted = [...times].sort((a, b) => a - b);
       rows.push([
         `Page load after a build, ${name} (${path}), signed-in admin, headless Chromium at 1400x900, p50 / max of ${LOADS}`,
