@@ -5,8 +5,7 @@
 // on the same canvas above the guards (one canvas, so hovering finds both).
 // The tenant's geofences are outlines in a pane underneath; a legend says
 // what the colours mean and how many guards are in each state. The map opens
-// while the guards' positions still load (its tiles and canvas cost time
-// worth spending during that wait); guards and fences come in with them.
+// while the guards' positions still load; guards and fences come in with them.
 import L from "leaflet";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { MapContainer, TileLayer, useMap } from "react-leaflet";
@@ -80,15 +79,6 @@ function GuardsAndFences({ fences, ...markers }: GuardMarkersProps & { fences: G
   );
 }
 
-/** The canvas every marker is drawn on, on the map at once (Leaflet adds it with the first marker). */
-function MarkerCanvas({ renderer }: { renderer: L.Canvas }) {
-  const map = useMap();
-  useEffect(() => {
-    map.addLayer(renderer);
-  }, [map, renderer]);
-  return null;
-}
-
 type Props = {
   store: PositionStore;
   /** The positions have loaded (or failed to): show the guards. */
@@ -108,7 +98,6 @@ export function LiveMap({ store, positionsLoaded, alerts, fences, rules, tileUrl
     <>
       <MapContainer center={DEFAULT_CENTER} zoom={13} preferCanvas style={{ height: "100%" }}>
         {tileUrl && <TileLayer url={tileUrl} attribution="&copy; OpenStreetMap contributors" />}
-        <MarkerCanvas renderer={renderer} />
         {positionsLoaded && (
           <GuardsAndFences
             fences={fences}
