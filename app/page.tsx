@@ -1,8 +1,8 @@
 import { NocConsole } from "@/components/noc/noc-console";
+import { LATEST_POSITIONS_PATH } from "@/server/contracts/positions";
 import { requirePageActor } from "@/server/http/page-auth";
 import { listAlerts } from "@/server/presenters/alerts/list-alerts";
 import { getNocMapRules } from "@/server/presenters/guards/get-noc-map-rules";
-import { listLatestPositions } from "@/server/presenters/guards/list-latest-positions";
 import { listSites } from "@/server/presenters/sites/list-sites";
 import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "./console-frame";
@@ -12,8 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function NocPage() {
   const actor = await requirePageActor();
   const { db, env } = getRuntime();
-  const [positions, alerts, sites, mapRules] = await Promise.all([
-    listLatestPositions(db, actor),
+  const [alerts, sites, mapRules] = await Promise.all([
     listAlerts(db, actor, { status: "open", limit: 200, offset: 0 }),
     listSites(db, actor),
     getNocMapRules(db, actor),
@@ -21,8 +20,10 @@ export default async function NocPage() {
   const tileUrl = env.MAP_TILE_URL === "none" ? null : env.MAP_TILE_URL;
   return (
     <ConsoleFrame actor={actor}>
+      {/* The guards' positions are not in the page (thousands of them made it slow to send and hydrate): the
+          browser fetches them while it loads the scripts, and the console takes this response (use-latest-positions.ts). */}
+      <link rel="preload" href={LATEST_POSITIONS_PATH} as="fetch" crossOrigin="anonymous" />
       <NocConsole
-        initialPositions={positions}
         initialAlerts={alerts}
         operator={{ userId: actor.userId, email: actor.email, role: actor.role }}
         fences={sites.flatMap((site) => site.geofences)}

@@ -4,7 +4,8 @@
 // guards coloured by state, clustered when zoomed out), and open alerts drawn
 // on the same canvas above the guards (one canvas, so hovering finds both).
 // The tenant's geofences are outlines in a pane underneath; a legend says
-// what the colours mean and how many guards are in each state.
+// what the colours mean and how many guards are in each state. The map opens
+// while the guards' positions still load; guards and fences come in with them.
 import L from "leaflet";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { MapContainer, TileLayer, useMap } from "react-leaflet";
@@ -67,27 +68,46 @@ function GuardMarkers({ store, renderer, alerts, rules, onCounts }: GuardMarkers
   return null;
 }
 
+/** Guards and fences, once the positions have loaded: with no guard to frame, the map opens on the fences. */
+function GuardsAndFences({ fences, ...markers }: GuardMarkersProps & { fences: GeofenceDto[] }) {
+  const [fitFences] = useState(() => markers.store.all().size === 0);
+  return (
+    <>
+      <FenceOutlines fences={fences} fit={fitFences} />
+      <GuardMarkers {...markers} />
+    </>
+  );
+}
+
 type Props = {
   store: PositionStore;
+  /** The positions have loaded (or failed to): show the guards. */
+  positionsLoaded: boolean;
   alerts: AlertDto[];
   fences: GeofenceDto[];
   rules: StateRules;
   tileUrl: string | null;
 };
 
-export function LiveMap({ store, alerts, fences, rules, tileUrl }: Props) {
+export function LiveMap({ store, positionsLoaded, alerts, fences, rules, tileUrl }: Props) {
   // A small margin beyond the view: every redraw clears and composites the whole canvas, which
   // costs in proportion to its area when the browser paints it in software.
   const renderer = useMemo(() => L.canvas({ padding: 0.2 }), []);
-  // With no guard to frame yet, the map opens on the fences.
-  const [fitFences] = useState(() => store.all().size === 0);
   const [counts, setCounts] = useState<StateCounts | null>(null);
   return (
     <>
       <MapContainer center={DEFAULT_CENTER} zoom={13} preferCanvas style={{ height: "100%" }}>
         {tileUrl && <TileLayer url={tileUrl} attribution="&copy; OpenStreetMap contributors" />}
-        <FenceOutlines fences={fences} fit={fitFences} />
-        <GuardMarkers store={store} renderer={renderer} alerts={alerts} rules={rules} onCounts={setCounts} />
+        {positionsLoaded && (
+          <GuardsAndFences
+            fences={fences}
+            store={store}
+            renderer={renderer}
+            alerts={alerts}
+            rules={rules}
+            onCounts={setCounts}
+          />
+        )}
         <AlertMarkers alerts={alerts} renderer={renderer} />
       </MapContainer>
       <StateLegend counts={counts} />

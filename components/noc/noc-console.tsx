@@ -3,10 +3,9 @@
 // guards, alerts and the tenant's geofences, the alert queue and the guard list, and the connection
 // state (the top navigation comes from the page frame).
 import dynamic from "next/dynamic";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { NocMapRulesDto } from "@/server/contracts/noc-map";
 import type { GeofenceDto } from "@/server/contracts/sites";
-import type { GuardPositionDto } from "@/server/contracts/socket-events";
 import { ConnectionStatus } from "../realtime/connection-status";
 import { AlertBanner } from "./alert-banner";
 import { AlertQueue } from "./alert-queue";
@@ -16,11 +15,15 @@ import { unacknowledgedCritical, type OpenAlert } from "./open-alerts";
 import { createPositionStore } from "./position-store";
 import { useAlarm } from "./use-alarm";
 import { useFences } from "./use-fences";
+import { useLatestPositions } from "./use-latest-positions";
 import { useLiveSocket } from "./use-live-socket";
 import { useOpenAlerts } from "./use-open-alerts";
 
-// Leaflet touches `window` on import: load the map in the browser only.
-const LiveMap = dynamic(() => import("../map/live-map").then((m) => m.LiveMap), {
+// Leaflet touches `window` on import: load the map in the browser only. Its code starts loading
+// with this module, while the page hydrates and the positions load, not when the map first renders.
+const loadLiveMap = () => import("../map/live-map");
+if (typeof window !== "undefined") void loadLiveMap();
+const LiveMap = dynamic(() => loadLiveMap().then((m) => m.LiveMap), {
   ssr: false,
   loading: () => (
     <div className="muted" style={{ padding: 16 }}>
@@ -30,7 +33,6 @@ const LiveMap = dynamic(() => import("../map/live-map").then((m) => m.LiveMap), 
 });
 
 type Props = {
-  initialPositions: GuardPositionDto[];
   initialAlerts: OpenAlert[];
   operator: Operator;
   fences: GeofenceDto[];
@@ -38,8 +40,9 @@ type Props = {
   tileUrl: string | null;
 };
 
-export function NocConsole({ initialPositions, initialAlerts, operator, fences, mapRules, tileUrl }: Props) {
-  const store = useMemo(() => createPositionStore(initialPositions), [initialPositions]);
+export function NocConsole({ initialAlerts, operator, fences, mapRules, tileUrl }: Props) {
+  const [store] = useState(() => createPositionStore([]));
+  const positions = useLatestPositions(store);
   const feed = useOpenAlerts(initialAlerts);
   const live = useFences(fences);
   const connection = useLiveSocket(store, feed, live.reload);
@@ -50,7 +53,14 @@ export function NocConsole({ initialPositions, initialAlerts, operator, fences, 
       <AlertBanner alerts={critical} alarm={alarm} apply={feed.apply} />
       <div className="noc">
         <div className="map-wrap" data-testid="map">
-          <LiveMap store={store} alerts={feed.alerts} fences={live.fences} rules={mapRules} tileUrl={tileUrl} />
+          <LiveMap
+            store={store}
+            positionsLoaded={positions !== "loading"}
+            alerts={feed.alerts}
+            fences={live.fences}
+            rules={mapRules}
+            tileUrl={tileUrl}
+          />
           <ConnectionStatus state={connection} overlay />
         </div>
         <aside className="side">
@@ -60,9 +70,7 @@ export function NocConsole({ initialPositions, initialAlerts, operator, fences, 
             alarm={critical.length > 0 ? null : alarm}
             apply={feed.apply}
           />
-          <div className="guards">
-            <GuardList store={store} />
-          </div>
+          <GuardList store={store} load={positions} />
         </aside>
       </div>
     </div>

@@ -7,6 +7,7 @@
 import { socketEvents, type GuardPositionDto } from "@/server/contracts/socket-events";
 import { useLiveEvents, type ConnectionState } from "../realtime/use-live-events";
 import type { PositionStore } from "./position-store";
+import { fetchLatestPositions } from "./use-latest-positions";
 import type { OpenAlertsFeed } from "./use-open-alerts";
 
 export function useLiveSocket(store: PositionStore, alerts: OpenAlertsFeed, reloadFences: () => void): ConnectionState {
@@ -17,9 +18,8 @@ export function useLiveSocket(store: PositionStore, alerts: OpenAlertsFeed, relo
     onConnect: alerts.reload,
     onReconnect: () => {
       reloadFences();
-      void fetch("/api/v1/positions", { credentials: "same-origin" })
-        .then((r) => (r.ok ? (r.json() as Promise<GuardPositionDto[]>) : []))
-        .then((positions) => store.upsert(positions));
+      // A failed reload is not retried here: the next reconnect reloads again, and live fixes keep coming.
+      fetchLatestPositions().then(store.upsert, () => {});
     },
   });
 }

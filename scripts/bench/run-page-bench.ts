@@ -1,6 +1,7 @@
 // npm run bench:pages: page load times after a build, in a Vigil of its own
 // whose tenant has 5,000 guards with a position (the NOC console loads them
 // all). Prints rows in BENCHMARKS.md's shape and writes nothing.
+import os from "node:os";
 import { startMosquitto } from "../../test/harness/mosquitto";
 import { registerGuards, sustainedThroughput } from "./ingest-load";
 import { measurePageLoads } from "./page-loads";
@@ -33,6 +34,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   measurePages().then(
     (rows) => {
       for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+      // The machine is shared: say how busy it was.
+      console.log(
+        `load average: ${os
+          .loadavg()
+          .map((n) => n.toFixed(2))
+          .join(", ")}`,
+      );
     },
     (error: unknown) => {
       console.error(error);

@@ -36,7 +36,7 @@ import {
   responseTimesReport,
 } from "../contracts/reports";
 import { assignmentInput, siteInput } from "../contracts/sites";
-import { alertListItemDto, contactDto, deviceDto, guardDto, locationDto } from "./response-schemas";
+import { alertListItemDto, contactDto, deviceDto, guardDto, latestPositionRow, locationDto } from "./response-schemas";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 
@@ -392,6 +392,13 @@ export const operations: Operation[] = [
     summary: "Every guard's newest position.",
     tag: "Guards",
     success: { status: 200, description: "The positions." },
+  },
+  {
+    path: "/api/v1/positions/latest",
+    method: "get",
+    summary: "Every guard's newest position, one compact row per guard (what the NOC console loads).",
+    tag: "Guards",
+    success: { status: 200, description: "The positions.", schema: z.array(latestPositionRow) },
   },
   {
     path: "/api/v1/sites",

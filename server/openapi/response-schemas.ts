@@ -11,6 +11,7 @@ import {
   type GuardDto,
   type LocationDto,
 } from "../contracts/api";
+import type { LatestPositionRow } from "../contracts/positions";
 
 const time = z.string().describe("ISO 8601 time");
 const nullableTime = time.nullable();
@@ -81,6 +82,19 @@ export const locationDto = z.object({
   geofenceViolation: z.boolean(),
 });
 
+export const latestPositionRow = z
+  .tuple([
+    z.uuid().describe("guardId"),
+    z.string().describe("externalId"),
+    z.string().describe("name"),
+    z.number().describe("lat"),
+    z.number().describe("lon"),
+    z.number().nullable().describe("accuracyM"),
+    z.number().nullable().describe("battery"),
+    time.describe("recordedAt: ISO 8601 time, UTC, milliseconds"),
+  ])
+  .describe("[guardId, externalId, name, lat, lon, accuracyM, battery, recordedAt]");
+
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 function sameShape<_T extends true>(): void {}
 sameShape<Same<z.infer<typeof guardDto>, GuardDto>>();
@@ -88,3 +102,4 @@ sameShape<Same<z.infer<typeof deviceDto>, DeviceDto>>();
 sameShape<Same<z.infer<typeof alertListItemDto>, AlertListItemDto>>();
 sameShape<Same<z.infer<typeof contactDto>, ContactDto>>();
 sameShape<Same<z.infer<typeof locationDto>, LocationDto>>();
+sameShape<Same<z.infer<typeof latestPositionRow>, LatestPositionRow>>();

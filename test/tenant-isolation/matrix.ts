@@ -171,6 +171,7 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   // The API's description: the same public document for everyone.
   "openapi.json GET": () => [{ path: "/api/v1/openapi.json", ok: [200], idRoute: false }],
   "positions GET": () => list("/api/v1/positions"),
+  "positions/latest GET": () => list("/api/v1/positions/latest"),
   // B's own browser: its subscription is B's; removing an endpoint that is not B's removes nothing.
   "push-subscriptions POST": () => [
     { path: "/api/v1/push-subscriptions", body: pushBody(), ok: [201], idRoute: false },

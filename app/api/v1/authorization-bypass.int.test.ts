@@ -130,6 +130,7 @@ const apiRoutes = () => [
   "/api/v1/devices",
   `/api/v1/devices/${deviceId}`,
   "/api/v1/positions",
+  "/api/v1/positions/latest",
   "/api/v1/users",
   "/api/v1/contacts",
   "/api/v1/quarantine",

@@ -254,6 +254,7 @@ describe(`tenant isolation: ${ROUTE_HANDLERS} route handlers × ${B_ROLES.length
       "/api/v1/contacts",
       "/api/v1/escalation-policies",
       "/api/v1/positions",
+      "/api/v1/positions/latest",
       "/api/v1/quarantine",
       "/api/v1/alert-rules",
       "/api/v1/users",
