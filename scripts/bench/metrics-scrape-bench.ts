@@ -21,9 +21,9 @@ async function main(): Promise<void> {
     const bytes = (await (await fetch(`${vigil.metricsUrl}/metrics`)).text()).length;
     const floor = await startConstantServer(bytes);
     const scrapes = {
-      [`a constant ${bytes}-byte answer (the floor)`]: metricsScrapeLatency(floor.url),
-      METRICS_PORT: metricsScrapeLatency(vigil.metricsUrl),
-      "web port": metricsScrapeLatency(vigil.url),
+      [`a constant ${bytes}-byte answer (the floor)`]: metricsScrapeLatency(floor.url, { seconds, startAfterMs: 66 }),
+      METRICS_PORT: metricsScrapeLatency(vigil.metricsUrl, { seconds }),
+      "web port": metricsScrapeLatency(vigil.url, { seconds, startAfterMs: 33 }),
     };
     const client = await latencyAtRate({
       mqttUrl: mosquitto.url,
@@ -33,8 +33,8 @@ async function main(): Promise<void> {
       rate: 333,
       seconds,
     });
-    for (const [where, stop] of Object.entries(scrapes)) {
-      const loaded = await stop();
+    for (const [where, scraped] of Object.entries(scrapes)) {
+      const loaded = await scraped;
       console.log(
         `333 msg/s, ${where}: /metrics p50 ${round(loaded.p50, 2)} ms, p99 ${round(loaded.p99, 2)} ms, ` +
           `${loaded.n} scrapes, ${loaded.series} series`,
