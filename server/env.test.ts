@@ -20,7 +20,7 @@ describe("parseEnv defaults", () => {
       LOG_LEVEL: "info",
       INGEST_MAX_PAYLOAD_BYTES: 65536,
       INGEST_BATCH_MAX_ROWS: 500,
-      INGEST_BATCH_MAX_WAIT_MS: 5,
+      INGEST_BATCH_MAX_WAIT_MS: 0,
       WORKER_CONCURRENCY: 4,
     });
     expect(env.DATABASE_URL).toBeUndefined();

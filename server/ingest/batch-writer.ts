@@ -1,5 +1,6 @@
 // Collects pipeline results and commits them in batches: at most maxRows per
-// transaction, at most maxWaitMs after the first item waits. Batches commit
+// transaction, at most maxWaitMs after the first item waits (0: as soon as
+// the batch before has committed, with all that arrived meanwhile). Batches commit
 // one after another, so messages are stored in arrival order. A message is
 // settled (acknowledged to the broker) only after its batch commits.
 import type { Sql } from "postgres";
