@@ -7,12 +7,11 @@
 // reaches the alert table. A reconnect storm from one address (a fleet behind
 // one NAT) is not held back by that cap: its clients send CONNECT at once.
 import net from "node:net";
-import { randomBytes } from "node:crypto";
 import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createGuardWithPhone } from "../../test/harness/api-client";
 import { readMetric } from "../../test/harness/metrics";
-import { connectDevice, endQuietly, publishJson } from "../../test/harness/mqtt-device";
+import { connectDevice, endQuietly, panicAlarm, publishJson } from "../../test/harness/mqtt-device";
 import { startTestVigil, type TestVigil } from "../../test/harness/vigil";
 import { waitForRow } from "../../test/harness/wait-for";
 
@@ -101,14 +100,11 @@ test(
     // While every idle socket is held, the guard's phone logs in and presses panic.
     phone = await connectDevice(vigil.mqttUrl, device.mqtt);
     const pressedAt = Date.now();
-    await publishJson(phone, `alert/panic/${guard.externalId}`, {
-      alert_type: "panic",
-      severity: "critical",
-      message: "panic among half-open connections",
-      location: { lat: 12.9716, lon: 77.5946 },
-      timestamp: new Date(pressedAt).toISOString(),
-      msg_id: randomBytes(6).toString("hex"),
-    });
+    await publishJson(
+      phone,
+      `alert/panic/${guard.externalId}`,
+      panicAlarm("panic among half-open connections", new Date(pressedAt)),
+    );
     const alert = await waitForRow(
       () => vigil.sql<{ createdAtMs: number }[]>`
         select (extract(epoch from a.created_at) * 1000)::float8 as "createdAtMs"

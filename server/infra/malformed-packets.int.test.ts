@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createGuardWithPhone, type DeviceResponse, type GuardResponse } from "../../test/harness/api-client";
-import { connectDevice, endQuietly, publishJson } from "../../test/harness/mqtt-device";
+import { connectDevice, endQuietly, panicAlarm, publishJson } from "../../test/harness/mqtt-device";
 import { startTestVigil, type TestVigil } from "../../test/harness/vigil";
 import { waitForRow } from "../../test/harness/wait-for";
 import { mqttPacket as packet, mqttString as str, connectPacket, publishPacket } from "../../test/harness/mqtt-bytes";
@@ -175,14 +175,11 @@ async function panicLatencies(count: number, guards: number): Promise<number[]> 
     phones.map(async ({ guard, client }) => {
       for (let i = 0; i < count / guards; i += 1) {
         const sentAt = Date.now();
-        await publishJson(client, `alert/panic/${guard.externalId}`, {
-          alert_type: "panic",
-          severity: "critical",
-          message: "panic during malformed traffic",
-          location: { lat: 12.9716, lon: 77.5946 },
-          timestamp: new Date(sentAt).toISOString(),
-          msg_id: randomBytes(6).toString("hex"),
-        });
+        await publishJson(
+          client,
+          `alert/panic/${guard.externalId}`,
+          panicAlarm("panic during malformed traffic", new Date(sentAt)),
+        );
         const row = await waitForRow(
           () => vigil.sql<{ id: string; createdAtMs: number }[]>`
             select a.id, (extract(epoch from a.created_at) * 1000)::float8 as "createdAtMs"

@@ -41,6 +41,18 @@ export function gpsFix(fields: Partial<GpsFix> = {}): GpsFix {
   };
 }
 
+/** A panic alarm as a phone sends it to `alert/panic/<guard>`: critical, with a location and a fresh msg_id. */
+export function panicAlarm(message: string, at = new Date(), msgId = randomBytes(6).toString("hex")) {
+  return {
+    alert_type: "panic",
+    severity: "critical",
+    message,
+    location: { lat: 12.9716, lon: 77.5946 },
+    timestamp: at.toISOString(),
+    msg_id: msgId,
+  };
+}
+
 export async function publishJson(client: MqttClient, topic: string, payload: unknown, qos: 0 | 1 | 2 = 1) {
   await client.publishAsync(topic, typeof payload === "string" ? payload : JSON.stringify(payload), { qos });
 }

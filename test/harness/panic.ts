@@ -3,7 +3,7 @@
 // ("second") and disconnects the phone.
 import type { AlertListItemDto } from "../../server/contracts/api";
 import { api, createGuardWithPhone } from "./api-client";
-import { connectDevice, endQuietly, publishJson } from "./mqtt-device";
+import { connectDevice, endQuietly, panicAlarm, publishJson } from "./mqtt-device";
 import type { TestVigil } from "./vigil";
 import { waitFor } from "./wait-for";
 
@@ -14,14 +14,7 @@ export async function raisePanic(
   const { guard, device } = await createGuardWithPhone(vigil.url, vigil.adminToken);
   const client = await connectDevice(vigil.mqttUrl, device.mqtt);
   const send = (msgId: string) =>
-    publishJson(client, `alert/panic/${guard.externalId}`, {
-      alert_type: "panic",
-      severity: "critical",
-      message,
-      location: { lat: 12.9716, lon: 77.5946 },
-      timestamp: new Date().toISOString(),
-      msg_id: msgId,
-    });
+    publishJson(client, `alert/panic/${guard.externalId}`, panicAlarm(message, new Date(), msgId));
   await send("first");
   const alert = await waitFor(async () => {
     const { body } = await api<AlertListItemDto[]>(vigil.url, "/api/v1/alerts?status=open&limit=200", {
