@@ -10,6 +10,7 @@ import { startLockedJobWatchdog } from "../workers/locked-job-watchdog";
 import { startWorker } from "../workers/runner";
 import type { Env } from "./env";
 import { loadDataDirSecrets } from "./infra/data-dir-secrets";
+import { dependencyPatchProblems } from "./infra/dependency-patches";
 import { startEmbeddedBroker, type EmbeddedBroker } from "./infra/embedded-broker";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./infra/embedded-postgres";
 import { createMqttPublisher } from "./infra/mqtt-publisher";
@@ -33,6 +34,8 @@ export type Vigil = { url: string; mqttUrl: string; databaseUrl: string; stop: (
 const logger = componentLogger("main");
 
 export async function startVigil(env: Env, { projectDir = process.cwd() } = {}): Promise<Vigil> {
+  const patchProblems = dependencyPatchProblems(projectDir);
+  if (patchProblems.length > 0) throw new Error(`dependencies are not as Vigil needs them:\n  - ${patchProblems.join("\n  - ")}`);
   const roles = new Set(env.VIGIL_ROLES);
   const dataDir = path.resolve(projectDir, env.VIGIL_DATA_DIR);
   const secrets = loadDataDirSecrets(dataDir);
