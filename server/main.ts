@@ -1,9 +1,12 @@
 // Process entry: config, start, and one clean shutdown on SIGINT/SIGTERM
-// (the batch in flight is committed, the worker stops, embedded servers stop).
+// (the batch in flight is committed, the worker stops, embedded servers stop),
+// or after an uncaught exception or unhandled rejection, then exit 1
+// (stop-on-fatal-error.ts).
 import { getEnv } from "./env";
 import { rootLogger } from "./observability/logger";
 import { productionProblems } from "./production-checks";
 import { startVigil } from "./start-vigil";
+import { stopOnFatalError } from "./stop-on-fatal-error";
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -12,6 +15,7 @@ async function main(): Promise<void> {
   const problems = productionProblems(env);
   if (problems.length > 0) throw new Error(`refusing to start in production:\n  - ${problems.join("\n  - ")}`);
   const starting = startVigil(env);
+  stopOnFatalError({ stop: () => starting.then((vigil) => vigil.stop()), logger: rootLogger });
 
   // Listening from the start: a signal during start-up stops Vigil (in order,
   // database last) as soon as what is starting is up.
@@ -37,8 +41,6 @@ async function main(): Promise<void> {
   rootLogger.info({ url: vigil.url, seconds: Math.round((performance.now() - startedAt) / 100) / 10 }, "started");
   console.log(`\n  Vigil NOC: ${vigil.url}   MQTT: ${vigil.mqttUrl.replace(/\/\/[^@/]*@/, "//***@")}\n`);
 }
-
-process.on("unhandledRejection", (error) => rootLogger.error({ err: error }, "unhandled rejection"));
 
 main().catch((error: unknown) => {
   console.error(`\n  Vigil could not start: ${(error as Error).message}\n`);

@@ -16,6 +16,8 @@ export type VigilProcess = {
   instanceId: string;
   dataDir: string;
   readonly running: boolean;
+  /** Its exit code once it has exited (null while running or when a signal ended it). */
+  readonly exitCode: number | null;
   /** The last few kB of its stdout and stderr, for failure messages. */
   output: () => string;
   /** Sends a signal to its process group and waits for the exit. */
@@ -114,6 +116,9 @@ export async function spawnVigil({
     dataDir,
     get running() {
       return isRunning();
+    },
+    get exitCode() {
+      return child.exitCode;
     },
     output: () => output,
     kill,
