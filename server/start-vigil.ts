@@ -35,7 +35,8 @@ const logger = componentLogger("main");
 
 export async function startVigil(env: Env, { projectDir = process.cwd() } = {}): Promise<Vigil> {
   const patchProblems = dependencyPatchProblems(projectDir);
-  if (patchProblems.length > 0) throw new Error(`dependencies are not as Vigil needs them:\n  - ${patchProblems.join("\n  - ")}`);
+  if (patchProblems.length > 0)
+    throw new Error(`dependencies are not as Vigil needs them:\n  - ${patchProblems.join("\n  - ")}`);
   const roles = new Set(env.VIGIL_ROLES);
   const dataDir = path.resolve(projectDir, env.VIGIL_DATA_DIR);
   const secrets = loadDataDirSecrets(dataDir);
@@ -150,7 +151,12 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
 
     let worker: Runner | undefined;
     if (roles.has("worker")) {
-      const publisher = createMqttPublisher({ url: mqttUrl, clientId: `vigil-publisher-${instanceId}`, ...mqttLogin });
+      const publisher = createMqttPublisher({
+        url: mqttUrl,
+        clientId: `vigil-publisher-${instanceId}`,
+        ...mqttLogin,
+        logger: componentLogger("mqtt-publisher"),
+      });
       stops.push(publisher.close);
       worker = await startWorker({
         connectionString: databaseUrl,

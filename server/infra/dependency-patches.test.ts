@@ -29,12 +29,16 @@ test("an unpatched postgres.js is named with the file and how to patch it", () =
   const dir = projectWithCopies();
   const file = path.join(dir, "node_modules/postgres/src/connection.js");
   writeFileSync(file, readFileSync(file, "utf8").replaceAll("Vigil patch", "upstream"));
-  expect(dependencyPatchProblems(dir)).toEqual([expect.stringMatching(/^postgres 3\.4\.9: not patched: src \(run npx patch-package\)/)]);
+  expect(dependencyPatchProblems(dir)).toEqual([
+    expect.stringMatching(/^postgres 3\.4\.9: not patched: src \(run npx patch-package\)/),
+  ]);
 });
 
 test("another version of a patched dependency is refused with both versions", () => {
   const dir = projectWithCopies();
   const manifest = path.join(dir, "node_modules/mqtt/package.json");
   writeFileSync(manifest, readFileSync(manifest, "utf8").replace('"version": "5.16.0"', '"version": "5.17.0"'));
-  expect(dependencyPatchProblems(dir)).toEqual([expect.stringMatching(/^mqtt 5\.17\.0 is installed, Vigil is patched for 5\.16\.0/)]);
+  expect(dependencyPatchProblems(dir)).toEqual([
+    expect.stringMatching(/^mqtt 5\.17\.0 is installed, Vigil is patched for 5\.16\.0/),
+  ]);
 });

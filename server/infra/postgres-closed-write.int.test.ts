@@ -27,7 +27,8 @@ test("a transaction whose backend is terminated mid-query rejects with CONNECTIO
   try {
     let pid: number | undefined;
     const transaction = sql.begin(async (tx) => {
-      [{ pid }] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
+      const [row] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
+      pid = row!.pid;
       await tx`select pg_sleep(2)`;
     });
     const outcome = transaction.then(

@@ -164,6 +164,12 @@ test("Mosquitto restarted 3 times during 10,000 QoS 1 telemetry messages and 500
   const acknowledgedAfterS = (performance.now() - startedAt) / 1000;
   await expectEachOnce(messages, before, 60_000);
   const storedAfterS = (performance.now() - startedAt) / 1000;
+  // No library threw from a timer or an unheard "error" event meanwhile: such a
+  // fault stops a process (server/stop-on-fatal-error.ts), and both still run.
+  for (const process of [web!, ingest!]) {
+    expect(process.running, process.output()).toBe(true);
+    expect(process.output()).not.toContain("fatal error");
+  }
   console.info(
     `mosquitto restarts: restarted after ${restarts.join(", ")} of ${messages.length} messages; ` +
       `all acknowledged to the phones after ${acknowledgedAfterS.toFixed(1)} s, all stored after ${storedAfterS.toFixed(1)} s; ` +

@@ -114,6 +114,9 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
       clean: false,
       protocolVersion: options.protocolVersion,
       reconnectPeriod: adopting ? 0 : 1000,
+      // mqtt.js gives up for good after a refused CONNECT otherwise (a broker restarting its auth, a client id
+      // briefly taken): ingestion would stay stopped until the process restarts.
+      reconnectOnConnackError: !adopting,
       connectTimeout: 10_000,
       ...(options.username ? { username: options.username, password: options.password ?? "" } : {}),
       ...(options.protocolVersion === 5 ? { properties: { sessionExpiryInterval: 3600, receiveMaximum: 65535 } } : {}),
@@ -172,6 +175,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
       clean: true,
       protocolVersion: 5,
       reconnectPeriod: 1000,
+      reconnectOnConnackError: true,
       connectTimeout: 10_000,
       ...(options.username ? { username: options.username, password: options.password ?? "" } : {}),
       properties: { sessionExpiryInterval: 0 },
