@@ -1,4 +1,4 @@
-// Scale-out (issue #10): two web+ingest processes and one worker process, as
+// Scale-out: two web+ingest processes and one worker process, as
 // separate children, against one Mosquitto (MQTT v5 shared subscription) and
 // one PostgreSQL, realtime shared through @socket.io/postgres-adapter. Every
 // message is stored once whichever process takes it, a browser on each web

@@ -1,4 +1,4 @@
-// Issue 9, faults: a worker process killed with SIGKILL after Twilio received
+// Fault: a worker process killed with SIGKILL after Twilio received
 // an SMS request but before the job completed. Its job stays locked; the
 // watchdog of a new worker frees it within a minute and the SMS is sent
 // again: at most one duplicate per (alert, recipient), and the delivery row

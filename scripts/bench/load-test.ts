@@ -1,5 +1,5 @@
 // npm run test:load [-- --devices 2000 --minutes 5 --panics-per-second 10]
-// Issue 9's load guarantees against an all-in-one Vigil with its embedded
+// The load guarantees (docs/reliability.md) against an all-in-one Vigil with its embedded
 // broker (devices log in with their own credentials, as in the field): every
 // phone reports GPS every 5 s while panics arrive at a steady rate; a panic's
 // receipt (sent after its alert row commits) and its NOC banner event are

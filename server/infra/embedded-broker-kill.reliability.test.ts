@@ -1,4 +1,4 @@
-// Issue 9, faults: the embedded broker (aedes, inside the Vigil process) dies
+// Fault: the embedded broker (aedes, inside the Vigil process) dies
 // with the process (SIGKILL) while guards' phones are sending panics. aedes
 // keeps nothing across the crash: the phones, as the field app does (and
 // `npm run simulate`), resend each panic under the same msg_id every 2 s

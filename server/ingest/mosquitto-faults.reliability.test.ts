@@ -1,4 +1,4 @@
-// Issue 9, faults, with Mosquitto between the devices and Vigil: the broker
+// Faults with Mosquitto between the devices and Vigil: the broker
 // restarted 3 times during 10,000 QoS 1 telemetry messages and 500 panics,
 // and the ingest process killed with SIGKILL mid-stream. The ingest role runs
 // as its own child (it is what gets killed); web and worker as another.

@@ -1,4 +1,4 @@
-// Issue 9, faults: Twilio and Resend fail 30% of requests with 503 and never
+// Faults: Twilio and Resend fail 30% of requests with 503 and never
 // answer 10% (seeded, so a run can be replayed). Every (alert, recipient,
 // channel) of 20 panics to 2 contacts is still delivered, once, well within
 // 5 minutes; the delivery rows count the failed attempts and keep their
