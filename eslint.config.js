@@ -6,6 +6,7 @@ export default tseslint.config(
     ignores: [
       "node_modules/",
       ".next/",
+      "dist/",
       ".vigil/",
       ".test-data/",
       "db/migrations/",
@@ -15,7 +16,10 @@ export default tseslint.config(
     ],
   },
   js.configs.recommended,
-  { files: ["scripts/**/*.mjs", "*.js"], languageOptions: { globals: { console: "readonly", process: "readonly" } } },
+  {
+    files: ["scripts/**/*.mjs", "test/**/*.mjs", "*.js"],
+    languageOptions: { globals: { console: "readonly", process: "readonly", setImmediate: "readonly" } },
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,5 +1,6 @@
-// Builds the Next.js app when there is no build yet or a source file is newer
-// than it, so `npm start` on a fresh clone (or after a pull) just works.
+// Builds the Next.js app and the bundled server (dist/server.mjs) when there
+// is no build yet or a source file is newer than it, so `npm start` on a
+// fresh clone (or after a pull) just works.
 import { execSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -17,8 +18,13 @@ function newest(entry) {
   return Math.max(0, ...readdirSync(full).map((child) => newest(path.join(entry, child))));
 }
 
-const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-if (builtAt < Math.max(...sources.map(newest))) {
+const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+if (builtAt(buildId) < Math.max(...sources.map(newest))) {
   console.log("Building the web app (first start or sources changed)…");
   execSync("npx next build", { cwd: root, stdio: "inherit" });
+}
+const serverBundle = path.join(root, "dist", "server.mjs");
+const serverSources = ["server", "db", "workers", "package-lock.json"];
+if (builtAt(serverBundle) < Math.max(...serverSources.map(newest))) {
+  execSync(`"${process.execPath}" scripts/build-server.mjs`, { cwd: root, stdio: "inherit" });
 }

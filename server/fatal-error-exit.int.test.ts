@@ -2,7 +2,8 @@
 // and exits with 1 (stop-on-fatal-error.ts), and loses nothing: the ingest
 // process dies this way twice in the middle of a QoS 1 stream through
 // Mosquitto, each time restarted on its persistent session, and every fix
-// the broker acknowledged to a phone is stored exactly once.
+// the broker acknowledged to a phone is stored exactly once. The processes
+// run the bundled server (dist/server.mjs), as production does.
 import path from "node:path";
 import type { MqttClient } from "mqtt";
 import postgres, { type Sql } from "postgres";
@@ -31,7 +32,7 @@ beforeAll(async () => {
   const databaseUrl = await createTestDatabase();
   sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
   env = { DATABASE_URL: databaseUrl, MQTT_URL: mosquitto.url };
-  web = await spawnVigil({ instanceId: "fatal-web", env: { ...env, VIGIL_ROLES: "web,worker" } });
+  web = await spawnVigil({ instanceId: "fatal-web", bundle: true, env: { ...env, VIGIL_ROLES: "web,worker" } });
   const token = await logIn(web.url, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
   for (let i = 0; i < 3; i++) {
     const { guard, device } = await createGuardWithPhone(web.url, token);
@@ -51,6 +52,7 @@ function startIngest(fault: "exception" | "rejection" | "none", previous?: Vigil
   return spawnVigil({
     instanceId: "fatal-ingest",
     dataDir: previous?.dataDir,
+    bundle: true,
     env: {
       ...env,
       VIGIL_ROLES: "ingest",

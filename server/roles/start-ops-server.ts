@@ -6,6 +6,7 @@
 // about a millisecond however busy ingest keeps the main event loop.
 import { Worker } from "node:worker_threads";
 import { answerOps } from "../http/ops-endpoints";
+import { findProjectFile } from "../lib/find-project-file";
 import type { Logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import type { ReadinessCheck } from "../runtime";
@@ -26,7 +27,7 @@ export async function startOpsServer({
   readiness: () => Record<string, ReadinessCheck>;
   snapshotEveryMs?: number;
 }): Promise<{ stop: () => Promise<void> }> {
-  const thread = new Worker(new URL("./ops-server-thread.mjs", import.meta.url), { workerData: { host, port } });
+  const thread = new Worker(findProjectFile("server/roles/ops-server-thread.mjs"), { workerData: { host, port } });
   let rendering = false;
   async function sendSnapshot(): Promise<void> {
     if (rendering) return;

@@ -1,5 +1,6 @@
-// Vigil as a child process (`node --import tsx server/main.ts`, the way it runs
-// in production), for tests that need several at once: the runtime and the
+// Vigil as a child process (`node --import tsx server/main.ts`, or with
+// `bundle` the way production runs it: `node dist/server.mjs`), for tests
+// that need several at once: the runtime and the
 // metrics registry are per-process singletons. Each runs in its own process
 // group, so a kill reaches everything it started, and none outlives the test
 // process.
@@ -31,6 +32,7 @@ export async function spawnVigil({
   env,
   dataDir = makeDataDir(),
   readyTimeoutMs = 60_000,
+  bundle = false,
 }: {
   instanceId: string;
   /** DATABASE_URL, MQTT_URL, VIGIL_ROLES, ... */
@@ -38,10 +40,13 @@ export async function spawnVigil({
   /** Reuse the folder of a previous process of the same instance. */
   dataDir?: string;
   readyTimeoutMs?: number;
+  /** Run dist/server.mjs (built by scripts/ensure-build.mjs before the integration tests) instead of the sources. */
+  bundle?: boolean;
 }): Promise<VigilProcess> {
   const port = await getPort({ host: "127.0.0.1" });
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const args = bundle ? ["--enable-source-maps", "dist/server.mjs"] : ["--import", "tsx", "server/main.ts"];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: projectDir,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
