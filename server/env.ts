@@ -105,6 +105,8 @@ export const envSchema = z.object({
     .default(3600),
   VIGIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /** How often the worker role looks for jobs locked by a dead worker (workers/locked-job-watchdog.ts). */
+  JOB_WATCHDOG_CHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   // Nightly retraining of every tenant's false-alarm model (a cron line's five fields); "off" disables it.
   ML_RETRAIN_CRON: z
     .string()

@@ -187,6 +187,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         connectionString: databaseUrl,
         logger: componentLogger("watchdog"),
         metrics,
+        checkEveryMs: env.JOB_WATCHDOG_CHECK_MS,
       });
       stops.push(watchdog.stop);
       let workerProblem: string | null = null;

@@ -11,7 +11,6 @@ import type { Metrics } from "../server/observability/metrics";
 
 export const WATCHED_TASKS = ["notify_alert", "deliver_notification"];
 const STALE_AFTER_S = 40;
-const CHECK_EVERY_MS = 10_000;
 /** Epochs report every few seconds at most; this long without one means the worker is gone. */
 export const TRAINING_STALLED_AFTER_S = 300;
 
@@ -19,10 +18,13 @@ export async function startLockedJobWatchdog({
   connectionString,
   logger,
   metrics,
+  checkEveryMs,
 }: {
   connectionString: string;
   logger: Logger;
   metrics: Metrics;
+  /** JOB_WATCHDOG_CHECK_MS: a job locked STALE_AFTER_S by a dead worker is freed within this much more. */
+  checkEveryMs: number;
 }): Promise<{ stop: () => Promise<void>; check: () => Promise<string[]> }> {
   const utils: WorkerUtils = await makeWorkerUtils({ connectionString });
   async function check(): Promise<string[]> {
@@ -61,7 +63,7 @@ export async function startLockedJobWatchdog({
   }
   const timer = setInterval(
     () => void check().catch((error: unknown) => logger.warn({ err: error }, "watchdog check failed")),
-    CHECK_EVERY_MS,
+    checkEveryMs,
   );
   timer.unref();
   return {

@@ -63,12 +63,19 @@ test("while tenant A's SMS lock is held, A's SMS waits for it and tenant B's SMS
   await raisePanic(vigil, "panic in tenant A");
   await raisePanic({ ...vigil, adminToken: tokenB }, "panic in tenant B");
   await waitFor(() => smsTo("+447700900002").length === 1, { timeoutMs: 10_000, what: "tenant B's SMS" });
-  // A's delivery job is running, waiting for the lock: nothing sent for A yet.
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  // A's delivery job is running and waits for the lock (a waiter on an advisory lock in this test's
+  // database, not the cluster's other files'): nothing sent for A while it waits.
+  await waitFor(
+    async () => {
+      const [waiting] = await vigil.sql<{ n: number }[]>`
+        select count(*)::int as n from pg_locks
+        where locktype = 'advisory' and not granted
+          and database = (select oid from pg_database where datname = current_database())`;
+      return waiting!.n === 1;
+    },
+    { timeoutMs: 10_000, what: "tenant A's delivery waiting for its lock" },
+  );
   expect(smsTo("+447700900001")).toHaveLength(0);
-  const [waiting] = await vigil.sql<{ n: number }[]>`
-    select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`;
-  expect(waiting!.n).toBe(1);
 
   release();
   await holder;
