@@ -16,6 +16,7 @@ import {
 import { connectDevice, endQuietly, publishJson } from "../../test/harness/mqtt-device";
 import { startTestVigil, type TestVigil } from "../../test/harness/vigil";
 import { waitFor } from "../../test/harness/wait-for";
+import { metrics } from "../observability/metrics";
 
 const CENTRE = { lat: 12.9716, lon: 77.5946 };
 const M_LON = 1 / (111_320 * Math.cos((CENTRE.lat * Math.PI) / 180));
@@ -244,13 +245,19 @@ describe("geofence violations through MQTT", () => {
     const w = await walker(site);
     await step(w, 0, 5);
     await stored(w, 1);
+    const fenceChanges = async () =>
+      (await metrics.cacheInvalidations.get()).values.find((v) => v.labels.cache === "fences")?.value ?? 0;
+    const changesBefore = await fenceChanges();
     const grown = await post<SiteDto>(
       `/api/v1/sites/${site.id}`,
       { name: site.name, geofences: [{ circle: { center: [CENTRE.lon, CENTRE.lat], radiusM: 1000 }, bufferM: 10 }] },
       "PUT",
     );
     expect(grown.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // The ingestor (in this process) has dropped the tenant's cached fences on the change's NOTIFY.
+    await waitFor(async () => (await fenceChanges()) > changesBefore, {
+      what: "the fence change to reach the ingestor",
+    });
     for (let i = 0; i < 4; i += 1) await step(w, 500, 5);
     await stored(w, 5);
     expect(await violationsOf(w)).toEqual([]);

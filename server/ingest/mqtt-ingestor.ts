@@ -58,16 +58,26 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startIngestor(options: IngestorOptions): Promise<Ingestor> {
   const { sql, metrics, logger } = options;
   const registry = createSourceRegistry({ sql });
-  const registryListener = await sql.listen(REGISTRY_CHANNEL, (externalId) => registry.invalidate(externalId));
+  const invalidated = (cache: "registry" | "rules" | "fences") => metrics.cacheInvalidations.inc({ cache });
+  const registryListener = await sql.listen(REGISTRY_CHANNEL, (externalId) => {
+    registry.invalidate(externalId);
+    invalidated("registry");
+  });
   let client: MqttClient | undefined;
   let gate: PubackGate | undefined;
   let stopping = false;
   let recovering = false;
 
   const tenantRules = createTenantRules({ sql });
-  const rulesListener = await sql.listen(ALERT_RULES_CHANNEL, (tenantId) => tenantRules.invalidate(tenantId));
+  const rulesListener = await sql.listen(ALERT_RULES_CHANNEL, (tenantId) => {
+    tenantRules.invalidate(tenantId);
+    invalidated("rules");
+  });
   const tenantFences = createTenantFenceCache({ sql });
-  const fencesListener = await sql.listen(FENCES_CHANNEL, (tenantId) => tenantFences.invalidate(tenantId));
+  const fencesListener = await sql.listen(FENCES_CHANNEL, (tenantId) => {
+    tenantFences.invalidate(tenantId);
+    invalidated("fences");
+  });
   const writer = createBatchWriter({
     sql,
     tenantRules,

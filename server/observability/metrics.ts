@@ -33,6 +33,12 @@ function createMetrics() {
       buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500],
       registers: [registry],
     }),
+    cacheInvalidations: new Counter({
+      name: "vigil_ingest_cache_invalidations_total",
+      help: "Entries the ingestor dropped from a cache on a change announced by NOTIFY (registry, rules, fences)",
+      labelNames: ["cache"] as const,
+      registers: [registry],
+    }),
     batchFailures: new Counter({
       name: "vigil_ingest_batch_failures_total",
       help: "Ingest batches whose transaction failed (their messages are redelivered by the broker)",

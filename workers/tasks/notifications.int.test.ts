@@ -53,6 +53,16 @@ afterAll(async () => {
   await fake?.close();
 });
 
+/** notify_alert jobs of an alert still queued, other than its escalation (key escalate:<id>). */
+const notifyJobsOf = (alertId: string) =>
+  vigil.sql<{ key: string | null }[]>`
+    select j.key from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+    where t.identifier = 'notify_alert' and j.payload->>'alertId' = ${alertId}
+      and j.key is distinct from ${`escalate:${alertId}`}`;
+
+const escalationJobsOf = (alertId: string) =>
+  vigil.sql<{ key: string }[]>`select key from graphile_worker._private_jobs where key = ${`escalate:${alertId}`}`;
+
 describe("panic notifications", () => {
   it("a panic sends the supervisor one SMS and one email with the alert's link, and a repeat sends nothing more", async () => {
     const { alert, resend } = await panic();
@@ -82,8 +92,17 @@ describe("panic notifications", () => {
       const { body } = await api<AlertDetailDto>(vigil.url, `/api/v1/alerts/${alert.id}`, { token: vigil.adminToken });
       return body.count === 2;
     });
+    // The repeat was committed with no notification job of its own: no second round is coming, and the
+    // alert's deliveries are still the first round's two.
+    expect(await notifyJobsOf(alert.id)).toEqual([]);
+    const { body: repeated } = await api<AlertDetailDto>(vigil.url, `/api/v1/alerts/${alert.id}`, {
+      token: vigil.adminToken,
+    });
+    expect(repeated.deliveries.map((d) => [d.tier, d.channel]).sort()).toEqual([
+      [0, "email"],
+      [0, "sms"],
+    ]);
     await post(`/api/v1/alerts/${alert.id}/acknowledge`);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(smsTo(supervisor.phone!).filter((r) => r.body.Body?.includes(alert.sourceExternalId))).toHaveLength(1);
   }, 30_000);
 
@@ -111,7 +130,11 @@ describe("panic notifications", () => {
     const { alert } = await panic();
     await waitFor(() => smsTo(supervisor.phone!).some((r) => r.body.Body?.includes(alert.sourceExternalId)));
     expect((await post(`/api/v1/alerts/${alert.id}/acknowledge`)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    // The acknowledgement removed the tier-2 job in its own transaction (a job already running finds the
+    // alert acknowledged and notifies nobody): nothing is left to reach the manager.
+    expect(await escalationJobsOf(alert.id)).toEqual([]);
+    const { body } = await api<AlertDetailDto>(vigil.url, `/api/v1/alerts/${alert.id}`, { token: vigil.adminToken });
+    expect(body.deliveries.filter((d) => d.tier > 0)).toEqual([]);
     expect(smsTo(manager.phone!).some((r) => r.body.Body?.includes(alert.sourceExternalId))).toBe(false);
   }, 30_000);
 
