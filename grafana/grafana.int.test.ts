@@ -36,9 +36,9 @@ function dashboardQueries(): Query[] {
   );
 }
 
-/** Vigil metric names in a text (PromQL or a rules file). */
+/** Metric names Vigil exports in a text (PromQL or a rules file): its own, and Node's standard process_* and nodejs_*. */
 function vigilMetricNames(text: string): string[] {
-  return [...text.matchAll(/\bvigil_[a-z0-9_]+\b/g)].map((m) => m[0]);
+  return [...text.matchAll(/\b(?:vigil|process|nodejs)_[a-z0-9_]+\b/g)].map((m) => m[0]);
 }
 
 /** `# TYPE name type` lines: prom-client prints them for every registered metric, even one without samples yet. */
@@ -81,7 +81,7 @@ describe("metric names", () => {
   test("the scrape is parsed (sanity check of the test itself)", () => {
     expect(types.get("vigil_mqtt_messages_total")).toBe("counter");
     expect(types.get("vigil_ingest_latency_seconds")).toBe("histogram");
-    expect(types.get("vigil_process_resident_memory_bytes")).toBe("gauge");
+    expect(types.get("process_resident_memory_bytes")).toBe("gauge");
   });
 
   test("every metric the dashboards query is exported by Vigil", () => {
@@ -95,6 +95,31 @@ describe("metric names", () => {
     expect(missing).toEqual([]);
   });
 
+  test("every counter the alert rules take increase() of has a series from the start, at 0", async () => {
+    // Without one, the first event only creates the series and increase() over it stays 0: the rule misses it.
+    const exposition = await (await fetch(new URL("/metrics", vigil.url))).text();
+    const rules = readFileSync(alertsFile, "utf8");
+    const selectors = [...rules.matchAll(/increase\((vigil_[a-z0-9_]+_total)(\{[^}]*\})?\[/g)].map((m) => ({
+      name: m[1]!,
+      matchers: [...(m[2] ?? "").matchAll(/(\w+)(=~|=)"([^"]*)"/g)].map(([, label, op, value]) => ({
+        label,
+        op,
+        value,
+      })),
+    }));
+    expect(selectors.length).toBeGreaterThanOrEqual(4);
+    const missing = selectors.filter(({ name, matchers }) => {
+      const samples = [...exposition.matchAll(new RegExp(`^${name}(\\{[^}]*\\})? `, "gm"))].map((m) => m[1] ?? "");
+      return !samples.some((labels) =>
+        matchers.every(({ label, op, value }) => {
+          const actual = new RegExp(`${label}="([^"]*)"`).exec(labels)?.[1];
+          return actual !== undefined && (op === "=" ? actual === value : new RegExp(`^(?:${value})$`).test(actual));
+        }),
+      );
+    });
+    expect(missing.map(({ name, matchers }) => `${name} ${JSON.stringify(matchers)}`)).toEqual([]);
+  });
+
   test("every metric the alert rules query is exported by Vigil", () => {
     const names = vigilMetricNames(readFileSync(alertsFile, "utf8"));
     expect(names.length).toBeGreaterThan(0);
@@ -103,9 +128,20 @@ describe("metric names", () => {
 });
 
 describe("dashboards", () => {
-  test("every panel queries the provisioned Prometheus datasource with a non-empty expression", () => {
+  test("every dashboard lets the user pick its Prometheus (a datasource variable, not a fixed id)", () => {
+    for (const name of dashboardNames) {
+      const { templating } = readDashboard(name) as Dashboard & {
+        templating: { list: { name: string; type: string; query: string }[] };
+      };
+      expect(templating.list, name).toContainEqual(
+        expect.objectContaining({ name: "datasource", type: "datasource", query: "prometheus" }),
+      );
+    }
+  });
+
+  test("every panel queries the dashboard's Prometheus variable with a non-empty expression", () => {
     const bad = dashboardQueries()
-      .filter(({ target, expr }) => target.datasource?.uid !== "prometheus" || expr.trim() === "")
+      .filter(({ target, expr }) => target.datasource?.uid !== "${datasource}" || expr.trim() === "")
       .map(({ dashboard, panel }) => `${dashboard}.json "${panel.title}"`);
     expect(bad).toEqual([]);
   });

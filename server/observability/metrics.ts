@@ -1,13 +1,17 @@
 // The Prometheus registry and every metric Vigil exports. Names here are the
 // contract with grafana/ dashboards and alert rules; labels stay bounded
-// (families, results, routes), never device or tenant ids.
+// (families, results, routes), never device or tenant ids. Node's default
+// metrics keep their standard names (process_*, nodejs_*) so that stock Node
+// dashboards work, and the labelled counters that rules take increase() of
+// exist at 0 from the start (otherwise the first event only creates the
+// series, and increase() over it is 0).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { globalSingleton } from "../lib/global-singleton";
 
 function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "vigil_" });
-  return {
+  collectDefaultMetrics({ register: registry });
+  const metrics = {
     registry,
     mqttMessages: new Counter({
       name: "vigil_mqtt_messages_total",
@@ -209,6 +213,31 @@ function createMetrics() {
       registers: [registry],
     }),
   };
+  zeroKnownSeries(metrics);
+  return metrics;
+}
+
+/** The uplink topic families, notification channels and delivery results that always have a series. */
+export const KNOWN_LABELS = {
+  families: ["device", "guard", "sensor", "alert", "system"],
+  channels: ["sms", "email", "push"],
+  deliveryResults: ["sent", "retry", "failed", "skipped"],
+} as const;
+
+function zeroKnownSeries(m: {
+  mqttMessages: Counter<"family" | "result">;
+  shed: Counter<"family">;
+  notifications: Counter<"channel" | "result">;
+  loginFailures: Counter<"reason">;
+}): void {
+  for (const reason of ["bad_credentials", "rate_limited"]) m.loginFailures.inc({ reason }, 0);
+  for (const family of KNOWN_LABELS.families) {
+    for (const result of ["accepted", "duplicate"]) m.mqttMessages.inc({ family, result }, 0);
+    m.shed.inc({ family }, 0);
+  }
+  for (const channel of KNOWN_LABELS.channels) {
+    for (const result of KNOWN_LABELS.deliveryResults) m.notifications.inc({ channel, result }, 0);
+  }
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
