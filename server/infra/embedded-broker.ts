@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import net from "node:net";
 import { Aedes, type AuthenticateError, type Client } from "aedes";
 import type { Sql } from "postgres";
+import { clientIdOwner, deviceOwnsClientId, isReservedMqttName } from "../contracts/mqtt-identity";
 import { isValidClientId, mayPublish, maySubscribe, type DeviceIdentity } from "../ingest/device-acl";
 import type { Logger } from "../observability/logger";
 import { deviceSecretMatches } from "../services/devices/device-secret";
@@ -31,7 +32,9 @@ export type EmbeddedBroker = {
   stop: () => Promise<void>;
 };
 
-export type ConnectionRefusal = "connect_timeout" | "too_many_pending" | FrameViolation;
+/** A login whose client id belongs to Vigil (`vigil-*`) or to another identity. */
+export type ClientIdRefusal = "client_id_reserved" | "client_id_not_owned";
+export type ConnectionRefusal = "connect_timeout" | "too_many_pending" | ClientIdRefusal | FrameViolation;
 
 // aedes's error when its connect timer fires (lib/client.js).
 const CONNECT_TIMEOUT_MESSAGE = "connect did not arrive in time";
@@ -101,6 +104,32 @@ export async function startEmbeddedBroker({
     return { kind: "device", externalId: username, guardExternalId, tenantId, deviceId };
   }
 
+  /**
+   * Client ids belong to identities (server/contracts/mqtt-identity.ts): `vigil-*` to Vigil's service account, a
+   * device's external id (alone or followed by `@suffix`) to that device. An anonymous client (development only)
+   * may use neither.
+   */
+  async function clientIdRefusal(identity: Identity, clientId: string): Promise<ClientIdRefusal | null> {
+    if (identity.kind === "service") return null;
+    if (isReservedMqttName(clientId)) return "client_id_reserved";
+    if (identity.kind === "device")
+      return deviceOwnsClientId(identity.externalId, clientId) ? null : "client_id_not_owned";
+    const [owned] = await sql`select 1 from mqtt_identities where external_id = ${clientIdOwner(clientId)}`;
+    return owned ? "client_id_not_owned" : null;
+  }
+
+  // The client id is checked here, before aedes would close the client that holds it (and, with a clean start,
+  // wipe its session): a device cannot take over the ingestor's or another device's session.
+  async function login(
+    clientId: string,
+    username: string | undefined,
+    password: Buffer | undefined,
+  ): Promise<Identity | "bad_login" | ClientIdRefusal> {
+    const identity = await identify(username, password);
+    if (!identity) return "bad_login";
+    return (await clientIdRefusal(identity, clientId)) ?? identity;
+  }
+
   const broker = await Aedes.createBroker({
     maxClientsIdLength: 128,
     drainTimeout: 30_000,
@@ -114,10 +143,15 @@ export async function startEmbeddedBroker({
   };
   broker.authenticate = (client, username, password, callback) => {
     if (!isValidClientId(client.id)) return callback(authError(2, "client id not allowed"), false);
-    identify(username, password).then(
-      (identity) => {
-        if (!identity) return callback(authError(4, "bad username or password"), false);
-        identities.set(client, identity);
+    login(client.id, username, password).then(
+      (result) => {
+        if (result === "bad_login") return callback(authError(4, "bad username or password"), false);
+        if (typeof result === "string") {
+          onConnectionRefused(result);
+          logger.warn({ client_id: client.id, username, reason: result }, "mqtt client id refused");
+          return callback(authError(2, "client id not allowed for this login"), false);
+        }
+        identities.set(client, result);
         callback(null, true);
       },
       (error: unknown) => {

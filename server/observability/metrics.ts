@@ -52,7 +52,7 @@ function createMetrics() {
     }),
     mqttConnectionsRefused: new Counter({
       name: "vigil_mqtt_connections_refused_total",
-      help: "Connections the embedded broker closed before serving them, by reason (connect timeout, too many pending from one address, a bad first packet or length)",
+      help: "Connections the embedded broker closed before serving them, by reason (connect timeout, too many pending from one address, a bad first packet or length, a client id reserved for Vigil or owned by another identity)",
       labelNames: ["reason"] as const,
       registers: [registry],
     }),
