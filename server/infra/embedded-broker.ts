@@ -12,6 +12,7 @@ import { deviceSecretMatches } from "../services/devices/device-secret";
 import { printablePayload } from "../ingest/persist/store-quarantine";
 import { guardMqttFrames, type FrameViolation } from "./mqtt-frame-guard";
 import { limitPendingConnections } from "./pending-connections";
+import { createPublishThrottle, type PublishThrottle } from "./publish-throttle";
 
 type DeviceLogin = { kind: "device"; tenantId: string; deviceId: string } & DeviceIdentity;
 type Identity = { kind: "service" } | { kind: "anonymous" } | DeviceLogin;
@@ -63,9 +64,11 @@ export async function startEmbeddedBroker({
   connectTimeoutMs,
   maxPendingPerAddress,
   maxPayloadBytes,
+  publishRate,
   logger,
   onRejected,
   onConnectionRefused,
+  onThrottled,
 }: {
   host: string;
   port: number;
@@ -81,8 +84,15 @@ export async function startEmbeddedBroker({
   maxPendingPerAddress: number;
   /** INGEST_MAX_PAYLOAD_BYTES: packets a little over it are still taken in (and quarantined with the reason). */
   maxPayloadBytes: number;
+  /**
+   * MQTT_PUBLISH_RATE_PER_CLIENT and MQTT_PUBLISH_BURST_PER_CLIENT: each device connection's publishes beyond them
+   * are held back (publish-throttle.ts); alarms (`alert/...`) never are. A rate of 0 turns it off.
+   */
+  publishRate: { ratePerSecond: number; burst: number };
   logger: Logger;
   onRejected: (rejection: { family: string; reason: string }) => void;
+  /** A device publish held back over its rate, by topic family. */
+  onThrottled: (family: string) => void;
   /** A connection closed before it was served, and why. */
   onConnectionRefused: (reason: ConnectionRefusal) => void;
 }): Promise<EmbeddedBroker> {
@@ -160,6 +170,14 @@ export async function startEmbeddedBroker({
       },
     );
   };
+  const throttles = new WeakMap<Client, PublishThrottle>();
+  function throttleOf(client: Client): PublishThrottle | null {
+    if (publishRate.ratePerSecond <= 0) return null;
+    let throttle = throttles.get(client);
+    if (!throttle) throttles.set(client, (throttle = createPublishThrottle(publishRate)));
+    return throttle;
+  }
+
   broker.authorizePublish = (client, packet, callback) => {
     const identity = client ? identities.get(client) : undefined;
     const topic = packet.topic;
@@ -173,8 +191,15 @@ export async function startEmbeddedBroker({
     if (!allowed) {
       logger.warn({ client_id: client?.id, topic: topic.slice(0, 200) }, "publish refused");
       onRefusedPublish(identity?.kind === "device" ? identity : null, topic, packet.payload);
+      return callback(new Error("topic not allowed"));
     }
-    callback(allowed ? null : new Error("topic not allowed"));
+    // A device's flood cannot delay anyone's alarm: its publishes are held back past its rate, alarms never.
+    const family = familyOf(topic);
+    const throttle = identity?.kind === "device" && family !== "alert" ? throttleOf(client!) : null;
+    const delayMs = throttle?.delayFor(Date.now()) ?? 0;
+    if (delayMs <= 0) return callback(null);
+    onThrottled(family);
+    setTimeout(() => callback(null), delayMs);
   };
   broker.authorizeSubscribe = (client, subscription, callback) => {
     const identity = identities.get(client);

@@ -56,6 +56,12 @@ function createMetrics() {
       labelNames: ["reason"] as const,
       registers: [registry],
     }),
+    mqttPublishesThrottled: new Counter({
+      name: "vigil_mqtt_publishes_throttled_total",
+      help: "Device publishes the embedded broker held back over the per-client rate (MQTT_PUBLISH_RATE_PER_CLIENT; alarms are exempt), by topic family",
+      labelNames: ["family"] as const,
+      registers: [registry],
+    }),
     mqttConnected: new Gauge({
       name: "vigil_mqtt_connected",
       help: "1 while the ingestor is connected to the broker",
