@@ -44,7 +44,8 @@ function shippedListener(port: string): string[] {
 
 beforeAll(async () => {
   vigil = await startTestVigil({ env: { VIGIL_ROLES: "web" } });
-  [mallory, carol] = await Promise.all([1, 2].map(() => createGuardWithPhone(vigil.url, vigil.adminToken)));
+  mallory = await createGuardWithPhone(vigil.url, vigil.adminToken);
+  carol = await createGuardWithPhone(vigil.url, vigil.adminToken);
   dir = mkdtempSync(path.join(os.tmpdir(), "vigil-mosquitto-ids-"));
   await run(process.execPath, ["--import", "tsx", "server/cli/export-mosquitto-auth.ts", "--out-dir", dir], {
     cwd: projectDir,

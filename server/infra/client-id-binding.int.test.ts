@@ -23,7 +23,9 @@ const clients: MqttClient[] = [];
 
 beforeAll(async () => {
   vigil = await startTestVigil();
-  [mallory, bob, carol] = await Promise.all([1, 2, 3].map(() => createGuardWithPhone(vigil.url, vigil.adminToken)));
+  mallory = await createGuardWithPhone(vigil.url, vigil.adminToken);
+  bob = await createGuardWithPhone(vigil.url, vigil.adminToken);
+  carol = await createGuardWithPhone(vigil.url, vigil.adminToken);
   ingestorClientId = `vigil-ingest-${vigil.env.VIGIL_INSTANCE_ID ?? `${os.hostname()}-${vigil.env.PORT}`}`;
 });
 
