@@ -6,11 +6,13 @@
 import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { AlertListItemDto } from "../contracts/api";
+import type { Logger } from "../observability/logger";
 import { api, createDevice, createGuardWithPhone, logIn, uniqueId } from "../../test/harness/api-client";
 import { connectDevice, endQuietly, gpsFix, panicAlarm, publishJson } from "../../test/harness/mqtt-device";
 import { createTenant, tenantOf } from "../../test/harness/tenants";
 import { ADMIN_EMAIL, startTestVigil, type TestVigil } from "../../test/harness/vigil";
 import { waitFor, waitForRow } from "../../test/harness/wait-for";
+import { reportIdentityCollisions } from "./report-identity-collisions";
 
 let vigil: TestVigil;
 const clients: MqttClient[] = [];
@@ -50,6 +52,11 @@ describe("an id held by both a guard and a device", () => {
       select guard_tenant_id as "guardTenant", device_tenant_id as "deviceTenant"
       from mqtt_identity_collisions where external_id = ${id}`;
     expect(collision).toEqual({ guardTenant: tenantA, deviceTenant: b.tenantId });
+    // What an ingest process logs at start for the operator.
+    const warnings: unknown[] = [];
+    const logger = { warn: (fields: unknown) => warnings.push(fields) } as unknown as Logger;
+    await reportIdentityCollisions({ sql: vigil.sql, logger });
+    expect(warnings).toEqual([expect.objectContaining({ external_ids: expect.arrayContaining([id]) })]);
 
     // B's phone may publish under its own id (the broker's ACL allows it); the ingestor must not route it.
     const phone = await connectDevice(vigil.mqttUrl, phoneB.mqtt);
