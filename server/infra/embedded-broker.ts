@@ -238,22 +238,29 @@ export async function startEmbeddedBroker({
   }
 
   // Revoked or deleted devices lose their connection within a few seconds,
-  // whichever process revoked them.
+  // whichever process revoked them. Checked by the device row's id, not its
+  // external id: a deleted device's id may already belong to a new device
+  // (of any tenant), and the old connection must not live on as that one.
   const revocationTimer = setInterval(() => {
     const connected = new Map<string, Client[]>();
     for (const client of deviceClients) {
       const identity = identities.get(client);
       if (identity?.kind === "device")
-        connected.set(identity.externalId, [...(connected.get(identity.externalId) ?? []), client]);
+        connected.set(identity.deviceId, [...(connected.get(identity.deviceId) ?? []), client]);
     }
     if (connected.size === 0) return;
     sql<{ id: string }[]>`
-      select v.id from unnest(${[...connected.keys()]}::text[]) as v(id)
-      where not exists (select 1 from devices d where d.external_id = v.id and d.revoked_at is null)`.then(
+      select v.id::text as id from unnest(${[...connected.keys()]}::uuid[]) as v(id)
+      where not exists (select 1 from devices d where d.id = v.id and d.revoked_at is null)`.then(
       (gone) => {
         for (const { id } of gone) {
-          logger.info({ device: id }, "disconnecting revoked device");
-          for (const client of connected.get(id) ?? []) client.close();
+          const clients = connected.get(id) ?? [];
+          const identity = clients[0] ? identities.get(clients[0]) : undefined;
+          logger.info(
+            { device_id: id, device: identity?.kind === "device" ? identity.externalId : undefined },
+            "disconnecting revoked device",
+          );
+          for (const client of clients) client.close();
         }
       },
       (error: unknown) => logger.warn({ err: error }, "revocation check failed"),

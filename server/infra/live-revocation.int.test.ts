@@ -5,8 +5,9 @@
 import { performance } from "node:perf_hooks";
 import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { api, createGuardWithPhone } from "../../test/harness/api-client";
+import { api, createDevice, createGuardWithPhone, logIn } from "../../test/harness/api-client";
 import { closed, connectDevice, endQuietly } from "../../test/harness/mqtt-device";
+import { createTenant } from "../../test/harness/tenants";
 import { startTestVigil, type TestVigil } from "../../test/harness/vigil";
 
 let vigil: TestVigil;
@@ -53,5 +54,24 @@ describe("revocation of a live connection", () => {
     expect(status).toBeLessThan(300);
     console.info(`live revocation: ${what} device disconnected ${ms.toFixed(0)} ms after the API call`);
     await expect(connectDevice(vigil.mqttUrl, device.mqtt)).rejects.toThrow(/Bad username or password/i);
+  });
+
+  test("a deleted device's live connection is closed even when another tenant registers its id at once", async () => {
+    const { device } = await createGuardWithPhone(vigil.url, vigil.adminToken);
+    const client = await connectDevice(vigil.mqttUrl, device.mqtt);
+    clients.push(client);
+    const otherTenant = await logIn(vigil.url, await createTenant(vigil.sql));
+
+    const { ms } = await disconnectedAfter(client, async () => {
+      const deleted = await api(vigil.url, `/api/v1/devices/${device.externalId}`, {
+        method: "DELETE",
+        token: vigil.adminToken,
+      });
+      expect(deleted.status).toBeLessThan(300);
+      // The freed id, taken by a new device of another tenant: the old connection must not live on as it.
+      await createDevice(vigil.url, otherTenant, { externalId: device.externalId });
+      return deleted;
+    });
+    console.info(`live revocation: deleted device (id re-registered elsewhere) disconnected after ${ms.toFixed(0)} ms`);
   });
 });
