@@ -15,7 +15,7 @@ import { migrationsFolder } from "./migrate";
 async function migrateCollectingNotices(url: string, folder: string): Promise<string[]> {
   const notices: string[] = [];
   // drizzle changes the date serializers of the client it wraps: it gets its own.
-  const migrator = postgres(url, { max: 1, onnotice: (notice) => notices.push(notice.message) });
+  const migrator = postgres(url, { max: 1, onnotice: (notice) => notices.push(String(notice.message)) });
   await migrate(drizzle(migrator), { migrationsFolder: folder }).finally(() => migrator.end({ timeout: 5 }));
   return notices;
 }

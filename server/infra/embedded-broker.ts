@@ -5,11 +5,11 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import net from "node:net";
 import { Aedes, type AuthenticateError, type Client } from "aedes";
 import type { Sql } from "postgres";
-import { clientIdOwner, deviceOwnsClientId, isReservedMqttName } from "../contracts/mqtt-identity";
 import { isValidClientId, mayPublish, maySubscribe, type DeviceIdentity } from "../ingest/device-acl";
 import type { Logger } from "../observability/logger";
 import { deviceSecretMatches } from "../services/devices/device-secret";
 import { printablePayload } from "../ingest/persist/store-quarantine";
+import { createClientIdPolicy, type ClientIdRefusal } from "./client-id-policy";
 import { guardMqttFrames, type FrameViolation } from "./mqtt-frame-guard";
 import { limitPendingConnections } from "./pending-connections";
 import { createPublishThrottle, type PublishThrottle } from "./publish-throttle";
@@ -33,8 +33,6 @@ export type EmbeddedBroker = {
   stop: () => Promise<void>;
 };
 
-/** A login whose client id belongs to Vigil (`vigil-*`) or to another identity. */
-export type ClientIdRefusal = "client_id_reserved" | "client_id_not_owned";
 export type ConnectionRefusal = "connect_timeout" | "too_many_pending" | ClientIdRefusal | FrameViolation;
 
 // aedes's error when its connect timer fires (lib/client.js).
@@ -114,19 +112,7 @@ export async function startEmbeddedBroker({
     return { kind: "device", externalId: username, guardExternalId, tenantId, deviceId };
   }
 
-  /**
-   * Client ids belong to identities (server/contracts/mqtt-identity.ts): `vigil-*` to Vigil's service account, a
-   * device's external id (alone or followed by `@suffix`) to that device. An anonymous client (development only)
-   * may use neither.
-   */
-  async function clientIdRefusal(identity: Identity, clientId: string): Promise<ClientIdRefusal | null> {
-    if (identity.kind === "service") return null;
-    if (isReservedMqttName(clientId)) return "client_id_reserved";
-    if (identity.kind === "device")
-      return deviceOwnsClientId(identity.externalId, clientId) ? null : "client_id_not_owned";
-    const [owned] = await sql`select 1 from mqtt_identities where external_id = ${clientIdOwner(clientId)}`;
-    return owned ? "client_id_not_owned" : null;
-  }
+  const refuseClientId = createClientIdPolicy({ sql });
 
   // The client id is checked here, before aedes would close the client that holds it (and, with a clean start,
   // wipe its session): a device cannot take over the ingestor's or another device's session.
@@ -137,7 +123,7 @@ export async function startEmbeddedBroker({
   ): Promise<Identity | "bad_login" | ClientIdRefusal> {
     const identity = await identify(username, password);
     if (!identity) return "bad_login";
-    return (await clientIdRefusal(identity, clientId)) ?? identity;
+    return (await refuseClientId(identity, clientId)) ?? identity;
   }
 
   const broker = await Aedes.createBroker({
