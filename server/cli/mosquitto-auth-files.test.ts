@@ -22,6 +22,12 @@ describe("Mosquitto auth files", () => {
     expect(build).toThrow(externalId);
   });
 
+  test("a username listed twice is refused", () => {
+    expect(() => buildMosquittoAuthFiles({ devices: [device("phone-1"), device("phone-1")], service })).toThrow(
+      /phone-1.*twice/,
+    );
+  });
+
   test("vigil- names are refused even without a service account configured", () => {
     expect(() => buildMosquittoAuthFiles({ devices: [device("vigil-x")] })).toThrow(DuplicateMqttUsernameError);
   });
