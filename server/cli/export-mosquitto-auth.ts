@@ -43,6 +43,10 @@ async function main(): Promise<void> {
     console.log(
       `Wrote ${passwd.length} accounts to ${path.join(outDir, "passwd")} and their rules to ${path.join(outDir, "acl")}.`,
     );
+    console.log(
+      "Devices' listener: set use_username_as_clientid true, and bind Vigil's own listener where devices cannot reach " +
+        "it (deploy/mosquitto/mosquitto.conf).",
+    );
     const missing = devices.length - usable.length;
     if (missing > 0)
       console.log(
