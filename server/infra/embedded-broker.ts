@@ -101,11 +101,13 @@ export async function startEmbeddedBroker({
     if (username === undefined) return allowAnonymous ? { kind: "anonymous" } : null;
     const secret = password?.toString("utf8") ?? "";
     if (username === service.username) return sameSecret(secret, service.password) ? { kind: "service" } : null;
+    // Its guard counts only within its own tenant (registration checks it; this keeps a row bound by hand to
+    // another tenant's guard from publishing that guard's alarms).
     const [device] = await sql<
       { secretHash: string; guardExternalId: string | null; tenantId: string; deviceId: string }[]
     >`
       select d.secret_hash as "secretHash", g.external_id as "guardExternalId", d.tenant_id as "tenantId", d.id as "deviceId"
-      from devices d left join guards g on g.id = d.guard_id
+      from devices d left join guards g on g.id = d.guard_id and g.tenant_id = d.tenant_id
       where d.external_id = ${username} and d.revoked_at is null`;
     if (!device || !deviceSecretMatches(secret, device.secretHash)) return null;
     const { tenantId, deviceId, guardExternalId } = device;
