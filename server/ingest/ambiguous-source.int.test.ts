@@ -7,7 +7,7 @@ import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { AlertListItemDto } from "../contracts/api";
 import type { Logger } from "../observability/logger";
-import { api, createDevice, createGuardWithPhone, logIn, uniqueId } from "../../test/harness/api-client";
+import { api, createDevice, createGuard, createGuardWithPhone, logIn, uniqueId } from "../../test/harness/api-client";
 import { connectDevice, endQuietly, gpsFix, panicAlarm, publishJson } from "../../test/harness/mqtt-device";
 import { createTenant, tenantOf } from "../../test/harness/tenants";
 import { ADMIN_EMAIL, startTestVigil, type TestVigil } from "../../test/harness/vigil";
@@ -112,5 +112,29 @@ describe("an id held by both a guard and a device", () => {
       return body.find((x) => x.sourceExternalId === id);
     });
     expect(alert.type).toBe("panic");
+  });
+});
+
+describe("an alarm's tenant is the authenticated publisher's", () => {
+  test("a device bound by hand to another tenant's guard cannot raise that guard's alarms", async () => {
+    const tenantA = await tenantOf(vigil.sql, ADMIN_EMAIL);
+    const guardOfA = await createGuard(vigil.url, vigil.adminToken);
+    const b = await createTenant(vigil.sql);
+    const phoneB = await createDevice(vigil.url, await logIn(vigil.url, b), {});
+    // The API refuses this binding (tenant-isolation matrix); a row edited by hand must not open A's alarms either.
+    await vigil.sql`update devices set guard_id = ${guardOfA.id} where id = ${phoneB.id}`;
+
+    const phone = await connectDevice(vigil.mqttUrl, phoneB.mqtt);
+    clients.push(phone);
+    const topic = `alert/panic/${guardOfA.externalId}`;
+    phone.publish(topic, JSON.stringify(panicAlarm("not my guard")), { qos: 0 });
+    const refused = await waitForRow(
+      () => vigil.sql<{ reason: string }[]>`select reason from mqtt_quarantine where topic = ${topic}`,
+      { what: "the refused publish in quarantine" },
+    );
+    expect(refused.reason).toBe("not_authorized");
+    const [alerts] = await vigil.sql<{ n: number }[]>`
+      select count(*)::int as n from alerts where tenant_id = ${tenantA} and guard_id = ${guardOfA.id}`;
+    expect(alerts!.n).toBe(0);
   });
 });
