@@ -3,6 +3,7 @@
 // MQTT publish through the real mosquitto_pub, and what the fake SMS and
 // email providers received.
 import { execFile, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { promisify } from "node:util";
 import { test as base, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
@@ -68,7 +69,17 @@ export const test = base.extend<{ api: APIRequestContext }, { vigil: Vigil }>({
 export { expect };
 
 function connectArgs(vigil: Vigil, credentials: MqttCredentials | null, qos: 0 | 1 | 2 = 1): string[] {
-  const login = credentials ? ["-u", credentials.username, "-P", credentials.password] : [];
+  // A device connects with a client id it owns: its external id, here followed by `@` and a suffix.
+  const login = credentials
+    ? [
+        "-i",
+        `${credentials.username}@e2e-${randomBytes(3).toString("hex")}`,
+        "-u",
+        credentials.username,
+        "-P",
+        credentials.password,
+      ]
+    : [];
   return ["-h", "127.0.0.1", "-p", String(vigil.mqttPort), ...login, "-q", String(qos)];
 }
 

@@ -40,6 +40,10 @@ export const envSchema = z.object({
   MQTT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5000),
   // Embedded broker: connections one address (an IPv6 /64) may have open before their CONNECT arrives.
   MQTT_MAX_PENDING_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(1000),
+  // Embedded broker: publishes a second one device may make on average (after a burst of MQTT_PUBLISH_BURST_PER_CLIENT)
+  // before the broker holds the rest back; alarms (alert/...) are exempt. 0 turns the limit off.
+  MQTT_PUBLISH_RATE_PER_CLIENT: z.coerce.number().min(0).max(100_000).default(20),
+  MQTT_PUBLISH_BURST_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(500),
   MQTT_SHARED_SUBSCRIPTION: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)

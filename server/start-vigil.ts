@@ -93,6 +93,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         allowAnonymous: env.MQTT_ALLOW_ANONYMOUS,
         connectTimeoutMs: env.MQTT_CONNECT_TIMEOUT_MS,
         maxPendingPerAddress: env.MQTT_MAX_PENDING_PER_ADDRESS,
+        publishRate: { ratePerSecond: env.MQTT_PUBLISH_RATE_PER_CLIENT, burst: env.MQTT_PUBLISH_BURST_PER_CLIENT },
         maxPayloadBytes: env.INGEST_MAX_PAYLOAD_BYTES,
         logger: componentLogger("broker"),
         onRejected: ({ family, reason }) => {
@@ -100,6 +101,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
           metrics.quarantined.inc({ reason });
         },
         onConnectionRefused: (reason) => metrics.mqttConnectionsRefused.inc({ reason }),
+        onThrottled: (family) => metrics.mqttPublishesThrottled.inc({ family }),
       });
       stops.push(broker.stop);
     }

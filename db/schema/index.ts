@@ -5,6 +5,7 @@ export * from "./login-failures";
 export * from "./sites";
 export * from "./guards";
 export * from "./devices";
+export * from "./mqtt-identities";
 export * from "./guard-locations";
 export * from "./guard-positions";
 export * from "./device-telemetry";

@@ -8,8 +8,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { getEnv } from "../env";
-import { mosquittoAclLines, mosquittoServiceAclLines } from "../ingest/device-acl";
 import { mosquittoPasswordHash } from "../services/devices/device-secret";
+import { buildMosquittoAuthFiles, type ExportedDevice } from "./mosquitto-auth-files";
 
 function databaseUrl(): string {
   const env = getEnv();
@@ -28,20 +28,24 @@ async function main(): Promise<void> {
   try {
     const devices = await sql<{ externalId: string; guardExternalId: string | null; mosquittoHash: string | null }[]>`
       select d.external_id as "externalId", g.external_id as "guardExternalId", d.mosquitto_hash as "mosquittoHash"
-      from devices d left join guards g on g.id = d.guard_id
+      from devices d left join guards g on g.id = d.guard_id and g.tenant_id = d.tenant_id
       where d.revoked_at is null order by d.external_id`;
-    const usable = devices.filter((d) => d.mosquittoHash);
-    const passwd = usable.map((d) => `${d.externalId}:${d.mosquittoHash}`);
-    const acl = usable.flatMap((d) => [...mosquittoAclLines(d), ""]);
-    if (env.MQTT_USERNAME && env.MQTT_PASSWORD) {
-      passwd.unshift(`${env.MQTT_USERNAME}:${mosquittoPasswordHash(env.MQTT_PASSWORD)}`);
-      acl.unshift(...mosquittoServiceAclLines(env.MQTT_USERNAME), "");
-    }
+    const usable = devices.filter((d): d is ExportedDevice => d.mosquittoHash !== null);
+    const { passwd, acl } = buildMosquittoAuthFiles({
+      devices: usable,
+      ...(env.MQTT_USERNAME && env.MQTT_PASSWORD
+        ? { service: { username: env.MQTT_USERNAME, passwordHash: mosquittoPasswordHash(env.MQTT_PASSWORD) } }
+        : {}),
+    });
     mkdirSync(outDir, { recursive: true });
     writeFileSync(path.join(outDir, "passwd"), passwd.join("\n") + "\n", { mode: 0o600 });
     writeFileSync(path.join(outDir, "acl"), acl.join("\n") + "\n", { mode: 0o644 });
     console.log(
       `Wrote ${passwd.length} accounts to ${path.join(outDir, "passwd")} and their rules to ${path.join(outDir, "acl")}.`,
+    );
+    console.log(
+      "Devices' listener: set use_username_as_clientid true, and bind Vigil's own listener where devices cannot reach " +
+        "it (deploy/mosquitto/mosquitto.conf).",
     );
     const missing = devices.length - usable.length;
     if (missing > 0)

@@ -60,7 +60,7 @@ function parse() {
 async function connect(mqttUrl: string, credentials: Credentials): Promise<MqttClient> {
   return mqtt.connectAsync(mqttUrl, {
     ...credentials,
-    clientId: `${credentials.username}-sim-${randomBytes(3).toString("hex")}`,
+    clientId: `${credentials.username}@sim-${randomBytes(3).toString("hex")}`,
     reconnectPeriod: 2000,
     connectTimeout: 10_000,
   });

@@ -68,7 +68,7 @@ async function main(): Promise<number> {
         });
         client = await mqtt.connectAsync(mqttUrl, {
           ...credentials,
-          clientId: `${PHONE}-${randomBytes(3).toString("hex")}`,
+          clientId: `${PHONE}@${randomBytes(3).toString("hex")}`,
           reconnectPeriod: 0,
           connectTimeout: 10_000,
         });

@@ -9,8 +9,10 @@ import { isValidClientId, mayPublish, maySubscribe, type DeviceIdentity } from "
 import type { Logger } from "../observability/logger";
 import { deviceSecretMatches } from "../services/devices/device-secret";
 import { printablePayload } from "../ingest/persist/store-quarantine";
+import { createClientIdPolicy, type ClientIdRefusal } from "./client-id-policy";
 import { guardMqttFrames, type FrameViolation } from "./mqtt-frame-guard";
 import { limitPendingConnections } from "./pending-connections";
+import { createPublishThrottle, type PublishThrottle } from "./publish-throttle";
 
 type DeviceLogin = { kind: "device"; tenantId: string; deviceId: string } & DeviceIdentity;
 type Identity = { kind: "service" } | { kind: "anonymous" } | DeviceLogin;
@@ -31,7 +33,7 @@ export type EmbeddedBroker = {
   stop: () => Promise<void>;
 };
 
-export type ConnectionRefusal = "connect_timeout" | "too_many_pending" | FrameViolation;
+export type ConnectionRefusal = "connect_timeout" | "too_many_pending" | ClientIdRefusal | FrameViolation;
 
 // aedes's error when its connect timer fires (lib/client.js).
 const CONNECT_TIMEOUT_MESSAGE = "connect did not arrive in time";
@@ -60,9 +62,11 @@ export async function startEmbeddedBroker({
   connectTimeoutMs,
   maxPendingPerAddress,
   maxPayloadBytes,
+  publishRate,
   logger,
   onRejected,
   onConnectionRefused,
+  onThrottled,
 }: {
   host: string;
   port: number;
@@ -78,8 +82,15 @@ export async function startEmbeddedBroker({
   maxPendingPerAddress: number;
   /** INGEST_MAX_PAYLOAD_BYTES: packets a little over it are still taken in (and quarantined with the reason). */
   maxPayloadBytes: number;
+  /**
+   * MQTT_PUBLISH_RATE_PER_CLIENT and MQTT_PUBLISH_BURST_PER_CLIENT: each device connection's publishes beyond them
+   * are held back (publish-throttle.ts); alarms (`alert/...`) never are. A rate of 0 turns it off.
+   */
+  publishRate: { ratePerSecond: number; burst: number };
   logger: Logger;
   onRejected: (rejection: { family: string; reason: string }) => void;
+  /** A device publish held back over its rate, by topic family. */
+  onThrottled: (family: string) => void;
   /** A connection closed before it was served, and why. */
   onConnectionRefused: (reason: ConnectionRefusal) => void;
 }): Promise<EmbeddedBroker> {
@@ -90,15 +101,31 @@ export async function startEmbeddedBroker({
     if (username === undefined) return allowAnonymous ? { kind: "anonymous" } : null;
     const secret = password?.toString("utf8") ?? "";
     if (username === service.username) return sameSecret(secret, service.password) ? { kind: "service" } : null;
+    // Its guard counts only within its own tenant (registration checks it; this keeps a row bound by hand to
+    // another tenant's guard from publishing that guard's alarms).
     const [device] = await sql<
       { secretHash: string; guardExternalId: string | null; tenantId: string; deviceId: string }[]
     >`
       select d.secret_hash as "secretHash", g.external_id as "guardExternalId", d.tenant_id as "tenantId", d.id as "deviceId"
-      from devices d left join guards g on g.id = d.guard_id
+      from devices d left join guards g on g.id = d.guard_id and g.tenant_id = d.tenant_id
       where d.external_id = ${username} and d.revoked_at is null`;
     if (!device || !deviceSecretMatches(secret, device.secretHash)) return null;
     const { tenantId, deviceId, guardExternalId } = device;
     return { kind: "device", externalId: username, guardExternalId, tenantId, deviceId };
+  }
+
+  const refuseClientId = createClientIdPolicy({ sql });
+
+  // The client id is checked here, before aedes would close the client that holds it (and, with a clean start,
+  // wipe its session): a device cannot take over the ingestor's or another device's session.
+  async function login(
+    clientId: string,
+    username: string | undefined,
+    password: Buffer | undefined,
+  ): Promise<Identity | "bad_login" | ClientIdRefusal> {
+    const identity = await identify(username, password);
+    if (!identity) return "bad_login";
+    return (await refuseClientId(identity, clientId)) ?? identity;
   }
 
   const broker = await Aedes.createBroker({
@@ -114,10 +141,15 @@ export async function startEmbeddedBroker({
   };
   broker.authenticate = (client, username, password, callback) => {
     if (!isValidClientId(client.id)) return callback(authError(2, "client id not allowed"), false);
-    identify(username, password).then(
-      (identity) => {
-        if (!identity) return callback(authError(4, "bad username or password"), false);
-        identities.set(client, identity);
+    login(client.id, username, password).then(
+      (result) => {
+        if (result === "bad_login") return callback(authError(4, "bad username or password"), false);
+        if (typeof result === "string") {
+          onConnectionRefused(result);
+          logger.warn({ client_id: client.id, username, reason: result }, "mqtt client id refused");
+          return callback(authError(2, "client id not allowed for this login"), false);
+        }
+        identities.set(client, result);
         callback(null, true);
       },
       (error: unknown) => {
@@ -126,6 +158,14 @@ export async function startEmbeddedBroker({
       },
     );
   };
+  const throttles = new WeakMap<Client, PublishThrottle>();
+  function throttleOf(client: Client): PublishThrottle | null {
+    if (publishRate.ratePerSecond <= 0) return null;
+    let throttle = throttles.get(client);
+    if (!throttle) throttles.set(client, (throttle = createPublishThrottle(publishRate)));
+    return throttle;
+  }
+
   broker.authorizePublish = (client, packet, callback) => {
     const identity = client ? identities.get(client) : undefined;
     const topic = packet.topic;
@@ -139,8 +179,15 @@ export async function startEmbeddedBroker({
     if (!allowed) {
       logger.warn({ client_id: client?.id, topic: topic.slice(0, 200) }, "publish refused");
       onRefusedPublish(identity?.kind === "device" ? identity : null, topic, packet.payload);
+      return callback(new Error("topic not allowed"));
     }
-    callback(allowed ? null : new Error("topic not allowed"));
+    // A device's flood cannot delay anyone's alarm: its publishes are held back past its rate, alarms never.
+    const family = familyOf(topic);
+    const throttle = identity?.kind === "device" && family !== "alert" ? throttleOf(client!) : null;
+    const delayMs = throttle?.delayFor(Date.now()) ?? 0;
+    if (delayMs <= 0) return callback(null);
+    onThrottled(family);
+    setTimeout(() => callback(null), delayMs);
   };
   broker.authorizeSubscribe = (client, subscription, callback) => {
     const identity = identities.get(client);
@@ -179,22 +226,29 @@ export async function startEmbeddedBroker({
   }
 
   // Revoked or deleted devices lose their connection within a few seconds,
-  // whichever process revoked them.
+  // whichever process revoked them. Checked by the device row's id, not its
+  // external id: a deleted device's id may already belong to a new device
+  // (of any tenant), and the old connection must not live on as that one.
   const revocationTimer = setInterval(() => {
     const connected = new Map<string, Client[]>();
     for (const client of deviceClients) {
       const identity = identities.get(client);
       if (identity?.kind === "device")
-        connected.set(identity.externalId, [...(connected.get(identity.externalId) ?? []), client]);
+        connected.set(identity.deviceId, [...(connected.get(identity.deviceId) ?? []), client]);
     }
     if (connected.size === 0) return;
     sql<{ id: string }[]>`
-      select v.id from unnest(${[...connected.keys()]}::text[]) as v(id)
-      where not exists (select 1 from devices d where d.external_id = v.id and d.revoked_at is null)`.then(
+      select v.id::text as id from unnest(${[...connected.keys()]}::uuid[]) as v(id)
+      where not exists (select 1 from devices d where d.id = v.id and d.revoked_at is null)`.then(
       (gone) => {
         for (const { id } of gone) {
-          logger.info({ device: id }, "disconnecting revoked device");
-          for (const client of connected.get(id) ?? []) client.close();
+          const clients = connected.get(id) ?? [];
+          const identity = clients[0] ? identities.get(clients[0]) : undefined;
+          logger.info(
+            { device_id: id, device: identity?.kind === "device" ? identity.externalId : undefined },
+            "disconnecting revoked device",
+          );
+          for (const client of clients) client.close();
         }
       },
       (error: unknown) => logger.warn({ err: error }, "revocation check failed"),

@@ -56,7 +56,7 @@ async function sendRaw(chunks: Buffer[], { settleMs = 1500 }: { settleMs?: numbe
 
 const malloryLogin = () =>
   connectPacket({
-    clientId: `${mallory.device.mqtt.username}-${randomBytes(3).toString("hex")}`,
+    clientId: `${mallory.device.mqtt.username}@${randomBytes(3).toString("hex")}`,
     username: mallory.device.mqtt.username,
     password: mallory.device.mqtt.password,
   });
@@ -124,7 +124,7 @@ const attacks: { name: string; chunks: () => Buffer[]; mustClose: boolean }[] = 
     name: "an MQTT 5 CONNECT then a PUBLISH carrying 5,000 user properties",
     chunks: () => [
       connectPacket({
-        clientId: `${mallory.device.mqtt.username}-v5`,
+        clientId: `${mallory.device.mqtt.username}@v5`,
         username: mallory.device.mqtt.username,
         password: mallory.device.mqtt.password,
         protocolVersion: 5,

@@ -16,6 +16,7 @@ import { routeTopic } from "./pipeline/route-topic";
 import { createPipeline } from "./pipeline/run-pipeline";
 import { validatePayload } from "./pipeline/validate-payload";
 import { DISCONNECT_WITH_WILL, goneSubscription, goneWill, SESSION_TAKEN_OVER } from "./session-adoption";
+import { reportIdentityCollisions } from "./report-identity-collisions";
 import { createSourceRegistry, type SourceRegistry } from "./source-registry";
 import { ALERT_RULES_CHANNEL, createTenantRules } from "./tenant-rules";
 import { createTenantFenceCache, FENCES_CHANNEL } from "../geofence/tenant-fences";
@@ -63,6 +64,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     registry.invalidate(externalId);
     invalidated("registry");
   });
+  await reportIdentityCollisions({ sql, logger });
   let client: MqttClient | undefined;
   let gate: PubackGate | undefined;
   let stopping = false;

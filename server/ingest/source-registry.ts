@@ -1,20 +1,27 @@
 // Resolves a topic id to the registered guard or device it belongs to, and so
-// to its tenant (never taken from the payload). Entries are cached; changes
-// arrive through NOTIFY (invalidate), and an entry past its age is served
-// while it is refreshed in the background, so the hot path never waits on a
-// wave of expiries. Misses are cached briefly, so a flood from an unknown id
-// does not become a flood of queries.
+// to its tenant (never taken from the payload). Guard and device ids are one
+// namespace (mqtt_identities); an id that a guard and a device both hold
+// (data from before that rule) resolves as ambiguous and is never routed.
+// Entries are cached; changes arrive through NOTIFY (invalidate), and an
+// entry past its age is served while it is refreshed in the background, so
+// the hot path never waits on a wave of expiries. Misses are cached briefly,
+// so a flood from an unknown id does not become a flood of queries.
 import type { Sql } from "postgres";
 import type { Source } from "./pipeline/types";
 
 export type SourceKind = "guard" | "device";
 
-type Entry = { source: Source | null; expiresAt: number; refreshing?: boolean };
+/** What a topic id names: its guard or its (not revoked) device, or both (ambiguous). */
+export type Resolution = { guard: Source | null; device: Source | null; ambiguous: boolean };
+
+type Entry = { resolution: Resolution; expiresAt: number; refreshing?: boolean };
 
 export type SourceRegistry = {
-  lookup: (kind: SourceKind, externalId: string) => Promise<Source | null>;
+  resolve: (externalId: string) => Promise<Resolution>;
   invalidate: (externalId?: string) => void;
 };
+
+type Row = Source & { kind: SourceKind; revoked: boolean };
 
 export function createSourceRegistry({
   sql,
@@ -29,53 +36,59 @@ export function createSourceRegistry({
 }): SourceRegistry {
   const cache = new Map<string, Entry>();
 
-  async function load(kind: SourceKind, externalId: string): Promise<Source | null> {
-    if (kind === "guard") {
-      const [row] = await sql<Source[]>`
-        select tenant_id as "tenantId", external_id as "externalId", name, id as "guardId",
-               null::uuid as "deviceId", null::uuid as "siteId", null as site
-        from guards where external_id = ${externalId}`;
-      return row ?? null;
-    }
-    const [row] = await sql<Source[]>`
-      select d.tenant_id as "tenantId", d.external_id as "externalId", coalesce(d.name, d.external_id) as name,
-             d.guard_id as "guardId", d.id as "deviceId", d.site_id as "siteId",
+  // One round trip for both tables: a device (revoked or not) and a guard with
+  // the same id make the id ambiguous, whichever tenants they are in.
+  async function load(externalId: string): Promise<Resolution> {
+    const rows = await sql<Row[]>`
+      select 'guard' as kind, false as revoked, tenant_id as "tenantId", external_id as "externalId", name,
+             id as "guardId", null::uuid as "deviceId", null::uuid as "siteId", null::json as site
+      from guards where external_id = ${externalId}
+      union all
+      select 'device', d.revoked_at is not null, d.tenant_id, d.external_id, coalesce(d.name, d.external_id),
+             d.guard_id, d.id, d.site_id,
              case when s.id is null then null
-                  else json_build_object('armedSchedule', s.armed_schedule, 'timezone', s.timezone) end as site
+                  else json_build_object('armedSchedule', s.armed_schedule, 'timezone', s.timezone) end
       from devices d left join sites s on s.id = d.site_id
-      where d.external_id = ${externalId} and d.revoked_at is null`;
-    return row ?? null;
+      where d.external_id = ${externalId}`;
+    const source = ({ kind: _kind, revoked: _revoked, ...rest }: Row): Source => rest;
+    const guard = rows.find((r) => r.kind === "guard");
+    const device = rows.find((r) => r.kind === "device");
+    return {
+      guard: guard ? source(guard) : null,
+      device: device && !device.revoked ? source(device) : null,
+      ambiguous: guard !== undefined && device !== undefined,
+    };
   }
 
-  function store(key: string, source: Source | null): void {
+  const isKnown = (r: Resolution) => r.guard !== null || r.device !== null || r.ambiguous;
+
+  function store(key: string, resolution: Resolution): void {
     if (cache.size >= maxEntries) cache.clear();
-    cache.set(key, { source, expiresAt: Date.now() + (source ? ttlMs : missTtlMs) });
+    cache.set(key, { resolution, expiresAt: Date.now() + (isKnown(resolution) ? ttlMs : missTtlMs) });
   }
 
   return {
-    async lookup(kind, externalId) {
-      const key = `${kind}:${externalId}`;
-      const hit = cache.get(key);
-      if (hit && hit.expiresAt > Date.now()) return hit.source;
-      if (hit?.source) {
+    async resolve(externalId) {
+      const hit = cache.get(externalId);
+      if (hit && hit.expiresAt > Date.now()) return hit.resolution;
+      if (hit && isKnown(hit.resolution)) {
         // Stale but known: answer now, refresh once in the background.
         if (!hit.refreshing) {
           hit.refreshing = true;
-          load(kind, externalId).then(
-            (source) => store(key, source),
+          load(externalId).then(
+            (fresh) => store(externalId, fresh),
             () => (hit.refreshing = false),
           );
         }
-        return hit.source;
+        return hit.resolution;
       }
-      const source = await load(kind, externalId);
-      store(key, source);
-      return source;
+      const resolution = await load(externalId);
+      store(externalId, resolution);
+      return resolution;
     },
     invalidate(externalId) {
       if (externalId === undefined) return cache.clear();
-      cache.delete(`guard:${externalId}`);
-      cache.delete(`device:${externalId}`);
+      cache.delete(externalId);
     },
   };
 }

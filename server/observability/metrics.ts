@@ -62,8 +62,14 @@ function createMetrics() {
     }),
     mqttConnectionsRefused: new Counter({
       name: "vigil_mqtt_connections_refused_total",
-      help: "Connections the embedded broker closed before serving them, by reason (connect timeout, too many pending from one address, a bad first packet or length)",
+      help: "Connections the embedded broker closed before serving them, by reason (connect timeout, too many pending from one address, a bad first packet or length, a client id reserved for Vigil or owned by another identity)",
       labelNames: ["reason"] as const,
+      registers: [registry],
+    }),
+    mqttPublishesThrottled: new Counter({
+      name: "vigil_mqtt_publishes_throttled_total",
+      help: "Device publishes the embedded broker held back over the per-client rate (MQTT_PUBLISH_RATE_PER_CLIENT; alarms are exempt), by topic family",
+      labelNames: ["family"] as const,
       registers: [registry],
     }),
     mqttConnected: new Gauge({

@@ -223,7 +223,10 @@ export const operations: Operation[] = [
   {
     path: "/api/v1/devices",
     method: "post",
-    summary: "Register a device; the answer carries its MQTT credentials, once.",
+    summary:
+      "Register a device; the answer carries its MQTT credentials, once. Its id may not be held by any guard or device " +
+      "of any tenant (409, the same answer whoever holds it) nor be a name reserved for Vigil's MQTT account " +
+      "(`vigil-*`, MQTT_USERNAME: 422).",
     tag: "Devices",
     roles: ADMIN,
     body: registerDeviceInput,
@@ -327,7 +330,7 @@ export const operations: Operation[] = [
   {
     path: "/api/v1/guards",
     method: "post",
-    summary: "Register a guard.",
+    summary: "Register a guard. Its id may not be held by any guard or device of any tenant (409).",
     tag: "Guards",
     roles: ["admin", "manager"],
     body: createGuardInput,

@@ -9,7 +9,10 @@ export async function connectDevice(
   options: IClientOptions = {},
 ): Promise<MqttClient> {
   return mqtt.connectAsync(url, {
-    clientId: `${credentials?.username ?? "anon"}-${randomBytes(3).toString("hex")}`,
+    // A device owns its external id and `<id>@<suffix>` (server/contracts/mqtt-identity.ts).
+    clientId: credentials
+      ? `${credentials.username}@${randomBytes(3).toString("hex")}`
+      : `anon-${randomBytes(3).toString("hex")}`,
     reconnectPeriod: 0,
     connectTimeout: 5000,
     ...(credentials ?? {}),

@@ -107,6 +107,14 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
       ok: [403, 409],
       idRoute: true,
     },
+    // A's guard id as a device id: guard and device ids are one MQTT namespace across tenants (issue 16), so the
+    // same 409 as any taken id (were it created, B's device would receive A's guard's panics).
+    {
+      path: "/api/v1/devices",
+      body: { externalId: a.guard.externalId, kind: "guard-phone" },
+      ok: [403, 409],
+      idRoute: true,
+    },
     // A new device bound to A's guard must not be created.
     {
       path: "/api/v1/devices",
@@ -139,6 +147,13 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "guards GET": () => list("/api/v1/guards"),
   "guards POST": (a) => [
     { path: "/api/v1/guards", body: { externalId: a.guard.externalId, name: "Twin" }, ok: [403, 409], idRoute: true },
+    // A's device ids as guard ids: one namespace (issue 16), the same 409 as any taken id.
+    ...deviceIds(a).map((externalId) => ({
+      path: "/api/v1/guards",
+      body: { externalId, name: "Twin of a device" },
+      ok: [403, 409] as const,
+      idRoute: true,
+    })),
   ],
   "guards/[externalId]/locations GET": (a) => [
     { path: `/api/v1/guards/${a.guard.externalId}/locations`, ok: DENIED, idRoute: true },

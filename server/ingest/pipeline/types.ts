@@ -11,6 +11,7 @@ export type RejectReason =
   | "invalid_json"
   | "invalid_schema"
   | "unknown_source"
+  | "ambiguous_source"
   | "handler_error"
   | "storage_error";
 

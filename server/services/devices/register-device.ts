@@ -1,5 +1,7 @@
 // Registers a device and issues its MQTT credentials. The secret is returned
-// once; only its hash is stored.
+// once; only its hash is stored. Its id may be neither a reserved MQTT name
+// (422) nor any guard's or device's id in any tenant (409, the same answer
+// whoever holds it: mqtt_identities refuses the insert).
 import type { Db } from "../../../db/client";
 import { devices } from "../../../db/schema";
 import type { DeviceDto, RegisterDeviceInput } from "../../contracts/api";
@@ -9,6 +11,7 @@ import type { Actor } from "../actor";
 import { assertTenantSite } from "../sites/assert-tenant-site";
 import { notifyRegistryChanged } from "../registry-changed";
 import { conflictOnDuplicate } from "../unique-violation";
+import { assertRegistrableDeviceId } from "./assert-registrable-device-id";
 import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret } from "./device-secret";
 
 const DEFAULT_INTERVAL_S: Record<RegisterDeviceInput["kind"], number> = {
@@ -22,7 +25,9 @@ export async function registerDevice(
   db: Db,
   actor: Actor,
   input: RegisterDeviceInput,
+  { serviceUsername }: { serviceUsername?: string | undefined } = {},
 ): Promise<DeviceDto & { mqtt: { username: string; password: string } }> {
+  assertRegistrableDeviceId(input.externalId, { serviceUsername });
   const guard = input.guardExternalId ? await findGuard(db, actor, input.guardExternalId) : null;
   await assertTenantSite(db, actor, input.siteId);
   const secret = newDeviceSecret();

@@ -13,6 +13,7 @@ export async function registerQuarantinedDevice(
   db: Db,
   actor: Actor,
   { quarantineId, kind, name }: { quarantineId: number; kind: RegisterDeviceInput["kind"]; name?: string },
+  { serviceUsername }: { serviceUsername?: string | undefined } = {},
 ) {
   const [entry] = await db
     .select()
@@ -21,5 +22,5 @@ export async function registerQuarantinedDevice(
   if (!entry) throw new AppError("not_found", "No such quarantine entry.");
   const externalId = registrableId(entry.topic, entry.reason);
   if (!externalId) throw new AppError("conflict", "This message was not rejected for an unknown device.");
-  return registerDevice(db, actor, { externalId, kind, ...(name ? { name } : {}) });
+  return registerDevice(db, actor, { externalId, kind, ...(name ? { name } : {}) }, { serviceUsername });
 }

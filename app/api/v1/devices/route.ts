@@ -12,5 +12,6 @@ export const GET = apiRoute({ route: "/api/v1/devices", query: pageQuery }, ({ a
 
 export const POST = apiRoute(
   { route: "/api/v1/devices", roles: ["admin"], body: registerDeviceInput },
-  async ({ actor, body, runtime }) => json(await registerDevice(runtime.db, actor, body), 201),
+  async ({ actor, body, runtime }) =>
+    json(await registerDevice(runtime.db, actor, body, { serviceUsername: runtime.env.MQTT_USERNAME }), 201),
 );

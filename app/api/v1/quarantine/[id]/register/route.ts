@@ -12,5 +12,13 @@ export const POST = apiRoute(
     body: registerQuarantinedInput,
   },
   async ({ actor, params, body, runtime }) =>
-    json(await registerQuarantinedDevice(runtime.db, actor, { quarantineId: params.id, ...body }), 201),
+    json(
+      await registerQuarantinedDevice(
+        runtime.db,
+        actor,
+        { quarantineId: params.id, ...body },
+        { serviceUsername: runtime.env.MQTT_USERNAME },
+      ),
+      201,
+    ),
 );
