@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import net from "node:net";
 import { Aedes, type AuthenticateError, type Client } from "aedes";
 import type { Sql } from "postgres";
+import { UPLINK_FAMILIES } from "../contracts/mqtt-topics";
 import { isValidClientId, mayPublish, maySubscribe, type DeviceIdentity } from "../ingest/device-acl";
 import type { Logger } from "../observability/logger";
 import { deviceSecretMatches } from "../services/devices/device-secret";
@@ -312,11 +313,9 @@ export async function startEmbeddedBroker({
   };
 }
 
-const FAMILIES = ["device", "guard", "sensor", "alert", "system"];
-
 function familyOf(topic: string): string {
   const family = topic.split("/")[0] ?? "";
-  return FAMILIES.includes(family) ? family : "unknown";
+  return (UPLINK_FAMILIES as readonly string[]).includes(family) ? family : "unknown";
 }
 
 function mayPublishAnonymously(topic: string): boolean {

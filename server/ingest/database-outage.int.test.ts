@@ -101,7 +101,7 @@ test.each([100, 1000])(
     const db = pg!;
     const app = vigil!;
     uncaught.length = 0; // each rate's own
-  const burner = burnCpu({ seconds: 120 });
+    const burner = burnCpu({ seconds: 120 });
     burners.push(burner);
     const { guard, device } = await createGuardWithPhone(app.url, app.adminToken);
     const storedCount = async () =>

@@ -13,7 +13,7 @@ describe("mayPublish", () => {
     "alert/panic/phone-1",
     "alert/panic/G-1",
     "device/phone-1/command-results",
-    "guard/G-1/config-applied",
+    "sensor/phone-1/config-applied",
   ])("a guard phone may publish its own uplink %s", (topic) => {
     expect(mayPublish(phone, topic)).toBe(true);
   });
@@ -26,6 +26,7 @@ describe("mayPublish", () => {
     ["its own config", "guard/G-1/config"],
     ["its own receipts", "device/phone-1/receipts"],
     ["a sensor downlink", "sensor/phone-1/commands"],
+    ["an answer under its guard id (guards receive no commands)", "guard/G-1/config-applied"],
     ["GPS under its device id", "guard/phone-1/gps"],
     ["telemetry under its guard id", "device/G-1/telemetry"],
     ["the wrong leaf for its family", "device/phone-1/gps"],
@@ -72,7 +73,9 @@ describe("maySubscribe", () => {
 
   test("a device without a guard may not subscribe to guard topics", () => {
     expect(maySubscribe(sensor, "guard/smoke-9/receipts")).toBe(false);
-    expect(maySubscribe(sensor, "sensor/smoke-9/commands")).toBe(true);
+    expect(maySubscribe(sensor, "device/smoke-9/commands")).toBe(true);
+    // Vigil publishes nothing under sensor/: commands and config reach every device under device/.
+    expect(maySubscribe(sensor, "sensor/smoke-9/commands")).toBe(false);
   });
 });
 

@@ -1,17 +1,26 @@
-// Topic rules for device credentials on the embedded broker: a device
-// publishes only under its own id (or its guard's, for a guard phone) and
-// subscribes only to its own downlink topics, named exactly.
+// Topic rules for device credentials on the embedded broker and in the
+// Mosquitto export, from the one topic table (contracts/mqtt-topics.ts): a
+// device publishes only uplink topics the ingest whitelist accepts, under its
+// own id (or its guard's, for a guard phone), and subscribes only to its own
+// downlink topics, named exactly.
+import {
+  ANSWER_LEAVES,
+  parseUplinkTopic,
+  TOPIC_FAMILIES,
+  UPLINK_FAMILIES,
+  type UplinkFamily,
+} from "../contracts/mqtt-topics";
 import { GONE_TOPIC } from "./session-adoption";
 
 export type DeviceIdentity = { externalId: string; guardExternalId: string | null };
 
-const UPLINK_LEAVES = new Set(["command-results", "config-applied"]);
-const DOWNLINK_LEAVES = new Set(["commands", "config", "receipts"]);
-
-function ownIds(device: DeviceIdentity): { family: string; id: string }[] {
-  const ids = ["device", "sensor", "system"].map((family) => ({ family, id: device.externalId }));
-  if (device.guardExternalId) ids.push({ family: "guard", id: device.guardExternalId });
-  return ids;
+/** The ids a device publishes under in a family, from the family's owner in the topic table. */
+function ownedIds(device: DeviceIdentity, family: UplinkFamily): string[] {
+  const { owner } = TOPIC_FAMILIES[family];
+  const guard = device.guardExternalId === null ? [] : [device.guardExternalId];
+  if (owner === "device") return [device.externalId];
+  if (owner === "guard") return guard;
+  return [device.externalId, ...guard];
 }
 
 export function isValidClientId(clientId: string): boolean {
@@ -25,44 +34,39 @@ export function isValidClientId(clientId: string): boolean {
   );
 }
 
+/** A device publishes only uplink topics the whitelist accepts, under its own ids. */
 export function mayPublish(device: DeviceIdentity, topic: string): boolean {
-  const parts = topic.split("/");
-  if (parts.length !== 3 || parts.some((p) => p === "" || p.includes("+") || p.includes("#"))) return false;
-  const [family, second, third] = parts as [string, string, string];
-  if (family === "alert") {
-    return third === device.externalId || (device.guardExternalId !== null && third === device.guardExternalId);
-  }
-  const own = ownIds(device).some((o) => o.family === family && o.id === second);
-  if (!own) return false;
-  if (UPLINK_LEAVES.has(third)) return true;
-  if (family === "device") return third === "telemetry";
-  if (family === "guard") return third === "gps";
-  return !DOWNLINK_LEAVES.has(third);
+  const parsed = parseUplinkTopic(topic);
+  return !("refused" in parsed) && ownedIds(device, parsed.topicFamily).includes(parsed.topicId);
 }
 
+/** A device subscribes only to the downlink Vigil publishes under its own ids, named exactly. */
 export function maySubscribe(device: DeviceIdentity, topic: string): boolean {
   const parts = topic.split("/");
   if (parts.length !== 3) return false;
   const [family, id, leaf] = parts as [string, string, string];
-  return DOWNLINK_LEAVES.has(leaf) && ownIds(device).some((o) => o.family === family && o.id === id);
+  return (
+    (UPLINK_FAMILIES as readonly string[]).includes(family) &&
+    (TOPIC_FAMILIES[family as UplinkFamily].downlink as readonly string[]).includes(leaf) &&
+    ownedIds(device, family as UplinkFamily).includes(id)
+  );
 }
 
-/** The same rules as Mosquitto ACL-file lines, for an external Mosquitto (no exclusions there: a little wider). */
+/**
+ * The same rules as Mosquitto ACL-file lines, for an external Mosquitto. A family whose leaf is any kind is
+ * written with `+` there (Mosquitto has no exclusions): the ingest whitelist still refuses the downlink leaves.
+ */
 export function mosquittoAclLines(device: DeviceIdentity): string[] {
-  const id = device.externalId;
-  const lines = [
-    `user ${id}`,
-    `topic write device/${id}/telemetry`,
-    `topic write device/${id}/command-results`,
-    `topic write device/${id}/config-applied`,
-    `topic write sensor/${id}/+`,
-    `topic write system/${id}/+`,
-    `topic write alert/+/${id}`,
-    ...[...DOWNLINK_LEAVES].map((leaf) => `topic read device/${id}/${leaf}`),
-  ];
-  const guard = device.guardExternalId;
-  if (guard) {
-    lines.push(`topic write guard/${guard}/gps`, `topic write alert/+/${guard}`, `topic read guard/${guard}/receipts`);
+  const lines = [`user ${device.externalId}`];
+  for (const family of UPLINK_FAMILIES) {
+    const { idLevel, leaf, answers, downlink } = TOPIC_FAMILIES[family];
+    for (const id of ownedIds(device, family)) {
+      lines.push(`topic write ${idLevel === 1 ? `${family}/${id}/${leaf}` : `${family}/${leaf}/${id}`}`);
+      if (answers && leaf !== "+") {
+        for (const answer of Object.keys(ANSWER_LEAVES)) lines.push(`topic write ${family}/${id}/${answer}`);
+      }
+      for (const down of downlink) lines.push(`topic read ${family}/${id}/${down}`);
+    }
   }
   return lines;
 }
@@ -71,11 +75,10 @@ export function mosquittoAclLines(device: DeviceIdentity): string[] {
 export function mosquittoServiceAclLines(username: string): string[] {
   return [
     `user ${username}`,
-    ...["device", "guard", "sensor", "alert", "system"].map((family) => `topic read ${family}/+/+`),
-    "topic write device/+/commands",
-    "topic write device/+/config",
-    "topic write device/+/receipts",
-    "topic write guard/+/receipts",
+    ...UPLINK_FAMILIES.map((family) => `topic read ${family}/+/+`),
+    ...UPLINK_FAMILIES.flatMap((family) =>
+      TOPIC_FAMILIES[family].downlink.map((leaf) => `topic write ${family}/+/${leaf}`),
+    ),
     // Ingest processes' wills on a shared subscription (session-adoption.ts).
     `topic readwrite ${GONE_TOPIC}`,
   ];

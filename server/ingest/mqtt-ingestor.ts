@@ -21,16 +21,7 @@ import { createSourceRegistry, type SourceRegistry } from "./source-registry";
 import { ALERT_RULES_CHANNEL, createTenantRules } from "./tenant-rules";
 import { createTenantFenceCache, FENCES_CHANNEL } from "../geofence/tenant-fences";
 import { REGISTRY_CHANNEL } from "../services/registry-changed";
-
-export const UPLINK_TOPICS = [
-  "device/+/telemetry",
-  "device/+/command-results",
-  "device/+/config-applied",
-  "guard/+/gps",
-  "sensor/+/+",
-  "alert/+/+",
-  "system/+/+",
-];
+import { uplinkSubscriptions } from "../contracts/mqtt-topics";
 
 export type IngestorOptions = {
   sql: Sql;
@@ -112,7 +103,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     logger,
   });
 
-  const topics = UPLINK_TOPICS.map((t) => (options.sharedGroup ? `$share/${options.sharedGroup}/${t}` : t));
+  const topics = uplinkSubscriptions().map((t) => (options.sharedGroup ? `$share/${options.sharedGroup}/${t}` : t));
 
   const sharedGroup = options.protocolVersion === 5 ? options.sharedGroup : undefined;
   /** Sessions of gone ingest processes this one has taken over (session-adoption.ts), by client id. */

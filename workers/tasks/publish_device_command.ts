@@ -1,5 +1,6 @@
 // Publishes a queued command on device/{id}/commands (QoS 1) and marks it sent;
 // a command past its expiry is marked expired instead.
+import { downlinkTopic } from "../../server/contracts/mqtt-topics";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { socketEvents } from "../../server/contracts/socket-events";
@@ -30,7 +31,7 @@ export function publish_device_command({ publisher, broadcaster }: TaskDeps): Ta
     const expired = command.expires_at.getTime() <= Date.now();
     if (!expired) {
       await publisher.publish(
-        `device/${command.external_id}/commands`,
+        downlinkTopic("device", command.external_id, "commands"),
         {
           command_id: command.id,
           type: command.type,

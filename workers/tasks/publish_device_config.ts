@@ -1,5 +1,6 @@
 // Publishes a configuration version retained on device/{id}/config, unless a
 // newer version exists (the retained message must always be the newest).
+import { downlinkTopic } from "../../server/contracts/mqtt-topics";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import type { TaskDeps } from "../task-deps";
@@ -18,7 +19,7 @@ export function publish_device_config({ publisher }: TaskDeps): Task {
     const config = rows[0];
     if (!config || config.version < config.newest) return;
     await publisher.publish(
-      `device/${config.external_id}/config`,
+      downlinkTopic("device", config.external_id, "config"),
       { version: config.version, config: config.config },
       { qos: 1, retain: true },
     );

@@ -2,6 +2,7 @@
 // per (source, type); a repeat raises its count and last-seen time instead of
 // creating another (the unique partial index makes this race-free across
 // processes). Returns what changed and the receipt each message is owed.
+import { downlinkTopic } from "../../contracts/mqtt-topics";
 import type { TransactionSql } from "postgres";
 import type { AlertRules } from "../../contracts/alert-rules";
 import type { AlertDto, AlertSeverity } from "../../contracts/socket-events";
@@ -25,8 +26,7 @@ const DEFAULT_SEVERITY: Record<string, AlertSeverity> = {
 };
 
 export function receiptTopic(envelope: Envelope): string {
-  const family = envelope.source!.deviceId ? "device" : "guard";
-  return `${family}/${envelope.source!.externalId}/receipts`;
+  return downlinkTopic(envelope.source!.deviceId ? "device" : "guard", envelope.source!.externalId, "receipts");
 }
 
 function sourceKey(envelope: Envelope): string {

@@ -1,8 +1,10 @@
 // Types shared by the ingest pipeline's handlers.
 import type { ArmedWindow } from "../../../db/schema/sites";
-export type Family = "device" | "guard" | "sensor" | "alert" | "system" | DownlinkAnswer;
-/** Devices' answers to downlink: command progress and applied configuration. */
-export type DownlinkAnswer = "command-result" | "config-applied";
+import type { DownlinkAnswer, UplinkFamily } from "../../contracts/mqtt-topics";
+
+export type { DownlinkAnswer };
+/** An uplink family, or a device's answer to downlink (command progress, applied configuration). */
+export type Family = UplinkFamily | DownlinkAnswer;
 
 export type RejectReason =
   | "topic_not_allowed"

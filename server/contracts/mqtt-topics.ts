@@ -1,0 +1,95 @@
+// The MQTT topic families, in one table that everything naming a topic reads:
+// the ingestor's subscriptions, the uplink whitelist (route-topic.ts), the
+// device ACL of the embedded broker and of the Mosquitto export
+// (device-acl.ts), and the downlink topics Vigil publishes. Isomorphic: the
+// browser guard app names its topics from here too.
+
+export const UPLINK_FAMILIES = ["device", "guard", "sensor", "alert", "system"] as const;
+export type UplinkFamily = (typeof UPLINK_FAMILIES)[number];
+
+/** Topics Vigil publishes to devices: `{family}/{id}/{leaf}`. */
+export const DOWNLINK_LEAVES = ["commands", "config", "receipts"] as const;
+export type DownlinkLeaf = (typeof DOWNLINK_LEAVES)[number];
+
+/** Devices' answers to downlink, `{family}/{id}/{leaf}`, and the pipeline family each becomes. */
+export const ANSWER_LEAVES = { "command-results": "command-result", "config-applied": "config-applied" } as const;
+export type AnswerLeaf = keyof typeof ANSWER_LEAVES;
+export type DownlinkAnswer = (typeof ANSWER_LEAVES)[AnswerLeaf];
+
+type FamilyRule = {
+  /** Where the source id sits: `{family}/{id}/{leaf}` (1) or `{family}/{leaf}/{id}` (2, alerts). */
+  idLevel: 1 | 2;
+  /** The other level: one fixed leaf, or "+" for any kind (a sensor kind, an alert type, a metric). */
+  leaf: string;
+  /** Whose id a device publishes under: its own, its guard's, or either. */
+  owner: "device" | "guard" | "device-or-guard";
+  /** Whether devices answer downlink under this family (`command-results`, `config-applied`). */
+  answers: boolean;
+  /** The downlink leaves Vigil publishes under this family, which the owning device may subscribe to. */
+  downlink: readonly DownlinkLeaf[];
+};
+
+export const TOPIC_FAMILIES: Readonly<Record<UplinkFamily, FamilyRule>> = {
+  device: { idLevel: 1, leaf: "telemetry", owner: "device", answers: true, downlink: DOWNLINK_LEAVES },
+  guard: { idLevel: 1, leaf: "gps", owner: "guard", answers: false, downlink: ["receipts"] },
+  sensor: { idLevel: 1, leaf: "+", owner: "device", answers: true, downlink: [] },
+  alert: { idLevel: 2, leaf: "+", owner: "device-or-guard", answers: false, downlink: [] },
+  system: { idLevel: 1, leaf: "+", owner: "device", answers: true, downlink: [] },
+};
+
+/** Topic levels Vigil accepts: no wildcards, separators or control characters. */
+const SEGMENT = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export type ParsedUplink = {
+  family: UplinkFamily | DownlinkAnswer;
+  /** The family the topic was published under (an answer's `device`, `sensor` or `system`). */
+  topicFamily: UplinkFamily;
+  /** The id segment: a device, guard, sensor or component id. */
+  topicId: string;
+  /** The leaf (telemetry, gps, a sensor kind, a metric, an answer) or the alert type. */
+  kind: string;
+};
+
+function isUplinkFamily(value: string | undefined): value is UplinkFamily {
+  return value !== undefined && Object.hasOwn(TOPIC_FAMILIES, value);
+}
+
+function isDownlinkLeaf(value: string): value is DownlinkLeaf {
+  return (DOWNLINK_LEAVES as readonly string[]).includes(value);
+}
+
+/** An uplink topic's family, id and kind, or why it is refused. */
+export function parseUplinkTopic(topic: string): ParsedUplink | { refused: string } {
+  const parts = topic.split("/");
+  const [family, second, third] = parts;
+  if (parts.length !== 3 || !isUplinkFamily(family) || !parts.every((p) => SEGMENT.test(p))) {
+    return { refused: "topic is outside the uplink families" };
+  }
+  const rule = TOPIC_FAMILIES[family];
+  const [topicId, leaf] = rule.idLevel === 1 ? [second!, third!] : [third!, second!];
+  if (rule.idLevel === 1 && Object.hasOwn(ANSWER_LEAVES, leaf)) {
+    if (!rule.answers) return { refused: `no answers under ${family}` };
+    return { family: ANSWER_LEAVES[leaf as AnswerLeaf], topicFamily: family, topicId, kind: leaf };
+  }
+  // Vigil's own downlink is never taken for uplink, whatever a wildcard family would allow.
+  if (isDownlinkLeaf(leaf) || (rule.leaf !== "+" && leaf !== rule.leaf)) {
+    return { refused: `not a ${family} uplink topic` };
+  }
+  return { family, topicFamily: family, topicId, kind: leaf };
+}
+
+/** What the ingestor subscribes to (each uplink and answer topic of every family). */
+export function uplinkSubscriptions(): string[] {
+  return UPLINK_FAMILIES.flatMap((family) => {
+    const { idLevel, leaf, answers } = TOPIC_FAMILIES[family];
+    if (leaf === "+") return [`${family}/+/+`];
+    const own = idLevel === 1 ? `${family}/+/${leaf}` : `${family}/${leaf}/+`;
+    return [own, ...(answers ? Object.keys(ANSWER_LEAVES).map((answer) => `${family}/+/${answer}`) : [])];
+  });
+}
+
+/** A downlink topic Vigil publishes to: commands, configuration or an alarm's receipt. */
+export function downlinkTopic(family: UplinkFamily, id: string, leaf: DownlinkLeaf): string {
+  if (!TOPIC_FAMILIES[family].downlink.includes(leaf)) throw new Error(`no ${leaf} downlink under ${family}`);
+  return `${family}/${id}/${leaf}`;
+}

@@ -1,0 +1,92 @@
+// The topic table's readers agree, family by family: what a device may
+// publish is exactly what the ingest whitelist accepts under its own ids,
+// every accepted topic is one the ingestor subscribes to, no downlink topic
+// is taken for uplink, and the Mosquitto export allows at least the same.
+import { describe, expect, test } from "vitest";
+import {
+  ANSWER_LEAVES,
+  DOWNLINK_LEAVES,
+  parseUplinkTopic,
+  TOPIC_FAMILIES,
+  UPLINK_FAMILIES,
+  uplinkSubscriptions,
+} from "../contracts/mqtt-topics";
+import { mayPublish, maySubscribe, mosquittoAclLines, type DeviceIdentity } from "./device-acl";
+
+const phone: DeviceIdentity = { externalId: "phone-1", guardExternalId: "G-1" };
+const sensor: DeviceIdentity = { externalId: "smoke-9", guardExternalId: null };
+const ids = ["phone-1", "G-1", "smoke-9", "other-7"];
+const leaves = [
+  ...new Set([
+    ...UPLINK_FAMILIES.map((f) => TOPIC_FAMILIES[f].leaf).filter((l) => l !== "+"),
+    ...DOWNLINK_LEAVES,
+    ...Object.keys(ANSWER_LEAVES),
+    "smoke",
+    "panic",
+    "cpu",
+  ]),
+];
+/** Every three-level topic over the families, ids and leaves, both ways round. */
+const candidates = [...UPLINK_FAMILIES, "admin"].flatMap((family) =>
+  ids.flatMap((id) => leaves.flatMap((leaf) => [`${family}/${id}/${leaf}`, `${family}/${leaf}/${id}`])),
+);
+
+/** MQTT topic filter matching (+ and #). */
+function matches(filter: string, topic: string): boolean {
+  const f = filter.split("/");
+  const t = topic.split("/");
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === "#") return true;
+    if (f[i] !== "+" && f[i] !== t[i]) return false;
+  }
+  return f.length === t.length;
+}
+
+function ownsTopicId(device: DeviceIdentity, topic: string): boolean {
+  const parsed = parseUplinkTopic(topic);
+  if ("refused" in parsed) return false;
+  const { owner } = TOPIC_FAMILIES[parsed.topicFamily];
+  const own =
+    owner === "device"
+      ? [device.externalId]
+      : owner === "guard"
+        ? [device.guardExternalId]
+        : [device.externalId, device.guardExternalId];
+  return own.includes(parsed.topicId);
+}
+
+describe.each([
+  ["a guard phone", phone],
+  ["a sensor", sensor],
+])("%s", (_label, device) => {
+  test("may publish exactly the whitelisted uplink topics under its own ids", () => {
+    const disagreements = candidates.filter((topic) => mayPublish(device, topic) !== ownsTopicId(device, topic));
+    expect(disagreements).toEqual([]);
+    expect(candidates.filter((topic) => mayPublish(device, topic)).length).toBeGreaterThan(5);
+  });
+
+  test("the Mosquitto export allows every topic the embedded broker does", () => {
+    const lines = mosquittoAclLines(device);
+    const filters = (access: "write" | "read") =>
+      lines.filter((l) => l.startsWith(`topic ${access} `)).map((l) => l.slice(`topic ${access} `.length));
+    const unwritable = candidates.filter((t) => mayPublish(device, t) && !filters("write").some((f) => matches(f, t)));
+    const unreadable = candidates.filter((t) => maySubscribe(device, t) && !filters("read").some((f) => matches(f, t)));
+    expect({ unwritable, unreadable }).toEqual({ unwritable: [], unreadable: [] });
+    // And reads nothing the embedded broker would refuse.
+    expect(filters("read").filter((f) => !maySubscribe(device, f))).toEqual([]);
+  });
+});
+
+test("every topic the whitelist accepts is one the ingestor subscribes to", () => {
+  const accepted = candidates.filter((topic) => !("refused" in parseUplinkTopic(topic)));
+  expect(accepted.length).toBeGreaterThan(20);
+  expect(accepted.filter((topic) => !uplinkSubscriptions().some((f) => matches(f, topic)))).toEqual([]);
+});
+
+test("no downlink topic Vigil publishes is taken for uplink", () => {
+  const downlink = UPLINK_FAMILIES.flatMap((family) =>
+    TOPIC_FAMILIES[family].downlink.flatMap((leaf) => ids.map((id) => `${family}/${id}/${leaf}`)),
+  );
+  expect(downlink.length).toBeGreaterThan(0);
+  expect(downlink.filter((topic) => !("refused" in parseUplinkTopic(topic)))).toEqual([]);
+});
