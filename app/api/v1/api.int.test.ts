@@ -54,7 +54,7 @@ describe("authentication", () => {
     expect(response.body.error.message).toBe("Wrong email or password.");
   });
 
-  test("after 5 failures for one email, login is 429 even with the right password", async () => {
+  test("after 5 failures for one email from one address, that address waits (429) even with the right password", async () => {
     const user = await createUser(vigil.sql, { tenantId: await tenantOf(vigil.sql, ADMIN_EMAIL), role: "operator" });
     for (let i = 0; i < 5; i++) {
       const failed = await api(vigil.url, "/api/v1/sessions", {

@@ -14,10 +14,12 @@ import { AppError } from "../../observability/app-error";
 
 export type ThrottleRule = { free: number; baseDelaySeconds: number; maxDelaySeconds: number };
 
+// The wait starts when the attempt is counted, before its password check: the first one is longer than a
+// password check can take on a busy machine (about a second), else it would be over before its answer.
 /** One address (an IPv6 /64) across all accounts: generous, for offices behind one NAT. */
-export const PER_ADDRESS: ThrottleRule = { free: 30, baseDelaySeconds: 1, maxDelaySeconds: 15 * 60 };
+export const PER_ADDRESS: ThrottleRule = { free: 30, baseDelaySeconds: 15, maxDelaySeconds: 15 * 60 };
 /** One account from one address: password guessing. */
-export const PER_ACCOUNT_AND_ADDRESS: ThrottleRule = { free: 5, baseDelaySeconds: 1, maxDelaySeconds: 15 * 60 };
+export const PER_ACCOUNT_AND_ADDRESS: ThrottleRule = { free: 5, baseDelaySeconds: 15, maxDelaySeconds: 15 * 60 };
 /** A key quiet for this long starts again from its free attempts. */
 const QUIET_RESET = sql.raw("interval '1 hour'");
 
