@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { AppError } from "../observability/app-error";
+import type { AppError } from "../observability/app-error";
 import { jsonDepth, MAX_JSON_DEPTH, readJsonBody } from "./body-limit";
 
 function chunked(text: string): Request {

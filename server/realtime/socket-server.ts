@@ -73,7 +73,8 @@ export function createSocketServer({
   io.use((socket, next) => {
     const credentials = handshakeToken(socket, cookieName);
     if (!credentials) return next(new Error("unauthenticated"));
-    if (credentials.via === "cookie" && !sameOrigin(socket, proxyTrust, publicUrl)) return next(new Error("cross-site connection refused"));
+    if (credentials.via === "cookie" && !sameOrigin(socket, proxyTrust, publicUrl))
+      return next(new Error("cross-site connection refused"));
     findActorByToken(db, credentials.token).then(
       (actor) => {
         if (!actor) return next(new Error("unauthenticated"));

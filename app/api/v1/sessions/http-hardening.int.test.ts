@@ -92,7 +92,9 @@ describe("sign-in throttling", () => {
     const old = "scrypt$16384$8$1$MJ2qcaOA0bGIj8D1lkanOA==$rLX4MDhttGhOnbH5EIOTFIF1OteK1JxtvaSEIvFE6rk=";
     await vigil.sql`update users set password_hash = ${old} where email = ${dave.email}`;
     expect(await logIn(vigil.url, { email: dave.email, password: "old-password" })).toBeTruthy();
-    const [row] = await vigil.sql<{ hash: string }[]>`select password_hash as hash from users where email = ${dave.email}`;
+    const [row] = await vigil.sql<
+      { hash: string }[]
+    >`select password_hash as hash from users where email = ${dave.email}`;
     expect(row!.hash).toMatch(/^scrypt\$131072\$8\$1\$/);
     expect(await logIn(vigil.url, { email: dave.email, password: "old-password" })).toBeTruthy();
   }, 60_000);
@@ -132,7 +134,7 @@ describe("same-origin check of cookie sessions", () => {
   });
 
   test("a malformed cookie is 401, not 500", async () => {
-    for (const bad of ["vigil_session=%E0%A4%A", "vigil_session", "=;;=%%", "vigil_session=\"unterminated"]) {
+    for (const bad of ["vigil_session=%E0%A4%A", "vigil_session", "=;;=%%", 'vigil_session="unterminated']) {
       const response = await api<ApiError>(vigil.url, "/api/v1/guards", { headers: { cookie: bad } });
       expect(response.status, bad).toBe(401);
     }
