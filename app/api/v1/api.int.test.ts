@@ -72,7 +72,8 @@ describe("authentication", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     // Other accounts are not locked out by it.
     expect(await logIn(vigil.url, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).toBeTruthy();
-  });
+    // Seven scrypt checks at N=2^17: seconds on a busy machine.
+  }, 60_000);
 
   test("DELETE /api/v1/sessions/current revokes the token", async () => {
     const token = await logIn(vigil.url, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
