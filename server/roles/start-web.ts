@@ -81,7 +81,8 @@ export async function startWeb({
     handleOps(req, res)
       .then((handled) => (handled ? undefined : handle(req, res)))
       .catch((error: unknown) => {
-        logger.error({ err: error, url: req.url }, "request failed");
+        // The path only: a signed alert link carries its token in the query.
+        logger.error({ err: error, path: req.url?.split("?")[0] }, "request failed");
         if (!res.headersSent) res.writeHead(500).end();
       });
   });
