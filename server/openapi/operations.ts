@@ -228,7 +228,9 @@ export const operations: Operation[] = [
     roles: ADMIN,
     body: registerDeviceInput,
     success: { status: 201, description: "The device and its MQTT credentials." },
-    errors: [409],
+    errorNotes: {
+      422: "Invalid input, or an externalId that cannot be used (taken in any tenant); `issues` names it.",
+    },
   },
   {
     path: "/api/v1/devices/{externalId}",
@@ -332,7 +334,9 @@ export const operations: Operation[] = [
     roles: ["admin", "manager"],
     body: createGuardInput,
     success: { status: 201, description: "The new guard.", schema: guardDto },
-    errors: [409],
+    errorNotes: {
+      422: "Invalid input, or an externalId that cannot be used (taken in any tenant); `issues` names it.",
+    },
   },
   {
     path: "/api/v1/guards/{externalId}/locations",
@@ -593,8 +597,7 @@ export const operations: Operation[] = [
     roles: ADMIN,
     body: createUserInput,
     success: { status: 201, description: "The new user." },
-    errors: [409],
-    errorNotes: { 409: "That email is already in use." },
+    errorNotes: { 422: "Invalid input, or an email that cannot be used (taken in any tenant); `issues` names it." },
   },
   {
     path: "/api/v1/users/{id}",

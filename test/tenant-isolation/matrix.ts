@@ -100,11 +100,11 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   ],
   "devices GET": () => list("/api/v1/devices"),
   "devices POST": (a) => [
-    // A's external id: ids are unique across tenants (topic ids), so 409 - saying only that it is in use.
+    // A's external id: ids are unique across tenants (topic ids), so refused - as any unusable id is (422).
     {
       path: "/api/v1/devices",
       body: { externalId: a.sensor.externalId, kind: "sensor" },
-      ok: [403, 409],
+      ok: [403, 422],
       idRoute: true,
     },
     // A new device bound to A's guard must not be created.
@@ -138,7 +138,7 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "ml-models/[id]/promote POST": (a) => [{ path: `/api/v1/ml-models/${a.modelId}/promote`, ok: DENIED, idRoute: true }],
   "guards GET": () => list("/api/v1/guards"),
   "guards POST": (a) => [
-    { path: "/api/v1/guards", body: { externalId: a.guard.externalId, name: "Twin" }, ok: [403, 409], idRoute: true },
+    { path: "/api/v1/guards", body: { externalId: a.guard.externalId, name: "Twin" }, ok: [403, 422], idRoute: true },
   ],
   "guards/[externalId]/locations GET": (a) => [
     { path: `/api/v1/guards/${a.guard.externalId}/locations`, ok: DENIED, idRoute: true },
@@ -212,7 +212,7 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
     },
   ],
   "users GET": () => [...list("/api/v1/users"), ...list("/api/v1/users?limit=1")],
-  // B's admin adds a user to B; A's admin's email is taken (409, saying only that).
+  // B's admin adds a user to B; A's admin's email cannot be used (422, as any unusable email).
   "users POST": () => [
     {
       path: "/api/v1/users",
@@ -223,7 +223,7 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
     {
       path: "/api/v1/users",
       body: { email: ADMIN_EMAIL, name: "Twin", role: "admin", password: "long enough" },
-      ok: [403, 409],
+      ok: [403, 422],
       idRoute: false,
     },
   ],

@@ -125,25 +125,55 @@ describe("validation and conflicts", () => {
     expect(response.status).toBe(400);
   });
 
-  test("a duplicate guard externalId is 409 naming the field", async () => {
-    const guard = await createGuard(vigil.url, vigil.adminToken);
-    const response = await api<ApiError>(vigil.url, "/api/v1/guards", {
+  test("a guard externalId taken in another tenant is the same 422 as one taken in our own, naming the field", async () => {
+    const other = await createTenant(vigil.sql);
+    const otherToken = await logIn(vigil.url, other);
+    const theirs = await createGuard(vigil.url, otherToken);
+    const ours = await createGuard(vigil.url, vigil.adminToken);
+    const attempt = (externalId: string) =>
+      api<ApiError>(vigil.url, "/api/v1/guards", {
+        method: "POST",
+        token: vigil.adminToken,
+        body: { externalId, name: "Twin" },
+      });
+    const [onTheirs, onOurs] = [await attempt(theirs.externalId), await attempt(ours.externalId)];
+    expect(onTheirs.status).toBe(422);
+    expect(issuePaths(onTheirs.body)).toEqual(["externalId"]);
+    const shape = (r: typeof onTheirs, id: string) => ({
+      status: r.status,
+      body: JSON.stringify(r.body).replaceAll(id, "ID"),
+    });
+    expect(shape(onTheirs, theirs.externalId)).toEqual(shape(onOurs, ours.externalId));
+    expect(JSON.stringify(onTheirs.body)).not.toMatch(/in use|exists|another tenant/i);
+  }, 60_000);
+
+  test("a device externalId taken in another tenant is a 422 that does not say it exists", async () => {
+    const other = await createTenant(vigil.sql);
+    const otherToken = await logIn(vigil.url, other);
+    const guard = await createGuard(vigil.url, otherToken);
+    const body = { externalId: uniqueId("phone"), kind: "guard-phone", guardExternalId: guard.externalId };
+    expect((await api(vigil.url, "/api/v1/devices", { method: "POST", token: otherToken, body })).status).toBe(201);
+    const again = await api<ApiError>(vigil.url, "/api/v1/devices", {
       method: "POST",
       token: vigil.adminToken,
-      body: { externalId: guard.externalId, name: "Twin" },
+      body: { externalId: body.externalId, kind: "sensor" },
     });
-    expect(response.status).toBe(409);
-    expect(issuePaths(response.body)).toEqual(["externalId"]);
-  });
+    expect(again.status).toBe(422);
+    expect(issuePaths(again.body)).toEqual(["externalId"]);
+    expect(again.body.error.message).not.toMatch(/in use|exists/i);
+  }, 60_000);
 
-  test("a duplicate device externalId is 409", async () => {
-    const guard = await createGuard(vigil.url, vigil.adminToken);
-    const body = { externalId: uniqueId("phone"), kind: "guard-phone", guardExternalId: guard.externalId };
-    const first = await api(vigil.url, "/api/v1/devices", { method: "POST", token: vigil.adminToken, body });
-    expect(first.status).toBe(201);
-    const second = await api(vigil.url, "/api/v1/devices", { method: "POST", token: vigil.adminToken, body });
-    expect(second.status).toBe(409);
-  });
+  test("a user email taken in another tenant is a 422 that does not say it exists", async () => {
+    const other = await createTenant(vigil.sql);
+    const response = await api<ApiError>(vigil.url, "/api/v1/users", {
+      method: "POST",
+      token: vigil.adminToken,
+      body: { email: other.email, name: "Twin", role: "operator", password: "long enough" },
+    });
+    expect(response.status).toBe(422);
+    expect(issuePaths(response.body)).toEqual(["email"]);
+    expect(response.body.error.message).not.toMatch(/in use|exists/i);
+  }, 60_000);
 
   test("an unknown guard is 404", async () => {
     const response = await api<ApiError>(vigil.url, "/api/v1/guards/no-such-guard/locations", {

@@ -8,7 +8,7 @@ import { toDeviceDto } from "../../presenters/devices/device-dto";
 import type { Actor } from "../actor";
 import { assertTenantSite } from "../sites/assert-tenant-site";
 import { notifyRegistryChanged } from "../registry-changed";
-import { conflictOnDuplicate } from "../unique-violation";
+import { unavailableOnDuplicate } from "../unique-violation";
 import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret } from "./device-secret";
 
 const DEFAULT_INTERVAL_S: Record<RegisterDeviceInput["kind"], number> = {
@@ -26,21 +26,24 @@ export async function registerDevice(
   const guard = input.guardExternalId ? await findGuard(db, actor, input.guardExternalId) : null;
   await assertTenantSite(db, actor, input.siteId);
   const secret = newDeviceSecret();
-  const [row] = await conflictOnDuplicate("externalId", `externalId "${input.externalId}" is already in use`, () =>
-    db
-      .insert(devices)
-      .values({
-        tenantId: actor.tenantId,
-        externalId: input.externalId,
-        kind: input.kind,
-        name: input.name ?? null,
-        guardId: guard?.id ?? null,
-        siteId: input.siteId ?? null,
-        secretHash: hashDeviceSecret(secret),
-        mosquittoHash: mosquittoPasswordHash(secret),
-        expectedIntervalS: DEFAULT_INTERVAL_S[input.kind],
-      })
-      .returning(),
+  const [row] = await unavailableOnDuplicate(
+    "externalId",
+    `externalId "${input.externalId}" cannot be used; choose another.`,
+    () =>
+      db
+        .insert(devices)
+        .values({
+          tenantId: actor.tenantId,
+          externalId: input.externalId,
+          kind: input.kind,
+          name: input.name ?? null,
+          guardId: guard?.id ?? null,
+          siteId: input.siteId ?? null,
+          secretHash: hashDeviceSecret(secret),
+          mosquittoHash: mosquittoPasswordHash(secret),
+          expectedIntervalS: DEFAULT_INTERVAL_S[input.kind],
+        })
+        .returning(),
   );
   await notifyRegistryChanged(db, input.externalId);
   return { ...toDeviceDto(row!, guard?.externalId ?? null), mqtt: { username: input.externalId, password: secret } };

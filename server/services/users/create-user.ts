@@ -5,11 +5,11 @@ import type { CreateUserInput, UserDto } from "../../contracts/admin";
 import { toUserDto } from "../../presenters/users/list-users";
 import type { Actor } from "../actor";
 import { hashPassword } from "../auth/password";
-import { conflictOnDuplicate } from "../unique-violation";
+import { unavailableOnDuplicate } from "../unique-violation";
 
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<UserDto> {
   const passwordHash = await hashPassword(input.password);
-  const [row] = await conflictOnDuplicate("email", "That email is already in use.", () =>
+  const [row] = await unavailableOnDuplicate("email", "This email cannot be used; choose another.", () =>
     db
       .insert(users)
       .values({
