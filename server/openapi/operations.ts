@@ -597,7 +597,11 @@ export const operations: Operation[] = [
     roles: ADMIN,
     body: createUserInput,
     success: { status: 201, description: "The new user." },
-    errorNotes: { 422: "Invalid input, or an email that cannot be used (taken in any tenant); `issues` names it." },
+    errors: [409],
+    errorNotes: {
+      409: "That email is already in use in the caller's tenant.",
+      422: "Invalid input, or an email that cannot be used (taken in another tenant); `issues` names it.",
+    },
   },
   {
     path: "/api/v1/users/{id}",

@@ -100,7 +100,7 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   ],
   "devices GET": () => list("/api/v1/devices"),
   "devices POST": (a) => [
-    // A's external id: ids are unique across tenants (topic ids), so refused - as any unusable id is (422).
+    // A's external id: ids are unique across tenants (topic ids), so refused - as an invalid id is (422, not 409).
     {
       path: "/api/v1/devices",
       body: { externalId: a.sensor.externalId, kind: "sensor" },

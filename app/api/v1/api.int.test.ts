@@ -125,26 +125,40 @@ describe("validation and conflicts", () => {
     expect(response.status).toBe(400);
   });
 
-  test("a guard externalId taken in another tenant is the same 422 as one taken in our own, naming the field", async () => {
+  test("a duplicate guard externalId in our own tenant is 409 naming the field", async () => {
+    const guard = await createGuard(vigil.url, vigil.adminToken);
+    const response = await api<ApiError>(vigil.url, "/api/v1/guards", {
+      method: "POST",
+      token: vigil.adminToken,
+      body: { externalId: guard.externalId, name: "Twin" },
+    });
+    expect(response.status).toBe(409);
+    expect(issuePaths(response.body)).toEqual(["externalId"]);
+  });
+
+  test("a duplicate device externalId in our own tenant is 409", async () => {
+    const guard = await createGuard(vigil.url, vigil.adminToken);
+    const body = { externalId: uniqueId("phone"), kind: "guard-phone", guardExternalId: guard.externalId };
+    const first = await api(vigil.url, "/api/v1/devices", { method: "POST", token: vigil.adminToken, body });
+    expect(first.status).toBe(201);
+    const second = await api(vigil.url, "/api/v1/devices", { method: "POST", token: vigil.adminToken, body });
+    expect(second.status).toBe(409);
+  });
+
+  test("a guard externalId taken in another tenant answers like an invalid id (422 on externalId), not 409", async () => {
     const other = await createTenant(vigil.sql);
-    const otherToken = await logIn(vigil.url, other);
-    const theirs = await createGuard(vigil.url, otherToken);
-    const ours = await createGuard(vigil.url, vigil.adminToken);
+    const theirs = await createGuard(vigil.url, await logIn(vigil.url, other));
     const attempt = (externalId: string) =>
       api<ApiError>(vigil.url, "/api/v1/guards", {
         method: "POST",
         token: vigil.adminToken,
         body: { externalId, name: "Twin" },
       });
-    const [onTheirs, onOurs] = [await attempt(theirs.externalId), await attempt(ours.externalId)];
-    expect(onTheirs.status).toBe(422);
-    expect(issuePaths(onTheirs.body)).toEqual(["externalId"]);
-    const shape = (r: typeof onTheirs, id: string) => ({
-      status: r.status,
-      body: JSON.stringify(r.body).replaceAll(id, "ID"),
-    });
-    expect(shape(onTheirs, theirs.externalId)).toEqual(shape(onOurs, ours.externalId));
-    expect(JSON.stringify(onTheirs.body)).not.toMatch(/in use|exists|another tenant/i);
+    const [taken, invalid] = [await attempt(theirs.externalId), await attempt("has spaces/and slash")];
+    const shape = (r: typeof taken) => ({ status: r.status, code: r.body.error.code, paths: issuePaths(r.body) });
+    expect(shape(taken)).toEqual({ status: 422, code: "invalid_input", paths: ["externalId"] });
+    expect(shape(taken)).toEqual(shape(invalid));
+    expect(JSON.stringify(taken.body)).not.toMatch(/in use|exists|another tenant/i);
   }, 60_000);
 
   test("a device externalId taken in another tenant is a 422 that does not say it exists", async () => {

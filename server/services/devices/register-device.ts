@@ -1,5 +1,6 @@
 // Registers a device and issues its MQTT credentials. The secret is returned
 // once; only its hash is stored.
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { devices } from "../../../db/schema";
 import type { DeviceDto, RegisterDeviceInput } from "../../contracts/api";
@@ -8,7 +9,7 @@ import { toDeviceDto } from "../../presenters/devices/device-dto";
 import type { Actor } from "../actor";
 import { assertTenantSite } from "../sites/assert-tenant-site";
 import { notifyRegistryChanged } from "../registry-changed";
-import { unavailableOnDuplicate } from "../unique-violation";
+import { refuseDuplicate } from "../unique-violation";
 import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret } from "./device-secret";
 
 const DEFAULT_INTERVAL_S: Record<RegisterDeviceInput["kind"], number> = {
@@ -26,10 +27,14 @@ export async function registerDevice(
   const guard = input.guardExternalId ? await findGuard(db, actor, input.guardExternalId) : null;
   await assertTenantSite(db, actor, input.siteId);
   const secret = newDeviceSecret();
-  const [row] = await unavailableOnDuplicate(
-    "externalId",
-    `externalId "${input.externalId}" cannot be used; choose another.`,
-    () =>
+  const [row] = await refuseDuplicate({
+    field: "externalId",
+    conflict: `externalId "${input.externalId}" is already in use`,
+    unavailable: `externalId "${input.externalId}" cannot be used; choose another.`,
+    takenByCaller: async () =>
+      (await db.$count(devices, and(eq(devices.tenantId, actor.tenantId), eq(devices.externalId, input.externalId)))) >
+      0,
+    work: () =>
       db
         .insert(devices)
         .values({
@@ -44,7 +49,7 @@ export async function registerDevice(
           expectedIntervalS: DEFAULT_INTERVAL_S[input.kind],
         })
         .returning(),
-  );
+  });
   await notifyRegistryChanged(db, input.externalId);
   return { ...toDeviceDto(row!, guard?.externalId ?? null), mqtt: { username: input.externalId, password: secret } };
 }
