@@ -28,9 +28,9 @@ export function throttleKeys(email: string, address: string) {
   return { address: `address:${where}`, account: `account:${email}|${where}` };
 }
 
-/** Counts an attempt under `key` if the key is not waiting; the seconds to wait if it is. */
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+/** Counts an attempt under `key` if the key is not waiting (null); else the seconds to wait. */
 async function claim(db: Tx, key: string, { free, baseDelaySeconds, maxDelaySeconds }: ThrottleRule) {
   const t = loginThrottles;
   const counted = sql`(case when ${t.lastAttemptAt} < now() - ${QUIET_RESET} then 1 else ${t.attempts} + 1 end)`;
