@@ -1,6 +1,7 @@
 // Sign-in throttling, proxies, CSRF, cookies and request bodies over real
 // HTTP, with Vigil behind a trusted reverse proxy on loopback (this test
 // plays the proxy: it sets X-Forwarded-For/-Host/-Proto itself).
+import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { api, logIn, type ApiError } from "@/test/harness/api-client";
 import { createUser, tenantOf } from "@/test/harness/tenants";
@@ -138,6 +139,31 @@ describe("same-origin check of cookie sessions", () => {
       const response = await api<ApiError>(vigil.url, "/api/v1/guards", { headers: { cookie: bad } });
       expect(response.status, bad).toBe(401);
     }
+  });
+});
+
+describe("same-origin check of cookie Socket.IO connections", () => {
+  /** "connected", or the server's refusal. */
+  function connectWithCookie(headers: Record<string, string>): Promise<string> {
+    const socket = io(vigil.url, {
+      transports: ["websocket"],
+      reconnection: false,
+      extraHeaders: { cookie: `vigil_session=${encodeURIComponent(vigil.adminToken)}`, ...headers },
+    });
+    return new Promise<string>((resolve) => {
+      socket.once("connect", () => resolve("connected"));
+      socket.once("connect_error", (error) => resolve(error.message));
+    }).finally(() => socket.close());
+  }
+
+  test("behind the proxy, a browser on the forwarded origin connects", async () => {
+    const headers = { "x-forwarded-host": "noc.example.com", "x-forwarded-proto": "https" };
+    expect(await connectWithCookie({ origin: "https://noc.example.com", ...headers })).toBe("connected");
+  });
+
+  test("PUBLIC_URL's origin connects; another origin is refused", async () => {
+    expect(await connectWithCookie({ origin: PUBLIC_URL })).toBe("connected");
+    expect(await connectWithCookie({ origin: "https://evil.example" })).toBe("cross-site connection refused");
   });
 });
 
