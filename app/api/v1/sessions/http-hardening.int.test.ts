@@ -74,6 +74,26 @@ describe("sign-in throttling", () => {
     expect((await signIn(bob.email, "typo", "198.51.100.77")).status).toBe(401);
   }, 60_000);
 
+  test("failures leak away: 15 quiet minutes take one attempt off the account-address pair", async () => {
+    const erin = await createUser(vigil.sql, { tenantId, role: "operator" });
+    for (let i = 0; i < 5; i++) await signIn(erin.email, `wrong-${i}`, "198.51.100.88");
+    const waitAfter = async () => {
+      expect((await signIn(erin.email, "wrong-again", "198.51.100.88")).status).toBe(401);
+      const limited = await signIn(erin.email, "wrong-again", "198.51.100.88");
+      expect(limited.status).toBe(429);
+      return Math.round(Number(limited.headers.get("retry-after")) / 15);
+    };
+    // As if 15 minutes had passed since the bucket last leaked, with the wait over.
+    const later = async () =>
+      vigil.sql`update login_throttles set leak_from = leak_from - interval '15 minutes', blocked_until = now()
+        where key = ${`account:${erin.email}|198.51.100.88`}`;
+    await later();
+    // Five attempts less one leaked plus this one: the first wait again (15 s), not the doubled one (30 s).
+    expect(await waitAfter()).toBe(1);
+    await waitOutThrottles();
+    expect(await waitAfter()).toBe(2);
+  }, 60_000);
+
   test("the addresses of one IPv6 /64 count as one address", async () => {
     const carol = await createUser(vigil.sql, { tenantId, role: "operator" });
     for (let i = 1; i <= 5; i++) await signIn(carol.email, `wrong-${i}`, `2001:db8:5:7::${i}`);
