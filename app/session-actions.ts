@@ -5,13 +5,12 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { loginInput } from "@/server/contracts/api";
 import { homePath } from "@/server/http/page-auth";
-import { sessionCookieOptions } from "@/server/http/session-cookie";
+import { sessionCookieName, sessionCookieOptions } from "@/server/http/session-cookie";
 import { AppError } from "@/server/observability/app-error";
 import { getRuntime } from "@/server/runtime";
 import { findActorByToken } from "@/server/services/auth/find-actor-by-token";
 import { logIn } from "@/server/services/auth/log-in";
 import { logOut } from "@/server/services/auth/log-out";
-import { SESSION_COOKIE } from "@/server/services/auth/session-token";
 
 import type { SignInState } from "@/server/contracts/session";
 
@@ -24,7 +23,7 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   try {
     const ip = (await headers()).get("x-vigil-client-ip") ?? "unknown";
     const { token, expiresAt } = await logIn(runtime.db, { ...parsed.data, ip, kind: "browser" });
-    (await cookies()).set(SESSION_COOKIE, token, sessionCookieOptions(runtime.env, expiresAt));
+    (await cookies()).set(sessionCookieName(runtime.env), token, sessionCookieOptions(runtime.env, expiresAt));
     const actor = await findActorByToken(runtime.db, token);
     if (actor) home = homePath(actor.role);
   } catch (error) {
@@ -35,9 +34,12 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
 }
 
 export async function signOut(): Promise<void> {
+  const runtime = getRuntime();
+  const name = sessionCookieName(runtime.env);
   const jar = await cookies();
-  const token = jar.get(SESSION_COOKIE)?.value;
-  if (token) await logOut(getRuntime().db, token);
-  jar.delete(SESSION_COOKIE);
+  const token = jar.get(name)?.value;
+  if (token) await logOut(runtime.db, token);
+  // A __Host- cookie is only replaced by one with the same attributes (Secure, path "/").
+  jar.set(name, "", sessionCookieOptions(runtime.env, new Date(0)));
   redirect("/login");
 }

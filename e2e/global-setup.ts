@@ -47,6 +47,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       MAP_TILE_URL: "none",
+      // Readiness is polled on the web port below.
+      OPS_ON_WEB_PORT: "true",
       // Lets e2e/quarantine.spec.ts publish as a device nobody registered yet
       // (a documented development setting): its message lands in the quarantine.
       MQTT_ALLOW_ANONYMOUS: "true",

@@ -15,6 +15,8 @@ const env = {
   ADMIN_PASSWORD: admin.password,
   PORT: port,
   MQTT_PORT: mqttPort,
+  // The demo waits on /readyz at the web port.
+  OPS_ON_WEB_PORT: "true",
 };
 
 const vigil = spawn("npm", ["start"], { env, stdio: "inherit" });

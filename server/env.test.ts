@@ -115,3 +115,23 @@ describe("parseEnv rejects invalid values naming the variable", () => {
     expect(parseEnv({ ML_RETRAIN_CRON: "off" }).ML_RETRAIN_CRON).toBeNull();
   });
 });
+
+describe("HTTP settings", () => {
+  test("TRUSTED_PROXIES is a comma list of addresses, CIDRs and proxy-addr names; unset trusts nobody", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toEqual([]);
+    expect(parseEnv({ TRUSTED_PROXIES: "loopback, 10.0.0.0/8,,2001:db8::/32" }).TRUSTED_PROXIES).toEqual([
+      "loopback",
+      "10.0.0.0/8",
+      "2001:db8::/32",
+    ]);
+  });
+
+  test("a TRUSTED_PROXIES entry that is not an address is refused, naming the variable", () => {
+    expect(() => parseEnv({ TRUSTED_PROXIES: "nginx.local" })).toThrow(/TRUSTED_PROXIES: addresses or CIDRs/);
+  });
+
+  test("/readyz and /metrics stay off the web port and bodies are capped at 1 MiB unless asked", () => {
+    expect(parseEnv({})).toMatchObject({ OPS_ON_WEB_PORT: false, HTTP_MAX_BODY_BYTES: 1024 * 1024 });
+    expect(parseEnv({ OPS_ON_WEB_PORT: "true" }).OPS_ON_WEB_PORT).toBe(true);
+  });
+});

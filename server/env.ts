@@ -1,5 +1,6 @@
 // The only module that reads process.env: parses it once with zod and hands
 // a typed, frozen config to everything else.
+import proxyAddr from "proxy-addr";
 import { z } from "zod";
 
 const bool = z.enum(["true", "false", "1", "0", ""]).transform((v) => v === "true" || v === "1");
@@ -12,7 +13,38 @@ export const envSchema = z.object({
   PORT: port.default(3000),
   // Where /healthz, /readyz and /metrics are served by a thread of their own (unset: only on PORT, with the web role).
   METRICS_PORT: port.optional(),
+  // Also serve /readyz and /metrics on PORT (the public web port); /healthz is always there.
+  OPS_ON_WEB_PORT: bool.default(false),
   PUBLIC_URL: z.url().optional(),
+  // Reverse proxies whose X-Forwarded-For/-Host/-Proto are believed: addresses, CIDRs or proxy-addr's names
+  // (loopback, linklocal, uniquelocal), comma-separated. Unset: no header of that kind is believed.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => {
+        try {
+          proxyAddr.compile(list);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: "addresses or CIDRs (e.g. 127.0.0.1,10.0.0.0/8,::1) or loopback, linklocal, uniquelocal" },
+    ),
+  // The largest request body any route reads (JSON, forms, server actions); beyond it: 413.
+  HTTP_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
   VIGIL_DATA_DIR: z.string().default("./.vigil"),
   VIGIL_ROLES: z
     .string()

@@ -24,6 +24,8 @@ import { opsChecks } from "./observability/ops-checks";
 import type { Broadcaster } from "./realtime/broadcaster";
 import { createPostgresAdapter, createPubSubPool } from "./realtime/postgres-pubsub";
 import { createRelayBroadcaster } from "./realtime/relay-broadcaster";
+import { compileProxyTrust } from "./http/proxied-request";
+import { sessionCookieName } from "./http/session-cookie";
 import { startOpsServer } from "./roles/start-ops-server";
 import { startWeb, type Web } from "./roles/start-web";
 import { setRuntime, type ReadinessCheck } from "./runtime";
@@ -131,6 +133,12 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         readiness: () => readiness,
         socketAdapter: createPostgresAdapter(pubSubPool, realtimeLogger),
         tileUrl: env.MAP_TILE_URL,
+        proxyTrust: compileProxyTrust(env.TRUSTED_PROXIES),
+        maxBodyBytes: env.HTTP_MAX_BODY_BYTES,
+        opsOnWebPort: env.OPS_ON_WEB_PORT,
+        hsts: env.NODE_ENV === "production",
+        cookieName: sessionCookieName(env),
+        publicUrl: env.PUBLIC_URL,
       });
       stops.push(web.stop);
     }

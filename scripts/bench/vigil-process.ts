@@ -47,6 +47,8 @@ export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl?: strin
       MQTT_URL: mqttUrl ?? "",
       MQTT_PORT: String(mqttPort),
       METRICS_PORT: String(metricsPort),
+      // The bench also times /metrics on the web port (the main thread), and waits on its /readyz.
+      OPS_ON_WEB_PORT: "true",
       ADMIN_EMAIL: "bench@vigil.local",
       ADMIN_PASSWORD: "bench-password-1",
       LOG_LEVEL: "warn",

@@ -1,4 +1,4 @@
-// npm run health -- [--url http://localhost:3000]
+// npm run health -- [--url http://localhost:3000] [--ops-url http://localhost:3001 (default: METRICS_PORT, else --url)]
 // Reads /readyz and /metrics of a running Vigil and grades what it finds.
 // Exit code: 0 healthy, 1 degraded (works, but something needs a look), 2 down.
 import { parseArgs } from "node:util";
@@ -16,8 +16,8 @@ const MIN_FREE_DISK = 1024 ** 3;
 const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { url: { type: "string" } } });
-  const { url } = resolveTarget(values);
+  const { values } = parseArgs({ options: { url: { type: "string" }, "ops-url": { type: "string" } } });
+  const { opsUrl: url } = resolveTarget(values);
   const results: { name: string; grade: Grade; reason: string; critical: boolean }[] = [];
   const report = (name: string, grade: Grade, reason: string, critical = false) =>
     results.push({ name, grade, reason, critical });

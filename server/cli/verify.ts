@@ -1,4 +1,4 @@
-// npm run verify -- [--url http://localhost:3000] [--mqtt-url mqtt://localhost:1883] [--token T]
+// npm run verify -- [--url http://localhost:3000] [--mqtt-url mqtt://localhost:1883] [--ops-url URL] [--token T]
 // Checks the pipeline end to end against a running Vigil: a device's GPS fix, a geofence violation,
 // telemetry, an invalid payload, a panic and its receipt, the live Socket.IO
 // feed, /metrics and, when an escalation policy exists, notifications. Uses
@@ -38,10 +38,10 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { ...targetOptions, "timeout-s": { type: "string", default: "10" } } });
-  const { url, mqttUrl } = resolveTarget(values);
+  const { url, mqttUrl, opsUrl } = resolveTarget(values);
   const waitMs = Number(values["timeout-s"]) * 1000;
   const started = new Date(Date.now() - 1000);
-  const metrics = async () => (await api<string>(url, "/metrics")).body;
+  const metrics = async () => (await api<string>(opsUrl, "/metrics")).body;
   const messagesTotal = (text: string) => metricSum(text, "vigil_mqtt_messages_total");
 
   let token = "";

@@ -9,7 +9,9 @@ import { componentLogger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import { getRuntime, type Runtime } from "../runtime";
 import type { Actor } from "../services/actor";
+import { readJsonBody } from "./body-limit";
 import { authenticateRequest } from "./request-auth";
+import { sessionCookieName } from "./session-cookie";
 
 const logger = componentLogger("http");
 
@@ -63,16 +65,6 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, prefix: string
   );
 }
 
-async function readBody(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.length === 0) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "The request body is not valid JSON.");
-  }
-}
-
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const headers: Record<string, string> = {};
@@ -107,14 +99,19 @@ export function apiRoute<B = undefined, Q = undefined, P = undefined>(
   return (request: Request, context: RouteContext) =>
     measured(options.route, request, async () => {
       const runtime = getRuntime();
-      const { actor, token, via } = await authenticateRequest(runtime.db, request);
+      const { actor, token, via } = await authenticateRequest(runtime.db, request, {
+        cookieName: sessionCookieName(runtime.env),
+        publicUrl: runtime.env.PUBLIC_URL,
+      });
       const channel = via === "cookie" ? "web" : "api";
       if (options.roles && !options.roles.includes(actor.role)) {
         throw new AppError("forbidden", `This needs one of the roles: ${options.roles.join(", ")}.`);
       }
       const params = parse(options.params, await context.params, "params");
       const query = parse(options.query, Object.fromEntries(new URL(request.url).searchParams), "query");
-      const body = options.body ? parse(options.body, await readBody(request), "") : (undefined as B);
+      const body = options.body
+        ? parse(options.body, await readJsonBody(request, runtime.env.HTTP_MAX_BODY_BYTES), "")
+        : (undefined as B);
       return toResponse(await handler({ actor, token, channel, body, query, params, request, runtime }));
     });
 }
@@ -126,12 +123,13 @@ export function publicApiRoute<B>(
 ) {
   return (request: Request) =>
     measured(options.route, request, async () => {
-      const body = parse(options.body, await readBody(request), "");
-      return toResponse(await handler({ body, request, runtime: getRuntime() }));
+      const runtime = getRuntime();
+      const body = parse(options.body, await readJsonBody(request, runtime.env.HTTP_MAX_BODY_BYTES), "");
+      return toResponse(await handler({ body, request, runtime }));
     });
 }
 
 export function clientIp(request: Request): string {
-  // Set by server/main.ts from the socket (never trusted from the client).
+  // Set by server/roles/start-web.ts from the socket and the trusted proxies (never taken from the client).
   return request.headers.get("x-vigil-client-ip") ?? "unknown";
 }

@@ -47,9 +47,15 @@ export async function answerOps(
   return null;
 }
 
-export function createOpsHandler(getChecks: () => Record<string, ReadinessCheck>) {
+/** With `healthOnly` (the public web port unless OPS_ON_WEB_PORT) only /healthz: /readyz and /metrics go to Next (404). */
+export function createOpsHandler(
+  getChecks: () => Record<string, ReadinessCheck>,
+  { healthOnly }: { healthOnly: boolean },
+) {
   return async function handleOps(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const answer = await answerOps(req.url?.split("?")[0], getChecks);
+    const path = req.url?.split("?")[0];
+    if (healthOnly && path !== "/healthz") return false;
+    const answer = await answerOps(path, getChecks);
     if (!answer) return false;
     res.writeHead(answer.status, { "content-type": answer.contentType, "cache-control": "no-store" });
     res.end(answer.body);

@@ -6,11 +6,12 @@ import { getRuntime } from "../runtime";
 import type { UserRole } from "../contracts/api";
 import type { Actor } from "../services/actor";
 import { findActorByToken } from "../services/auth/find-actor-by-token";
-import { SESSION_COOKIE } from "../services/auth/session-token";
+import { sessionCookieName } from "./session-cookie";
 
 export async function currentActor(): Promise<Actor | null> {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  return token ? findActorByToken(getRuntime().db, token) : null;
+  const runtime = getRuntime();
+  const token = (await cookies()).get(sessionCookieName(runtime.env))?.value;
+  return token ? findActorByToken(runtime.db, token) : null;
 }
 
 export async function requirePageActor(): Promise<Actor> {

@@ -1,5 +1,6 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, test } from "vitest";
-import { contentSecurityPolicy, tileSource } from "./security-headers";
+import { applySecurityHeaders, contentSecurityPolicy, tileSource } from "./security-headers";
 
 describe("tileSource", () => {
   test.each([
@@ -31,5 +32,26 @@ describe("contentSecurityPolicy", () => {
 
   test("the development server may evaluate code (fast refresh)", () => {
     expect(policy(true)).toContain("'strict-dynamic' 'unsafe-eval'");
+  });
+});
+
+describe("Strict-Transport-Security", () => {
+  function headersFor(hsts: boolean): Record<string, string> {
+    const set: Record<string, string> = {};
+    const res = { setHeader: (name: string, value: string) => (set[name.toLowerCase()] = value) };
+    applySecurityHeaders({ headers: {} } as IncomingMessage, res as unknown as ServerResponse, {
+      tileUrl: "none",
+      dev: false,
+      hsts,
+    });
+    return set;
+  }
+
+  test("production answers with HSTS for a year", () => {
+    expect(headersFor(true)["strict-transport-security"]).toBe("max-age=31536000");
+  });
+
+  test("development (plain HTTP on localhost) sends none", () => {
+    expect(headersFor(false)["strict-transport-security"]).toBeUndefined();
   });
 });

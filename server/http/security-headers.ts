@@ -63,7 +63,7 @@ export function contentSecurityPolicy({
 export function applySecurityHeaders(
   req: IncomingMessage,
   res: ServerResponse,
-  { tileUrl, dev }: { tileUrl: string; dev: boolean },
+  { tileUrl, dev, hsts = false }: { tileUrl: string; dev: boolean; hsts?: boolean },
 ): void {
   const policy = contentSecurityPolicy({ nonce: randomBytes(16).toString("base64"), tileUrl, dev });
   // Whatever a client sent under these names is replaced.
@@ -73,4 +73,6 @@ export function applySecurityHeaders(
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
   res.setHeader("X-Frame-Options", "DENY");
+  // Browsers heed it only over HTTPS, which production is (behind its proxy): one year (not includeSubDomains: other hosts of the domain are not ours to decide).
+  if (hsts) res.setHeader("Strict-Transport-Security", "max-age=31536000");
 }

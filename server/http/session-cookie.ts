@@ -1,7 +1,11 @@
-// The browser session cookie's attributes: out of reach of page script
-// (HttpOnly), not sent on cross-site subrequests or posts (SameSite=Lax), and
-// only over HTTPS in production (Secure).
+// The browser session cookie: its name and attributes. Out of reach of page
+// script (HttpOnly), not sent on cross-site subrequests or posts
+// (SameSite=Lax), and in production only over HTTPS (Secure) under the
+// `__Host-` prefix, which browsers accept only from a secure origin, for path
+// "/" and without a Domain: no other host of the domain (a compromised
+// subdomain, plain HTTP) can set or overwrite it to plant a session.
 import type { Env } from "../env";
+import { SESSION_COOKIE } from "../services/auth/session-token";
 
 export type SessionCookieOptions = {
   httpOnly: true;
@@ -10,6 +14,10 @@ export type SessionCookieOptions = {
   path: "/";
   expires: Date;
 };
+
+export function sessionCookieName(env: Pick<Env, "NODE_ENV">): string {
+  return env.NODE_ENV === "production" ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
 
 export function sessionCookieOptions(env: Pick<Env, "NODE_ENV">, expires: Date): SessionCookieOptions {
   return { httpOnly: true, sameSite: "lax", secure: env.NODE_ENV === "production", path: "/", expires };

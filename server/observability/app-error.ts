@@ -6,6 +6,7 @@ export type AppErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "payload_too_large"
   | "invalid_input"
   | "rate_limited"
   | "unavailable";
@@ -16,6 +17,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   invalid_input: 422,
   rate_limited: 429,
   unavailable: 503,

@@ -1,7 +1,9 @@
 // Structured JSON logging (pino): a fixed message plus ids, one child logger
-// per component. Never log secrets or whole payloads at info level.
+// per component. Never log secrets or whole payloads at info level; tokens
+// are censored even when one slips in (log-redaction.ts).
 import { pino, type Logger } from "pino";
 import { globalSingleton } from "../lib/global-singleton";
+import { redactionOptions } from "./log-redaction";
 
 export type { Logger };
 
@@ -9,7 +11,7 @@ export const rootLogger: Logger = globalSingleton("logger", () =>
   pino({
     level: "info", // set from LOG_LEVEL by server/main.ts
     base: { service: "vigil" },
-    redact: ["password", "token", "secret", "*.password", "*.token", "*.secret"],
+    ...redactionOptions,
   }),
 );
 

@@ -21,6 +21,7 @@ const errorText: Record<number, string> = {
   403: "The caller's role may not do this (or a cookie request came from another origin).",
   404: "No such row in the caller's tenant.",
   409: "Conflicts with the current state; the message says why.",
+  413: "The body is larger than HTTP_MAX_BODY_BYTES or JSON nested deeper than 32 levels.",
   422: "Invalid input; `issues` names each field.",
   429: "Too many attempts; see Retry-After.",
 };
@@ -51,6 +52,7 @@ function responses(op: Operation) {
     ...(op.auth === false ? [] : [401]),
     ...(op.roles ? [403] : []),
     ...(op.params || op.query || op.body ? [422] : []),
+    ...(op.body ? [413] : []),
     ...(op.errors ?? []),
   ];
   const error = { content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };

@@ -231,7 +231,9 @@ export const operations: Operation[] = [
     roles: ADMIN,
     body: registerDeviceInput,
     success: { status: 201, description: "The device and its MQTT credentials." },
-    errors: [409],
+    errorNotes: {
+      422: "Invalid input, or an externalId that cannot be used (taken in any tenant); `issues` names it.",
+    },
   },
   {
     path: "/api/v1/devices/{externalId}",
@@ -335,7 +337,9 @@ export const operations: Operation[] = [
     roles: ["admin", "manager"],
     body: createGuardInput,
     success: { status: 201, description: "The new guard.", schema: guardDto },
-    errors: [409],
+    errorNotes: {
+      422: "Invalid input, or an externalId that cannot be used (taken in any tenant); `issues` names it.",
+    },
   },
   {
     path: "/api/v1/guards/{externalId}/locations",
@@ -597,7 +601,10 @@ export const operations: Operation[] = [
     body: createUserInput,
     success: { status: 201, description: "The new user." },
     errors: [409],
-    errorNotes: { 409: "That email is already in use." },
+    errorNotes: {
+      409: "That email is already in use in the caller's tenant.",
+      422: "Invalid input, or an email that cannot be used (taken in another tenant); `issues` names it.",
+    },
   },
   {
     path: "/api/v1/users/{id}",

@@ -11,6 +11,7 @@ import type { Metrics } from "../observability/metrics";
 import type { Actor } from "../services/actor";
 import { findActorByToken } from "../services/auth/find-actor-by-token";
 import { hashToken } from "../services/auth/session-token";
+import { readProxiedRequest, type ProxyTrust } from "../http/proxied-request";
 import { readToken } from "../http/request-auth";
 import { tenantRoom, userRoom, type Broadcaster } from "./broadcaster";
 import { startSessionSweep } from "./session-sweep";
@@ -19,17 +20,21 @@ import { startSessionSweep } from "./session-sweep";
 type SocketData = { actor: Actor; tokenHash: string };
 export type VigilSocketServer = Server<Record<string, never>, ServerToClientEvents, Record<string, never>, SocketData>;
 
-function handshakeToken(socket: Socket): { token: string; via: "bearer" | "cookie" } | null {
+function handshakeToken(socket: Socket, cookieName: string): { token: string; via: "bearer" | "cookie" } | null {
   const auth = socket.handshake.auth as { token?: unknown } | undefined;
   if (typeof auth?.token === "string") return { token: auth.token, via: "bearer" };
-  return readToken(new Request("http://local/", { headers: { cookie: socket.handshake.headers.cookie ?? "" } }));
+  const cookie = socket.handshake.headers.cookie ?? "";
+  return readToken(new Request("http://local/", { headers: { cookie } }), cookieName);
 }
 
-function sameOrigin(socket: Socket): boolean {
-  const { origin, host } = socket.handshake.headers;
+/** The same rule as the API's (request-auth.ts): our origin after trusted proxies, or PUBLIC_URL's. */
+function sameOrigin(socket: Socket, trust: ProxyTrust, publicUrl: string | undefined): boolean {
+  const { origin } = socket.handshake.headers;
   if (!origin) return true; // non-browser clients send no Origin
   try {
-    return new URL(origin).host === host;
+    const asked = new URL(origin).origin;
+    const ours = readProxiedRequest(socket.request, trust).origin;
+    return asked === new URL(ours).origin || (publicUrl !== undefined && asked === new URL(publicUrl).origin);
   } catch {
     return false;
   }
@@ -41,6 +46,9 @@ export function createSocketServer({
   logger,
   metrics,
   adapter,
+  cookieName,
+  proxyTrust,
+  publicUrl,
 }: {
   httpServer: HttpServer;
   db: Db;
@@ -48,6 +56,11 @@ export function createSocketServer({
   metrics: Metrics;
   /** Shares rooms with the other Vigil processes (postgres-pubsub.ts); in-memory without. */
   adapter?: ServerOptions["adapter"];
+  /** The session cookie's name (server/http/session-cookie.ts). */
+  cookieName: string;
+  /** TRUSTED_PROXIES and PUBLIC_URL, for the same-origin check of cookie sessions. */
+  proxyTrust: ProxyTrust;
+  publicUrl: string | undefined;
 }): { io: VigilSocketServer; broadcaster: Broadcaster; stopSweep: () => void } {
   const io: VigilSocketServer = new Server({
     serveClient: false,
@@ -58,9 +71,10 @@ export function createSocketServer({
   io.attach(httpServer, { destroyUpgrade: false });
 
   io.use((socket, next) => {
-    const credentials = handshakeToken(socket);
+    const credentials = handshakeToken(socket, cookieName);
     if (!credentials) return next(new Error("unauthenticated"));
-    if (credentials.via === "cookie" && !sameOrigin(socket)) return next(new Error("cross-site connection refused"));
+    if (credentials.via === "cookie" && !sameOrigin(socket, proxyTrust, publicUrl))
+      return next(new Error("cross-site connection refused"));
     findActorByToken(db, credentials.token).then(
       (actor) => {
         if (!actor) return next(new Error("unauthenticated"));

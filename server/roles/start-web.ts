@@ -7,6 +7,8 @@ import next from "next";
 import type { ServerOptions } from "socket.io";
 import type { Db } from "../../db/client";
 import { createOpsHandler } from "../http/ops-endpoints";
+import { refuseOversizedBody } from "../http/body-limit";
+import { readProxiedRequest, type ProxyTrust } from "../http/proxied-request";
 import { applySecurityHeaders } from "../http/security-headers";
 import type { Logger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
@@ -33,6 +35,12 @@ export async function startWeb({
   readiness,
   socketAdapter,
   tileUrl,
+  proxyTrust,
+  maxBodyBytes,
+  opsOnWebPort,
+  hsts,
+  cookieName,
+  publicUrl,
 }: {
   dev: boolean;
   dir: string;
@@ -45,20 +53,36 @@ export async function startWeb({
   socketAdapter?: ServerOptions["adapter"];
   /** MAP_TILE_URL: its origin is allowed to serve images. */
   tileUrl: string;
+  /** TRUSTED_PROXIES, compiled. */
+  proxyTrust: ProxyTrust;
+  /** HTTP_MAX_BODY_BYTES. */
+  maxBodyBytes: number;
+  /** OPS_ON_WEB_PORT: /readyz and /metrics here too (else only /healthz). */
+  opsOnWebPort: boolean;
+  /** Strict-Transport-Security on every response (production). */
+  hsts: boolean;
+  /** The session cookie's name (server/http/session-cookie.ts). */
+  cookieName: string;
+  /** PUBLIC_URL: a cookie session's Origin may also be this. */
+  publicUrl: string | undefined;
 }): Promise<Web> {
   const app = next({ dev, dir, hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const handleOps = createOpsHandler(readiness);
+  const handleOps = createOpsHandler(readiness, { healthOnly: !opsOnWebPort });
 
   const httpServer = createServer((req, res) => {
-    // The client address as the socket saw it; a header of that name from the client is discarded.
-    req.headers["x-vigil-client-ip"] = req.socket.remoteAddress ?? "unknown";
-    applySecurityHeaders(req, res, { tileUrl, dev });
+    // The client address and origin after the trusted proxies; headers of these names from the client are replaced.
+    const { clientAddress, origin } = readProxiedRequest(req, proxyTrust);
+    req.headers["x-vigil-client-ip"] = clientAddress;
+    req.headers["x-vigil-origin"] = origin;
+    applySecurityHeaders(req, res, { tileUrl, dev, hsts });
+    if (refuseOversizedBody(req, res, maxBodyBytes)) return;
     handleOps(req, res)
       .then((handled) => (handled ? undefined : handle(req, res)))
       .catch((error: unknown) => {
-        logger.error({ err: error, url: req.url }, "request failed");
+        // The path only: a signed alert link carries its token in the query.
+        logger.error({ err: error, path: req.url?.split("?")[0] }, "request failed");
         if (!res.headersSent) res.writeHead(500).end();
       });
   });
@@ -73,6 +97,9 @@ export async function startWeb({
     logger,
     metrics,
     adapter: socketAdapter,
+    cookieName,
+    proxyTrust,
+    publicUrl,
   });
   if (dev) {
     const upgrade = app.getUpgradeHandler();

@@ -7,16 +7,21 @@ import { hashPassword } from "../../server/services/auth/password";
 
 export type TestUser = { tenantId: string; email: string; password: string };
 
+// One password per test process, hashed once: a hash at N=2^17 costs about a second on a busy machine, and files
+// make dozens of users. Emails stay unique, so a user still signs in only with its own email.
+const PASSWORD = `pw-${randomBytes(8).toString("hex")}`;
+let passwordHash: Promise<string> | undefined;
+
 export async function createUser(
   sql: Sql,
   { tenantId, role = "admin" }: { tenantId: string; role?: UserRole },
 ): Promise<TestUser> {
   const email = `${role}-${randomBytes(4).toString("hex")}@tenant.test`;
-  const password = `pw-${randomBytes(8).toString("hex")}`;
+  passwordHash ??= hashPassword(PASSWORD);
   await sql`
     insert into users (tenant_id, email, name, password_hash, role)
-    values (${tenantId}, ${email}, ${`Test ${role}`}, ${await hashPassword(password)}, ${role})`;
-  return { tenantId, email, password };
+    values (${tenantId}, ${email}, ${`Test ${role}`}, ${await passwordHash}, ${role})`;
+  return { tenantId, email, password: PASSWORD };
 }
 
 /** A second tenant with its own admin. */

@@ -60,6 +60,8 @@ export async function spawnVigil({
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       LOG_LEVEL: "warn",
+      // Readiness and metrics are read at the web port.
+      OPS_ON_WEB_PORT: "true",
       ...env,
     },
   });

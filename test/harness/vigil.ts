@@ -52,6 +52,8 @@ export async function testEnv({ env = {}, embeddedDatabase = false }: StartOptio
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
     LOG_LEVEL: "warn",
+    // Tests read /readyz and /metrics at vigil.url; production serves them on METRICS_PORT only.
+    OPS_ON_WEB_PORT: "true",
     ...(embeddedDatabase
       ? { EMBEDDED_PG_PORT: String(await getPort({ host: "127.0.0.1" })) }
       : // A DATABASE_URL given by the test (its own cluster) is used as is.

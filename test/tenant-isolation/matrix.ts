@@ -100,19 +100,19 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   ],
   "devices GET": () => list("/api/v1/devices"),
   "devices POST": (a) => [
-    // A's external id: ids are unique across tenants (topic ids), so 409 - saying only that it is in use.
+    // A's external id: ids are unique across tenants (topic ids), so refused - as an invalid id is (422, not 409).
     {
       path: "/api/v1/devices",
       body: { externalId: a.sensor.externalId, kind: "sensor" },
-      ok: [403, 409],
+      ok: [403, 422],
       idRoute: true,
     },
-    // A's guard id as a device id: guard and device ids are one MQTT namespace across tenants (issue 16), so the
-    // same 409 as any taken id (were it created, B's device would receive A's guard's panics).
+    // A's guard id as a device id: guard and device ids are one MQTT namespace across tenants, so the same 422
+    // as any unusable id (were it created, B's device would receive A's guard's panics).
     {
       path: "/api/v1/devices",
       body: { externalId: a.guard.externalId, kind: "guard-phone" },
-      ok: [403, 409],
+      ok: [403, 422],
       idRoute: true,
     },
     // A new device bound to A's guard must not be created.
@@ -146,12 +146,12 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "ml-models/[id]/promote POST": (a) => [{ path: `/api/v1/ml-models/${a.modelId}/promote`, ok: DENIED, idRoute: true }],
   "guards GET": () => list("/api/v1/guards"),
   "guards POST": (a) => [
-    { path: "/api/v1/guards", body: { externalId: a.guard.externalId, name: "Twin" }, ok: [403, 409], idRoute: true },
-    // A's device ids as guard ids: one namespace (issue 16), the same 409 as any taken id.
+    { path: "/api/v1/guards", body: { externalId: a.guard.externalId, name: "Twin" }, ok: [403, 422], idRoute: true },
+    // A's device ids as guard ids: one namespace, the same 422 as any unusable id.
     ...deviceIds(a).map((externalId) => ({
       path: "/api/v1/guards",
       body: { externalId, name: "Twin of a device" },
-      ok: [403, 409] as const,
+      ok: [403, 422] as const,
       idRoute: true,
     })),
   ],
@@ -227,7 +227,7 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
     },
   ],
   "users GET": () => [...list("/api/v1/users"), ...list("/api/v1/users?limit=1")],
-  // B's admin adds a user to B; A's admin's email is taken (409, saying only that).
+  // B's admin adds a user to B; A's admin's email cannot be used (422, as any unusable email).
   "users POST": () => [
     {
       path: "/api/v1/users",
@@ -238,7 +238,7 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
     {
       path: "/api/v1/users",
       body: { email: ADMIN_EMAIL, name: "Twin", role: "admin", password: "long enough" },
-      ok: [403, 409],
+      ok: [403, 422],
       idRoute: false,
     },
   ],

@@ -54,7 +54,7 @@ describe("authentication", () => {
     expect(response.body.error.message).toBe("Wrong email or password.");
   });
 
-  test("after 5 failures for one email, login is 429 even with the right password", async () => {
+  test("after 5 failures for one email from one address, that address waits (429) even with the right password", async () => {
     const user = await createUser(vigil.sql, { tenantId: await tenantOf(vigil.sql, ADMIN_EMAIL), role: "operator" });
     for (let i = 0; i < 5; i++) {
       const failed = await api(vigil.url, "/api/v1/sessions", {
@@ -72,7 +72,8 @@ describe("authentication", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     // Other accounts are not locked out by it.
     expect(await logIn(vigil.url, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).toBeTruthy();
-  });
+    // Seven scrypt checks at N=2^17: seconds on a busy machine.
+  }, 60_000);
 
   test("DELETE /api/v1/sessions/current revokes the token", async () => {
     const token = await logIn(vigil.url, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
@@ -124,7 +125,7 @@ describe("validation and conflicts", () => {
     expect(response.status).toBe(400);
   });
 
-  test("a duplicate guard externalId is 409 naming the field", async () => {
+  test("a duplicate guard externalId in our own tenant is 409 naming the field", async () => {
     const guard = await createGuard(vigil.url, vigil.adminToken);
     const response = await api<ApiError>(vigil.url, "/api/v1/guards", {
       method: "POST",
@@ -135,7 +136,7 @@ describe("validation and conflicts", () => {
     expect(issuePaths(response.body)).toEqual(["externalId"]);
   });
 
-  test("a duplicate device externalId is 409", async () => {
+  test("a duplicate device externalId in our own tenant is 409", async () => {
     const guard = await createGuard(vigil.url, vigil.adminToken);
     const body = { externalId: uniqueId("phone"), kind: "guard-phone", guardExternalId: guard.externalId };
     const first = await api(vigil.url, "/api/v1/devices", { method: "POST", token: vigil.adminToken, body });
@@ -143,6 +144,50 @@ describe("validation and conflicts", () => {
     const second = await api(vigil.url, "/api/v1/devices", { method: "POST", token: vigil.adminToken, body });
     expect(second.status).toBe(409);
   });
+
+  test("a guard externalId taken in another tenant answers like an invalid id (422 on externalId), not 409", async () => {
+    const other = await createTenant(vigil.sql);
+    const theirs = await createGuard(vigil.url, await logIn(vigil.url, other));
+    const attempt = (externalId: string) =>
+      api<ApiError>(vigil.url, "/api/v1/guards", {
+        method: "POST",
+        token: vigil.adminToken,
+        body: { externalId, name: "Twin" },
+      });
+    const [taken, invalid] = [await attempt(theirs.externalId), await attempt("has spaces/and slash")];
+    const shape = (r: typeof taken) => ({ status: r.status, code: r.body.error.code, paths: issuePaths(r.body) });
+    expect(shape(taken)).toEqual({ status: 422, code: "invalid_input", paths: ["externalId"] });
+    expect(shape(taken)).toEqual(shape(invalid));
+    expect(JSON.stringify(taken.body)).not.toMatch(/in use|exists|another tenant/i);
+  }, 60_000);
+
+  test("a device externalId taken in another tenant is a 422 that does not say it exists", async () => {
+    const other = await createTenant(vigil.sql);
+    const otherToken = await logIn(vigil.url, other);
+    const guard = await createGuard(vigil.url, otherToken);
+    const body = { externalId: uniqueId("phone"), kind: "guard-phone", guardExternalId: guard.externalId };
+    expect((await api(vigil.url, "/api/v1/devices", { method: "POST", token: otherToken, body })).status).toBe(201);
+    const again = await api<ApiError>(vigil.url, "/api/v1/devices", {
+      method: "POST",
+      token: vigil.adminToken,
+      body: { externalId: body.externalId, kind: "sensor" },
+    });
+    expect(again.status).toBe(422);
+    expect(issuePaths(again.body)).toEqual(["externalId"]);
+    expect(again.body.error.message).not.toMatch(/in use|exists/i);
+  }, 60_000);
+
+  test("a user email taken in another tenant is a 422 that does not say it exists", async () => {
+    const other = await createTenant(vigil.sql);
+    const response = await api<ApiError>(vigil.url, "/api/v1/users", {
+      method: "POST",
+      token: vigil.adminToken,
+      body: { email: other.email, name: "Twin", role: "operator", password: "long enough" },
+    });
+    expect(response.status).toBe(422);
+    expect(issuePaths(response.body)).toEqual(["email"]);
+    expect(response.body.error.message).not.toMatch(/in use|exists/i);
+  }, 60_000);
 
   test("an unknown guard is 404", async () => {
     const response = await api<ApiError>(vigil.url, "/api/v1/guards/no-such-guard/locations", {

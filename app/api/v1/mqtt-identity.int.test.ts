@@ -32,30 +32,30 @@ const shape = ({ status, body }: { status: number; body: ApiError }, id: string)
 });
 
 describe("one MQTT id space across guards, devices and tenants", () => {
-  test("tenant B cannot register a device with tenant A's guard id: 409, the same answer as its own taken id", async () => {
+  test("tenant B cannot register a device with tenant A's guard id: the 422 of any unusable id, whichever id is in the way", async () => {
     const guardOfA = await createGuard(vigil.url, vigil.adminToken);
-    const ownDevice = await createDevice(vigil.url, bToken, {});
+    const deviceOfA = await createDevice(vigil.url, vigil.adminToken, {});
 
-    const crossTenant = await registerDevice(bToken, guardOfA.externalId);
-    const ownTaken = await registerDevice(bToken, ownDevice.externalId);
-    expect(crossTenant.status).toBe(409);
-    expect(crossTenant.body.error.issues?.[0]?.path).toBe("externalId");
-    expect(shape(crossTenant, guardOfA.externalId)).toEqual(shape(ownTaken, ownDevice.externalId));
-    expect(JSON.stringify(shape(crossTenant, guardOfA.externalId))).not.toMatch(/guard|tenant/i);
+    const overGuard = await registerDevice(bToken, guardOfA.externalId);
+    const overDevice = await registerDevice(bToken, deviceOfA.externalId);
+    expect(overGuard.status).toBe(422);
+    expect(overGuard.body.error.issues?.[0]?.path).toBe("externalId");
+    expect(shape(overGuard, guardOfA.externalId)).toEqual(shape(overDevice, deviceOfA.externalId));
+    expect(JSON.stringify(shape(overGuard, guardOfA.externalId))).not.toMatch(/guard|tenant|in use|exists/i);
   });
 
-  test("tenant B cannot create a guard with tenant A's device id: 409, the same answer as its own taken id", async () => {
+  test("tenant B cannot create a guard with tenant A's device id: the 422 of any unusable id, whichever id is in the way", async () => {
     const deviceOfA = await createDevice(vigil.url, vigil.adminToken, { kind: "sensor" });
-    const ownGuard = await createGuard(vigil.url, bToken);
+    const guardOfA = await createGuard(vigil.url, vigil.adminToken);
 
-    const crossTenant = await createGuardCall(bToken, deviceOfA.externalId);
-    const ownTaken = await createGuardCall(bToken, ownGuard.externalId);
-    expect(crossTenant.status).toBe(409);
-    expect(shape(crossTenant, deviceOfA.externalId)).toEqual(shape(ownTaken, ownGuard.externalId));
-    expect(JSON.stringify(shape(crossTenant, deviceOfA.externalId))).not.toMatch(/device|tenant/i);
+    const overDevice = await createGuardCall(bToken, deviceOfA.externalId);
+    const overGuard = await createGuardCall(bToken, guardOfA.externalId);
+    expect(overDevice.status).toBe(422);
+    expect(shape(overDevice, deviceOfA.externalId)).toEqual(shape(overGuard, guardOfA.externalId));
+    expect(JSON.stringify(shape(overDevice, deviceOfA.externalId))).not.toMatch(/device|tenant|in use|exists/i);
   });
 
-  test("within one tenant too, a guard and a device cannot share an id", async () => {
+  test("within one tenant too, a guard and a device cannot share an id (409: the caller sees its own ids anyway)", async () => {
     const guard = await createGuard(vigil.url, bToken);
     expect((await registerDevice(bToken, guard.externalId)).status).toBe(409);
     const device = await createDevice(vigil.url, bToken, {});

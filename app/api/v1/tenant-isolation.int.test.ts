@@ -315,7 +315,8 @@ describe(`tenant isolation: ${ROUTE_HANDLERS} route handlers × ${B_ROLES.length
     );
     expect(calls).toBe(CALLS_PER_ROLE * B_ROLES.length);
     expect(failures).toEqual([]);
-  });
+    // Sign-ins and new users cost a scrypt hash at N=2^17 each (about 2 s on a busy machine): 22 s measured.
+  }, 90_000);
 
   test("A's data is unchanged after the matrix", async () => {
     const adminA = vigil.adminToken;

@@ -3,18 +3,23 @@
 import { randomBytes } from "node:crypto";
 import { getEnv } from "../../env";
 
-export type Target = { url: string; mqttUrl: string };
+/** opsUrl serves /readyz and /metrics: METRICS_PORT when set (the web port has them only with OPS_ON_WEB_PORT). */
+export type Target = { url: string; mqttUrl: string; opsUrl: string };
 
 export const targetOptions = {
   url: { type: "string" },
   "mqtt-url": { type: "string" },
+  "ops-url": { type: "string" },
   token: { type: "string" },
 } as const;
 
-export function resolveTarget(values: { url?: string; "mqtt-url"?: string }): Target {
+export function resolveTarget(values: { url?: string; "mqtt-url"?: string; "ops-url"?: string }): Target {
   const env = getEnv();
+  const url = (values.url ?? env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+  const metricsPort = env.METRICS_PORT === undefined ? undefined : `http://localhost:${env.METRICS_PORT}`;
   return {
-    url: (values.url ?? env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    url,
+    opsUrl: (values["ops-url"] ?? metricsPort ?? url).replace(/\/$/, ""),
     mqttUrl: values["mqtt-url"] ?? env.MQTT_URL ?? `mqtt://localhost:${env.MQTT_PORT}`,
   };
 }

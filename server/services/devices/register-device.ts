@@ -1,7 +1,8 @@
 // Registers a device and issues its MQTT credentials. The secret is returned
 // once; only its hash is stored. Its id may be neither a reserved MQTT name
-// (422) nor any guard's or device's id in any tenant (409, the same answer
-// whoever holds it: mqtt_identities refuses the insert).
+// (422) nor any guard's or device's id in any tenant: mqtt_identities refuses
+// the insert, a 409 when the caller's tenant holds the id, else the 422 of any
+// unusable id (nothing said of whether or where it exists).
 import type { Db } from "../../../db/client";
 import { devices } from "../../../db/schema";
 import type { DeviceDto, RegisterDeviceInput } from "../../contracts/api";
@@ -10,7 +11,8 @@ import { toDeviceDto } from "../../presenters/devices/device-dto";
 import type { Actor } from "../actor";
 import { assertTenantSite } from "../sites/assert-tenant-site";
 import { notifyRegistryChanged } from "../registry-changed";
-import { conflictOnDuplicate } from "../unique-violation";
+import { mqttIdTakenByTenant } from "../mqtt-id-taken-by-tenant";
+import { refuseDuplicate } from "../unique-violation";
 import { assertRegistrableDeviceId } from "./assert-registrable-device-id";
 import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret } from "./device-secret";
 
@@ -31,22 +33,27 @@ export async function registerDevice(
   const guard = input.guardExternalId ? await findGuard(db, actor, input.guardExternalId) : null;
   await assertTenantSite(db, actor, input.siteId);
   const secret = newDeviceSecret();
-  const [row] = await conflictOnDuplicate("externalId", `externalId "${input.externalId}" is already in use`, () =>
-    db
-      .insert(devices)
-      .values({
-        tenantId: actor.tenantId,
-        externalId: input.externalId,
-        kind: input.kind,
-        name: input.name ?? null,
-        guardId: guard?.id ?? null,
-        siteId: input.siteId ?? null,
-        secretHash: hashDeviceSecret(secret),
-        mosquittoHash: mosquittoPasswordHash(secret),
-        expectedIntervalS: DEFAULT_INTERVAL_S[input.kind],
-      })
-      .returning(),
-  );
+  const [row] = await refuseDuplicate({
+    field: "externalId",
+    conflict: `externalId "${input.externalId}" is already in use`,
+    unavailable: `externalId "${input.externalId}" cannot be used; choose another.`,
+    takenByCaller: () => mqttIdTakenByTenant(db, actor.tenantId, input.externalId),
+    work: () =>
+      db
+        .insert(devices)
+        .values({
+          tenantId: actor.tenantId,
+          externalId: input.externalId,
+          kind: input.kind,
+          name: input.name ?? null,
+          guardId: guard?.id ?? null,
+          siteId: input.siteId ?? null,
+          secretHash: hashDeviceSecret(secret),
+          mosquittoHash: mosquittoPasswordHash(secret),
+          expectedIntervalS: DEFAULT_INTERVAL_S[input.kind],
+        })
+        .returning(),
+  });
   await notifyRegistryChanged(db, input.externalId);
   return { ...toDeviceDto(row!, guard?.externalId ?? null), mqtt: { username: input.externalId, password: secret } };
 }

@@ -1,18 +1,31 @@
+// Creates a guard. Its external id is an MQTT id, one namespace with devices across tenants (mqtt_identities):
+// held in the caller's tenant a duplicate is a 409, elsewhere the 422 of any unusable id.
 import type { Db } from "../../../db/client";
 import { guards } from "../../../db/schema";
 import type { CreateGuardInput, GuardDto } from "../../contracts/api";
 import { toGuardDto } from "../../presenters/guards/guard-dto";
 import type { Actor } from "../actor";
+import { mqttIdTakenByTenant } from "../mqtt-id-taken-by-tenant";
 import { notifyRegistryChanged } from "../registry-changed";
-import { conflictOnDuplicate } from "../unique-violation";
+import { refuseDuplicate } from "../unique-violation";
 
 export async function createGuard(db: Db, actor: Actor, input: CreateGuardInput): Promise<GuardDto> {
-  const [row] = await conflictOnDuplicate("externalId", `externalId "${input.externalId}" is already in use`, () =>
-    db
-      .insert(guards)
-      .values({ tenantId: actor.tenantId, externalId: input.externalId, name: input.name, phone: input.phone ?? null })
-      .returning(),
-  );
+  const [row] = await refuseDuplicate({
+    field: "externalId",
+    conflict: `externalId "${input.externalId}" is already in use`,
+    unavailable: `externalId "${input.externalId}" cannot be used; choose another.`,
+    takenByCaller: () => mqttIdTakenByTenant(db, actor.tenantId, input.externalId),
+    work: () =>
+      db
+        .insert(guards)
+        .values({
+          tenantId: actor.tenantId,
+          externalId: input.externalId,
+          name: input.name,
+          phone: input.phone ?? null,
+        })
+        .returning(),
+  });
   await notifyRegistryChanged(db, input.externalId);
   return toGuardDto(row!);
 }

@@ -1,25 +1,33 @@
 // An admin adds a user with a role to their own tenant.
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { users } from "../../../db/schema";
 import type { CreateUserInput, UserDto } from "../../contracts/admin";
 import { toUserDto } from "../../presenters/users/list-users";
 import type { Actor } from "../actor";
 import { hashPassword } from "../auth/password";
-import { conflictOnDuplicate } from "../unique-violation";
+import { refuseDuplicate } from "../unique-violation";
 
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<UserDto> {
   const passwordHash = await hashPassword(input.password);
-  const [row] = await conflictOnDuplicate("email", "That email is already in use.", () =>
-    db
-      .insert(users)
-      .values({
-        tenantId: actor.tenantId,
-        email: input.email.trim().toLowerCase(),
-        name: input.name,
-        role: input.role,
-        passwordHash,
-      })
-      .returning(),
-  );
+  const email = input.email.trim().toLowerCase();
+  const [row] = await refuseDuplicate({
+    field: "email",
+    conflict: "That email is already in use.",
+    unavailable: "This email cannot be used; choose another.",
+    takenByCaller: async () =>
+      (await db.$count(users, and(eq(users.tenantId, actor.tenantId), sql`lower(${users.email}) = ${email}`))) > 0,
+    work: () =>
+      db
+        .insert(users)
+        .values({
+          tenantId: actor.tenantId,
+          email,
+          name: input.name,
+          role: input.role,
+          passwordHash,
+        })
+        .returning(),
+  });
   return toUserDto(row!);
 }
