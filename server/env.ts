@@ -36,6 +36,8 @@ export const envSchema = z.object({
   MQTT_USERNAME: z.string().optional(),
   MQTT_PASSWORD: z.string().optional(),
   MQTT_ALLOW_ANONYMOUS: bool.default(false),
+  // Production: the embedded broker (plaintext MQTT) may listen on a non-loopback HOST only when this is true.
+  MQTT_ALLOW_PLAINTEXT: bool.default(false),
   // Embedded broker: a connection whose CONNECT has not arrived by then is closed (aedes's own default is 30 s).
   MQTT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5000),
   // Embedded broker: connections one address (an IPv6 /64) may have open before their CONNECT arrives.
