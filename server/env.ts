@@ -48,6 +48,8 @@ export const envSchema = z.object({
     .optional(),
   ADMIN_EMAIL: z.email().default("admin@vigil.local"),
   ADMIN_PASSWORD: z.string().min(8).optional(),
+  // Set by systemd for a service: the generated admin password then goes to a file, not to the journal.
+  INVOCATION_ID: z.string().optional(),
   SESSION_SECRET: z.string().optional(),
   MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
