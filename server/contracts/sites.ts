@@ -1,8 +1,10 @@
 // Sites, their geofences and guards' assignments: what the API accepts and
 // answers. Geometry is checked here, so a bad fence is a 422 that says why
 // (fewer than 3 points, edges that cross, a radius that is not positive).
-import kinks from "@turf/kinks";
+// Vertex counts are bounded per fence and per site so that checking a request
+// cannot hold the event loop (docs/security.md has the measured worst case).
 import { z } from "zod";
+import { findPolygonCrossing } from "./polygon-crossing";
 
 const lon = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);
@@ -32,13 +34,30 @@ export const timezone = z
     { message: "unknown time zone (use an IANA name such as Asia/Kolkata)" },
   );
 
+/** Points (vertices) of one polygon fence, all rings together. */
+export const MAX_FENCE_VERTICES = 1000;
+/** Points of all of one site's polygon fences together. */
+export const MAX_SITE_VERTICES = 10_000;
+
+const vertexCount = (coordinates: unknown[][]) => coordinates.reduce((n, ring) => n + ring.length, 0);
+
 function sameSpot(a: number[], b: number[]): boolean {
   return a[0] === b[0] && a[1] === b[1];
 }
 
 /** A GeoJSON Polygon; the outer ring is closed for the caller if it is not. */
 const polygon = z
-  .object({ type: z.literal("Polygon"), coordinates: z.array(z.array(position)).min(1).max(20) })
+  .object({
+    type: z.literal("Polygon"),
+    coordinates: z
+      .array(z.array(position).max(MAX_FENCE_VERTICES))
+      .min(1)
+      .max(20)
+      .refine((rings) => vertexCount(rings) <= MAX_FENCE_VERTICES, {
+        message: `at most ${MAX_FENCE_VERTICES} points per fence (all rings together)`,
+        abort: true,
+      }),
+  })
   .transform((p) => ({
     type: "Polygon" as const,
     coordinates: p.coordinates.map((ring) =>
@@ -56,18 +75,14 @@ const polygon = z
         });
         return;
       }
-      if (ring.length > 5000) {
-        ctx.addIssue({ code: "custom", path: ["coordinates", i], message: "at most 5000 points per ring" });
-        return;
-      }
     }
-    const crossings = kinks({ type: "Polygon", coordinates: p.coordinates }).features;
-    if (crossings.length > 0) {
-      const [x, y] = crossings[0]!.geometry.coordinates;
+    const crossing = findPolygonCrossing(p.coordinates);
+    if (crossing) {
+      const [x, y] = crossing;
       ctx.addIssue({
         code: "custom",
         path: ["coordinates"],
-        message: `the polygon's edges cross themselves near [${x!.toFixed(6)}, ${y!.toFixed(6)}]`,
+        message: `the polygon's edges cross themselves near [${x.toFixed(6)}, ${y.toFixed(6)}]`,
       });
     }
   });
@@ -98,7 +113,13 @@ export const siteInput = z.object({
   name: z.string().trim().min(1).max(200),
   timezone: timezone.default("UTC"),
   armedSchedule: z.array(weeklyWindow).max(50).default([]),
-  geofences: z.array(geofenceInput).max(1000).default([]),
+  geofences: z
+    .array(geofenceInput)
+    .max(1000)
+    .default([])
+    .refine((fences) => vertexCount(fences.map((f) => f.geometry?.coordinates.flat() ?? [])) <= MAX_SITE_VERTICES, {
+      message: `at most ${MAX_SITE_VERTICES} polygon points per site (all fences together)`,
+    }),
 });
 export type SiteInput = z.infer<typeof siteInput>;
 

@@ -1,0 +1,35 @@
+// How long validating a site's geometry holds the event loop, for the worst
+// requests the limits accept (docs/security.md): one fence of the most points
+// shaped so that every pair of edges must be tested, a star that crosses
+// itself half a million times, and a site full of such fences.
+// Run alone: npx tsx scripts/bench/fence-validation-bench.ts
+import { MAX_FENCE_VERTICES, MAX_SITE_VERTICES, siteInput } from "../../server/contracts/sites";
+import { fanRing, polygonFence, roundRing, starRing } from "../../test/geometry/hostile-polygons";
+import { summary } from "./stats";
+
+function time(body: unknown, runs = 30): { p50: number; max: number } {
+  for (let i = 0; i < 3; i++) siteInput.safeParse(body);
+  const samples = Array.from({ length: runs }, () => {
+    const start = performance.now();
+    siteInput.safeParse(body);
+    return performance.now() - start;
+  });
+  return { p50: summary(samples).p50, max: Math.max(...samples) };
+}
+
+const site = (rings: [number, number][][]) => ({ name: "Bench", geofences: rings.map(polygonFence) });
+const fences = MAX_SITE_VERTICES / MAX_FENCE_VERTICES;
+const cases = {
+  [`one fence, ${MAX_FENCE_VERTICES} points, round`]: site([roundRing(MAX_FENCE_VERTICES - 1)]),
+  [`one fence, ${MAX_FENCE_VERTICES} points, every edge pair tested (fan)`]: site([fanRing(MAX_FENCE_VERTICES - 1)]),
+  [`one fence, ${MAX_FENCE_VERTICES} points, star (refused at its first crossing)`]: site([
+    starRing(MAX_FENCE_VERTICES - 1),
+  ]),
+  [`site of ${fences} fans, ${MAX_SITE_VERTICES} points`]: site(
+    Array.from({ length: fences }, (_, i) => fanRing(MAX_FENCE_VERTICES - 1, [77 + i * 0.1, 12.97])),
+  ),
+};
+for (const [name, body] of Object.entries(cases)) {
+  const { p50, max } = time(body);
+  console.log(`${name}: p50 ${p50.toFixed(2)} ms, max ${max.toFixed(2)} ms`);
+}
