@@ -83,6 +83,9 @@ export const envSchema = z.object({
     .regex(/^(mailto:|https:\/\/)\S+$/, "a mailto: or https:// address push services can reach you at")
     .optional(),
   WEB_PUSH_ALLOW_HTTP: bool.default(false),
+  // A push subscription made through a signed alert link (no account) lasts this long, and only while the
+  // contact keeps the email, phone and account it had then.
+  PUSH_LINK_SUBSCRIPTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SMS_ALLOWED_COUNTRY_CODES: z
     .string()
     .default("*")
