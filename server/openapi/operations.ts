@@ -465,6 +465,11 @@ export const operations: Operation[] = [
     tag: "Push",
     body: pushSubscriptionInput,
     success: { status: 201, description: "Subscribed.", schema: pushSubscriptionDto },
+    errors: [409],
+    errorNotes: {
+      409: "The endpoint is registered in another tenant.",
+      422: "Invalid input, or the endpoint is not a public https address.",
+    },
   },
   {
     path: "/api/v1/push-subscriptions",
@@ -482,8 +487,8 @@ export const operations: Operation[] = [
     auth: false,
     body: linkPushSubscriptionInput,
     success: { status: 201, description: "Subscribed.", schema: pushSubscriptionDto },
-    errors: [403, 404],
-    errorNotes: linkErrors,
+    errors: [403, 404, 409],
+    errorNotes: { ...linkErrors, 409: "The endpoint is registered in another tenant." },
   },
   {
     path: "/api/v1/push-subscriptions/link",
