@@ -186,6 +186,7 @@ export const operations: Operation[] = [
     method: "get",
     summary: "People notified about alerts.",
     tag: "Notifications",
+    roles: ADMIN,
     success: { status: 200, description: "The contacts.", schema: z.array(contactDto) },
   },
   {
@@ -202,6 +203,7 @@ export const operations: Operation[] = [
     method: "get",
     summary: "Escalation policies: who is told, how, and after how long.",
     tag: "Notifications",
+    roles: ADMIN,
     success: { status: 200, description: "The policies." },
   },
   {
@@ -298,6 +300,7 @@ export const operations: Operation[] = [
     method: "get",
     summary: "The device's configuration versions and when each was applied.",
     tag: "Devices",
+    roles: ADMIN,
     params: externalIdParams,
     success: { status: 200, description: "The versions." },
     errors: [404],
