@@ -9,61 +9,49 @@
 type Position = number[];
 
 export function findPolygonCrossing(rings: Position[][]): [number, number] | null {
-  const count = rings.reduce((n, ring) => n + Math.max(ring.length - 1, 0), 0);
-  // Per edge: its end points, its ring, its place on the ring and the ring's last edge (-1: the ring is open).
-  const ax = new Float64Array(count);
-  const ay = new Float64Array(count);
-  const bx = new Float64Array(count);
-  const by = new Float64Array(count);
-  const ring = new Int32Array(count);
-  const place = new Int32Array(count);
-  const last = new Int32Array(count);
-  let n = 0;
-  rings.forEach((points, r) => {
+  const edges: { ax: number; ay: number; bx: number; by: number; ring: number; place: number; last: number }[] = [];
+  rings.forEach((points, ring) => {
     const closed = points.length > 1 && points[0]![0] === points.at(-1)![0] && points[0]![1] === points.at(-1)![1];
-    for (let i = 0; i < points.length - 1; i++, n++) {
-      [ax[n], ay[n]] = points[i]! as [number, number];
-      [bx[n], by[n]] = points[i + 1]! as [number, number];
-      ring[n] = r;
-      place[n] = i;
-      last[n] = closed ? points.length - 2 : -1;
+    const last = closed ? points.length - 2 : -1;
+    for (let place = 0; place < points.length - 1; place++) {
+      const [ax, ay] = points[place] as [number, number];
+      const [bx, by] = points[place + 1] as [number, number];
+      edges.push({ ax, ay, bx, by, ring, place, last });
     }
   });
-  const minX = (e: number) => Math.min(ax[e]!, bx[e]!);
-  const order = Int32Array.from({ length: count }, (_, e) => e).sort((e, f) => minX(e) - minX(f));
-
-  const adjacent = (e: number, f: number) => {
-    if (ring[e] !== ring[f]) return false;
-    const lo = Math.min(place[e]!, place[f]!);
-    const hi = Math.max(place[e]!, place[f]!);
-    return hi - lo === 1 || (lo === 0 && hi === last[e]);
-  };
-  const meet = (e: number, f: number): [number, number] | null => {
-    const ex = bx[e]! - ax[e]!;
-    const ey = by[e]! - ay[e]!;
-    const fx = bx[f]! - ax[f]!;
-    const fy = by[f]! - ay[f]!;
-    const denominator = fy * ex - fx * ey;
-    if (denominator === 0) return null;
-    const dy = ay[e]! - ay[f]!;
-    const dx = ax[e]! - ax[f]!;
-    const a = (fx * dy - fy * dx) / denominator;
-    const b = (ex * dy - ey * dx) / denominator;
-    if (a < 0 || a > 1 || b < 0 || b > 1) return null;
-    return [ax[e]! + a * ex, ay[e]! + a * ey];
-  };
-
-  for (let i = 0; i < count; i++) {
-    const e = order[i]!;
-    const maxX = Math.max(ax[e]!, bx[e]!);
-    const minY = Math.min(ay[e]!, by[e]!);
-    const maxY = Math.max(ay[e]!, by[e]!);
-    for (let j = i + 1; j < count; j++) {
-      const f = order[j]!;
-      if (minX(f) > maxX) break;
-      if (Math.max(ay[f]!, by[f]!) < minY || Math.min(ay[f]!, by[f]!) > maxY || adjacent(e, f)) continue;
-      const crossing = meet(e, f);
-      if (crossing) return crossing;
+  edges.sort((e, f) => Math.min(e.ax, e.bx) - Math.min(f.ax, f.bx));
+  // Flat arrays in sweep order: the pair loop below runs up to n²/2 times and must not chase objects.
+  const n = edges.length;
+  const [ax, ay, bx, by, minX, maxX, minY, maxY] = Array.from({ length: 8 }, () => new Float64Array(n));
+  const ring = new Int32Array(n);
+  const place = new Int32Array(n);
+  const last = new Int32Array(n);
+  edges.forEach((e, i) => {
+    [ax![i], ay![i], bx![i], by![i]] = [e.ax, e.ay, e.bx, e.by];
+    [minX![i], maxX![i]] = [Math.min(e.ax, e.bx), Math.max(e.ax, e.bx)];
+    [minY![i], maxY![i]] = [Math.min(e.ay, e.by), Math.max(e.ay, e.by)];
+    [ring[i], place[i], last[i]] = [e.ring, e.place, e.last];
+  });
+  for (let i = 0; i < n; i++) {
+    const ex = bx![i]! - ax![i]!;
+    const ey = by![i]! - ay![i]!;
+    for (let j = i + 1; j < n; j++) {
+      if (minX![j]! > maxX![i]!) break;
+      if (maxY![j]! < minY![i]! || minY![j]! > maxY![i]!) continue;
+      if (ring[i] === ring[j]) {
+        // Neighbours on one ring meet at their shared vertex by construction.
+        const gap = Math.abs(place[i]! - place[j]!);
+        if (gap === 1 || (gap === last[i] && Math.min(place[i]!, place[j]!) === 0)) continue;
+      }
+      const fx = bx![j]! - ax![j]!;
+      const fy = by![j]! - ay![j]!;
+      const denominator = fy * ex - fx * ey;
+      if (denominator === 0) continue;
+      const dy = ay![i]! - ay![j]!;
+      const dx = ax![i]! - ax![j]!;
+      const a = (fx * dy - fy * dx) / denominator;
+      const b = (ex * dy - ey * dx) / denominator;
+      if (a >= 0 && a <= 1 && b >= 0 && b <= 1) return [ax![i]! + a * ex, ay![i]! + a * ey];
     }
   }
   return null;

@@ -45,6 +45,17 @@ function sameSpot(a: number[], b: number[]): boolean {
   return a[0] === b[0] && a[1] === b[1];
 }
 
+/** How many distinct points the ring has, counting no further than `enough`. */
+function distinctPoints(ring: number[][], enough: number): number {
+  const seen: number[][] = [];
+  for (const point of ring) {
+    if (seen.some((other) => sameSpot(point, other))) continue;
+    seen.push(point);
+    if (seen.length >= enough) break;
+  }
+  return seen.length;
+}
+
 /** A GeoJSON Polygon; the outer ring is closed for the caller if it is not. */
 const polygon = z
   .object({
@@ -66,7 +77,7 @@ const polygon = z
   }))
   .superRefine((p, ctx) => {
     for (const [i, ring] of p.coordinates.entries()) {
-      const distinct = new Set(ring.map(([x, y]) => `${x},${y}`)).size;
+      const distinct = distinctPoints(ring, 3);
       if (distinct < 3) {
         ctx.addIssue({
           code: "custom",
