@@ -1,10 +1,16 @@
 // How long validating a site's geometry holds the event loop, for the worst
 // requests the limits accept (docs/security.md): one fence of the most points
 // shaped so that every pair of edges must be tested, a star that crosses
-// itself half a million times, and a site full of such fences.
+// itself half a million times, the most expensive site the limits accept, and
+// a site full of the worst fences (refused when the crossing budget runs out).
 // Run alone: npx tsx scripts/bench/fence-validation-bench.ts. Besides the wall clock it prints the CPU time
 // the check used, which a busy machine (other processes on the same cores) inflates far less.
-import { MAX_FENCE_VERTICES, MAX_SITE_VERTICES, siteInput } from "../../server/contracts/sites";
+import {
+  MAX_FENCE_VERTICES,
+  MAX_SITE_CROSSING_TESTS,
+  MAX_SITE_VERTICES,
+  siteInput,
+} from "../../server/contracts/sites";
 import { fanRing, polygonFence, roundRing, starRing } from "../../test/geometry/hostile-polygons";
 import { summary } from "./stats";
 
@@ -31,7 +37,12 @@ const cases = {
   [`one fence, ${MAX_FENCE_VERTICES} points, star (refused at its first crossing)`]: site([
     starRing(MAX_FENCE_VERTICES - 1),
   ]),
-  [`site of ${fences} fans, ${MAX_SITE_VERTICES} points`]: site(
+  [`site of ${MAX_SITE_VERTICES} points: a fan and ${fences - 1} round fences (the most expensive accepted)`]: site(
+    Array.from({ length: fences }, (_, i) =>
+      (i < 1 ? fanRing : roundRing)(MAX_FENCE_VERTICES - 1, [77 + i * 0.1, 12.97]),
+    ),
+  ),
+  [`site of ${fences} fans (refused once ${MAX_SITE_CROSSING_TESTS} edge pairs are tested)`]: site(
     Array.from({ length: fences }, (_, i) => fanRing(MAX_FENCE_VERTICES - 1, [77 + i * 0.1, 12.97])),
   ),
 };

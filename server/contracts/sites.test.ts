@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { fanRing, polygonFence, roundRing, starRing } from "@/test/geometry/hostile-polygons";
 import { MAX_FENCE_VERTICES, MAX_SITE_VERTICES, siteInput } from "./sites";
 
+/** About the most expensive site the limits accept: one fence where every edge pair is tested, then round ones. */
+const worstSite = () => ({
+  name: "Campus",
+  geofences: Array.from({ length: MAX_SITE_VERTICES / MAX_FENCE_VERTICES }, (_, i) =>
+    polygonFence((i < 1 ? fanRing : roundRing)(MAX_FENCE_VERTICES - 1, [77 + i * 0.1, 12.97])),
+  ),
+});
+
 const issuesOf = (body: unknown) => {
   const result = siteInput.safeParse(body);
   return result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
@@ -59,15 +67,32 @@ describe("fence geometry limits", () => {
     ]);
   });
 
+  it("a site whose fences would need too many edge-pair tests is refused at the fence where they ran out", () => {
+    const fans = Array.from({ length: 3 }, (_, i) =>
+      polygonFence(fanRing(MAX_FENCE_VERTICES - 1, [77 + i * 0.1, 12.97])),
+    );
+    expect(issuesOf({ name: "Campus", geofences: fans })).toEqual([
+      {
+        path: "geofences.1.geometry.coordinates",
+        message: "the fences' edges overlap each other too much to check: draw this fence with fewer points",
+      },
+    ]);
+    expect(issuesOf(worstSite())).toEqual([]);
+  });
+
   // Budgets far above the measured figures (docs/security.md), for a loaded CI machine; the old check took
   // 0.5 to 2.5 s for this star (it collected all of its half a million crossings).
-  it("the largest hostile fences are checked in milliseconds, not seconds", () => {
+  it("the largest hostile fences and sites are checked in milliseconds, not seconds", () => {
     const star = { name: "Yard", geofences: [polygonFence(starRing(MAX_FENCE_VERTICES))] };
-    const fan = { name: "Yard", geofences: [polygonFence(fanRing(MAX_FENCE_VERTICES))] };
-    expect(issuesOf(fan)).toEqual([]);
-    siteInput.safeParse(star);
-    siteInput.safeParse(fan);
-    expect(elapsedMs(() => siteInput.safeParse(star))).toBeLessThan(250);
-    expect(elapsedMs(() => siteInput.safeParse(fan))).toBeLessThan(250);
+    const tooComplex = {
+      name: "Campus",
+      geofences: Array.from({ length: MAX_SITE_VERTICES / MAX_FENCE_VERTICES }, (_, i) =>
+        polygonFence(fanRing(MAX_FENCE_VERTICES - 1, [77 + i * 0.1, 12.97])),
+      ),
+    };
+    for (const body of [star, worstSite(), tooComplex]) {
+      siteInput.safeParse(body);
+      expect(elapsedMs(() => siteInput.safeParse(body))).toBeLessThan(250);
+    }
   });
 });

@@ -38,6 +38,12 @@ export const timezone = z
 export const MAX_FENCE_VERTICES = 1000;
 /** Points of all of one site's polygon fences together. */
 export const MAX_SITE_VERTICES = 10_000;
+/**
+ * Pairs of edges the crossing check may test for one site: ordinary fences need a few thousand each (a round
+ * 1,000-point fence about 20,000), and one 1,000-point fence made so that every edge overlaps every other
+ * about 500,000.
+ */
+export const MAX_SITE_CROSSING_TESTS = 600_000;
 
 const vertexCount = (coordinates: unknown[][]) => coordinates.reduce((n, ring) => n + ring.length, 0);
 
@@ -87,15 +93,6 @@ const polygon = z
         return;
       }
     }
-    const crossing = findPolygonCrossing(p.coordinates);
-    if (crossing) {
-      const [x, y] = crossing;
-      ctx.addIssue({
-        code: "custom",
-        path: ["coordinates"],
-        message: `the polygon's edges cross themselves near [${x.toFixed(6)}, ${y.toFixed(6)}]`,
-      });
-    }
   });
 
 const circle = z.object({
@@ -128,8 +125,37 @@ export const siteInput = z.object({
     .array(geofenceInput)
     .max(1000)
     .default([])
-    .refine((fences) => vertexCount(fences.map((f) => f.geometry?.coordinates.flat() ?? [])) <= MAX_SITE_VERTICES, {
-      message: `at most ${MAX_SITE_VERTICES} polygon points per site (all fences together)`,
+    .superRefine((fences, ctx) => {
+      if (vertexCount(fences.map((f) => f.geometry?.coordinates.flat() ?? [])) > MAX_SITE_VERTICES) {
+        ctx.addIssue({
+          code: "custom",
+          message: `at most ${MAX_SITE_VERTICES} polygon points per site (all fences together)`,
+        });
+        return;
+      }
+      // One budget for the whole request, so that no site holds the event loop for long (docs/security.md).
+      const budget = { pairs: MAX_SITE_CROSSING_TESTS };
+      for (const [i, fence] of fences.entries()) {
+        const rings = fence.geometry?.coordinates;
+        if (!rings || vertexCount(rings) > MAX_FENCE_VERTICES + rings.length) continue;
+        const crossing = findPolygonCrossing(rings, budget);
+        if (crossing === null) continue;
+        const path = [i, "geometry", "coordinates"];
+        if (crossing === "too complex") {
+          ctx.addIssue({
+            code: "custom",
+            path,
+            message: "the fences' edges overlap each other too much to check: draw this fence with fewer points",
+          });
+          return;
+        }
+        const [x, y] = crossing;
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `the polygon's edges cross themselves near [${x.toFixed(6)}, ${y.toFixed(6)}]`,
+        });
+      }
     }),
 });
 export type SiteInput = z.infer<typeof siteInput>;
