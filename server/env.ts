@@ -68,6 +68,8 @@ export const envSchema = z.object({
   MQTT_USERNAME: z.string().optional(),
   MQTT_PASSWORD: z.string().optional(),
   MQTT_ALLOW_ANONYMOUS: bool.default(false),
+  // Production: the embedded broker (plaintext MQTT) may listen on a non-loopback HOST only when this is true.
+  MQTT_ALLOW_PLAINTEXT: bool.default(false),
   // Embedded broker: a connection whose CONNECT has not arrived by then is closed (aedes's own default is 30 s).
   MQTT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5000),
   // Embedded broker: connections one address (an IPv6 /64) may have open before their CONNECT arrives.
@@ -82,6 +84,8 @@ export const envSchema = z.object({
     .optional(),
   ADMIN_EMAIL: z.email().default("admin@vigil.local"),
   ADMIN_PASSWORD: z.string().min(8).optional(),
+  // Set by systemd for a service: the generated admin password then goes to a file, not to the journal.
+  INVOCATION_ID: z.string().optional(),
   SESSION_SECRET: z.string().optional(),
   MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
@@ -115,6 +119,9 @@ export const envSchema = z.object({
     .regex(/^(mailto:|https:\/\/)\S+$/, "a mailto: or https:// address push services can reach you at")
     .optional(),
   WEB_PUSH_ALLOW_HTTP: bool.default(false),
+  // A push subscription made through a signed alert link (no account) lasts this long, and only while the
+  // contact keeps the email, phone and account it had then.
+  PUSH_LINK_SUBSCRIPTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SMS_ALLOWED_COUNTRY_CODES: z
     .string()
     .default("*")

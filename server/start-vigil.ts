@@ -9,6 +9,7 @@ import { migrateDatabase } from "../db/migrate";
 import { startLockedJobWatchdog } from "../workers/locked-job-watchdog";
 import { startWorker } from "../workers/runner";
 import type { Env } from "./env";
+import { announceAdminPassword } from "./infra/announce-admin-password";
 import { loadDataDirSecrets } from "./infra/data-dir-secrets";
 import { dependencyPatchProblems } from "./infra/dependency-patches";
 import { startEmbeddedBroker, type EmbeddedBroker } from "./infra/embedded-broker";
@@ -80,10 +81,14 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
 
     const admin = await bootstrapTenant(db, { adminEmail: env.ADMIN_EMAIL, adminPassword: env.ADMIN_PASSWORD });
     if (admin.created && admin.generatedPassword) {
-      // Printed once, on the first start only; it is not stored anywhere in clear.
-      console.log(
-        `\n  Vigil admin created: ${admin.email} / ${admin.generatedPassword}\n  (shown once; set ADMIN_PASSWORD to choose it)\n`,
-      );
+      // Shown once, on the first start only; not stored anywhere in clear but the owner-only file off a terminal.
+      announceAdminPassword({
+        email: admin.email,
+        password: admin.generatedPassword,
+        dataDir,
+        interactive: Boolean(process.stdout.isTTY) && !env.INVOCATION_ID,
+        print: (text) => console.log(text),
+      });
     }
 
     let broker: EmbeddedBroker | undefined;

@@ -3,10 +3,14 @@
 // contact's user account. A subscription the push service says is gone
 // (404/410) is deleted. The delivery counts as sent when at least one phone
 // got it; it is retried only when none did and some failed, so a retry never
-// pushes to a phone twice.
+// pushes to a phone twice. A subscription made through a signed alert link
+// is pushed to only until it expires and while the contact still has the
+// addresses it was made for; otherwise it is deleted, unpushed. Each push
+// runs behind its push service host's circuit breaker.
 import type { JobHelpers } from "graphile-worker";
-import type { CircuitBreaker } from "../server/lib/circuit-breaker";
+import type { KeyedBreakers } from "../server/lib/keyed-breakers";
 import type { PushChannel, PushMessage, PushResult } from "../server/notifications/push-channel";
+import { contactFingerprint } from "../server/services/push/contact-fingerprint";
 
 export type PushAttempt = PushResult | { outcome: "failed"; error: string };
 
@@ -38,11 +42,27 @@ export function summarizePush(attempts: PushAttempt[]): PushSummary {
   return { status: "skipped", error: `every push subscription had expired (${gone} removed)` };
 }
 
-type Subscription = { id: string; endpoint: string; p256dh: string; auth: string };
+type Subscription = {
+  id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  via_link: boolean;
+  expired: boolean;
+  contact_fingerprint: string | null;
+  email: string | null;
+  phone: string | null;
+  user_id: string | null;
+};
+
+/** A subscription made through a signed link that no longer holds: expired, or the contact has changed. */
+const stale = (s: Subscription) =>
+  s.via_link &&
+  (s.expired || s.contact_fingerprint !== contactFingerprint({ email: s.email, phone: s.phone, userId: s.user_id }));
 
 export async function pushToContact(
   helpers: Pick<JobHelpers, "query">,
-  { channel, breaker }: { channel: PushChannel; breaker: CircuitBreaker },
+  { channel, breakers }: { channel: PushChannel; breakers: KeyedBreakers },
   {
     tenantId,
     contactId,
@@ -50,15 +70,20 @@ export async function pushToContact(
     ttlSeconds,
   }: { tenantId: string; contactId: string; message: PushMessage; ttlSeconds: number },
 ): Promise<PushSummary> {
-  const { rows: subscriptions } = await helpers.query<Subscription>(
-    `select s.id, s.endpoint, s.p256dh, s.auth from push_subscriptions s
-     where s.tenant_id = $1
-       and (s.contact_id = $2 or s.user_id = (select user_id from contacts where id = $2 and tenant_id = $1))`,
+  const { rows } = await helpers.query<Subscription>(
+    `select s.id, s.endpoint, s.p256dh, s.auth, s.contact_id is not null as via_link,
+            coalesce(s.expires_at <= now(), false) as expired, s.contact_fingerprint, c.email, c.phone, c.user_id
+     from push_subscriptions s join contacts c on c.id = $2 and c.tenant_id = $1
+     where s.tenant_id = $1 and (s.contact_id = $2 or s.user_id = c.user_id)`,
     [tenantId, contactId],
   );
+  const dropped = rows.filter(stale).map((s) => s.id);
+  if (dropped.length > 0) await helpers.query("delete from push_subscriptions where id = any($1::uuid[])", [dropped]);
+  const subscriptions = rows.filter((s) => !stale(s));
   const attempts = await Promise.all(
     subscriptions.map(async (subscription): Promise<PushAttempt> => {
       try {
+        const breaker = breakers.forKey(new URL(subscription.endpoint).host);
         const result = await breaker.run(() => channel.send(subscription, message, { ttlSeconds }));
         if (result.outcome === "gone") {
           await helpers.query("delete from push_subscriptions where id = $1", [subscription.id]);

@@ -4,6 +4,7 @@
 // false-alarm models train.
 import type { Sql } from "postgres";
 import type { CircuitBreaker } from "../server/lib/circuit-breaker";
+import type { KeyedBreakers } from "../server/lib/keyed-breakers";
 import type { MqttPublisher } from "../server/infra/mqtt-publisher";
 import type { Channel } from "../server/notifications/channels";
 import type { PushChannel } from "../server/notifications/push-channel";
@@ -35,7 +36,7 @@ export type TaskDeps = {
   publisher: MqttPublisher;
   broadcaster: Broadcaster;
   channels: Record<Channel["name"], { channel: Channel; breaker: CircuitBreaker }> & {
-    push: { channel: PushChannel; breaker: CircuitBreaker };
+    push: { channel: PushChannel; breakers: KeyedBreakers };
   };
   notifications: NotificationSettings;
   training: TrainingSettings;

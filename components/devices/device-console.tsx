@@ -45,7 +45,7 @@ export function DeviceConsole({ initial, role }: Props) {
         <div className="column">
           <TelemetryPanel device={device} />
           {showHealth && <SystemHealthPanel externalId={device.externalId} components={device.components} />}
-          <ConfigPanel base={base} configs={configs} canEdit={role === "admin"} reload={reloadConfigs} />
+          {role === "admin" && <ConfigPanel base={base} configs={configs} canEdit reload={reloadConfigs} />}
         </div>
         <div className="column">
           <section className="panel" aria-labelledby="commands-heading">

@@ -4,6 +4,9 @@ import { tenants } from "./tenants";
 import { users } from "./users";
 
 // A browser's Web Push subscription: a supervisor's phone that opted in.
+// One made through a signed alert link (contact_id) lasts until expires_at and
+// only while the contact's addresses are those it was made for
+// (contact_fingerprint, see server/services/push/contact-fingerprint.ts).
 export const pushSubscriptions = pgTable(
   "push_subscriptions",
   {
@@ -17,6 +20,8 @@ export const pushSubscriptions = pgTable(
     p256dh: text("p256dh").notNull(),
     auth: text("auth").notNull(),
     userAgent: text("user_agent"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    contactFingerprint: text("contact_fingerprint"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

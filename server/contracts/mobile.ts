@@ -1,5 +1,29 @@
+import type { AlertDto } from "./socket-events";
+
 /**
  * What the mobile alert page shows after the acknowledge button: when it was
  * acknowledged (ISO; the phone shows it in its own time zone), or why not.
  */
 export type MobileAckState = { ok: true; acknowledgedAt: string } | { ok: false; message: string };
+
+/**
+ * What a signed alert link shows its holder: the alert it is for, and nothing
+ * about the tenant's people or their notes (who claimed or resolved it, the
+ * resolution note, the false-alarm score, the site).
+ */
+export type LinkAlertDto = {
+  id: string;
+  type: string;
+  severity: AlertDto["severity"];
+  status: AlertDto["status"];
+  message: string;
+  lat: number | null;
+  lon: number | null;
+  count: number;
+  sourceExternalId: string;
+  sourceName: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+};

@@ -1,8 +1,10 @@
 // Sites, their geofences and guards' assignments: what the API accepts and
 // answers. Geometry is checked here, so a bad fence is a 422 that says why
 // (fewer than 3 points, edges that cross, a radius that is not positive).
-import kinks from "@turf/kinks";
+// Vertex counts are bounded per fence and per site so that checking a request
+// cannot hold the event loop (docs/security.md has the measured worst case).
 import { z } from "zod";
+import { findPolygonCrossing } from "./polygon-crossing";
 
 const lon = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);
@@ -32,13 +34,47 @@ export const timezone = z
     { message: "unknown time zone (use an IANA name such as Asia/Kolkata)" },
   );
 
+/** Points (vertices) of one polygon fence, all rings together. */
+export const MAX_FENCE_VERTICES = 1000;
+/** Points of all of one site's polygon fences together. */
+export const MAX_SITE_VERTICES = 10_000;
+/**
+ * Pairs of edges the crossing check may test for one site: ordinary fences need a few thousand each (a round
+ * 1,000-point fence about 20,000), and one 1,000-point fence made so that every edge overlaps every other
+ * about 500,000.
+ */
+export const MAX_SITE_CROSSING_TESTS = 600_000;
+
+const vertexCount = (coordinates: unknown[][]) => coordinates.reduce((n, ring) => n + ring.length, 0);
+
 function sameSpot(a: number[], b: number[]): boolean {
   return a[0] === b[0] && a[1] === b[1];
 }
 
+/** How many distinct points the ring has, counting no further than `enough`. */
+function distinctPoints(ring: number[][], enough: number): number {
+  const seen: number[][] = [];
+  for (const point of ring) {
+    if (seen.some((other) => sameSpot(point, other))) continue;
+    seen.push(point);
+    if (seen.length >= enough) break;
+  }
+  return seen.length;
+}
+
 /** A GeoJSON Polygon; the outer ring is closed for the caller if it is not. */
 const polygon = z
-  .object({ type: z.literal("Polygon"), coordinates: z.array(z.array(position)).min(1).max(20) })
+  .object({
+    type: z.literal("Polygon"),
+    coordinates: z
+      .array(z.array(position).max(MAX_FENCE_VERTICES))
+      .min(1)
+      .max(20)
+      .refine((rings) => vertexCount(rings) <= MAX_FENCE_VERTICES, {
+        message: `at most ${MAX_FENCE_VERTICES} points per fence (all rings together)`,
+        abort: true,
+      }),
+  })
   .transform((p) => ({
     type: "Polygon" as const,
     coordinates: p.coordinates.map((ring) =>
@@ -47,7 +83,7 @@ const polygon = z
   }))
   .superRefine((p, ctx) => {
     for (const [i, ring] of p.coordinates.entries()) {
-      const distinct = new Set(ring.map(([x, y]) => `${x},${y}`)).size;
+      const distinct = distinctPoints(ring, 3);
       if (distinct < 3) {
         ctx.addIssue({
           code: "custom",
@@ -56,19 +92,6 @@ const polygon = z
         });
         return;
       }
-      if (ring.length > 5000) {
-        ctx.addIssue({ code: "custom", path: ["coordinates", i], message: "at most 5000 points per ring" });
-        return;
-      }
-    }
-    const crossings = kinks({ type: "Polygon", coordinates: p.coordinates }).features;
-    if (crossings.length > 0) {
-      const [x, y] = crossings[0]!.geometry.coordinates;
-      ctx.addIssue({
-        code: "custom",
-        path: ["coordinates"],
-        message: `the polygon's edges cross themselves near [${x!.toFixed(6)}, ${y!.toFixed(6)}]`,
-      });
     }
   });
 
@@ -98,7 +121,42 @@ export const siteInput = z.object({
   name: z.string().trim().min(1).max(200),
   timezone: timezone.default("UTC"),
   armedSchedule: z.array(weeklyWindow).max(50).default([]),
-  geofences: z.array(geofenceInput).max(1000).default([]),
+  geofences: z
+    .array(geofenceInput)
+    .max(1000)
+    .default([])
+    .superRefine((fences, ctx) => {
+      if (vertexCount(fences.map((f) => f.geometry?.coordinates.flat() ?? [])) > MAX_SITE_VERTICES) {
+        ctx.addIssue({
+          code: "custom",
+          message: `at most ${MAX_SITE_VERTICES} polygon points per site (all fences together)`,
+        });
+        return;
+      }
+      // One budget for the whole request, so that no site holds the event loop for long (docs/security.md).
+      const budget = { pairs: MAX_SITE_CROSSING_TESTS };
+      for (const [i, fence] of fences.entries()) {
+        const rings = fence.geometry?.coordinates;
+        if (!rings || vertexCount(rings) > MAX_FENCE_VERTICES + rings.length) continue;
+        const crossing = findPolygonCrossing(rings, budget);
+        if (crossing === null) continue;
+        const path = [i, "geometry", "coordinates"];
+        if (crossing === "too complex") {
+          ctx.addIssue({
+            code: "custom",
+            path,
+            message: "the fences' edges overlap each other too much to check: draw this fence with fewer points",
+          });
+          return;
+        }
+        const [x, y] = crossing;
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `the polygon's edges cross themselves near [${x.toFixed(6)}, ${y.toFixed(6)}]`,
+        });
+      }
+    }),
 });
 export type SiteInput = z.infer<typeof siteInput>;
 

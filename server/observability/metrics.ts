@@ -196,7 +196,7 @@ function createMetrics() {
     }),
     breakerOpen: new Gauge({
       name: "vigil_notification_breaker_open",
-      help: "1 while a notification provider's circuit breaker is open (or half-open), by channel",
+      help: "1 while a notification provider's circuit breaker is open (or half-open), by channel (push: how many push hosts' breakers are)",
       labelNames: ["channel"] as const,
       registers: [registry],
     }),

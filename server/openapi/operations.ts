@@ -186,6 +186,7 @@ export const operations: Operation[] = [
     method: "get",
     summary: "People notified about alerts.",
     tag: "Notifications",
+    roles: ADMIN,
     success: { status: 200, description: "The contacts.", schema: z.array(contactDto) },
   },
   {
@@ -202,6 +203,7 @@ export const operations: Operation[] = [
     method: "get",
     summary: "Escalation policies: who is told, how, and after how long.",
     tag: "Notifications",
+    roles: ADMIN,
     success: { status: 200, description: "The policies." },
   },
   {
@@ -303,6 +305,7 @@ export const operations: Operation[] = [
     method: "get",
     summary: "The device's configuration versions and when each was applied.",
     tag: "Devices",
+    roles: ADMIN,
     params: externalIdParams,
     success: { status: 200, description: "The versions." },
     errors: [404],
@@ -472,6 +475,11 @@ export const operations: Operation[] = [
     tag: "Push",
     body: pushSubscriptionInput,
     success: { status: 201, description: "Subscribed.", schema: pushSubscriptionDto },
+    errors: [409],
+    errorNotes: {
+      409: "The endpoint is registered in another tenant.",
+      422: "Invalid input, or the endpoint is not a public https address.",
+    },
   },
   {
     path: "/api/v1/push-subscriptions",
@@ -489,8 +497,8 @@ export const operations: Operation[] = [
     auth: false,
     body: linkPushSubscriptionInput,
     success: { status: 201, description: "Subscribed.", schema: pushSubscriptionDto },
-    errors: [403, 404],
-    errorNotes: linkErrors,
+    errors: [403, 404, 409],
+    errorNotes: { ...linkErrors, 409: "The endpoint is registered in another tenant." },
   },
   {
     path: "/api/v1/push-subscriptions/link",

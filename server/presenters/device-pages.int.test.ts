@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DeviceDetailDto } from "@/server/contracts/api";
 import type { QuarantinePageDto } from "@/server/contracts/quarantine";
-import { api, uniqueId } from "@/test/harness/api-client";
+import { api, logIn, uniqueId } from "@/test/harness/api-client";
 import { connectDevice, endQuietly, publishJson } from "@/test/harness/mqtt-device";
-import { tenantOf } from "@/test/harness/tenants";
+import { createTenant, createUser, tenantOf } from "@/test/harness/tenants";
 import { ADMIN_EMAIL, startTestVigil, type TestVigil } from "@/test/harness/vigil";
 import { waitFor } from "@/test/harness/wait-for";
 import { getRuntime } from "../runtime";
@@ -107,5 +107,43 @@ describe("quarantine", () => {
     });
     expect(registered.status).toBe(201);
     expect(await list()).toMatchObject({ registrableExternalId: null, deviceExternalId: id });
+  });
+
+  test("rejects that belong to no tenant are shown only to the super-admin, and only the super-admin registers them", async () => {
+    const id = uniqueId("stray");
+    const anonymous = await connectDevice(vigil.mqttUrl);
+    try {
+      await publishJson(anonymous, `sensor/${id}/smoke`, { value: true, note: "another company's mistyped id" });
+    } finally {
+      await endQuietly(anonymous);
+    }
+    const listedFor = async (token: string) =>
+      (await api<QuarantinePageDto>(vigil.url, "/api/v1/quarantine", { token })).body.items.find(
+        (i) => i.topic === `sensor/${id}/smoke`,
+      );
+    const entry = await waitFor(() => listedFor(vigil.adminToken), { what: "the super-admin's view of the reject" });
+    const [row] = await vigil.sql<{ tenantId: string | null }[]>`
+      select tenant_id as "tenantId" from mqtt_quarantine where id = ${entry.id}`;
+    expect(row?.tenantId).toBeNull();
+
+    const otherAdmin = await logIn(vigil.url, await createTenant(vigil.sql));
+    const ownOperator = await logIn(
+      vigil.url,
+      await createUser(vigil.sql, { tenantId: await tenantOf(vigil.sql, ADMIN_EMAIL), role: "operator" }),
+    );
+    const ownAdmin = await logIn(
+      vigil.url,
+      await createUser(vigil.sql, { tenantId: await tenantOf(vigil.sql, ADMIN_EMAIL), role: "admin" }),
+    );
+    for (const token of [otherAdmin, ownOperator, ownAdmin]) expect(await listedFor(token)).toBeUndefined();
+    for (const token of [otherAdmin, ownAdmin]) {
+      const registered = await api(vigil.url, `/api/v1/quarantine/${entry.id}/register`, {
+        method: "POST",
+        token,
+        body: { kind: "sensor" },
+      });
+      expect(registered.status).toBe(404);
+    }
+    expect(await vigil.sql`select 1 from devices where external_id = ${id}`).toHaveLength(0);
   });
 });

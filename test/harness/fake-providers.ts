@@ -55,8 +55,11 @@ export type FakeProviders = {
   hold: (provider: Provider) => { arrived: Promise<RecordedRequest>; release: () => void };
   /** A new push subscription whose endpoint is on this fake; pushes to it are decrypted and recorded. */
   pushSubscription: () => FakePushSubscription;
-  /** From now on the endpoint answers with this status (410: the subscription is gone). */
-  answerPush: (endpoint: string, status: number) => void;
+  /**
+   * From now on the endpoint answers with this status (410: the subscription is gone), and optionally these
+   * headers (a redirect's location) and body (an error text).
+   */
+  answerPush: (endpoint: string, status: number, extra?: { headers?: Record<string, string>; body?: string }) => void;
   close: () => Promise<void>;
 };
 
@@ -66,7 +69,7 @@ export async function startFakeProviders(): Promise<FakeProviders> {
   let chaos: (ChaosOptions & { next: () => number }) | null = null;
   const held: Partial<Record<Provider, { answers: (() => void)[]; arrived: (request: RecordedRequest) => void }>> = {};
   const receivers = new Map<string, PushReceiver>();
-  const pushAnswers = new Map<string, number>();
+  const pushAnswers = new Map<string, { status: number; headers?: Record<string, string>; body?: string }>();
   let url = "";
   const newSubscription = (): FakePushSubscription => {
     const receiver = createPushReceiver();
@@ -89,11 +92,12 @@ export async function startFakeProviders(): Promise<FakeProviders> {
       req.on("data", (chunk: Buffer) => chunks.push(chunk));
       req.on("end", () => {
         const receiver = receivers.get(pathname);
-        const status = receiver ? (pushAnswers.get(pathname) ?? 201) : 404;
+        const answer = receiver ? (pushAnswers.get(pathname) ?? { status: 201 }) : { status: 404 };
         const body = receiver ? receiver.decrypt(Buffer.concat(chunks)) : {};
         requests.push({ provider: "push", path: pathname, headers: req.headers, body });
-        res.writeHead(status, status === 201 ? { location: `${url}/messages/${randomBytes(8).toString("hex")}` } : {});
-        res.end();
+        const location = answer.status === 201 ? { location: `${url}/messages/${randomBytes(8).toString("hex")}` } : {};
+        res.writeHead(answer.status, { ...location, ...answer.headers });
+        res.end(answer.body);
       });
       return;
     }
@@ -186,8 +190,8 @@ export async function startFakeProviders(): Promise<FakeProviders> {
       };
     },
     pushSubscription: newSubscription,
-    answerPush(endpoint, status) {
-      pushAnswers.set(new URL(endpoint).pathname, status);
+    answerPush(endpoint, status, extra = {}) {
+      pushAnswers.set(new URL(endpoint).pathname, { status, ...extra });
     },
     close: () =>
       new Promise((resolve) => {

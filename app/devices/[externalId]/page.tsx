@@ -20,7 +20,8 @@ async function loadDevice(actor: Actor, externalId: string) {
     const [components, commands, configs] = await Promise.all([
       listSystemComponents(db, actor, device.id),
       listDeviceCommands(db, actor, externalId),
-      listDeviceConfigs(db, actor, externalId),
+      // Configurations (which may hold a device's settings and secrets) are the admins' (issue 16).
+      actor.role === "admin" ? listDeviceConfigs(db, actor, externalId) : Promise.resolve([]),
     ]);
     return { device: { ...device, components }, commands, configs };
   } catch (error) {

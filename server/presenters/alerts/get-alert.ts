@@ -1,4 +1,6 @@
-// One alert with its event log (who did what, through which channel, when).
+// One alert with its event log (who did what, through which channel, when)
+// and its notification deliveries. Only admins, who are the ones to see the
+// contacts (the admin notifications page), see where each delivery went.
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { alertEvents, alerts, users } from "../../../db/schema";
@@ -8,7 +10,11 @@ import type { Actor } from "../../services/actor";
 import { selectAlerts, toAlertListItem } from "./alert-query";
 import { listDeliveries } from "./list-deliveries";
 
-export async function getAlert(db: Db, actor: Pick<Actor, "tenantId">, alertId: string): Promise<AlertDetailDto> {
+export async function getAlert(
+  db: Db,
+  actor: Pick<Actor, "tenantId"> & Partial<Pick<Actor, "role">>,
+  alertId: string,
+): Promise<AlertDetailDto> {
   const [row] = await selectAlerts(db, actor.tenantId, eq(alerts.id, alertId));
   if (!row) throw new AppError("not_found", "No such alert.");
   const events = await db
@@ -26,6 +32,6 @@ export async function getAlert(db: Db, actor: Pick<Actor, "tenantId">, alertId: 
       at: event.at.toISOString(),
       detail: event.detail,
     })),
-    deliveries: await listDeliveries(db, actor.tenantId, alertId),
+    deliveries: await listDeliveries(db, actor.tenantId, alertId, { recipients: actor.role === "admin" }),
   };
 }

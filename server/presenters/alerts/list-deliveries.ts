@@ -1,10 +1,16 @@
-// An alert's notification deliveries, oldest first: who was told, how, and what happened.
+// An alert's notification deliveries, oldest first: who was told, how, and what happened. The recipient
+// (a contact's phone number or email) only for those who may read contacts.
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { contacts, notificationDeliveries } from "../../../db/schema";
 import type { DeliveryDto } from "../../contracts/api";
 
-export async function listDeliveries(db: Db, tenantId: string, alertId: string): Promise<DeliveryDto[]> {
+export async function listDeliveries(
+  db: Db,
+  tenantId: string,
+  alertId: string,
+  { recipients }: { recipients: boolean },
+): Promise<DeliveryDto[]> {
   const rows = await db
     .select({ d: notificationDeliveries, contactName: contacts.name })
     .from(notificationDeliveries)
@@ -15,7 +21,7 @@ export async function listDeliveries(db: Db, tenantId: string, alertId: string):
     id: d.id,
     contactName,
     channel: d.channel,
-    recipient: d.recipient,
+    recipient: recipients ? d.recipient : null,
     round: d.round,
     tier: d.tier,
     attempts: d.attempts,

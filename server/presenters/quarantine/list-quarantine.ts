@@ -1,6 +1,8 @@
 // Quarantined MQTT messages, newest first, a page at a time. A tenant sees
-// its own devices' rejects plus those no tenant could be found for (unknown
-// devices, malformed topics), which is where new devices first show up.
+// its own devices' rejects. Those no tenant could be found for (unknown
+// devices, malformed topics, where new devices first show up) carry other
+// tenants' mistyped ids and payloads, so only the installation's super-admin
+// sees them.
 import { and, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { devices, mqttQuarantine } from "../../../db/schema";
@@ -15,8 +17,10 @@ export function registrableId(topic: string, reason: string): string | null {
   return match?.[2] ?? match?.[3] ?? null;
 }
 
-export const tenantOrUnattributed = (actor: Actor) =>
-  or(eq(mqttQuarantine.tenantId, actor.tenantId), isNull(mqttQuarantine.tenantId));
+export const quarantineVisibleTo = (actor: Actor) =>
+  actor.isSuperAdmin
+    ? or(eq(mqttQuarantine.tenantId, actor.tenantId), isNull(mqttQuarantine.tenantId))
+    : eq(mqttQuarantine.tenantId, actor.tenantId);
 
 export async function listQuarantine(
   db: Db,
@@ -27,7 +31,7 @@ export async function listQuarantine(
     .select({ entry: mqttQuarantine, deviceExternalId: devices.externalId })
     .from(mqttQuarantine)
     .leftJoin(devices, eq(devices.id, mqttQuarantine.deviceId))
-    .where(and(tenantOrUnattributed(actor), before ? lt(mqttQuarantine.id, before) : undefined))
+    .where(and(quarantineVisibleTo(actor), before ? lt(mqttQuarantine.id, before) : undefined))
     .orderBy(desc(mqttQuarantine.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);

@@ -64,6 +64,35 @@ describe("signed alert links", () => {
     expect(html).toContain("For Sam Supervisor");
   });
 
+  it("the page gives the link holder only what the link is for: no operator's email, internal note or score", async () => {
+    const alert = await panic();
+    const claimed = await api(vigil.url, `/api/v1/alerts/${alert.id}/claim`, {
+      method: "POST",
+      token: vigil.adminToken,
+    });
+    expect(claimed.status).toBe(200);
+    const note = "Guard's ex-partner again; HR informed";
+    await api(vigil.url, `/api/v1/alerts/${alert.id}/acknowledge`, { method: "POST", token: vigil.adminToken });
+    const resolved = await api(vigil.url, `/api/v1/alerts/${alert.id}/resolve`, {
+      method: "POST",
+      token: vigil.adminToken,
+      body: { outcome: "false_alarm", note },
+    });
+    expect(resolved.status).toBe(200);
+    const { body: detail } = await api<AlertDetailDto>(vigil.url, `/api/v1/alerts/${alert.id}`, {
+      token: vigil.adminToken,
+    });
+    expect(detail.claimedBy).toBeTruthy();
+    expect(detail.resolutionNote).toBe(note);
+
+    // The whole response, including the data React hands to the page's client components.
+    const html = await (await fetch(`${vigil.url}/m/alerts/${alert.id}?t=${link(alert.id)}`)).text();
+    expect(html).toContain("PANIC");
+    for (const hidden of [detail.claimedBy!, "ex-partner", "resolutionNote", "claimedBy", "falseAlarmScore"]) {
+      expect(html, hidden).not.toContain(hidden);
+    }
+  });
+
   it("an expired or tampered link gets a clear message and a way to sign in", async () => {
     const alert = await panic();
     const expired = await (await fetch(`${vigil.url}/m/alerts/${alert.id}?t=${link(alert.id, Date.now() - 1)}`)).text();

@@ -5,7 +5,7 @@ import type { Db } from "../../../db/client";
 import { mqttQuarantine } from "../../../db/schema";
 import type { RegisterDeviceInput } from "../../contracts/api";
 import { AppError } from "../../observability/app-error";
-import { registrableId, tenantOrUnattributed } from "../../presenters/quarantine/list-quarantine";
+import { registrableId, quarantineVisibleTo } from "../../presenters/quarantine/list-quarantine";
 import type { Actor } from "../actor";
 import { registerDevice } from "./register-device";
 
@@ -18,7 +18,7 @@ export async function registerQuarantinedDevice(
   const [entry] = await db
     .select()
     .from(mqttQuarantine)
-    .where(and(eq(mqttQuarantine.id, quarantineId), tenantOrUnattributed(actor)));
+    .where(and(eq(mqttQuarantine.id, quarantineId), quarantineVisibleTo(actor)));
   if (!entry) throw new AppError("not_found", "No such quarantine entry.");
   const externalId = registrableId(entry.topic, entry.reason);
   if (!externalId) throw new AppError("conflict", "This message was not rejected for an unknown device.");

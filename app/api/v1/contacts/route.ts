@@ -5,8 +5,9 @@ import { apiRoute, json } from "@/server/http/api-route";
 import { listContacts } from "@/server/presenters/contacts/list-contacts";
 import { createContact } from "@/server/services/contacts/create-contact";
 
-export const GET = apiRoute({ route: "/api/v1/contacts", query: pageQuery }, ({ actor, query, runtime }) =>
-  listContacts(runtime.db, actor, query),
+export const GET = apiRoute(
+  { route: "/api/v1/contacts", roles: ["admin"], query: pageQuery },
+  ({ actor, query, runtime }) => listContacts(runtime.db, actor, query),
 );
 
 export const POST = apiRoute(

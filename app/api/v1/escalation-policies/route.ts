@@ -5,8 +5,9 @@ import { apiRoute, json } from "@/server/http/api-route";
 import { listEscalationPolicies } from "@/server/presenters/contacts/list-escalation-policies";
 import { createEscalationPolicy } from "@/server/services/contacts/create-escalation-policy";
 
-export const GET = apiRoute({ route: "/api/v1/escalation-policies", query: pageQuery }, ({ actor, query, runtime }) =>
-  listEscalationPolicies(runtime.db, actor, query),
+export const GET = apiRoute(
+  { route: "/api/v1/escalation-policies", roles: ["admin"], query: pageQuery },
+  ({ actor, query, runtime }) => listEscalationPolicies(runtime.db, actor, query),
 );
 
 export const POST = apiRoute(

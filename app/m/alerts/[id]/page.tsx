@@ -11,6 +11,7 @@ import { SessionAlertActions } from "@/components/mobile/session-alert-actions";
 import { currentActor } from "@/server/http/page-auth";
 import { AppError } from "@/server/observability/app-error";
 import { getAlert } from "@/server/presenters/alerts/get-alert";
+import { toLinkAlert } from "@/server/presenters/alerts/link-alert";
 import { getRuntime } from "@/server/runtime";
 import { findAlertByLink } from "@/server/services/alerts/acknowledge-alert-by-link";
 import { acknowledgeByLink } from "./actions";
@@ -67,10 +68,10 @@ export default async function MobileAlertPage({ params, searchParams }: Props) {
   }
   try {
     const { tenantId, contact } = await findAlertByLink(runtime, t, id, runtime.linkSecret);
-    const alert = await getAlert(runtime.db, { tenantId }, id);
-    const { events: _events, deliveries: _deliveries, ...summary } = alert;
+    // Only what the link is for reaches the link holder's browser (no operator emails, notes or scores).
+    const alert = toLinkAlert(await getAlert(runtime.db, { tenantId }, id));
     return (
-      <MobileAlert alert={summary} contactName={contact?.name ?? null} tileUrl={tileUrl}>
+      <MobileAlert alert={alert} contactName={contact?.name ?? null} tileUrl={tileUrl}>
         <LinkAcknowledge status={alert.status} acknowledge={acknowledgeByLink.bind(null, id, t)} />
         {contact && <PushOptIn link={{ alertId: id, token: t }} />}
       </MobileAlert>

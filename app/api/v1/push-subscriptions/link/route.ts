@@ -1,5 +1,6 @@
 // POST /api/v1/push-subscriptions/link {alertId, token, endpoint, keys} - a contact opts in from the signed
-// alert link (no account needed). DELETE {alertId, token, endpoint} - the contact opts out.
+// alert link (no account needed), for PUSH_LINK_SUBSCRIPTION_DAYS. DELETE {alertId, token, endpoint} - the
+// contact opts out.
 import { linkPushSubscriptionInput, removeLinkPushSubscriptionInput } from "@/server/contracts/push";
 import { json, publicApiRoute } from "@/server/http/api-route";
 import { linkPushOwner } from "@/server/services/push/link-push-owner";
@@ -9,10 +10,13 @@ import { savePushSubscription } from "@/server/services/push/save-push-subscript
 export const POST = publicApiRoute(
   { route: "/api/v1/push-subscriptions/link", body: linkPushSubscriptionInput },
   async ({ body, request, runtime }) => {
-    const owner = await linkPushOwner(runtime, body, runtime.linkSecret);
+    const { owner, link } = await linkPushOwner(runtime, body, runtime.linkSecret, {
+      days: runtime.env.PUSH_LINK_SUBSCRIPTION_DAYS,
+    });
     const saved = await savePushSubscription(runtime.db, owner, body, {
       allowHttp: runtime.env.WEB_PUSH_ALLOW_HTTP,
       userAgent: request.headers.get("user-agent"),
+      link,
     });
     return json(saved, 201);
   },
@@ -21,7 +25,7 @@ export const POST = publicApiRoute(
 export const DELETE = publicApiRoute(
   { route: "/api/v1/push-subscriptions/link", body: removeLinkPushSubscriptionInput },
   async ({ body, runtime }) => {
-    const owner = await linkPushOwner(runtime, body, runtime.linkSecret);
+    const { owner } = await linkPushOwner(runtime, body, runtime.linkSecret);
     return { removed: await removePushSubscription(runtime.db, owner, body.endpoint) };
   },
 );

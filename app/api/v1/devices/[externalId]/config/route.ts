@@ -7,8 +7,9 @@ import { setDeviceConfig } from "@/server/services/commands/set-device-config";
 
 const params = z.object({ externalId: z.string().min(1).max(128) });
 
-export const GET = apiRoute({ route: "/api/v1/devices/:externalId/config", params }, ({ actor, params, runtime }) =>
-  listDeviceConfigs(runtime.db, actor, params.externalId),
+export const GET = apiRoute(
+  { route: "/api/v1/devices/:externalId/config", roles: ["admin"], params },
+  ({ actor, params, runtime }) => listDeviceConfigs(runtime.db, actor, params.externalId),
 );
 
 export const PUT = apiRoute(
