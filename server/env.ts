@@ -164,7 +164,6 @@ export const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
-export type Role = (typeof roles)[number];
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty variable (`DATABASE_URL=` in a .env file) counts as unset; else it

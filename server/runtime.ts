@@ -7,7 +7,7 @@ import { getGlobal, setGlobal } from "./lib/global-singleton";
 import type { Broadcaster } from "./realtime/broadcaster";
 
 /** A check's outcome with figures for `npm run health` (problem null when healthy). */
-export type ReadinessResult = { problem: string | null; detail: Record<string, unknown> };
+type ReadinessResult = { problem: string | null; detail: Record<string, unknown> };
 export type ReadinessCheck = () => Promise<string | null | ReadinessResult>;
 
 export type Runtime = {

@@ -10,7 +10,7 @@
 import type { EventEmitter } from "node:events";
 import type { Logger } from "./observability/logger";
 
-export const FATAL_DRAIN_TIMEOUT_MS = 10_000;
+const FATAL_DRAIN_TIMEOUT_MS = 10_000;
 
 export function stopOnFatalError({
   stop,

@@ -9,10 +9,10 @@ import { makeWorkerUtils, type WorkerUtils } from "graphile-worker";
 import type { Logger } from "../server/observability/logger";
 import type { Metrics } from "../server/observability/metrics";
 
-export const WATCHED_TASKS = ["notify_alert", "deliver_notification"];
+const WATCHED_TASKS = ["notify_alert", "deliver_notification"];
 const STALE_AFTER_S = 40;
 /** Epochs report every few seconds at most; this long without one means the worker is gone. */
-export const TRAINING_STALLED_AFTER_S = 300;
+const TRAINING_STALLED_AFTER_S = 300;
 
 export async function startLockedJobWatchdog({
   connectionString,

@@ -23,7 +23,7 @@ export type NotificationSettings = {
   smsTenantPerHour: number;
 };
 
-export type TrainingSettings = {
+type TrainingSettings = {
   /** Epochs of a cron run (manual runs name theirs when they are requested). */
   epochs: number;
   /** Shortest epoch in ms (see ML_MIN_EPOCH_MS). */

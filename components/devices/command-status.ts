@@ -6,8 +6,6 @@ import type { CommandChangeDto, CommandStatus } from "@/server/contracts/socket-
 
 const rank: Record<CommandStatus, number> = { queued: 0, sent: 1, received: 2, done: 3, failed: 3, expired: 3 };
 
-export const finalStatuses: readonly CommandStatus[] = ["done", "failed", "expired"];
-
 export function laterStatus(current: CommandStatus, next: CommandStatus): CommandStatus {
   return rank[next] > rank[current] ? next : current;
 }

@@ -10,7 +10,7 @@ import { STATE_COLOURS, type GuardState } from "./guard-state";
 type CanvasInternals = { _ctx: CanvasRenderingContext2D; _drawing: boolean };
 type PathInternals = { _point: L.Point; _renderer: CanvasInternals; _empty: () => boolean };
 
-export function clusterRadius(count: number): number {
+function clusterRadius(count: number): number {
   return Math.min(12 + Math.log10(count) * 7, 30);
 }
 

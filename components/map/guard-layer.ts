@@ -16,7 +16,7 @@ import { ClusterMarker, clusterStyle } from "./cluster-marker";
 import { GUARD_STATES, STATE_COLOURS, STATE_LABELS, stateRank, type GuardState } from "./guard-state";
 import { plainText } from "./plain-text";
 
-export const CLUSTER_BELOW_ZOOM = 15;
+const CLUSTER_BELOW_ZOOM = 15;
 const RECLUSTER_MS = 200;
 /** How often guards are checked for having gone quiet (offline by time). */
 const RECHECK_MS = 5000;
@@ -282,5 +282,3 @@ export function createGuardLayer({
     },
   };
 }
-
-export type GuardLayer = ReturnType<typeof createGuardLayer>;

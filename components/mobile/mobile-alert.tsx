@@ -9,7 +9,7 @@ import { ClockTime } from "../ui/clock-time";
 
 const PointMap = dynamic(() => import("../map/point-map").then((m) => m.PointMap), { ssr: false });
 
-export type MobileAlertSummary = AlertDto & { acknowledgedAt: string | null; resolvedAt: string | null };
+type MobileAlertSummary = AlertDto & { acknowledgedAt: string | null; resolvedAt: string | null };
 
 type Props = {
   alert: MobileAlertSummary;

@@ -20,7 +20,7 @@ export function dayRuns(days: number[]): string {
     .join(", ");
 }
 
-export function shiftText(window: WeeklyWindow): string {
+function shiftText(window: WeeklyWindow): string {
   const overnight = window.to < window.from ? " (overnight)" : "";
   return `${dayRuns(window.days)} ${window.from}–${window.to}${overnight}`;
 }

@@ -18,12 +18,11 @@ export type FenceDraft = {
 
 export type SiteDraft = { name: string; timezone: string; armedSchedule: WeeklyWindow[]; fences: FenceDraft[] };
 
-export const fenceFields = ["name", "shape", "bufferM", "confirmFixes", "confirmSeconds"] as const;
-export type FenceField = (typeof fenceFields)[number];
+export type FenceField = "name" | "shape" | "bufferM" | "confirmFixes" | "confirmSeconds";
 
 export const newFenceDefaults = { bufferM: "10", confirmFixes: "3", confirmSeconds: "" };
 
-export function fenceDraft(fence: GeofenceDto): FenceDraft {
+function fenceDraft(fence: GeofenceDto): FenceDraft {
   return {
     key: fence.id,
     id: fence.id,

@@ -11,7 +11,7 @@ const STATUS_RANK: Record<TrainingRunStatus, number> = {
   cancelled: 2,
 };
 
-export function isNewer(incoming: TrainingRunDto, known: TrainingRunDto | undefined): boolean {
+function isNewer(incoming: TrainingRunDto, known: TrainingRunDto | undefined): boolean {
   if (!known) return true;
   const rank = STATUS_RANK[incoming.status] - STATUS_RANK[known.status];
   if (rank !== 0) return rank > 0;

@@ -2,7 +2,7 @@
 // authenticates them and fetch sends the Origin header that cookie-signed
 // mutations need. A failure carries the API's message and, for 422s and
 // 409s, one message per field path so forms can show it beside the field.
-export type ApiFailure = { ok: false; status: number; message: string; fields: Record<string, string> };
+type ApiFailure = { ok: false; status: number; message: string; fields: Record<string, string> };
 export type ApiResult<T> = { ok: true; data: T } | ApiFailure;
 
 type ErrorBody = { error?: { message?: string; issues?: { path: string; message: string }[] } };

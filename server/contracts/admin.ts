@@ -4,7 +4,7 @@ import { z } from "zod";
 import { roles } from "./api";
 
 /** The same rule as ADMIN_PASSWORD at first start. */
-export const newPassword = z.string().min(8, "use at least 8 characters").max(1024);
+const newPassword = z.string().min(8, "use at least 8 characters").max(1024);
 
 export const createTenantInput = z.object({
   name: z.string().trim().min(1).max(200),

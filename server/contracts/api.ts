@@ -148,7 +148,7 @@ export const listAlertsQuery = z.object({
 });
 export type ListAlertsQuery = z.infer<typeof listAlertsQuery>;
 
-export type AlertEventDto = {
+type AlertEventDto = {
   action: string;
   channel: string;
   by: string | null;

@@ -2,8 +2,7 @@
 // live progress, and the trained model versions.
 import { z } from "zod";
 
-export const trainingRunStatuses = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
-export type TrainingRunStatus = (typeof trainingRunStatuses)[number];
+export type TrainingRunStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
 
 /** A person in danger is never played down: these alerts are never scored nor learnt from. */
 export const NEVER_SCORED_TYPES: readonly string[] = ["panic", "man-down"];

@@ -2,8 +2,8 @@
 // `vigil-`; a device's client id is its external id, optionally followed by
 // `@` and a suffix of its choosing (`phone-1` or `phone-1@tablet`). External
 // ids cannot contain `@` (see api.ts), so a client id names one owner only.
-export const RESERVED_PREFIX = "vigil-";
-export const CLIENT_ID_SEPARATOR = "@";
+const RESERVED_PREFIX = "vigil-";
+const CLIENT_ID_SEPARATOR = "@";
 
 /** True for names only Vigil's service account may use: `vigil-*` (any case) and the configured MQTT_USERNAME. */
 export function isReservedMqttName(name: string, serviceUsername?: string): boolean {

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 const MAX_FUTURE_MS = 5 * 60 * 1000;
 
-export const timestampSchema = z.iso
+const timestampSchema = z.iso
   .datetime({ offset: true })
   .refine((s) => Date.parse(s) <= Date.now() + MAX_FUTURE_MS, "timestamp is more than 5 minutes in the future");
 
@@ -74,9 +74,3 @@ export const configAppliedPayload = z.looseObject({
   ...envelope,
   version: z.number().int().positive(),
 });
-
-export type GpsPayload = z.infer<typeof gpsPayload>;
-export type TelemetryPayload = z.infer<typeof telemetryPayload>;
-export type SensorPayload = z.infer<typeof sensorPayload>;
-export type AlertPayload = z.infer<typeof alertPayload>;
-export type SystemPayload = z.infer<typeof systemPayload>;

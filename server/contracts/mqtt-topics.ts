@@ -13,7 +13,7 @@ export type DownlinkLeaf = (typeof DOWNLINK_LEAVES)[number];
 
 /** Devices' answers to downlink, `{family}/{id}/{leaf}`, and the pipeline family each becomes. */
 export const ANSWER_LEAVES = { "command-results": "command-result", "config-applied": "config-applied" } as const;
-export type AnswerLeaf = keyof typeof ANSWER_LEAVES;
+type AnswerLeaf = keyof typeof ANSWER_LEAVES;
 export type DownlinkAnswer = (typeof ANSWER_LEAVES)[AnswerLeaf];
 
 type FamilyRule = {

@@ -12,7 +12,6 @@ export const pushSubscriptionInput = z.object({
 export type PushSubscriptionInput = z.infer<typeof pushSubscriptionInput>;
 
 export const removePushSubscriptionInput = z.object({ endpoint: z.url().max(2000) });
-export type RemovePushSubscriptionInput = z.infer<typeof removePushSubscriptionInput>;
 
 /** The signed link of the mobile alert page (`/m/alerts/{alertId}?t={token}`) authorises a contact. */
 const alertLink = z.object({ alertId: z.uuid(), token: z.string().min(1).max(1000) });

@@ -4,14 +4,14 @@
 import { z } from "zod";
 
 /** The longest range one report covers, in days (both ends included). */
-export const REPORT_MAX_DAYS = 366;
+const REPORT_MAX_DAYS = 366;
 
-export const reportFormats = ["json", "csv"] as const;
+const reportFormats = ["json", "csv"] as const;
 
 const DAY_MS = 24 * 3600 * 1000;
 
 /** Days from `from` to `to`, both included (1 when they are the same day). */
-export function daysInRange(from: string, to: string): number {
+function daysInRange(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
 }
 
@@ -33,7 +33,7 @@ export type ReportQuery = z.infer<typeof reportQuery>;
 const range = { from: z.iso.date(), to: z.iso.date() };
 const seconds = z.number().nullable().describe("Seconds; null when no alert got that far.");
 
-export const geofenceViolationsRow = z.object({
+const geofenceViolationsRow = z.object({
   day: z.iso.date().describe("The day the violation started, in the site's time zone."),
   siteId: z.uuid().nullable(),
   siteName: z.string(),
@@ -45,7 +45,6 @@ export const geofenceViolationsRow = z.object({
   secondsOutside: z.number().describe("Total time outside of the violations that have ended."),
   maxMetresOutside: z.number(),
 });
-export type GeofenceViolationsRow = z.infer<typeof geofenceViolationsRow>;
 
 export const geofenceViolationsReport = z.object({
   ...range,
@@ -54,7 +53,7 @@ export const geofenceViolationsReport = z.object({
 });
 export type GeofenceViolationsReport = z.infer<typeof geofenceViolationsReport>;
 
-export const responseTimesRow = z.object({
+const responseTimesRow = z.object({
   siteId: z.uuid().nullable(),
   siteName: z.string(),
   raised: z.number().int(),
@@ -65,12 +64,11 @@ export const responseTimesRow = z.object({
   resolveMedianSeconds: seconds,
   resolveP90Seconds: seconds,
 });
-export type ResponseTimesRow = z.infer<typeof responseTimesRow>;
 
 export const responseTimesReport = z.object({ ...range, rows: z.array(responseTimesRow) });
 export type ResponseTimesReport = z.infer<typeof responseTimesReport>;
 
-export const alertOutcomesRow = z.object({
+const alertOutcomesRow = z.object({
   type: z.string(),
   total: z.number().int(),
   open: z.number().int(),
@@ -91,8 +89,7 @@ export const alertOutcomesReport = z.object({
 });
 export type AlertOutcomesReport = z.infer<typeof alertOutcomesReport>;
 
-export const reportNames = ["geofence-violations", "response-times", "alert-outcomes"] as const;
-export type ReportName = (typeof reportNames)[number];
+export type ReportName = "geofence-violations" | "response-times" | "alert-outcomes";
 
 /** Who may read reports: the people who run the NOC, not supervisors in the field. */
 export const reportRoles = ["admin", "manager", "operator"] as const;

@@ -13,12 +13,12 @@ const position = z.tuple([lon, lat]);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM (24 h)");
 
 /** A weekly window (days 1 = Monday .. 7 = Sunday, local HH:MM; to before from runs past midnight). */
-export const weeklyWindow = z
+const weeklyWindow = z
   .object({ days: z.array(z.number().int().min(1).max(7)).min(1).max(7), from: hhmm, to: hhmm })
   .refine((w) => w.from !== w.to, { message: "from and to must differ", path: ["to"] });
 export type WeeklyWindow = z.infer<typeof weeklyWindow>;
 
-export const timezone = z
+const timezone = z
   .string()
   .min(1)
   .max(64)
@@ -100,7 +100,7 @@ const circle = z.object({
   radiusM: z.number().gt(0, "the radius must be more than 0 m").max(100_000, "at most 100 km"),
 });
 
-export const geofenceInput = z
+const geofenceInput = z
   .object({
     /** On PUT: the id of an existing fence of this site, kept (with its history) rather than replaced. */
     id: z.uuid().optional(),

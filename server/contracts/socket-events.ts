@@ -58,13 +58,13 @@ export type DeviceTelemetryDto = {
 export type BroadcastPriority = "low" | "normal" | "high";
 
 /** To the tenant's consoles: a training run's state after each epoch (low) and when it ends (normal). */
-export type TrainingProgressEvent = { priority: BroadcastPriority; run: TrainingRunDto };
+type TrainingProgressEvent = { priority: BroadcastPriority; run: TrainingRunDto };
 
 /** To the user who started a training run, when it ends. */
-export type TrainingFinishedEvent = { priority: BroadcastPriority; run: TrainingRunDto };
+type TrainingFinishedEvent = { priority: BroadcastPriority; run: TrainingRunDto };
 
 /** To the tenant's consoles: a site's fences were saved or the site deleted; reload the fences (GET /api/v1/sites). */
-export type FencesChangedEvent = { siteId: string };
+type FencesChangedEvent = { siteId: string };
 
 export type ServerToClientEvents = {
   [socketEvents.guardPositions]: (positions: GuardPositionDto[]) => void;

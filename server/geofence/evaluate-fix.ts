@@ -16,7 +16,7 @@ export type GuardFenceState = {
 
 export type Fix = { lat: number; lon: number; accuracyM: number; at: number };
 
-export type FenceEvent =
+type FenceEvent =
   | {
       kind: "violation";
       fenceId: string;
@@ -28,7 +28,7 @@ export type FenceEvent =
 
 export type Evaluation = { state: GuardFenceState; events: FenceEvent[]; outside: boolean; stale: boolean };
 
-export const initialState: GuardFenceState = { status: "inside", lastFixAt: 0, outsideFixes: 0, outsideSince: null };
+const initialState: GuardFenceState = { status: "inside", lastFixAt: 0, outsideFixes: 0, outsideSince: null };
 
 export function evaluateFix(previous: GuardFenceState | undefined, fix: Fix, fences: PreparedFence[]): Evaluation {
   const state = previous ?? initialState;

@@ -3,7 +3,7 @@
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import type { Feature, Polygon } from "geojson";
 
-export type FenceShape =
+type FenceShape =
   | { kind: "polygon"; polygon: Feature<Polygon> }
   | { kind: "circle"; center: [lon: number, lat: number]; radiusM: number };
 

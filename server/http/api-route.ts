@@ -65,7 +65,7 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, prefix: string
   );
 }
 
-export function errorResponse(error: unknown): Response {
+function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const headers: Record<string, string> = {};
     if (error.retryAfterSeconds) headers["retry-after"] = String(error.retryAfterSeconds);

@@ -35,7 +35,7 @@ function originOf(url: string | null | undefined): string | null {
   }
 }
 
-export function assertSameOrigin(request: Request, publicUrl?: string): void {
+function assertSameOrigin(request: Request, publicUrl?: string): void {
   // `Origin: null` (sandboxed frames, some redirects) and garbage are as foreign as another site.
   const origin = originOf(request.headers.get("origin"));
   // Set by server/roles/start-web.ts for every request; whatever the client sent under that name is replaced.

@@ -17,7 +17,7 @@ type DependencyPatch = {
 
 const POSTGRES_MARKER = "Vigil patch (patches/README.md)";
 
-export const DEPENDENCY_PATCHES: readonly DependencyPatch[] = [
+const DEPENDENCY_PATCHES: readonly DependencyPatch[] = [
   {
     name: "postgres",
     version: "3.4.9",

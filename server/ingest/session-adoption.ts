@@ -13,7 +13,7 @@ import type { IClientOptions } from "mqtt";
 
 export const GONE_TOPIC = "vigil/ingest/gone";
 /** A process back within this delay keeps its own session; after it, a survivor adopts it. */
-export const WILL_DELAY_SECONDS = 2;
+const WILL_DELAY_SECONDS = 2;
 export const SESSION_TAKEN_OVER = 0x8e;
 /** MQTT 5 DISCONNECT reason: close, and let the broker publish the will. */
 export const DISCONNECT_WITH_WILL = 0x04;

@@ -9,10 +9,10 @@
 import type { Sql } from "postgres";
 import type { Source } from "./pipeline/types";
 
-export type SourceKind = "guard" | "device";
+type SourceKind = "guard" | "device";
 
 /** What a topic id names: its guard or its (not revoked) device, or both (ambiguous). */
-export type Resolution = { guard: Source | null; device: Source | null; ambiguous: boolean };
+type Resolution = { guard: Source | null; device: Source | null; ambiguous: boolean };
 
 type Entry = { resolution: Resolution; expiresAt: number; refreshing?: boolean };
 

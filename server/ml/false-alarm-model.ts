@@ -5,7 +5,7 @@ import type { LayersModel } from "@tensorflow/tfjs-layers";
 import { encodeFeatures, type AlertFeatures, type FeatureEncoding } from "./alert-features";
 import { tensorflow } from "./tf";
 
-export const MODEL_FORMAT = "vigil-false-alarm/1";
+const MODEL_FORMAT = "vigil-false-alarm/1";
 
 export type SerializedModel = {
   format: typeof MODEL_FORMAT;

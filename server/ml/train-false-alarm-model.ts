@@ -19,7 +19,7 @@ export type EpochReport = {
   elapsedMs: number;
 };
 
-export type ModelMetrics = {
+type ModelMetrics = {
   testAuc: number;
   testAccuracy: number;
   /** Share of false alarms in the test set. */

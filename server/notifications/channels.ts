@@ -8,7 +8,7 @@ import type TwilioRequestClient from "twilio/lib/base/RequestClient";
 type RequestOptions<T> = TwilioRequestClient.RequestOptions<T>;
 import type { Env } from "../env";
 
-export type OutgoingMessage = { to: string; subject: string; text: string; idempotencyKey: string };
+type OutgoingMessage = { to: string; subject: string; text: string; idempotencyKey: string };
 
 export type Channel = {
   name: "sms" | "email";

@@ -14,7 +14,7 @@ import type { Env } from "../env";
 import { componentLogger } from "../observability/logger";
 import { checkedLookup, PushDestinationError, pushHost, resolvePushHost, type ResolveHost } from "./push-destination";
 
-export type PushTarget = { endpoint: string; p256dh: string; auth: string };
+type PushTarget = { endpoint: string; p256dh: string; auth: string };
 export type PushMessage = { title: string; body: string; url: string; tag: string; severity: string };
 export type PushResult = { outcome: "sent"; providerId: string | null } | { outcome: "gone"; status: number };
 

@@ -7,7 +7,7 @@ import type { Sql } from "../../db/client";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
 
-export const SAMPLE_EVERY_MS = 10_000;
+const SAMPLE_EVERY_MS = 10_000;
 
 const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
 

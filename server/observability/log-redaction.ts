@@ -7,7 +7,7 @@ import { pino, type LoggerOptions } from "pino";
 
 const SECRET_FIELDS = ["password", "token", "secret", "authorization", "cookie", "linkToken", "apiKey"];
 
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   ...SECRET_FIELDS,
   ...SECRET_FIELDS.map((f) => `*.${f}`),
   ...["headers", "req.headers", "request.headers", "*.headers"].flatMap((h) =>

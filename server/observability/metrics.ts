@@ -224,7 +224,7 @@ function createMetrics() {
 }
 
 /** The uplink topic families, notification channels and delivery results that always have a series. */
-export const KNOWN_LABELS = {
+const KNOWN_LABELS = {
   families: ["device", "guard", "sensor", "alert", "system"],
   channels: ["sms", "email", "push"],
   deliveryResults: ["sent", "retry", "failed", "skipped"],

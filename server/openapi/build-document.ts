@@ -107,5 +107,3 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
     },
   };
 }
-
-export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;

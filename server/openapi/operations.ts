@@ -38,7 +38,7 @@ import {
 import { assignmentInput, siteInput } from "../contracts/sites";
 import { alertListItemDto, contactDto, deviceDto, guardDto, latestPositionRow, locationDto } from "./response-schemas";
 
-export type Method = "get" | "post" | "put" | "patch" | "delete";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 
 export type Operation = {
   path: string;

@@ -6,7 +6,7 @@ import type { Db } from "../../db/client";
 import { sessions, users } from "../../db/schema";
 import type { Logger } from "../observability/logger";
 
-export const SESSION_SWEEP_MS = 2_000;
+const SESSION_SWEEP_MS = 2_000;
 
 type SweptSocket = { data: { tokenHash?: string }; disconnect: (close?: boolean) => unknown };
 

@@ -4,7 +4,7 @@
 // any other unusable value, which says nothing of whether, or where, it exists.
 import { AppError } from "../observability/app-error";
 
-export function isUniqueViolation(error: unknown): boolean {
+function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } } | null;
   return e?.code === "23505" || e?.cause?.code === "23505";
 }

@@ -25,7 +25,7 @@ export type RecordedRequest = {
   answer?: number | "no answer";
 };
 
-export type ChaosOptions = {
+type ChaosOptions = {
   /** The same seed gives the same sequence of answers. */
   seed: number;
   /** Share of requests answered with `status`. */

@@ -5,7 +5,7 @@ type Bytes = string | Buffer;
 const bytes = (value: Bytes) => (typeof value === "string" ? Buffer.from(value, "utf8") : value);
 
 /** MQTT's variable byte integer (remaining length, property length). */
-export function varInt(value: number): Buffer {
+function varInt(value: number): Buffer {
   const out: number[] = [];
   do {
     let byte = value % 128;

@@ -16,7 +16,7 @@ import { metrics } from "../../observability/metrics";
 import type { Envelope } from "../pipeline/types";
 import { recordedAt } from "./recorded-at";
 
-export const GEOFENCE_ALERT = "geofence-violation";
+const GEOFENCE_ALERT = "geofence-violation";
 
 type StoredState = GuardFenceState & { insideFenceIds: string[]; openViolationId: string | null };
 

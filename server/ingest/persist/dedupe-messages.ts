@@ -4,7 +4,7 @@
 import type { TransactionSql } from "postgres";
 import type { Envelope } from "../pipeline/types";
 
-export function dedupeKey(envelope: Envelope): string | null {
+function dedupeKey(envelope: Envelope): string | null {
   const msgId = envelope.data?.msg_id;
   return typeof msgId === "string" ? `${envelope.family}/${envelope.topicId}|${msgId}` : null;
 }

@@ -25,7 +25,7 @@ const DEFAULT_SEVERITY: Record<string, AlertSeverity> = {
   "geofence-violation": "critical",
 };
 
-export function receiptTopic(envelope: Envelope): string {
+function receiptTopic(envelope: Envelope): string {
   return downlinkTopic(envelope.source!.deviceId ? "device" : "guard", envelope.source!.externalId, "receipts");
 }
 

@@ -2,7 +2,6 @@
 import type { ArmedWindow } from "../../../db/schema/sites";
 import type { DownlinkAnswer, UplinkFamily } from "../../contracts/mqtt-topics";
 
-export type { DownlinkAnswer };
 /** An uplink family, or a device's answer to downlink (command progress, applied configuration). */
 export type Family = UplinkFamily | DownlinkAnswer;
 

@@ -10,7 +10,7 @@ export type DerivedAlert = { type: string; severity: AlertSeverity; message: str
 
 const ACTIVE_STATES = new Set(["alarm", "open", "opened", "detected", "active", "triggered", "on", "true", "1"]);
 
-export function isActive(value: unknown, state: unknown): boolean {
+function isActive(value: unknown, state: unknown): boolean {
   if (typeof state === "string") return ACTIVE_STATES.has(state.toLowerCase());
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value > 0;
@@ -45,7 +45,7 @@ export function systemAlert(metric: string, status: unknown): DerivedAlert | nul
     : null;
 }
 
-export const LOW_BATTERY_PERCENT = 15;
+const LOW_BATTERY_PERCENT = 15;
 
 export function batteryAlert(battery: unknown, thresholdPercent = LOW_BATTERY_PERCENT): DerivedAlert | null {
   return typeof battery === "number" && battery < thresholdPercent

@@ -9,7 +9,7 @@ import type { Actor } from "../../services/actor";
 type GeofenceRow = typeof geofences.$inferSelect;
 type SiteRow = typeof sites.$inferSelect;
 
-export function toGeofenceDto(f: GeofenceRow): GeofenceDto {
+function toGeofenceDto(f: GeofenceRow): GeofenceDto {
   return {
     id: f.id,
     name: f.name,

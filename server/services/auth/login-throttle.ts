@@ -14,21 +14,21 @@ import { loginThrottles } from "../../../db/schema";
 import { addressKey } from "../../infra/pending-connections";
 import { AppError } from "../../observability/app-error";
 
-export type ThrottleRule = { free: number; leakSeconds: number; baseDelaySeconds: number; maxDelaySeconds: number };
+type ThrottleRule = { free: number; leakSeconds: number; baseDelaySeconds: number; maxDelaySeconds: number };
 
 // The wait starts when the attempt is counted, before its password check: the first one is longer than a
 // password check can take on a busy machine (about a second), else it would be over before its answer.
 /** One address (an IPv6 /64) across all accounts: generous, for offices behind one NAT (30 free, 30 an hour). */
-export const PER_ADDRESS: ThrottleRule = { free: 30, leakSeconds: 120, baseDelaySeconds: 15, maxDelaySeconds: 900 };
+const PER_ADDRESS: ThrottleRule = { free: 30, leakSeconds: 120, baseDelaySeconds: 15, maxDelaySeconds: 900 };
 /** One account from one address: password guessing (5 free, then about 4 an hour at the 15 min cap). */
-export const PER_ACCOUNT_AND_ADDRESS: ThrottleRule = {
+const PER_ACCOUNT_AND_ADDRESS: ThrottleRule = {
   free: 5,
   leakSeconds: 900,
   baseDelaySeconds: 15,
   maxDelaySeconds: 900,
 };
 
-export function throttleKeys(email: string, address: string) {
+function throttleKeys(email: string, address: string) {
   const where = addressKey(address);
   return { address: `address:${where}`, account: `account:${email}|${where}` };
 }

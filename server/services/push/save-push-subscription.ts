@@ -18,7 +18,7 @@ import {
 } from "../../notifications/push-destination";
 import { AppError } from "../../observability/app-error";
 
-export const MAX_PUSH_SUBSCRIPTIONS_PER_OWNER = 10;
+const MAX_PUSH_SUBSCRIPTIONS_PER_OWNER = 10;
 
 export type PushOwner = { tenantId: string } & (
   { userId: string; contactId?: never } | { contactId: string; userId?: never }
@@ -41,7 +41,7 @@ async function checkEndpoint(endpoint: string, { allowHttp, resolve }: { allowHt
   }
 }
 
-export const ownedBy = (owner: PushOwner) =>
+const ownedBy = (owner: PushOwner) =>
   and(
     eq(pushSubscriptions.tenantId, owner.tenantId),
     owner.userId ? eq(pushSubscriptions.userId, owner.userId) : eq(pushSubscriptions.contactId, owner.contactId!),
