@@ -37,7 +37,7 @@ const timezone = z
 /** Points (vertices) of one polygon fence, all rings together. */
 export const MAX_FENCE_VERTICES = 1000;
 /** Points of all of one site's polygon fences together. */
-export const MAX_SITE_VERTICES = 10_000;
+export const MAX_SITE_VERTICES = 3_000;
 /**
  * Pairs of edges the crossing check may test for one site: ordinary fences need a few thousand each (a round
  * 1,000-point fence about 20,000), and one 1,000-point fence made so that every edge overlaps every other
