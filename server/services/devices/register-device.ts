@@ -11,8 +11,7 @@ import { toDeviceDto } from "../../presenters/devices/device-dto";
 import type { Actor } from "../actor";
 import { assertTenantSite } from "../sites/assert-tenant-site";
 import { notifyRegistryChanged } from "../registry-changed";
-import { mqttIdTakenByTenant } from "../mqtt-id-taken-by-tenant";
-import { refuseDuplicate } from "../unique-violation";
+import { insertWithMqttId } from "../insert-with-mqtt-id";
 import { assertRegistrableDeviceId } from "./assert-registrable-device-id";
 import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret } from "./device-secret";
 
@@ -33,27 +32,22 @@ export async function registerDevice(
   const guard = input.guardExternalId ? await findGuard(db, actor, input.guardExternalId) : null;
   await assertTenantSite(db, actor, input.siteId);
   const secret = newDeviceSecret();
-  const [row] = await refuseDuplicate({
-    field: "externalId",
-    conflict: `externalId "${input.externalId}" is already in use`,
-    unavailable: `externalId "${input.externalId}" cannot be used; choose another.`,
-    takenByCaller: () => mqttIdTakenByTenant(db, actor.tenantId, input.externalId),
-    work: () =>
-      db
-        .insert(devices)
-        .values({
-          tenantId: actor.tenantId,
-          externalId: input.externalId,
-          kind: input.kind,
-          name: input.name ?? null,
-          guardId: guard?.id ?? null,
-          siteId: input.siteId ?? null,
-          secretHash: hashDeviceSecret(secret),
-          mosquittoHash: mosquittoPasswordHash(secret),
-          expectedIntervalS: DEFAULT_INTERVAL_S[input.kind],
-        })
-        .returning(),
-  });
+  const [row] = await insertWithMqttId(db, { tenantId: actor.tenantId, externalId: input.externalId }, () =>
+    db
+      .insert(devices)
+      .values({
+        tenantId: actor.tenantId,
+        externalId: input.externalId,
+        kind: input.kind,
+        name: input.name ?? null,
+        guardId: guard?.id ?? null,
+        siteId: input.siteId ?? null,
+        secretHash: hashDeviceSecret(secret),
+        mosquittoHash: mosquittoPasswordHash(secret),
+        expectedIntervalS: DEFAULT_INTERVAL_S[input.kind],
+      })
+      .returning(),
+  );
   await notifyRegistryChanged(db, input.externalId);
   return { ...toDeviceDto(row!, guard?.externalId ?? null), mqtt: { username: input.externalId, password: secret } };
 }

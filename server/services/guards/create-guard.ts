@@ -5,27 +5,21 @@ import { guards } from "../../../db/schema";
 import type { CreateGuardInput, GuardDto } from "../../contracts/api";
 import { toGuardDto } from "../../presenters/guards/guard-dto";
 import type { Actor } from "../actor";
-import { mqttIdTakenByTenant } from "../mqtt-id-taken-by-tenant";
+import { insertWithMqttId } from "../insert-with-mqtt-id";
 import { notifyRegistryChanged } from "../registry-changed";
-import { refuseDuplicate } from "../unique-violation";
 
 export async function createGuard(db: Db, actor: Actor, input: CreateGuardInput): Promise<GuardDto> {
-  const [row] = await refuseDuplicate({
-    field: "externalId",
-    conflict: `externalId "${input.externalId}" is already in use`,
-    unavailable: `externalId "${input.externalId}" cannot be used; choose another.`,
-    takenByCaller: () => mqttIdTakenByTenant(db, actor.tenantId, input.externalId),
-    work: () =>
-      db
-        .insert(guards)
-        .values({
-          tenantId: actor.tenantId,
-          externalId: input.externalId,
-          name: input.name,
-          phone: input.phone ?? null,
-        })
-        .returning(),
-  });
+  const [row] = await insertWithMqttId(db, { tenantId: actor.tenantId, externalId: input.externalId }, () =>
+    db
+      .insert(guards)
+      .values({
+        tenantId: actor.tenantId,
+        externalId: input.externalId,
+        name: input.name,
+        phone: input.phone ?? null,
+      })
+      .returning(),
+  );
   await notifyRegistryChanged(db, input.externalId);
   return toGuardDto(row!);
 }
