@@ -7,7 +7,7 @@
 import type { Sql, TransactionSql } from "postgres";
 import { DEFAULT_REPORT_INTERVALS } from "../contracts/alert-rules";
 import { socketEvents, type AlertDto, type AlertSeverity } from "../contracts/socket-events";
-import { upsertAlerts, type AlertRow, type SavedAlert } from "../ingest/persist/raise-alerts";
+import { upsertAlerts, type AlertRow, type SavedAlert } from "../services/alerts/upsert-alerts";
 import { inWeeklyWindows, type WeeklyWindow } from "../lib/weekly-windows";
 import type { Broadcaster } from "../realtime/broadcaster";
 

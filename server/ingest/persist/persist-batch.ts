@@ -11,7 +11,8 @@ import { storeDeviceTelemetry, type StoredTelemetry } from "./store-device-telem
 import { storeGuardLocations, type StoredPosition } from "./store-guard-locations";
 import { storeQuarantine, type Rejection } from "./store-quarantine";
 import { touchDevices, type LastSeenWrites } from "./touch-devices";
-import { raiseAlerts, receiptsForResends, type AlertReceipt, type RaisedAlert } from "./raise-alerts";
+import type { RaisedAlert } from "../../services/alerts/upsert-alerts";
+import { raiseAlerts, receiptsForResends, type AlertReceipt } from "./raise-alerts";
 import { recordCommandResults, recordConfigApplied, type CommandChange } from "./record-downlink-answers";
 import { storeSensorReadings } from "./store-sensor-readings";
 import { storeSystemHealth } from "./store-system-health";
