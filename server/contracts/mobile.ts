@@ -11,19 +11,18 @@ export type MobileAckState = { ok: true; acknowledgedAt: string } | { ok: false;
  * about the tenant's people or their notes (who claimed or resolved it, the
  * resolution note, the false-alarm score, the site).
  */
-export type LinkAlertDto = {
-  id: string;
-  type: string;
-  severity: AlertDto["severity"];
-  status: AlertDto["status"];
-  message: string;
-  lat: number | null;
-  lon: number | null;
-  count: number;
-  sourceExternalId: string;
-  sourceName: string;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  acknowledgedAt: string | null;
-  resolvedAt: string | null;
-};
+export type LinkAlertDto = Pick<
+  AlertDto,
+  | "id"
+  | "type"
+  | "severity"
+  | "status"
+  | "message"
+  | "lat"
+  | "lon"
+  | "count"
+  | "sourceExternalId"
+  | "sourceName"
+  | "firstSeenAt"
+  | "lastSeenAt"
+> & { acknowledgedAt: string | null; resolvedAt: string | null };
