@@ -3,7 +3,7 @@
 // session itself (requirePageActor) before rendering any data.
 import type { ReactNode } from "react";
 import { ConsoleNav } from "@/components/nav/console-nav";
-import type { Actor } from "@/server/services/actor";
+import type { Actor } from "@/server/auth/actor";
 import { signOut } from "./session-actions";
 import "./styles/console.css";
 import "./styles/controls.css";

@@ -1,6 +1,6 @@
 import { NocConsole } from "@/components/noc/noc-console";
 import { LATEST_POSITIONS_PATH } from "@/server/contracts/positions";
-import { requirePageActor } from "@/server/http/page-auth";
+import { requirePageActor } from "@/server/auth/page-auth";
 import { listAlerts } from "@/server/presenters/alerts/list-alerts";
 import { getNocMapRules } from "@/server/presenters/guards/get-noc-map-rules";
 import { listSites } from "@/server/presenters/sites/list-sites";

@@ -4,13 +4,13 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { loginInput } from "@/server/contracts/api";
-import { homePath } from "@/server/http/page-auth";
-import { sessionCookieName, sessionCookieOptions } from "@/server/http/session-cookie";
+import { homePath } from "@/server/auth/page-auth";
+import { sessionCookieName, sessionCookieOptions } from "@/server/auth/session-cookie";
 import { AppError } from "@/server/observability/app-error";
 import { getRuntime } from "@/server/runtime";
-import { findActorByToken } from "@/server/services/auth/find-actor-by-token";
-import { logIn } from "@/server/services/auth/log-in";
-import { logOut } from "@/server/services/auth/log-out";
+import { findActorByToken } from "@/server/auth/find-actor-by-token";
+import { logIn } from "@/server/auth/log-in";
+import { logOut } from "@/server/auth/log-out";
 
 import type { SignInState } from "@/server/contracts/session";
 

@@ -26,7 +26,7 @@ import type { Broadcaster } from "./realtime/broadcaster";
 import { createPostgresAdapter, createPubSubPool } from "./realtime/postgres-pubsub";
 import { createRelayBroadcaster } from "./realtime/relay-broadcaster";
 import { compileProxyTrust } from "./http/proxied-request";
-import { sessionCookieName } from "./http/session-cookie";
+import { sessionCookieName } from "./auth/session-cookie";
 import { startOpsServer } from "./roles/start-ops-server";
 import { startWeb, type Web } from "./roles/start-web";
 import { setRuntime, type ReadinessCheck } from "./runtime";

@@ -2,7 +2,7 @@
 // operation with who may call it, its parameters, body and answers (the JSON
 // Schemas folded under each). Server-rendered from the same document as
 // /api/v1/openapi.json; open to anyone signed in.
-import { requirePageActor } from "@/server/http/page-auth";
+import { requirePageActor } from "@/server/auth/page-auth";
 import { buildOpenApiDocument } from "@/server/openapi/build-document";
 import { ConsoleFrame } from "../console-frame";
 import "../styles/api-docs.css";

@@ -3,7 +3,7 @@
 import { DevicePager } from "@/components/devices/device-pager";
 import { DeviceTable } from "@/components/devices/device-table";
 import { RegisterDevicePanel } from "@/components/devices/register-device-panel";
-import { requirePageActor } from "@/server/http/page-auth";
+import { requirePageActor } from "@/server/auth/page-auth";
 import { listDevicesPage } from "@/server/presenters/devices/list-devices-page";
 import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "../console-frame";

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/ui/login-form";
-import { currentActor, homePath } from "@/server/http/page-auth";
+import { currentActor, homePath } from "@/server/auth/page-auth";
 import { signIn } from "../session-actions";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 // newest first, live; each opens the alert's page to acknowledge and resolve.
 import type { Metadata } from "next";
 import { SupervisorHome } from "@/components/mobile/supervisor-home";
-import { requirePageActor } from "@/server/http/page-auth";
+import { requirePageActor } from "@/server/auth/page-auth";
 import { listAlerts } from "@/server/presenters/alerts/list-alerts";
 import { getRuntime } from "@/server/runtime";
 import { signOut } from "../session-actions";

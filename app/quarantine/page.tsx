@@ -2,7 +2,7 @@
 // devices from here in one click.
 import { QuarantineList } from "@/components/quarantine/quarantine-list";
 import { QUARANTINE_PAGE_SIZE } from "@/server/contracts/quarantine";
-import { requirePageActor } from "@/server/http/page-auth";
+import { requirePageActor } from "@/server/auth/page-auth";
 import { listQuarantine } from "@/server/presenters/quarantine/list-quarantine";
 import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "../console-frame";

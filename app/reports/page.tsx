@@ -2,7 +2,7 @@
 // times and alert outcomes, each with a chart, a table and a CSV download.
 import { ReportsConsole } from "@/components/reports/reports-console";
 import { reportQuery, reportRoles } from "@/server/contracts/reports";
-import { requirePageActor } from "@/server/http/page-auth";
+import { requirePageActor } from "@/server/auth/page-auth";
 import { alertOutcomesReport } from "@/server/presenters/reports/alert-outcomes-report";
 import { geofenceViolationsReport } from "@/server/presenters/reports/geofence-violations-report";
 import { responseTimesReport } from "@/server/presenters/reports/response-times-report";

@@ -1,7 +1,7 @@
 // /sites - the tenant's sites with their fences and assigned guards; admins
 // and managers open one to draw its fences and assign guards.
 import Link from "next/link";
-import { requirePageActor } from "@/server/http/page-auth";
+import { requirePageActor } from "@/server/auth/page-auth";
 import { listSites } from "@/server/presenters/sites/list-sites";
 import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "../console-frame";

@@ -3,7 +3,7 @@
 // new alerts). For managers and admins.
 import { TrainingConsole } from "@/components/training/training-console";
 import { mlRoles } from "@/server/contracts/ml";
-import { requirePageActor } from "@/server/http/page-auth";
+import { requirePageActor } from "@/server/auth/page-auth";
 import { listMlModels } from "@/server/presenters/ml/list-ml-models";
 import { listTrainingRuns } from "@/server/presenters/ml/list-training-runs";
 import { getRuntime } from "@/server/runtime";

@@ -2,7 +2,7 @@ import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 // Sign-in throttles, one leaky bucket per key ("address:<addr>" or "account:<email>|<addr>"), kept in
 // the database so they hold across processes. An attempt is counted and checked in one statement
-// (server/services/auth/login-throttle.ts), so parallel attempts cannot slip past the count.
+// (server/auth/login-throttle.ts), so parallel attempts cannot slip past the count.
 export const loginThrottles = pgTable("login_throttles", {
   key: text("key").primaryKey(),
   /** Attempts in the bucket (a sign-in takes its own back out); one leaks out every rule's leak period. */

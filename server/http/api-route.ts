@@ -8,10 +8,10 @@ import { AppError, type FieldIssue } from "../observability/app-error";
 import { componentLogger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import { getRuntime, type Runtime } from "../runtime";
-import type { Actor } from "../services/actor";
+import type { Actor } from "../auth/actor";
 import { readJsonBody } from "./body-limit";
-import { authenticateRequest } from "./request-auth";
-import { sessionCookieName } from "./session-cookie";
+import { authenticateRequest } from "../auth/request-auth";
+import { sessionCookieName } from "../auth/session-cookie";
 
 const logger = componentLogger("http");
 

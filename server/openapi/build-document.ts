@@ -3,7 +3,7 @@
 // is). Requests are described as the client sends them (io: "input": defaults
 // optional), answers as the server writes them.
 import { z, type ZodType } from "zod";
-import { SESSION_COOKIE } from "../services/auth/session-token";
+import { SESSION_COOKIE } from "../auth/session-token";
 import { operations, type Operation } from "./operations";
 
 type JsonSchema = Record<string, unknown>;

@@ -8,11 +8,11 @@ import type { Db } from "../../db/client";
 import type { ServerToClientEvents } from "../contracts/socket-events";
 import type { Logger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
-import type { Actor } from "../services/actor";
-import { findActorByToken } from "../services/auth/find-actor-by-token";
-import { hashToken } from "../services/auth/session-token";
+import type { Actor } from "../auth/actor";
+import { findActorByToken } from "../auth/find-actor-by-token";
+import { hashToken } from "../auth/session-token";
 import { readProxiedRequest, type ProxyTrust } from "../http/proxied-request";
-import { readToken } from "../http/request-auth";
+import { readToken } from "../auth/request-auth";
 import { tenantRoom, userRoom, type Broadcaster } from "./broadcaster";
 import { startSessionSweep } from "./session-sweep";
 
@@ -56,7 +56,7 @@ export function createSocketServer({
   metrics: Metrics;
   /** Shares rooms with the other Vigil processes (postgres-pubsub.ts); in-memory without. */
   adapter?: ServerOptions["adapter"];
-  /** The session cookie's name (server/http/session-cookie.ts). */
+  /** The session cookie's name (server/auth/session-cookie.ts). */
   cookieName: string;
   /** TRUSTED_PROXIES and PUBLIC_URL, for the same-origin check of cookie sessions. */
   proxyTrust: ProxyTrust;

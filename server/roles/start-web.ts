@@ -61,7 +61,7 @@ export async function startWeb({
   opsOnWebPort: boolean;
   /** Strict-Transport-Security on every response (production). */
   hsts: boolean;
-  /** The session cookie's name (server/http/session-cookie.ts). */
+  /** The session cookie's name (server/auth/session-cookie.ts). */
   cookieName: string;
   /** PUBLIC_URL: a cookie session's Origin may also be this. */
   publicUrl: string | undefined;

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { Sql } from "postgres";
 import type { UserRole } from "../../server/contracts/api";
-import { hashPassword } from "../../server/services/auth/password";
+import { hashPassword } from "../../server/auth/password";
 
 export type TestUser = { tenantId: string; email: string; password: string };
 

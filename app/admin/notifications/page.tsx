@@ -3,12 +3,12 @@
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { NotificationsAdmin } from "@/components/admin/notifications-admin";
 import { ADMIN_PAGE_SIZE } from "@/server/contracts/pagination";
-import { requirePageActor } from "@/server/http/page-auth";
+import { requirePageActor } from "@/server/auth/page-auth";
 import { getAlertRules } from "@/server/presenters/alerts/get-alert-rules";
 import { listContacts } from "@/server/presenters/contacts/list-contacts";
 import { listEscalationPolicies } from "@/server/presenters/contacts/list-escalation-policies";
 import { getRuntime } from "@/server/runtime";
-import type { Actor } from "@/server/services/actor";
+import type { Actor } from "@/server/auth/actor";
 import { ConsoleFrame } from "../../console-frame";
 import "../../styles/admin.css";
 

@@ -2,7 +2,7 @@
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { TenantsAdmin } from "@/components/admin/tenants-admin";
 import { ADMIN_PAGE_SIZE } from "@/server/contracts/pagination";
-import { requirePageActor } from "@/server/http/page-auth";
+import { requirePageActor } from "@/server/auth/page-auth";
 import { listTenants } from "@/server/presenters/tenants/list-tenants";
 import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "../../console-frame";

@@ -2,7 +2,7 @@
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { UsersAdmin } from "@/components/admin/users-admin";
 import { ADMIN_PAGE_SIZE } from "@/server/contracts/pagination";
-import { requirePageActor } from "@/server/http/page-auth";
+import { requirePageActor } from "@/server/auth/page-auth";
 import { listUsers } from "@/server/presenters/users/list-users";
 import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "../../console-frame";

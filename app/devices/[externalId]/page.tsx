@@ -2,13 +2,13 @@
 // commands and configuration, live over Socket.IO.
 import { notFound } from "next/navigation";
 import { DeviceConsole } from "@/components/devices/device-console";
-import { requirePageActor } from "@/server/http/page-auth";
+import { requirePageActor } from "@/server/auth/page-auth";
 import { AppError } from "@/server/observability/app-error";
 import { getDevice } from "@/server/presenters/devices/get-device";
 import { listDeviceCommands, listDeviceConfigs } from "@/server/presenters/devices/list-device-downlink";
 import { listSystemComponents } from "@/server/presenters/devices/list-system-components";
 import { getRuntime } from "@/server/runtime";
-import type { Actor } from "@/server/services/actor";
+import type { Actor } from "@/server/auth/actor";
 import { ConsoleFrame } from "../../console-frame";
 
 export const dynamic = "force-dynamic";

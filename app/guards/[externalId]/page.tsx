@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GuardReplay, type Range } from "@/components/guards/guard-replay";
-import { requirePageActor } from "@/server/http/page-auth";
+import { requirePageActor } from "@/server/auth/page-auth";
 import { AppError } from "@/server/observability/app-error";
 import { findGuard } from "@/server/presenters/guards/find-guard";
 import { listAssignments } from "@/server/presenters/sites/list-assignments";
 import { listSites } from "@/server/presenters/sites/list-sites";
 import { getRuntime } from "@/server/runtime";
-import type { Actor } from "@/server/services/actor";
+import type { Actor } from "@/server/auth/actor";
 import { ConsoleFrame } from "../../console-frame";
 
 export const dynamic = "force-dynamic";

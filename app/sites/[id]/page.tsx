@@ -4,13 +4,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SiteAssignments } from "@/components/sites/site-assignments";
 import { SiteEditor } from "@/components/sites/site-editor";
-import { requirePageActor } from "@/server/http/page-auth";
+import { requirePageActor } from "@/server/auth/page-auth";
 import { AppError } from "@/server/observability/app-error";
 import { listGuards } from "@/server/presenters/guards/list-guards";
 import { listSiteAssignments } from "@/server/presenters/sites/list-site-assignments";
 import { getSite } from "@/server/presenters/sites/list-sites";
 import { getRuntime } from "@/server/runtime";
-import type { Actor } from "@/server/services/actor";
+import type { Actor } from "@/server/auth/actor";
 import { ConsoleFrame } from "../../console-frame";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SiteEditor } from "@/components/sites/site-editor";
-import { requirePageActor } from "@/server/http/page-auth";
+import { requirePageActor } from "@/server/auth/page-auth";
 import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "../../console-frame";
 

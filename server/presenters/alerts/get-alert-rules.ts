@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { alertRuleSettings } from "../../../db/schema";
 import { alertRulesInput, DEFAULT_ALERT_RULES, type AlertRules } from "../../contracts/alert-rules";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 
 export async function getAlertRules(db: Db, actor: Actor): Promise<AlertRules> {
   const [row] = await db.select().from(alertRuleSettings).where(eq(alertRuleSettings.tenantId, actor.tenantId));

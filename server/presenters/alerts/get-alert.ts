@@ -6,7 +6,7 @@ import type { Db } from "../../../db/client";
 import { alertEvents, alerts, users } from "../../../db/schema";
 import type { AlertDetailDto } from "../../contracts/api";
 import { AppError } from "../../observability/app-error";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { selectAlerts, toAlertListItem } from "./alert-query";
 import { listDeliveries } from "./list-deliveries";
 

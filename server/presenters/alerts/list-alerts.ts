@@ -3,7 +3,7 @@ import { and, desc, eq, ne, type SQL } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { alerts } from "../../../db/schema";
 import type { AlertListItemDto, ListAlertsQuery } from "../../contracts/api";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { selectAlerts, severityRank, toAlertListItem } from "./alert-query";
 
 export async function listAlerts(db: Db, actor: Actor, query: ListAlertsQuery): Promise<AlertListItemDto[]> {

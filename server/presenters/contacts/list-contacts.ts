@@ -3,7 +3,7 @@ import type { Db } from "../../../db/client";
 import { contacts } from "../../../db/schema";
 import type { ContactDto } from "../../contracts/api";
 import type { Page, PageQuery } from "../../contracts/pagination";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { afterCursor, toPage } from "../keyset-page";
 
 export function toContactDto(row: typeof contacts.$inferSelect): ContactDto {

@@ -3,7 +3,7 @@ import type { Db } from "../../../db/client";
 import { escalationPolicies } from "../../../db/schema";
 import type { EscalationPolicyDto } from "../../contracts/api";
 import type { Page, PageQuery } from "../../contracts/pagination";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { afterCursor, toPage } from "../keyset-page";
 
 export function toPolicyDto(row: typeof escalationPolicies.$inferSelect): EscalationPolicyDto {

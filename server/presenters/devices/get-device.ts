@@ -3,7 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { deviceTelemetry } from "../../../db/schema";
 import type { DeviceDto, TelemetryDto } from "../../contracts/api";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { findDevice } from "./list-devices";
 
 export async function getDevice(

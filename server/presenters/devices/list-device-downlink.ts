@@ -3,7 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { deviceCommands, deviceConfigs } from "../../../db/schema";
 import type { CommandDto, ConfigDto } from "../../contracts/api";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { findDevice } from "./list-devices";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -4,7 +4,7 @@ import { and, asc, count, eq, ilike, or } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { devices, guards } from "../../../db/schema";
 import type { DeviceDto } from "../../contracts/api";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { toDeviceDto } from "./device-dto";
 
 export type DevicePage = { items: DeviceDto[]; total: number; page: number; pageSize: number };

@@ -4,7 +4,7 @@ import { devices, guards } from "../../../db/schema";
 import type { DeviceDto } from "../../contracts/api";
 import type { Page, PageQuery } from "../../contracts/pagination";
 import { AppError } from "../../observability/app-error";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { afterCursor, toPage } from "../keyset-page";
 import { toDeviceDto } from "./device-dto";
 

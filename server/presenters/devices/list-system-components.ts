@@ -5,7 +5,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { systemComponents } from "../../../db/schema";
 import type { SystemComponentDto } from "../../contracts/system-health";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 
 export async function listSystemComponents(db: Db, actor: Actor, deviceId: string): Promise<SystemComponentDto[]> {
   const rows = await db

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { guards } from "../../../db/schema";
 import { AppError } from "../../observability/app-error";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 
 /** The tenant's guard with this external id, or a 404 (also for other tenants' guards). */
 export async function findGuard(db: Db, actor: Actor, externalId: string) {

@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import { devices, guards } from "../../../db/schema";
 import { DEFAULT_REPORT_INTERVALS } from "../../contracts/alert-rules";
 import type { NocMapRulesDto } from "../../contracts/noc-map";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { getAlertRules } from "../alerts/get-alert-rules";
 
 export async function getNocMapRules(db: Db, actor: Actor): Promise<NocMapRulesDto> {

@@ -5,7 +5,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { guardPositions, guards } from "../../../db/schema";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 
 // The same text as Date.toISOString(), which the socket events' recordedAt use: the
 // position store compares the two as strings to keep the newest fix.

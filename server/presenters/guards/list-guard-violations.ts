@@ -3,7 +3,7 @@ import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { geofenceViolations } from "../../../db/schema";
 import type { ViolationDto } from "../../contracts/sites";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { findGuard } from "./find-guard";
 
 export async function listGuardViolations(

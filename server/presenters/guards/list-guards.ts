@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { guards } from "../../../db/schema";
 import type { GuardDto } from "../../contracts/api";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { toGuardDto } from "./guard-dto";
 
 export async function listGuards(db: Db, actor: Actor): Promise<GuardDto[]> {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { guardPositions, guards } from "../../../db/schema";
 import type { GuardPositionDto } from "../../contracts/socket-events";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 
 export async function listLatestPositions(db: Db, actor: Actor): Promise<GuardPositionDto[]> {
   const rows = await db

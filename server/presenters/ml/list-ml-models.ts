@@ -3,7 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { mlModels, users } from "../../../db/schema";
 import type { MlModelDto } from "../../contracts/ml";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 
 export async function listMlModels(db: Db, actor: Pick<Actor, "tenantId">): Promise<MlModelDto[]> {
   const rows = await db

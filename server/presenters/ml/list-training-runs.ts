@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import { mlModels, trainingRuns, users } from "../../../db/schema";
 import type { TrainingRunDto } from "../../contracts/ml";
 import { AppError } from "../../observability/app-error";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { toTrainingRunDto } from "./training-run-dto";
 
 const RECENT_RUNS = 50;

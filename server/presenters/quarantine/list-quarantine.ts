@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { devices, mqttQuarantine } from "../../../db/schema";
 import type { QuarantinePageDto } from "../../contracts/quarantine";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 
 const TOPIC_ID = /^(device|sensor|system)\/([A-Za-z0-9._:-]{1,128})\/|^alert\/[^/]+\/([A-Za-z0-9._:-]{1,128})$/;
 

@@ -5,7 +5,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { alerts, sites } from "../../../db/schema";
 import type { AlertOutcomesReport, AlertOutcomesRow, ReportQuery } from "../../contracts/reports";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { inLocalDays } from "./local-day";
 
 const countWhere = (condition: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${condition}))::int`;

@@ -4,7 +4,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { geofenceViolations, guards, sites } from "../../../db/schema";
 import type { GeofenceViolationsReport, ReportQuery } from "../../contracts/reports";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { inLocalDays, localDay, siteTimezone } from "./local-day";
 
 export async function geofenceViolationsReport(

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { guardAssignments, sites } from "../../../db/schema";
 import type { AssignmentDto } from "../../contracts/sites";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { findGuard } from "../guards/find-guard";
 
 export async function listAssignments(db: Db, actor: Actor, externalId: string): Promise<AssignmentDto[]> {

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { guardAssignments, guards } from "../../../db/schema";
 import type { SiteAssignmentDto } from "../../contracts/sites";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 
 export async function listSiteAssignments(db: Db, actor: Actor, siteId: string): Promise<SiteAssignmentDto[]> {
   const rows = await db

@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import { geofences, sites } from "../../../db/schema";
 import type { GeofenceDto, SiteDto } from "../../contracts/sites";
 import { AppError } from "../../observability/app-error";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 
 type GeofenceRow = typeof geofences.$inferSelect;
 type SiteRow = typeof sites.$inferSelect;

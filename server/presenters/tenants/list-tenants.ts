@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import { tenants, users } from "../../../db/schema";
 import type { TenantDto } from "../../contracts/admin";
 import type { Page, PageQuery } from "../../contracts/pagination";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { assertSuperAdmin } from "../../services/tenants/assert-super-admin";
 import { afterCursor, toPage } from "../keyset-page";
 

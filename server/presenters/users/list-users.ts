@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import { users } from "../../../db/schema";
 import type { UserDto } from "../../contracts/admin";
 import type { Page, PageQuery } from "../../contracts/pagination";
-import type { Actor } from "../../services/actor";
+import type { Actor } from "../../auth/actor";
 import { afterCursor, toPage } from "../keyset-page";
 
 export function toUserDto(row: typeof users.$inferSelect): UserDto {

@@ -1,6 +1,6 @@
 // NEW -> ACKNOWLEDGED. When two people acknowledge at once, exactly one
 // succeeds; the other gets a 409 saying who was first.
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 import { cancelEscalation } from "./cancel-escalation";
 import { transitionAlert, type AlertDeps } from "./transition-alert";
 

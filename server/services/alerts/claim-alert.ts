@@ -2,7 +2,7 @@
 // overwritten: the second claimer is told who has it.
 import { eq, isNull, or } from "drizzle-orm";
 import { alerts } from "../../../db/schema";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 import { transitionAlert, type AlertDeps } from "./transition-alert";
 
 export function claimAlert(deps: AlertDeps, actor: Actor, alertId: string, channel: string) {

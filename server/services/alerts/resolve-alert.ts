@@ -2,7 +2,7 @@
 // and an optional note. Resolving frees the (source, type) slot: the next
 // alarm from that source opens a new alert.
 import type { ResolveAlertInput } from "../../contracts/api";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 import { cancelEscalation } from "./cancel-escalation";
 import { transitionAlert, type AlertDeps } from "./transition-alert";
 

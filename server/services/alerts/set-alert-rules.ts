@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import { alertRuleSettings } from "../../../db/schema";
 import type { AlertRules } from "../../contracts/alert-rules";
 import { ALERT_RULES_CHANNEL } from "../../contracts/alert-rules";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 
 export async function setAlertRules(db: Db, actor: Actor, rules: AlertRules): Promise<AlertRules> {
   await db.transaction(async (tx) => {

@@ -7,7 +7,7 @@ import type { AssignmentDto, AssignmentInput } from "../../contracts/sites";
 import { AppError } from "../../observability/app-error";
 import { findGuard } from "../../presenters/guards/find-guard";
 import { listAssignments } from "../../presenters/sites/list-assignments";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 import { assertTenantSite } from "../sites/assert-tenant-site";
 import { announceFenceChange } from "../sites/save-site";
 

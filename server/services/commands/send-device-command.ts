@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import { deviceCommands } from "../../../db/schema";
 import type { SendCommandInput } from "../../contracts/api";
 import { findDevice } from "../../presenters/devices/list-devices";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 import { enqueueJob } from "./enqueue-job";
 
 export async function sendDeviceCommand(db: Db, actor: Actor, externalId: string, input: SendCommandInput) {

@@ -5,7 +5,7 @@ import type { Db } from "../../../db/client";
 import { deviceConfigs } from "../../../db/schema";
 import { findDevice } from "../../presenters/devices/list-devices";
 import { conflictOnDuplicate } from "../unique-violation";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 import { enqueueJob } from "./enqueue-job";
 
 export async function setDeviceConfig(db: Db, actor: Actor, externalId: string, config: Record<string, unknown>) {

@@ -2,7 +2,7 @@ import type { Db } from "../../../db/client";
 import { contacts } from "../../../db/schema";
 import type { ContactDto, CreateContactInput } from "../../contracts/api";
 import { toContactDto } from "../../presenters/contacts/list-contacts";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 
 export async function createContact(db: Db, actor: Actor, input: CreateContactInput): Promise<ContactDto> {
   const [row] = await db

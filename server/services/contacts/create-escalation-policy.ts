@@ -6,7 +6,7 @@ import { contacts, escalationPolicies } from "../../../db/schema";
 import type { CreateEscalationPolicyInput, EscalationPolicyDto } from "../../contracts/api";
 import { AppError } from "../../observability/app-error";
 import { toPolicyDto } from "../../presenters/contacts/list-escalation-policies";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 import { assertTenantSite } from "../sites/assert-tenant-site";
 import { conflictOnDuplicate } from "../unique-violation";
 

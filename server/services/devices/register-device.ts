@@ -8,7 +8,7 @@ import { devices } from "../../../db/schema";
 import type { DeviceDto, RegisterDeviceInput } from "../../contracts/api";
 import { findGuard } from "../../presenters/guards/find-guard";
 import { toDeviceDto } from "../../presenters/devices/device-dto";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 import { assertTenantSite } from "../sites/assert-tenant-site";
 import { notifyRegistryChanged } from "../registry-changed";
 import { insertWithMqttId } from "../insert-with-mqtt-id";

@@ -6,7 +6,7 @@ import { mqttQuarantine } from "../../../db/schema";
 import type { RegisterDeviceInput } from "../../contracts/api";
 import { AppError } from "../../observability/app-error";
 import { registrableId, quarantineVisibleTo } from "../../presenters/quarantine/list-quarantine";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 import { registerDevice } from "./register-device";
 
 export async function registerQuarantinedDevice(

@@ -4,7 +4,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { devices } from "../../../db/schema";
 import { findDevice } from "../../presenters/devices/list-devices";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 import { notifyRegistryChanged } from "../registry-changed";
 
 export async function revokeDevice(db: Db, actor: Actor, externalId: string) {

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { devices } from "../../../db/schema";
 import { findDevice } from "../../presenters/devices/list-devices";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 import { notifyRegistryChanged } from "../registry-changed";
 import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret } from "./device-secret";
 

@@ -4,7 +4,7 @@ import type { Db } from "../../../db/client";
 import { guards } from "../../../db/schema";
 import type { CreateGuardInput, GuardDto } from "../../contracts/api";
 import { toGuardDto } from "../../presenters/guards/guard-dto";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 import { insertWithMqttId } from "../insert-with-mqtt-id";
 import { notifyRegistryChanged } from "../registry-changed";
 

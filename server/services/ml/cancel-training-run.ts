@@ -8,7 +8,7 @@ import type { TrainingRunDto } from "../../contracts/ml";
 import { AppError } from "../../observability/app-error";
 import { getTrainingRun } from "../../presenters/ml/list-training-runs";
 import type { Broadcaster } from "../../realtime/broadcaster";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 import { announceTrainingRun } from "./announce-training-run";
 
 export async function cancelTrainingRun(

@@ -6,7 +6,7 @@ import { mlModels } from "../../../db/schema";
 import type { MlModelDto } from "../../contracts/ml";
 import { AppError } from "../../observability/app-error";
 import { listMlModels } from "../../presenters/ml/list-ml-models";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 
 export async function promoteMlModel(db: Db, actor: Actor, modelId: string): Promise<MlModelDto> {
   await db.transaction(async (tx) => {

@@ -7,7 +7,7 @@ import { trainingRuns } from "../../../db/schema";
 import type { StartTrainingRunInput, TrainingRunDto } from "../../contracts/ml";
 import { AppError } from "../../observability/app-error";
 import { getTrainingRun } from "../../presenters/ml/list-training-runs";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 import { enqueueJob } from "../commands/enqueue-job";
 import { TRAINING_JOB_PRIORITY, TRAINING_QUEUE } from "./training-queue";
 

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { sites } from "../../../db/schema";
 import { AppError } from "../../observability/app-error";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 
 export async function assertTenantSite(
   db: Db,

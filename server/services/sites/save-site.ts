@@ -10,7 +10,7 @@ import { socketEvents } from "../../contracts/socket-events";
 import { AppError } from "../../observability/app-error";
 import { getSite } from "../../presenters/sites/list-sites";
 import type { Broadcaster } from "../../realtime/broadcaster";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 
 export type SiteDeps = { db: Db; broadcaster: Broadcaster };
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

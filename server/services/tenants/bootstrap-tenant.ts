@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { count, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { tenants, users } from "../../../db/schema";
-import { hashPassword } from "../auth/password";
+import { hashPassword } from "../../auth/password";
 
 const hasUsers = async (db: Pick<Db, "select">) => ((await db.select({ n: count() }).from(users))[0]?.n ?? 0) > 0;
 

@@ -2,8 +2,8 @@
 import type { Db } from "../../../db/client";
 import { tenants, users } from "../../../db/schema";
 import type { CreateTenantInput, TenantDto } from "../../contracts/admin";
-import type { Actor } from "../actor";
-import { hashPassword } from "../auth/password";
+import type { Actor } from "../../auth/actor";
+import { hashPassword } from "../../auth/password";
 import { conflictOnDuplicate } from "../unique-violation";
 import { assertSuperAdmin } from "./assert-super-admin";
 

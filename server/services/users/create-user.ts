@@ -4,8 +4,8 @@ import type { Db } from "../../../db/client";
 import { users } from "../../../db/schema";
 import type { CreateUserInput, UserDto } from "../../contracts/admin";
 import { toUserDto } from "../../presenters/users/list-users";
-import type { Actor } from "../actor";
-import { hashPassword } from "../auth/password";
+import type { Actor } from "../../auth/actor";
+import { hashPassword } from "../../auth/password";
 import { refuseDuplicate } from "../unique-violation";
 
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<UserDto> {

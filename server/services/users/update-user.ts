@@ -7,7 +7,7 @@ import { sessions, users } from "../../../db/schema";
 import type { UpdateUserInput, UserDto } from "../../contracts/admin";
 import { AppError } from "../../observability/app-error";
 import { toUserDto } from "../../presenters/users/list-users";
-import type { Actor } from "../actor";
+import type { Actor } from "../../auth/actor";
 
 function refuse(path: string, message: string): never {
   throw new AppError("forbidden", message, { issues: [{ path, message }] });

@@ -1,7 +1,7 @@
 // POST /api/v1/sessions - sign in with email and password; returns an API token (Bearer).
 import { loginInput } from "@/server/contracts/api";
 import { clientIp, json, publicApiRoute } from "@/server/http/api-route";
-import { logIn } from "@/server/services/auth/log-in";
+import { logIn } from "@/server/auth/log-in";
 
 export const POST = publicApiRoute(
   { route: "/api/v1/sessions", body: loginInput },

@@ -8,7 +8,7 @@ import { LinkAcknowledge } from "@/components/mobile/link-acknowledge";
 import { MobileAlert } from "@/components/mobile/mobile-alert";
 import { PushOptIn } from "@/components/mobile/push-opt-in";
 import { SessionAlertActions } from "@/components/mobile/session-alert-actions";
-import { currentActor } from "@/server/http/page-auth";
+import { currentActor } from "@/server/auth/page-auth";
 import { AppError } from "@/server/observability/app-error";
 import { getAlert } from "@/server/presenters/alerts/get-alert";
 import { toLinkAlert } from "@/server/presenters/alerts/link-alert";

@@ -5,7 +5,7 @@
 // "/" and without a Domain: no other host of the domain (a compromised
 // subdomain, plain HTTP) can set or overwrite it to plant a session.
 import type { Env } from "../env";
-import { SESSION_COOKIE } from "../services/auth/session-token";
+import { SESSION_COOKIE } from "../auth/session-token";
 
 export type SessionCookieOptions = {
   httpOnly: true;

@@ -9,10 +9,10 @@
 // parallel attempts gets no more evaluated than the free count; a sign-in
 // takes its own attempt back out.
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "../../../db/client";
-import { loginThrottles } from "../../../db/schema";
-import { addressKey } from "../../infra/pending-connections";
-import { AppError } from "../../observability/app-error";
+import type { Db } from "../../db/client";
+import { loginThrottles } from "../../db/schema";
+import { addressKey } from "../infra/pending-connections";
+import { AppError } from "../observability/app-error";
 
 type ThrottleRule = { free: number; leakSeconds: number; baseDelaySeconds: number; maxDelaySeconds: number };
 

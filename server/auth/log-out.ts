@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../../../db/client";
-import { sessions } from "../../../db/schema";
+import type { Db } from "../../db/client";
+import { sessions } from "../../db/schema";
 import { hashToken } from "./session-token";
 
 export async function logOut(db: Db, token: string): Promise<void> {

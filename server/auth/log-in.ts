@@ -3,10 +3,10 @@
 // (login-throttle.ts); an unknown email costs the same scrypt work as a known
 // one, and a hash made with older parameters is replaced on sign-in.
 import { eq, sql as raw } from "drizzle-orm";
-import type { Db } from "../../../db/client";
-import { sessions, users } from "../../../db/schema";
-import { AppError } from "../../observability/app-error";
-import { metrics } from "../../observability/metrics";
+import type { Db } from "../../db/client";
+import { sessions, users } from "../../db/schema";
+import { AppError } from "../observability/app-error";
+import { metrics } from "../observability/metrics";
 import { claimLoginAttempt, refundLoginAttempt } from "./login-throttle";
 import { hashPassword, needsRehash, verifyDecoyPassword, verifyPassword } from "./password";
 import { API_TOKEN_TTL_MS, SESSION_TTL_MS, hashToken, newToken } from "./session-token";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { sessionCookieName, sessionCookieOptions } from "./session-cookie";
+import { sessionCookieName, sessionCookieOptions } from "../auth/session-cookie";
 
 describe("sessionCookieOptions", () => {
   const expires = new Date("2026-11-27T12:00:00Z");

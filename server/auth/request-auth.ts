@@ -5,8 +5,8 @@
 import { parse as parseCookies } from "cookie";
 import type { Db } from "../../db/client";
 import { AppError } from "../observability/app-error";
-import type { Actor } from "../services/actor";
-import { findActorByToken } from "../services/auth/find-actor-by-token";
+import type { Actor } from "../auth/actor";
+import { findActorByToken } from "../auth/find-actor-by-token";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

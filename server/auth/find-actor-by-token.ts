@@ -1,8 +1,8 @@
 // Resolves a session cookie or bearer token to the acting user and tenant.
 import { and, eq, gt, isNull } from "drizzle-orm";
-import type { Db } from "../../../db/client";
-import { sessions, users } from "../../../db/schema";
-import type { Actor } from "../actor";
+import type { Db } from "../../db/client";
+import { sessions, users } from "../../db/schema";
+import type { Actor } from "./actor";
 import { hashToken } from "./session-token";
 
 export async function findActorByToken(db: Db, token: string): Promise<Actor | null> {

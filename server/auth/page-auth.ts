@@ -4,9 +4,9 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getRuntime } from "../runtime";
 import type { UserRole } from "../contracts/api";
-import type { Actor } from "../services/actor";
-import { findActorByToken } from "../services/auth/find-actor-by-token";
-import { sessionCookieName } from "./session-cookie";
+import type { Actor } from "../auth/actor";
+import { findActorByToken } from "../auth/find-actor-by-token";
+import { sessionCookieName } from "../auth/session-cookie";
 
 export async function currentActor(): Promise<Actor | null> {
   const runtime = getRuntime();
