@@ -4,11 +4,8 @@
 import type { Db, Sql } from "../db/client";
 import type { Env } from "./env";
 import { getGlobal, setGlobal } from "./lib/global-singleton";
+import type { ReadinessCheck } from "./observability/readiness-check";
 import type { Broadcaster } from "./realtime/broadcaster";
-
-/** A check's outcome with figures for `npm run health` (problem null when healthy). */
-type ReadinessResult = { problem: string | null; detail: Record<string, unknown> };
-export type ReadinessCheck = () => Promise<string | null | ReadinessResult>;
 
 export type Runtime = {
   env: Env;

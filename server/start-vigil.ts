@@ -3,24 +3,19 @@
 // the roles in VIGIL_ROLES. Returns one idempotent stop().
 import os from "node:os";
 import path from "node:path";
-import type { Runner } from "graphile-worker";
 import { createDb, createSql } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { startLockedJobWatchdog } from "../workers/locked-job-watchdog";
-import { startWorker } from "../workers/runner";
 import type { Env } from "./env";
 import { announceAdminPassword } from "./infra/announce-admin-password";
 import { loadDataDirSecrets } from "./infra/data-dir-secrets";
 import { dependencyPatchProblems } from "./infra/dependency-patches";
 import { startEmbeddedBroker, type EmbeddedBroker } from "./infra/embedded-broker";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./infra/embedded-postgres";
-import { createMqttPublisher } from "./infra/mqtt-publisher";
-import { createNotificationChannels } from "./notifications/create-channels";
 import { assertPortFree } from "./infra/port-check";
-import { startIngestor, type Ingestor } from "./ingest/mqtt-ingestor";
 import { componentLogger } from "./observability/logger";
 import { startDbGaugeSampler } from "./observability/db-gauges";
 import { metrics } from "./observability/metrics";
+import { redactUrl } from "./observability/redact-url";
 import { opsChecks } from "./observability/ops-checks";
 import type { Broadcaster } from "./realtime/broadcaster";
 import { createPostgresAdapter, createPubSubPool } from "./realtime/postgres-pubsub";
@@ -28,8 +23,12 @@ import { createRelayBroadcaster } from "./realtime/relay-broadcaster";
 import { compileProxyTrust } from "./http/proxied-request";
 import { sessionCookieName } from "./auth/session-cookie";
 import { startOpsServer } from "./roles/start-ops-server";
+import { startIngestRole } from "./roles/start-ingest";
+import type { MqttLogin, RoleContext } from "./roles/role-context";
+import { startWorkerRole } from "./roles/start-worker";
 import { startWeb, type Web } from "./roles/start-web";
-import { setRuntime, type ReadinessCheck } from "./runtime";
+import { setRuntime } from "./runtime";
+import type { ReadinessCheck } from "./observability/readiness-check";
 import { bootstrapTenant } from "./services/tenants/bootstrap-tenant";
 
 export type Vigil = { url: string; mqttUrl: string; databaseUrl: string; stop: () => Promise<void> };
@@ -160,81 +159,23 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
     setRuntime({ env, sql, db, broadcaster, linkSecret, readiness });
 
     const instanceId = env.VIGIL_INSTANCE_ID ?? `${os.hostname()}-${env.PORT}`;
-    const mqttLogin = env.MQTT_URL
-      ? { username: env.MQTT_USERNAME, password: env.MQTT_PASSWORD, protocolVersion: 5 as const }
-      : { username: broker!.service.username, password: broker!.service.password, protocolVersion: 4 as const };
-
-    let worker: Runner | undefined;
-    if (roles.has("worker")) {
-      const publisher = createMqttPublisher({
-        url: mqttUrl,
-        clientId: `vigil-publisher-${instanceId}`,
-        ...mqttLogin,
-        logger: componentLogger("mqtt-publisher"),
-      });
-      stops.push(publisher.close);
-      worker = await startWorker({
-        connectionString: databaseUrl,
-        concurrency: env.WORKER_CONCURRENCY,
-        mlRetrainCron: env.ML_RETRAIN_CRON,
-        logger: componentLogger("worker"),
-        metrics,
-        deps: {
-          sql,
-          publisher,
-          broadcaster,
-          channels: createNotificationChannels(env, metrics),
-          notifications: {
-            publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
-            linkSecret,
-            linkTtlSeconds: env.ALERT_LINK_TTL_SECONDS,
-            smsAllowedCountryCodes: env.SMS_ALLOWED_COUNTRY_CODES,
-            smsPerNumberPerMinute: env.SMS_PER_NUMBER_PER_MINUTE,
-            retry: { baseMs: env.NOTIFICATION_RETRY_BASE_MS, maxMs: env.NOTIFICATION_RETRY_MAX_MS },
-            smsTenantPerHour: env.SMS_TENANT_PER_HOUR,
-          },
-          training: { epochs: env.ML_TRAINING_EPOCHS, minEpochMs: env.ML_MIN_EPOCH_MS },
-          retentionDays: env.VIGIL_RETENTION_DAYS,
-        },
-      });
-      stops.push(() => worker!.stop());
-      const watchdog = await startLockedJobWatchdog({
-        connectionString: databaseUrl,
-        logger: componentLogger("watchdog"),
-        metrics,
-        checkEveryMs: env.JOB_WATCHDOG_CHECK_MS,
-      });
-      stops.push(watchdog.stop);
-      let workerProblem: string | null = null;
-      worker.promise.then(
-        () => (workerProblem = "worker stopped"),
-        (error: unknown) => (workerProblem = `worker crashed: ${(error as Error).message}`),
-      );
-      readiness.worker = async () => workerProblem;
-    }
-
-    let ingestor: Ingestor | undefined;
-    if (roles.has("ingest")) {
-      const ingestorClientId = `vigil-ingest-${instanceId}`;
-      ingestor = await startIngestor({
-        sql,
-        url: mqttUrl,
-        clientId: ingestorClientId,
-        ...mqttLogin,
-        sharedGroup: env.MQTT_SHARED_SUBSCRIPTION,
-        maxPayloadBytes: env.INGEST_MAX_PAYLOAD_BYTES,
-        batchMaxRows: env.INGEST_BATCH_MAX_ROWS,
-        batchMaxWaitMs: env.INGEST_BATCH_MAX_WAIT_MS,
-        metrics,
-        logger: componentLogger("ingest"),
-        broadcaster,
-      });
-      stops.push(ingestor.stop);
-      // Stops run in reverse, so this runs first: devices are cut off and what
-      // the embedded broker already acknowledged to them is committed.
-      if (broker) stops.push(() => broker!.quiesce(ingestorClientId));
-      readiness.broker = async () => (ingestor!.connected ? null : `not connected to ${redact(mqttUrl)}`);
-    }
+    const mqttLogin: MqttLogin = env.MQTT_URL
+      ? { username: env.MQTT_USERNAME, password: env.MQTT_PASSWORD, protocolVersion: 5 }
+      : { username: broker!.service.username, password: broker!.service.password, protocolVersion: 4 };
+    const context: RoleContext = {
+      env,
+      sql,
+      databaseUrl,
+      mqttUrl,
+      mqttLogin,
+      broadcaster,
+      instanceId,
+      linkSecret,
+      readiness,
+      onStop: (step) => stops.push(step),
+    };
+    if (roles.has("worker")) await startWorkerRole(context);
+    if (roles.has("ingest")) await startIngestRole(context, broker);
 
     if (web || opsPort !== undefined) {
       // Only processes serving /metrics need the gauges read from the database.
@@ -252,16 +193,12 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
       stops.push(ops.stop);
     }
     const url = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
-    logger.info({ url, mqtt: redact(mqttUrl), roles: [...roles] }, "Vigil is ready");
+    logger.info({ url, mqtt: redactUrl(mqttUrl), roles: [...roles] }, "Vigil is ready");
     return { url, mqttUrl, databaseUrl, stop };
   } catch (error) {
     await stop();
     throw error;
   }
-}
-
-function redact(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, "//***@");
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

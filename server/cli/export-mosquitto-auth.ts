@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { getEnv } from "../env";
-import { mosquittoPasswordHash } from "../services/devices/device-secret";
+import { mosquittoPasswordHash } from "../auth/device-secret";
 import { buildMosquittoAuthFiles, type ExportedDevice } from "./mosquitto-auth-files";
 
 function databaseUrl(): string {

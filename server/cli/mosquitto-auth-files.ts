@@ -3,7 +3,7 @@
 // a username listed twice, would share or shadow another account, so the
 // export refuses it rather than write a file in which one line silently wins.
 import { isReservedMqttName } from "../contracts/mqtt-identity";
-import { mosquittoAclLines, mosquittoServiceAclLines, type DeviceIdentity } from "../ingest/device-acl";
+import { mosquittoAclLines, mosquittoServiceAclLines, type DeviceIdentity } from "../auth/device-acl";
 
 export type ExportedDevice = DeviceIdentity & { mosquittoHash: string };
 

@@ -4,6 +4,9 @@
 // (device-acl.ts), and the downlink topics Vigil publishes. Isomorphic: the
 // browser guard app names its topics from here too.
 
+/** Where ingest processes leave their wills on a shared subscription (server/ingest/session-adoption.ts). */
+export const GONE_TOPIC = "vigil/ingest/gone";
+
 export const UPLINK_FAMILIES = ["device", "guard", "sensor", "alert", "system"] as const;
 export type UplinkFamily = (typeof UPLINK_FAMILIES)[number];
 

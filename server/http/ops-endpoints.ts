@@ -2,7 +2,7 @@
 // the failing one; some checks add a `detail` with figures for `npm run health`) and /metrics (Prometheus), served before Next.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { metrics } from "../observability/metrics";
-import type { ReadinessCheck } from "../runtime";
+import type { ReadinessCheck } from "../observability/readiness-check";
 
 export type OpsAnswer = { status: number; contentType: string; body: string };
 

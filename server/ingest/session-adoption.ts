@@ -10,8 +10,8 @@
 // sessions are the state; a duplicate delivery on a hand-over is stored once
 // (dedupe by msg_id).
 import type { IClientOptions } from "mqtt";
+import { GONE_TOPIC } from "../contracts/mqtt-topics";
 
-export const GONE_TOPIC = "vigil/ingest/gone";
 /** A process back within this delay keeps its own session; after it, a survivor adopts it. */
 const WILL_DELAY_SECONDS = 2;
 export const SESSION_TAKEN_OVER = 0x8e;

@@ -11,7 +11,7 @@ import {
   UPLINK_FAMILIES,
   uplinkSubscriptions,
 } from "../contracts/mqtt-topics";
-import { mayPublish, maySubscribe, mosquittoAclLines, type DeviceIdentity } from "./device-acl";
+import { mayPublish, maySubscribe, mosquittoAclLines, type DeviceIdentity } from "../auth/device-acl";
 
 const phone: DeviceIdentity = { externalId: "phone-1", guardExternalId: "G-1" };
 const sensor: DeviceIdentity = { externalId: "smoke-9", guardExternalId: null };

@@ -6,7 +6,7 @@
 import { statfs } from "node:fs/promises";
 import type { Sql } from "../../db/client";
 import type { Env } from "../env";
-import type { ReadinessCheck } from "../runtime";
+import type { ReadinessCheck } from "./readiness-check";
 
 const MIN_FREE_BYTES = 100 * 1024 * 1024;
 

@@ -9,7 +9,7 @@ import { answerOps } from "../http/ops-endpoints";
 import { findProjectFile } from "../lib/find-project-file";
 import type { Logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
-import type { ReadinessCheck } from "../runtime";
+import type { ReadinessCheck } from "../observability/readiness-check";
 
 type FromThread =
   { type: "listening" } | { type: "failed"; message: string } | { type: "ask"; id: number; path: string };

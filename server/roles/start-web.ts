@@ -14,7 +14,7 @@ import type { Logger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import { createSocketServer, type VigilSocketServer } from "../realtime/socket-server";
 import type { Broadcaster } from "../realtime/broadcaster";
-import type { ReadinessCheck } from "../runtime";
+import type { ReadinessCheck } from "../observability/readiness-check";
 
 export type Web = {
   httpServer: Server;

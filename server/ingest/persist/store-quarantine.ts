@@ -1,16 +1,9 @@
 // Keeps rejected messages with their reason and the first 4 KiB of payload.
 import type { TransactionSql } from "postgres";
+import { printablePayload } from "../../lib/printable-payload";
 import type { Envelope, RejectReason } from "../pipeline/types";
 
 export type Rejection = { envelope: Envelope; reason: RejectReason; detail?: string };
-
-const MAX_PAYLOAD_CHARS = 4096;
-
-export function printablePayload(payload: Buffer): string {
-  // Lossy on purpose: the copy is for people reading the quarantine, and
-  // PostgreSQL text cannot hold NUL or invalid UTF-8.
-  return payload.subarray(0, MAX_PAYLOAD_CHARS).toString("utf8").replaceAll("\u0000", "\uFFFD");
-}
 
 export async function storeQuarantine(tx: TransactionSql, rejections: Rejection[]): Promise<void> {
   if (rejections.length === 0) return;

@@ -5,7 +5,7 @@ import { tenants, users } from "../../../db/schema";
 import type { TenantDto } from "../../contracts/admin";
 import type { Page, PageQuery } from "../../contracts/pagination";
 import type { Actor } from "../../auth/actor";
-import { assertSuperAdmin } from "../../services/tenants/assert-super-admin";
+import { assertSuperAdmin } from "../../auth/assert-super-admin";
 import { afterCursor, toPage } from "../keyset-page";
 
 export async function listTenants(db: Db, actor: Actor, { limit, cursor }: PageQuery): Promise<Page<TenantDto>> {

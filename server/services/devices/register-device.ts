@@ -13,7 +13,7 @@ import { assertTenantSite } from "../sites/assert-tenant-site";
 import { notifyRegistryChanged } from "../registry-changed";
 import { insertWithMqttId } from "../insert-with-mqtt-id";
 import { assertRegistrableDeviceId } from "./assert-registrable-device-id";
-import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret } from "./device-secret";
+import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret } from "../../auth/device-secret";
 
 const DEFAULT_INTERVAL_S: Record<RegisterDeviceInput["kind"], number> = {
   "guard-phone": 30,

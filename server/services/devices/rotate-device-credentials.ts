@@ -5,7 +5,7 @@ import { devices } from "../../../db/schema";
 import { findDevice } from "../../presenters/devices/list-devices";
 import type { Actor } from "../../auth/actor";
 import { notifyRegistryChanged } from "../registry-changed";
-import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret } from "./device-secret";
+import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret } from "../../auth/device-secret";
 
 export async function rotateDeviceCredentials(db: Db, actor: Actor, externalId: string) {
   const { row } = await findDevice(db, actor, externalId);

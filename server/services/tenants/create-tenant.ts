@@ -5,7 +5,7 @@ import type { CreateTenantInput, TenantDto } from "../../contracts/admin";
 import type { Actor } from "../../auth/actor";
 import { hashPassword } from "../../auth/password";
 import { conflictOnDuplicate } from "../unique-violation";
-import { assertSuperAdmin } from "./assert-super-admin";
+import { assertSuperAdmin } from "../../auth/assert-super-admin";
 
 export async function createTenant(db: Db, actor: Actor, input: CreateTenantInput): Promise<TenantDto> {
   assertSuperAdmin(actor);

@@ -1,5 +1,5 @@
-import { AppError } from "../../observability/app-error";
-import type { Actor } from "../../auth/actor";
+import { AppError } from "../observability/app-error";
+import type { Actor } from "./actor";
 
 /** Tenants are the installation operator's business; every other user gets a 403. */
 export function assertSuperAdmin(actor: Actor): void {

@@ -9,8 +9,8 @@ import {
   TOPIC_FAMILIES,
   UPLINK_FAMILIES,
   type UplinkFamily,
+  GONE_TOPIC,
 } from "../contracts/mqtt-topics";
-import { GONE_TOPIC } from "./session-adoption";
 
 export type DeviceIdentity = { externalId: string; guardExternalId: string | null };
 
