@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, "..");
 /** Lowest first. Files directly under server/ are placed by name. */
 const layers: readonly (readonly string[])[] = [
   ["db", "server/lib", "server/contracts", "server/env.ts"],
-  ["server/observability", "server/geofence", "server/ml"],
+  ["server/observability", "server/geofence", "server/ml", "server/patrols"],
   [
     "server/auth",
     "server/infra",

@@ -4,6 +4,8 @@ const fixed = [
   "* * * * * expire_device_commands ?max=1",
   // Offline devices, devices back online and guards who stopped moving (server/liveness).
   "* * * * * check_liveness ?max=1",
+  // Patrol tours: runs made when due, missed with an alert when their window closes unfinished (server/patrols).
+  "* * * * * advance_tour_runs ?max=1",
   "17 * * * * purge_expired_sessions ?max=3",
   "43 3 * * * prune_ingest_dedupe ?max=3",
   // Day partitions a week ahead (db/partitioned-tables.ts); on a (re)start, a missed run is caught up.

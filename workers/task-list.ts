@@ -1,5 +1,6 @@
 import type { TaskList } from "graphile-worker";
 import type { TaskDeps } from "./task-deps";
+import { advance_tour_runs } from "./tasks/advance_tour_runs";
 import { check_liveness } from "./tasks/check_liveness";
 import { create_day_partitions } from "./tasks/create_day_partitions";
 import { deliver_notification } from "./tasks/deliver_notification";
@@ -18,6 +19,7 @@ export function createTaskList(deps: TaskDeps): TaskList {
   return {
     purge_expired_sessions,
     check_liveness: check_liveness(deps),
+    advance_tour_runs: advance_tour_runs(deps),
     prune_ingest_dedupe,
     create_day_partitions,
     drop_expired_partitions: drop_expired_partitions(deps),

@@ -30,3 +30,4 @@ export * from "./training-runs";
 export * from "./ml-models";
 export * from "./push-subscriptions";
 export * from "./socket-io-attachments";
+export * from "./patrols";

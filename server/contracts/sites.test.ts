@@ -15,12 +15,6 @@ const issuesOf = (body: unknown) => {
   return result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
 };
 
-const elapsedMs = (run: () => void) => {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-};
-
 describe("fence geometry limits", () => {
   it("a fence of the maximum size is accepted, one point more is refused naming the fence", () => {
     expect(issuesOf({ name: "Yard", geofences: [polygonFence(roundRing(MAX_FENCE_VERTICES))] })).toEqual([]);
@@ -80,19 +74,11 @@ describe("fence geometry limits", () => {
     expect(issuesOf(worstSite())).toEqual([]);
   });
 
-  // Budgets far above the measured figures (docs/security.md), for a loaded CI machine; the old check took
-  // 0.5 to 2.5 s for this star (it collected all of its half a million crossings).
-  it("the largest hostile fences and sites are checked in milliseconds, not seconds", () => {
-    const star = { name: "Yard", geofences: [polygonFence(starRing(MAX_FENCE_VERTICES))] };
-    const tooComplex = {
-      name: "Campus",
-      geofences: Array.from({ length: MAX_SITE_VERTICES / MAX_FENCE_VERTICES }, (_, i) =>
-        polygonFence(fanRing(MAX_FENCE_VERTICES - 1, [77 + i * 0.1, 12.97])),
-      ),
-    };
-    for (const body of [star, worstSite(), tooComplex]) {
-      siteInput.safeParse(body);
-      expect(elapsedMs(() => siteInput.safeParse(body))).toBeLessThan(250);
-    }
+  // How long the worst of these take is measured by scripts/bench/fence-validation-bench.ts (docs/security.md).
+  it("a star crossing itself half a million times is refused as crossing itself", () => {
+    const issues = issuesOf({ name: "Yard", geofences: [polygonFence(starRing(MAX_FENCE_VERTICES))] });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toMatch(/^geofences\.0\.geometry/);
+    expect(issues[0]!.message).toMatch(/cross/i);
   });
 });

@@ -36,6 +36,7 @@ import {
   responseTimesReport,
 } from "../contracts/reports";
 import { assignmentInput, siteInput } from "../contracts/sites";
+import { patrolOperations } from "./patrol-operations";
 import { alertListItemDto, contactDto, deviceDto, guardDto, latestPositionRow, locationDto } from "./response-schemas";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -659,4 +660,5 @@ export const operations: Operation[] = [
     responseTimesReport,
   ),
   report("alert-outcomes", "Alerts by type and outcome, with the false-alarm rate.", alertOutcomesReport),
+  ...patrolOperations,
 ];

@@ -33,6 +33,9 @@ export function discoverRoutes(): string[] {
 export type TenantA = {
   guard: GuardResponse;
   site: { id: string; name: string };
+  /** A checkpoint of A's site (its code is a secret: a scan of it from B must count for nothing) and a tour of it. */
+  checkpoint: { id: string; code: string };
+  tour: { id: string; name: string };
   phone: DeviceResponse;
   sensor: DeviceResponse;
   alertId: string;
@@ -183,6 +186,54 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
     { path: `/api/v1/sites/${a.site.id}`, body: { name: "Taken by B" }, ok: DENIED, idRoute: true },
   ],
   "sites/[id] DELETE": (a) => [{ path: `/api/v1/sites/${a.site.id}`, ok: DENIED, idRoute: true }],
+  "sites/[id]/checkpoints GET": (a) => [{ path: `/api/v1/sites/${a.site.id}/checkpoints`, ok: DENIED, idRoute: true }],
+  "sites/[id]/checkpoints POST": (a) => [
+    { path: `/api/v1/sites/${a.site.id}/checkpoints`, body: { name: "B's gate" }, ok: DENIED, idRoute: true },
+    // A's code, claimed for a checkpoint of no site B can name: refused before it is looked up.
+    {
+      path: `/api/v1/sites/${a.site.id}/checkpoints`,
+      body: { name: "x", code: a.checkpoint.code },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "sites/[id]/checkpoints/[checkpointId] GET": (a) => [
+    { path: `/api/v1/sites/${a.site.id}/checkpoints/${a.checkpoint.id}`, ok: DENIED, idRoute: true },
+  ],
+  "sites/[id]/checkpoints/[checkpointId] PATCH": (a) => [
+    {
+      path: `/api/v1/sites/${a.site.id}/checkpoints/${a.checkpoint.id}`,
+      body: { name: "Taken by B" },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "sites/[id]/checkpoints/[checkpointId] DELETE": (a) => [
+    { path: `/api/v1/sites/${a.site.id}/checkpoints/${a.checkpoint.id}`, ok: DENIED, idRoute: true },
+  ],
+  "sites/[id]/tours GET": (a) => [{ path: `/api/v1/sites/${a.site.id}/tours`, ok: DENIED, idRoute: true }],
+  "sites/[id]/tours POST": (a) => [
+    {
+      path: `/api/v1/sites/${a.site.id}/tours`,
+      body: { name: "B", checkpointIds: [a.checkpoint.id], startAt: new Date().toISOString(), windowMinutes: 10 },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "sites/[id]/tours/[tourId] GET": (a) => [
+    { path: `/api/v1/sites/${a.site.id}/tours/${a.tour.id}`, ok: DENIED, idRoute: true },
+  ],
+  "sites/[id]/tours/[tourId] PATCH": (a) => [
+    { path: `/api/v1/sites/${a.site.id}/tours/${a.tour.id}`, body: { name: "Taken by B" }, ok: DENIED, idRoute: true },
+  ],
+  "sites/[id]/tours/[tourId] DELETE": (a) => [
+    { path: `/api/v1/sites/${a.site.id}/tours/${a.tour.id}`, ok: DENIED, idRoute: true },
+  ],
+  "tour-runs GET": (a) => [
+    ...list("/api/v1/tour-runs"),
+    { path: `/api/v1/tour-runs?siteId=${a.site.id}`, ok: LIST_OK, idRoute: false },
+    { path: `/api/v1/tour-runs?guardExternalId=${a.guard.externalId}`, ok: LIST_OK, idRoute: false },
+  ],
   // The API's description: the same public document for everyone.
   "openapi.json GET": () => [{ path: "/api/v1/openapi.json", ok: [200], idRoute: false }],
   "positions GET": () => list("/api/v1/positions"),
@@ -312,6 +363,10 @@ export function secretsOf(t: TenantA): string[] {
     t.adminUserId,
     t.site.id,
     t.site.name,
+    t.checkpoint.id,
+    t.checkpoint.code,
+    t.tour.id,
+    t.tour.name,
     t.trainingRunId,
     t.modelId,
     // (the quarantine id is a small serial number: checked by value on the list below, not as text)

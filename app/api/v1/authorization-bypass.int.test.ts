@@ -135,6 +135,7 @@ const apiRoutes = () => [
   "/api/v1/contacts",
   "/api/v1/quarantine",
   "/api/v1/sites",
+  "/api/v1/tour-runs",
   "/api/v1/tenants",
   "/api/v1/escalation-policies",
   "/api/v1/reports/alert-outcomes",

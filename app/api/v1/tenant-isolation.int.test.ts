@@ -209,11 +209,36 @@ beforeAll(async () => {
     body: { siteId: site.body.id },
   });
   expect(assigned.status).toBe(201);
+  const checkpoint = await api<{ id: string; code: string }>(vigil.url, `/api/v1/sites/${site.body.id}/checkpoints`, {
+    method: "POST",
+    token: adminA,
+    body: { name: `A Gate ${hex}` },
+  });
+  expect(checkpoint.status).toBe(201);
+  const tour = await api<{ id: string; name: string }>(vigil.url, `/api/v1/sites/${site.body.id}/tours`, {
+    method: "POST",
+    token: adminA,
+    body: {
+      name: `A Round ${hex}`,
+      checkpointIds: [checkpoint.body.id],
+      startAt: new Date().toISOString(),
+      windowMinutes: 30,
+      repeatMinutes: 60,
+      guardExternalId: guard.externalId,
+    },
+  });
+  expect(tour.status).toBe(201);
+  // A run of it, so the runs list has A's data to leak.
+  await vigil.sql`
+    insert into tour_runs (tenant_id, tour_id, site_id, checkpoint_ids, ordered, due_at, closes_at)
+    values (${tenantA}, ${tour.body.id}, ${site.body.id}, ${[checkpoint.body.id]}, false, now(), now() + interval '30 minutes')`;
 
   a = {
     guard,
     phone,
     site: site.body,
+    checkpoint: checkpoint.body,
+    tour: tour.body,
     sensor,
     alertId: alert.id,
     commandId: command.body.id,
@@ -258,11 +283,20 @@ describe(`tenant isolation: ${ROUTE_HANDLERS} route handlers × ${B_ROLES.length
       "/api/v1/quarantine",
       "/api/v1/alert-rules",
       "/api/v1/users",
+      "/api/v1/tour-runs",
     ]) {
       const text = JSON.stringify((await api(vigil.url, route, { token: vigil.adminToken })).body);
       for (const s of secrets) if (text.includes(s)) seen.add(s);
     }
-    for (const s of [a.guard.externalId, a.sensor.externalId, a.alertId, a.contact.name, a.contact.phone!, a.lat]) {
+    for (const s of [
+      a.guard.externalId,
+      a.sensor.externalId,
+      a.alertId,
+      a.contact.name,
+      a.contact.phone!,
+      a.lat,
+      a.tour.name,
+    ]) {
       expect(seen).toContain(s);
     }
     expect(seen).toContain(a.markers.ruleType);

@@ -19,3 +19,12 @@ export async function assertTenantSite(
   if (!site)
     throw new AppError("invalid_input", "Unknown site.", { issues: [{ path: field, message: "no such site" }] });
 }
+
+/** For a site named in the path: a site of another tenant, or none, is a 404. */
+export async function requireTenantSite(db: Db, actor: Actor, siteId: string): Promise<void> {
+  const [site] = await db
+    .select({ id: sites.id })
+    .from(sites)
+    .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, siteId)));
+  if (!site) throw new AppError("not_found", "No such site.");
+}

@@ -1,0 +1,146 @@
+// Run every minute by the worker: makes the tour runs that became due (once
+// each: (tour, due_at) is unique, so a restart or a second worker cannot make
+// one twice), and closes the runs whose window ended with checkpoints
+// unvisited: `missed`, with a patrol-missed alert (high) that names the site,
+// the tour, the guard and the checkpoints, through the normal lifecycle.
+import type { Sql, TransactionSql } from "postgres";
+import { socketEvents, type AlertDto } from "../../contracts/socket-events";
+import { runsToMake, type ShiftPlan } from "../../patrols/tour-schedule";
+import type { Broadcaster } from "../../realtime/broadcaster";
+import { upsertAlerts, type AlertRow } from "../alerts/upsert-alerts";
+
+export type TourRunSummary = { made: number; missed: number };
+
+type DueTour = {
+  id: string;
+  tenantId: string;
+  siteId: string;
+  guardId: string | null;
+  checkpointIds: string[];
+  ordered: boolean;
+  startAt: Date;
+  windowMinutes: number;
+  repeatMinutes: number | null;
+  lastDue: Date | null;
+  plans: ShiftPlan[];
+};
+
+async function makeDueRuns(tx: TransactionSql, now: Date): Promise<number> {
+  const due = await tx<DueTour[]>`
+    select t.id, t.tenant_id as "tenantId", t.site_id as "siteId", t.guard_id as "guardId",
+           t.checkpoint_ids as "checkpointIds", t.ordered, t.start_at as "startAt",
+           t.window_minutes as "windowMinutes", t.repeat_minutes as "repeatMinutes",
+           (select max(r.due_at) from tour_runs r where r.tour_id = t.id) as "lastDue",
+           coalesce((select json_agg(json_build_object('shifts', a.shifts, 'timezone', coalesce(a.timezone, s.timezone)))
+                     from guard_assignments a
+                     where a.site_id = t.site_id and (t.guard_id is null or a.guard_id = t.guard_id)), '[]') as plans
+    from tours t join sites s on s.id = t.site_id
+    where t.deleted_at is null and t.start_at <= ${now}`;
+  const rows = due.flatMap((tour) =>
+    runsToMake(tour, tour.plans, tour.lastDue, now).map((dueAt) => ({
+      tenant_id: tour.tenantId,
+      tour_id: tour.id,
+      site_id: tour.siteId,
+      guard_id: tour.guardId,
+      checkpoint_ids: tour.checkpointIds,
+      ordered: tour.ordered,
+      due_at: dueAt,
+      closes_at: new Date(dueAt.getTime() + tour.windowMinutes * 60_000),
+    })),
+  );
+  if (rows.length === 0) return 0;
+  const made = await tx`
+    insert into tour_runs ${tx(rows, "tenant_id", "tour_id", "site_id", "guard_id", "checkpoint_ids", "ordered", "due_at", "closes_at")}
+    on conflict (tour_id, due_at) do nothing
+    returning id`;
+  return made.length;
+}
+
+type ClosedRun = {
+  runId: string;
+  tenantId: string;
+  tourId: string;
+  siteId: string;
+  guardId: string | null;
+  tourName: string;
+  siteName: string;
+  guardExternalId: string | null;
+  guardName: string | null;
+  missing: string[];
+};
+
+async function closeExpiredRuns(tx: TransactionSql, now: Date): Promise<ClosedRun[]> {
+  return tx<ClosedRun[]>`
+    with closed as (
+      update tour_runs set status = 'missed'
+      where status in ('scheduled', 'in_progress') and closes_at <= ${now}
+      returning id, tenant_id, tour_id, site_id, guard_id, checkpoint_ids
+    )
+    select c.id as "runId", c.tenant_id as "tenantId", c.tour_id as "tourId", c.site_id as "siteId",
+           c.guard_id as "guardId", t.name as "tourName", s.name as "siteName",
+           g.external_id as "guardExternalId", g.name as "guardName",
+           array(select coalesce(cp.name, 'a deleted checkpoint')
+                 from unnest(c.checkpoint_ids) with ordinality as u(id, n)
+                 left join checkpoints cp on cp.id = u.id
+                 where not exists (select 1 from tour_visits v where v.run_id = c.id and v.checkpoint_id = u.id)
+                 order by u.n) as missing
+    from closed c join tours t on t.id = c.tour_id join sites s on s.id = c.site_id
+    left join guards g on g.id = c.guard_id`;
+}
+
+function missedAlert(runs: ClosedRun[], now: Date): AlertRow {
+  const run = runs.at(-1)!;
+  const who = run.guardName ? ` by ${run.guardName}` : "";
+  return {
+    tenant_id: run.tenantId,
+    device_id: null,
+    guard_id: run.guardId,
+    site_id: run.siteId,
+    // One open alert per tour: rounds missed again count up on it.
+    source_key: `tour:${run.tourId}`,
+    type: "patrol-missed",
+    severity: "high",
+    message: `${run.siteName}: tour "${run.tourName}"${who} missed ${run.missing.join(", ")}`,
+    lat: null,
+    lon: null,
+    count: runs.length,
+    first_seen_at: now,
+    last_seen_at: now,
+    extra: { tourRunIds: runs.map((r) => r.runId), tourId: run.tourId, missedCheckpoints: run.missing },
+  };
+}
+
+const alertKey = (run: ClosedRun) => `${run.tenantId}|tour:${run.tourId}|patrol-missed`;
+
+export async function advanceTourRuns(sql: Sql, broadcaster: Broadcaster, now = new Date()): Promise<TourRunSummary> {
+  const { made, closed, alerts } = await sql.begin(async (tx) => {
+    const made = await makeDueRuns(tx, now);
+    const closed = await closeExpiredRuns(tx, now);
+    // Runs of one tour closed together (after the worker was down) make one alert: one row per conflict key.
+    const byTour = new Map<string, ClosedRun[]>();
+    for (const run of closed) byTour.set(alertKey(run), [...(byTour.get(alertKey(run)) ?? []), run]);
+    const saved = await upsertAlerts(
+      tx,
+      [...byTour.values()].map((runs) => missedAlert(runs, now)),
+      "system",
+    );
+    const alertIds = new Map(saved.map((alert) => [alert.key, alert.id]));
+    for (const run of closed) {
+      await tx`update tour_runs set alert_id = ${alertIds.get(alertKey(run)) ?? null} where id = ${run.runId}`;
+    }
+    return { made, closed: byTour, alerts: saved };
+  });
+  for (const alert of alerts) {
+    const run = closed.get(alert.key)!.at(-1)!;
+    const { key: _key, created: _created, tenantId, ...rest } = alert;
+    const dto: AlertDto = {
+      ...rest,
+      firstSeenAt: new Date(alert.firstSeenAt).toISOString(),
+      lastSeenAt: new Date(alert.lastSeenAt).toISOString(),
+      sourceExternalId: run.guardExternalId ?? "",
+      sourceName: run.guardName ?? run.siteName,
+    };
+    broadcaster.toTenant(tenantId, socketEvents.alertsChanged, [dto]);
+  }
+  return { made, missed: [...closed.values()].reduce((n, runs) => n + runs.length, 0) };
+}

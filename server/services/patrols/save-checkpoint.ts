@@ -1,0 +1,98 @@
+// Create, edit and delete a site's checkpoints. A code not given is generated
+// (128 random bits): a sticker's code must not be guessable, or a guard could
+// "visit" a checkpoint from anywhere.
+import { randomBytes } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { checkpoints, tours } from "../../../db/schema";
+import type { Actor } from "../../auth/actor";
+import type { CheckpointDto, CheckpointInput, CheckpointPatch } from "../../contracts/patrols";
+import { AppError } from "../../observability/app-error";
+import { getCheckpoint, toCheckpointDto } from "../../presenters/patrols/list-checkpoints";
+import { requireTenantSite } from "../sites/assert-tenant-site";
+import { conflictOnDuplicate } from "../unique-violation";
+
+const CODE_TAKEN = "This code is already in use; choose another or leave it out to have one generated.";
+
+function generatedCode(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+function invalidPoint(): AppError {
+  return new AppError("invalid_input", "Invalid lat: give lat and lon together, and radiusM only with them", {
+    issues: [{ path: "lat", message: "give lat and lon together, and radiusM only with them" }],
+  });
+}
+
+export async function createCheckpoint(
+  db: Db,
+  actor: Actor,
+  siteId: string,
+  input: CheckpointInput,
+): Promise<CheckpointDto> {
+  await requireTenantSite(db, actor, siteId);
+  const [row] = await conflictOnDuplicate("code", CODE_TAKEN, () =>
+    db
+      .insert(checkpoints)
+      .values({
+        tenantId: actor.tenantId,
+        siteId,
+        name: input.name,
+        code: input.code ?? generatedCode(),
+        lat: input.lat ?? null,
+        lon: input.lon ?? null,
+        radiusM: input.radiusM ?? null,
+      })
+      .returning(),
+  );
+  return toCheckpointDto(row!);
+}
+
+export async function updateCheckpoint(
+  db: Db,
+  actor: Actor,
+  siteId: string,
+  id: string,
+  patch: CheckpointPatch,
+): Promise<CheckpointDto> {
+  const current = await getCheckpoint(db, actor, siteId, id);
+  const next = { ...current, ...patch };
+  if ((next.lat === null) !== (next.lon === null) || (next.radiusM !== null && next.lat === null)) throw invalidPoint();
+  const [row] = await conflictOnDuplicate("code", CODE_TAKEN, () =>
+    db
+      .update(checkpoints)
+      .set({ name: next.name, code: next.code, lat: next.lat, lon: next.lon, radiusM: next.radiusM })
+      .where(and(eq(checkpoints.tenantId, actor.tenantId), eq(checkpoints.id, id)))
+      .returning(),
+  );
+  return toCheckpointDto(row!);
+}
+
+/** Removes a checkpoint from the site and from its tours; refused while it is the last checkpoint of a tour. */
+export async function deleteCheckpoint(db: Db, actor: Actor, siteId: string, id: string): Promise<void> {
+  await getCheckpoint(db, actor, siteId, id);
+  await db.transaction(async (tx) => {
+    const holding = await tx
+      .select({ name: tours.name, count: sql<number>`cardinality(${tours.checkpointIds})` })
+      .from(tours)
+      .where(
+        and(
+          eq(tours.tenantId, actor.tenantId),
+          isNull(tours.deletedAt),
+          sql`${id}::uuid = any(${tours.checkpointIds})`,
+        ),
+      )
+      .for("update");
+    const only = holding.find((t) => t.count === 1);
+    if (only)
+      throw new AppError(
+        "conflict",
+        `This is the only checkpoint of the tour "${only.name}": edit or delete the tour first.`,
+      );
+    await tx
+      .update(tours)
+      .set({ checkpointIds: sql`array_remove(${tours.checkpointIds}, ${id}::uuid)` })
+      .where(and(eq(tours.tenantId, actor.tenantId), sql`${id}::uuid = any(${tours.checkpointIds})`));
+    await tx.delete(checkpoints).where(and(eq(checkpoints.tenantId, actor.tenantId), eq(checkpoints.id, id)));
+  });
+}
