@@ -35,9 +35,6 @@ export const checkpointPatch = z
   .strict();
 export type CheckpointPatch = z.infer<typeof checkpointPatch>;
 
-/** GPS checkpoints are met within this distance when none is given. */
-export const DEFAULT_CHECKPOINT_RADIUS_M = 25;
-
 export const checkpointDto = z.object({
   id: z.uuid(),
   siteId: z.uuid(),
@@ -102,7 +99,7 @@ export const tourDto = z.object({
 });
 export type TourDto = z.infer<typeof tourDto>;
 
-export const tourRunStatuses = ["scheduled", "in_progress", "completed", "late", "missed"] as const;
+const tourRunStatuses = ["scheduled", "in_progress", "completed", "late", "missed"] as const;
 
 export const tourRunsQuery = z
   .object({
