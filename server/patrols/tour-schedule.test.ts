@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { CATCH_UP_MS, dueTimes, runsToMake, type TourTiming } from "./tour-schedule";
 
 const at = (iso: string) => new Date(iso);
-const hourly: TourTiming = { startAt: at("2026-12-07T08:00:00Z"), repeatMinutes: 60, windowMinutes: 20 };
+const hourly: TourTiming = {
+  startAt: at("2026-12-07T08:00:00Z"),
+  repeatMinutes: 60,
+  windowMinutes: 20,
+  createdAt: at("2026-01-01T00:00:00Z"),
+};
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
 
 describe("tour schedule", () => {
@@ -60,6 +65,7 @@ describe("tour schedule", () => {
 
   it("after a long outage, only the last hours are made up (no flood of missed patrols)", () => {
     const quarterly = { ...hourly, repeatMinutes: 15, startAt: at("2026-01-01T00:00:00Z") };
+    // (created long ago: the worker was down, not the tour new)
     const now = at("2026-12-07T12:00:00Z");
     const due = runsToMake(quarterly, [], at("2026-01-01T00:00:00Z"), now);
     expect(due).toHaveLength(CATCH_UP_MS / (15 * 60_000));
@@ -70,5 +76,11 @@ describe("tour schedule", () => {
     const now = at("2026-12-07T08:00:30Z");
     expect(iso(runsToMake(hourly, [], null, now))).toEqual(["2026-12-07T08:00:00.000Z"]);
     expect(runsToMake(hourly, [], at("2026-12-07T08:00:00Z"), now)).toEqual([]);
+  });
+
+  it("a tour created with its start in the past makes no run whose window had already closed", () => {
+    const late = { ...hourly, createdAt: at("2026-12-07T10:04:00Z") };
+    // 08:00 and 09:00 closed at 08:20 and 09:20; 10:00 is still open until 10:20.
+    expect(iso(runsToMake(late, [], null, at("2026-12-07T10:05:00Z")))).toEqual(["2026-12-07T10:00:00.000Z"]);
   });
 });

@@ -5,7 +5,7 @@
 // and a tour nobody is assigned for follows its schedule alone.
 import { inWeeklyWindows, type WeeklyWindow } from "../lib/weekly-windows";
 
-export type TourTiming = { startAt: Date; repeatMinutes: number | null; windowMinutes: number };
+export type TourTiming = { startAt: Date; repeatMinutes: number | null; windowMinutes: number; createdAt: Date };
 export type ShiftPlan = { shifts: WeeklyWindow[]; timezone: string };
 
 /** How far back a run may still be made after the worker was down: older due times are skipped, not alarmed. */
@@ -43,9 +43,14 @@ export function dueTimes(
 
 /**
  * The runs to make now: due since the last one made (none yet: since the
- * tour's start), but no further back than CATCH_UP_MS.
+ * tour's start), but no further back than CATCH_UP_MS, and none whose window
+ * had closed before the tour was created.
  */
 export function runsToMake(tour: TourTiming, plans: readonly ShiftPlan[], lastDue: Date | null, now: Date): Date[] {
-  const since = Math.max(lastDue?.getTime() ?? tour.startAt.getTime() - 1, now.getTime() - CATCH_UP_MS);
+  const since = Math.max(
+    lastDue?.getTime() ?? tour.startAt.getTime() - 1,
+    now.getTime() - CATCH_UP_MS,
+    tour.createdAt.getTime() - tour.windowMinutes * 60_000,
+  );
   return dueTimes(tour, plans, new Date(since), now);
 }

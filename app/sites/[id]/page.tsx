@@ -1,12 +1,15 @@
 // /sites/:id - one site: its fences on the map (drawn and edited by admins
-// and managers), its name and time zone, and the guards assigned to it.
+// and managers), its name and time zone, the guards assigned to it, and its
+// patrol checkpoints.
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SiteAssignments } from "@/components/sites/site-assignments";
+import { SiteCheckpoints } from "@/components/sites/site-checkpoints";
 import { SiteEditor } from "@/components/sites/site-editor";
 import { requirePageActor } from "@/server/auth/page-auth";
 import { AppError } from "@/server/observability/app-error";
 import { listGuards } from "@/server/presenters/guards/list-guards";
+import { listCheckpoints } from "@/server/presenters/patrols/list-checkpoints";
 import { listSiteAssignments } from "@/server/presenters/sites/list-site-assignments";
 import { getSite } from "@/server/presenters/sites/list-sites";
 import { getRuntime } from "@/server/runtime";
@@ -22,8 +25,12 @@ async function loadSite(actor: Actor, id: string) {
   const { db } = getRuntime();
   try {
     const site = await getSite(db, actor, id);
-    const [guards, assignments] = await Promise.all([listGuards(db, actor), listSiteAssignments(db, actor, id)]);
-    return { site, guards, assignments };
+    const [guards, assignments, checkpoints] = await Promise.all([
+      listGuards(db, actor),
+      listSiteAssignments(db, actor, id),
+      listCheckpoints(db, actor, id),
+    ]);
+    return { site, guards, assignments, checkpoints };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -33,7 +40,7 @@ async function loadSite(actor: Actor, id: string) {
 export default async function SitePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const { site, guards, assignments } = await loadSite(actor, id);
+  const { site, guards, assignments, checkpoints } = await loadSite(actor, id);
   const { env } = getRuntime();
   const canEdit = actor.role === "admin" || actor.role === "manager";
   return (
@@ -61,6 +68,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
           initial={assignments}
           canEdit={canEdit}
         />
+        <SiteCheckpoints key={`checkpoints-${site.id}`} siteId={site.id} initial={checkpoints} canEdit={canEdit} />
       </main>
     </ConsoleFrame>
   );

@@ -21,6 +21,7 @@ type DueTour = {
   startAt: Date;
   windowMinutes: number;
   repeatMinutes: number | null;
+  createdAt: Date;
   lastDue: Date | null;
   plans: ShiftPlan[];
 };
@@ -29,7 +30,7 @@ async function makeDueRuns(tx: TransactionSql, now: Date): Promise<number> {
   const due = await tx<DueTour[]>`
     select t.id, t.tenant_id as "tenantId", t.site_id as "siteId", t.guard_id as "guardId",
            t.checkpoint_ids as "checkpointIds", t.ordered, t.start_at as "startAt",
-           t.window_minutes as "windowMinutes", t.repeat_minutes as "repeatMinutes",
+           t.window_minutes as "windowMinutes", t.repeat_minutes as "repeatMinutes", t.created_at as "createdAt",
            (select max(r.due_at) from tour_runs r where r.tour_id = t.id) as "lastDue",
            coalesce((select json_agg(json_build_object('shifts', a.shifts, 'timezone', coalesce(a.timezone, s.timezone)))
                      from guard_assignments a
