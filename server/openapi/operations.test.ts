@@ -5,6 +5,8 @@ import { describe, expect, test } from "vitest";
 import { buildOpenApiDocument } from "./build-document";
 import { operations } from "./operations";
 
+type Success = { content?: Record<string, { schema?: unknown }> };
+
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api/v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
@@ -44,6 +46,27 @@ describe("the OpenAPI document", () => {
       for (const op of Object.values(methods) as { parameters: { name: string; in: string }[] }[]) {
         expect(op.parameters.filter((p) => p.in === "path").map((p) => p.name)).toEqual(names);
       }
+    }
+  });
+
+  test("every operation documents its success answer: a JSON schema, or 204 and no body", () => {
+    for (const [url, methods] of Object.entries(buildOpenApiDocument().paths)) {
+      for (const [method, op] of Object.entries(methods) as [string, { responses: Record<string, Success> }][]) {
+        const [status, success] = Object.entries(op.responses).find(([code]) => code.startsWith("2"))!;
+        const where = `${method.toUpperCase()} ${url} ${status}`;
+        if (status === "204") expect(success.content, where).toBeUndefined();
+        else expect(success.content?.["application/json"]?.schema, where).toBeTypeOf("object");
+      }
+    }
+  });
+
+  test("the paged lists document their cursor, in and out", () => {
+    const document = buildOpenApiDocument();
+    for (const url of ["/api/v1/contacts", "/api/v1/devices", "/api/v1/escalation-policies", "/api/v1/users"]) {
+      const op = document.paths[url]!.get as { parameters: { name: string }[]; responses: Record<string, Success> };
+      expect(op.parameters.map((p) => p.name)).toEqual(["limit", "cursor"]);
+      const schema = op.responses["200"]!.content!["application/json"]!.schema as { required: string[] };
+      expect(schema.required).toEqual(["items", "nextCursor"]);
     }
   });
 
