@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { isoTime, nullableIsoTime } from "./iso-time";
 import { systemComponentDto } from "./system-health";
-import { alertDto, alertSeverities, alertStatuses } from "./socket-events";
+import { alertDto, alertSeverities, alertStatuses, commandStatuses } from "./socket-events";
 
 export const roles = ["admin", "manager", "operator", "supervisor"] as const;
 export type UserRole = (typeof roles)[number];
@@ -125,8 +125,6 @@ export const sendCommandInput = z.object({
 export type SendCommandInput = z.infer<typeof sendCommandInput>;
 
 export const setConfigInput = z.object({ config: z.record(z.string(), z.unknown()) });
-
-export const commandStatuses = ["queued", "sent", "received", "done", "failed", "expired"] as const;
 
 export const commandDto = z.object({
   id: z.uuid(),

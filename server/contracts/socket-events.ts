@@ -13,7 +13,8 @@ export const socketEvents = {
   fencesChanged: "fences:changed",
 } as const;
 
-export type CommandStatus = "queued" | "sent" | "received" | "done" | "failed" | "expired";
+export const commandStatuses = ["queued", "sent", "received", "done", "failed", "expired"] as const;
+export type CommandStatus = (typeof commandStatuses)[number];
 export type CommandChangeDto = { commandId: string; deviceExternalId: string; status: CommandStatus };
 
 export const alertSeverities = ["critical", "high", "medium", "low", "info"] as const;

@@ -34,7 +34,8 @@ const problems: string[] = [];
 const succeeded = new Set<string>();
 
 beforeAll(async () => {
-  vigil = await startTestVigil();
+  // Anonymous MQTT: an unknown device publishes, so that its quarantined message can be registered.
+  vigil = await startTestVigil({ env: { MQTT_ALLOW_ANONYMOUS: "true" } });
   const bAdmin = await createTenant(vigil.sql, { name: "Tenant B" });
   bUsers = await Promise.all(
     B_ROLES.map(async (role) => {
@@ -68,6 +69,11 @@ const byMethod = ([x]: [string, unknown], [y]: [string, unknown]) =>
 async function ownerOnlyCalls(token: string) {
   await call("POST", "/api/v1/sessions", { token, body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
   await call("POST", "/api/v1/guards", { token, body: { externalId: uniqueId("guard"), name: "New guard" } });
+  // A has its default policy: one for its site.
+  await call("POST", "/api/v1/escalation-policies", {
+    token,
+    body: { name: "Site policy", siteId: a.site.id, tiers: [{ contactIds: [a.contact.id], channels: ["email"] }] },
+  });
 
   const user = await call("POST", "/api/v1/users", {
     token,

@@ -46,5 +46,9 @@ export const createEscalationPolicy = defineOperation({
   roles: ADMIN,
   body: createEscalationPolicyInput,
   response: { status: 201, description: "The new policy.", schema: escalationPolicyDto },
-  errorNotes: { 422: "Invalid input, or a contact or site that is not the caller's tenant's; `issues` names it." },
+  errors: [409],
+  errorNotes: {
+    409: "The tenant's default policy (no siteId), or that site's policy, exists already.",
+    422: "Invalid input, or a contact or site that is not the caller's tenant's; `issues` names it.",
+  },
 });
