@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, test } from "vitest";
+import type { Operation } from "../contracts/operation";
 import { buildOpenApiDocument } from "./build-document";
 import { operations } from "./operations";
 
@@ -26,7 +27,28 @@ function routesOnDisk(): string[] {
   return found.sort();
 }
 
+/** The operation each exported handler is built from: `export const GET = apiRoute(op.listAlerts, ...)`. */
+async function builtFrom(source: string, method: string): Promise<Operation | undefined> {
+  const area = /import \* as op from "@\/server\/contracts\/operations\/([\w-]+)";/.exec(source)?.[1];
+  const name = new RegExp(`export const ${method} = (?:public)?[aA]piRoute\\(\\s*op\\.(\\w+)`).exec(source)?.[1];
+  if (!area || !name) return undefined;
+  const operations = (await import(`../contracts/operations/${area}.ts`)) as Record<string, Operation>;
+  return operations[name];
+}
+
 describe("the OpenAPI document", () => {
+  test("every route handler is built from the operation of its own path and method", async () => {
+    const wrong: string[] = [];
+    for (const route of routesOnDisk()) {
+      const [method, url] = route.split(" ") as [string, string];
+      if (url === "/api/v1/openapi.json") continue; // the document itself, served as a plain handler
+      const file = path.join(API_DIR, url.replace("/api/v1/", "").replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
+      const operation = await builtFrom(readFileSync(file, "utf8"), method);
+      if (operation?.method.toUpperCase() !== method || operation.path !== url) wrong.push(route);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   test("documents every route handler under app/api/v1, and nothing that is not there", () => {
     const documented = operations.map((op) => `${op.method.toUpperCase()} ${op.path}`).sort();
     expect(routesOnDisk().length).toBeGreaterThan(20);
