@@ -2,6 +2,7 @@
 // users of a tenant with their roles.
 import { z } from "zod";
 import { roles } from "./api";
+import { isoTime } from "./iso-time";
 
 /** The same rule as ADMIN_PASSWORD at first start. */
 const newPassword = z.string().min(8, "use at least 8 characters").max(1024);
@@ -13,7 +14,14 @@ export const createTenantInput = z.object({
 });
 export type CreateTenantInput = z.infer<typeof createTenantInput>;
 
-export type TenantDto = { id: string; name: string; adminEmail: string | null; users: number; createdAt: string };
+export const tenantDto = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  adminEmail: z.string().nullable(),
+  users: z.number().int(),
+  createdAt: isoTime,
+});
+export type TenantDto = z.infer<typeof tenantDto>;
 
 export const createUserInput = z.object({
   email: z.email().max(254),
@@ -35,11 +43,12 @@ export const updateUserInput = z
   });
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
 
-export type UserDto = {
-  id: string;
-  email: string;
-  name: string;
-  role: (typeof roles)[number];
-  disabled: boolean;
-  createdAt: string;
-};
+export const userDto = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(roles),
+  disabled: z.boolean(),
+  createdAt: isoTime,
+});
+export type UserDto = z.infer<typeof userDto>;

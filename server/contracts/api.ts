@@ -1,8 +1,11 @@
 // Request and response shapes of the REST API (/api/v1), shared by route
-// handlers, services and the browser.
+// handlers, services and the browser. Answers are zod schemas too: the
+// OpenAPI document describes them and the API tests check real answers
+// against them; their types are inferred from them.
 import { z } from "zod";
-import type { SystemComponentDto } from "./system-health";
-import type { AlertDto } from "./socket-events";
+import { isoTime, nullableIsoTime } from "./iso-time";
+import { systemComponentDto } from "./system-health";
+import { alertDto, alertSeverities, alertStatuses, commandStatuses } from "./socket-events";
 
 export const roles = ["admin", "manager", "operator", "supervisor"] as const;
 export type UserRole = (typeof roles)[number];
@@ -50,46 +53,59 @@ export const timeRangeQuery = z
     path: ["since"],
   });
 
-export type GuardDto = {
-  id: string;
-  externalId: string;
-  name: string;
-  phone: string | null;
-  createdAt: string;
-};
+export const guardDto = z.object({
+  id: z.uuid(),
+  externalId: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  createdAt: isoTime,
+});
+export type GuardDto = z.infer<typeof guardDto>;
 
-export type DeviceDto = {
-  id: string;
-  externalId: string;
-  kind: (typeof deviceKinds)[number];
-  name: string | null;
-  guardExternalId: string | null;
-  siteId: string | null;
-  lastSeenAt: string | null;
-  revoked: boolean;
-  createdAt: string;
-};
+export const deviceDto = z.object({
+  id: z.uuid(),
+  externalId: z.string(),
+  kind: z.enum(deviceKinds),
+  name: z.string().nullable(),
+  guardExternalId: z.string().nullable(),
+  siteId: z.uuid().nullable(),
+  lastSeenAt: nullableIsoTime,
+  revoked: z.boolean(),
+  createdAt: isoTime,
+});
+export type DeviceDto = z.infer<typeof deviceDto>;
 
-export type LocationDto = {
-  recordedAt: string;
-  lat: number;
-  lon: number;
-  accuracyM: number | null;
-  speed: number | null;
-  heading: number | null;
-  battery: number | null;
-  geofenceViolation: boolean;
-};
+/** A device as registered or given new credentials: the MQTT password is shown this once. */
+export const deviceWithCredentialsDto = deviceDto.extend({
+  mqtt: z.object({ username: z.string(), password: z.string() }),
+});
 
-export type TelemetryDto = {
-  recordedAt: string;
-  battery: number | null;
-  signalDbm: number | null;
-  temperatureC: number | null;
-};
+export const locationDto = z.object({
+  recordedAt: isoTime,
+  lat: z.number(),
+  lon: z.number(),
+  accuracyM: z.number().nullable(),
+  speed: z.number().nullable(),
+  heading: z.number().nullable(),
+  battery: z.number().nullable(),
+  geofenceViolation: z.boolean(),
+});
+export type LocationDto = z.infer<typeof locationDto>;
+
+const telemetryDto = z.object({
+  recordedAt: isoTime,
+  battery: z.number().nullable(),
+  signalDbm: z.number().nullable(),
+  temperatureC: z.number().nullable(),
+});
+export type TelemetryDto = z.infer<typeof telemetryDto>;
 
 /** GET /api/v1/devices/:externalId */
-export type DeviceDetailDto = DeviceDto & { latestTelemetry: TelemetryDto | null; components: SystemComponentDto[] };
+export const deviceDetailDto = deviceDto.extend({
+  latestTelemetry: telemetryDto.nullable(),
+  components: z.array(systemComponentDto),
+});
+export type DeviceDetailDto = z.infer<typeof deviceDetailDto>;
 
 export const sendCommandInput = z.object({
   type: z
@@ -110,26 +126,34 @@ export type SendCommandInput = z.infer<typeof sendCommandInput>;
 
 export const setConfigInput = z.object({ config: z.record(z.string(), z.unknown()) });
 
-export type CommandDto = {
-  id: string;
-  type: string;
-  params: unknown;
-  status: "queued" | "sent" | "received" | "done" | "failed" | "expired";
-  expiresAt: string;
-  createdAt: string;
-  sentAt: string | null;
-  receivedAt: string | null;
-  completedAt: string | null;
-  result: unknown;
-};
+export const commandDto = z.object({
+  id: z.uuid(),
+  type: z.string(),
+  params: z.unknown(),
+  status: z.enum(commandStatuses),
+  expiresAt: isoTime,
+  createdAt: isoTime,
+  sentAt: nullableIsoTime,
+  receivedAt: nullableIsoTime,
+  completedAt: nullableIsoTime,
+  result: z.unknown(),
+});
+export type CommandDto = z.infer<typeof commandDto>;
 
-export type ConfigDto = {
-  version: number;
-  config: unknown;
-  createdAt: string;
-  publishedAt: string | null;
-  appliedAt: string | null;
-};
+/** POST /api/v1/devices/:externalId/commands */
+export const queuedCommandDto = commandDto.pick({ id: true, status: true, expiresAt: true });
+
+export const configDto = z.object({
+  version: z.number().int(),
+  config: z.unknown(),
+  createdAt: isoTime,
+  publishedAt: nullableIsoTime,
+  appliedAt: nullableIsoTime,
+});
+export type ConfigDto = z.infer<typeof configDto>;
+
+/** PUT /api/v1/devices/:externalId/config */
+export const savedConfigDto = configDto.pick({ version: true, createdAt: true });
 
 export const alertOutcomes = ["real", "false_alarm", "test"] as const;
 
@@ -140,36 +164,39 @@ export const resolveAlertInput = z.object({
 export type ResolveAlertInput = z.infer<typeof resolveAlertInput>;
 
 export const listAlertsQuery = z.object({
-  status: z.enum(["NEW", "ACKNOWLEDGED", "RESOLVED", "open"]).optional(),
-  severity: z.enum(["critical", "high", "medium", "low", "info"]).optional(),
+  status: z.enum([...alertStatuses, "open"]).optional(),
+  severity: z.enum(alertSeverities).optional(),
   siteId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type ListAlertsQuery = z.infer<typeof listAlertsQuery>;
 
-type AlertEventDto = {
-  action: string;
-  channel: string;
-  by: string | null;
-  at: string;
-  detail: unknown;
-};
+const alertEventDto = z.object({
+  action: z.string(),
+  channel: z.string(),
+  by: z.string().nullable(),
+  at: isoTime,
+  detail: z.unknown(),
+});
 
-export type AlertListItemDto = AlertDto & {
-  siteId: string | null;
-  createdAt: string;
-  acknowledgedAt: string | null;
-  resolvedAt: string | null;
-  outcome: (typeof alertOutcomes)[number] | null;
-  resolutionNote: string | null;
-  claimedBy: string | null;
-  /** P(false alarm) from the promoted model and that model's version; null until scored (never for panic or man-down). */
-  falseAlarmScore: number | null;
-  scoredByModelVersion: number | null;
-};
-
-export type AlertDetailDto = AlertListItemDto & { events: AlertEventDto[]; deliveries: DeliveryDto[] };
+export const alertListItemDto = alertDto.extend({
+  siteId: z.uuid().nullable(),
+  createdAt: isoTime,
+  acknowledgedAt: nullableIsoTime,
+  resolvedAt: nullableIsoTime,
+  outcome: z.enum(alertOutcomes).nullable(),
+  resolutionNote: z.string().nullable(),
+  claimedBy: z.string().nullable().describe("Email of the user who claimed it."),
+  falseAlarmScore: z
+    .number()
+    .nullable()
+    .describe(
+      "The promoted model's probability that this is a false alarm; null until scored (never panic or man-down).",
+    ),
+  scoredByModelVersion: z.number().int().nullable(),
+});
+export type AlertListItemDto = z.infer<typeof alertListItemDto>;
 
 const phone = z.string().regex(/^\+[1-9][0-9]{6,14}$/, "use the international format, e.g. +919876543210");
 
@@ -182,7 +209,14 @@ export const createContactInput = z
   .refine((c) => c.phone || c.email, { message: "give a phone number or an email address", path: ["phone"] });
 export type CreateContactInput = z.infer<typeof createContactInput>;
 
-export type ContactDto = { id: string; name: string; phone: string | null; email: string | null; createdAt: string };
+export const contactDto = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  createdAt: isoTime,
+});
+export type ContactDto = z.infer<typeof contactDto>;
 
 export const notificationChannels = ["sms", "email", "push"] as const;
 
@@ -208,23 +242,40 @@ export const createEscalationPolicyInput = z.object({
 });
 export type CreateEscalationPolicyInput = z.infer<typeof createEscalationPolicyInput>;
 
-export type EscalationPolicyDto = Omit<CreateEscalationPolicyInput, "siteId"> & {
-  id: string;
-  siteId: string | null;
-  createdAt: string;
-};
+export const escalationPolicyDto = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  siteId: z.uuid().nullable(),
+  repeats: z.number().int(),
+  tiers: z.array(
+    z.object({
+      contactIds: z.array(z.uuid()),
+      channels: z.array(z.enum(notificationChannels)),
+      delaySeconds: z.number().int(),
+    }),
+  ),
+  createdAt: isoTime,
+});
+export type EscalationPolicyDto = z.infer<typeof escalationPolicyDto>;
 
-export type DeliveryDto = {
-  id: string;
-  contactName: string | null;
-  channel: (typeof notificationChannels)[number];
-  recipient: string | null;
-  round: number;
-  tier: number;
-  attempts: number;
-  status: "queued" | "sent" | "failed" | "skipped";
-  providerId: string | null;
-  error: string | null;
-  createdAt: string;
-  sentAt: string | null;
-};
+const deliveryDto = z.object({
+  id: z.uuid(),
+  contactName: z.string().nullable(),
+  channel: z.enum(notificationChannels),
+  recipient: z.string().nullable(),
+  round: z.number().int(),
+  tier: z.number().int(),
+  attempts: z.number().int(),
+  status: z.enum(["queued", "sent", "failed", "skipped"]),
+  providerId: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: isoTime,
+  sentAt: nullableIsoTime,
+});
+export type DeliveryDto = z.infer<typeof deliveryDto>;
+
+export const alertDetailDto = alertListItemDto.extend({
+  events: z.array(alertEventDto),
+  deliveries: z.array(deliveryDto),
+});
+export type AlertDetailDto = z.infer<typeof alertDetailDto>;

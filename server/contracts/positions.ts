@@ -3,21 +3,25 @@
 // and no key names: with 5,000 guards that is about 40% fewer bytes than
 // GuardPositionDto[] (GET /api/v1/positions), and PostgreSQL builds the JSON
 // in one value, so the server neither parses 5,000 rows nor serialises them.
+import { z } from "zod";
+import { isoTime } from "./iso-time";
 import type { GuardPositionDto } from "./socket-events";
 
 export const LATEST_POSITIONS_PATH = "/api/v1/positions/latest";
 
-/** [guardId, externalId, name, lat, lon, accuracyM, battery, recordedAt (ISO 8601, UTC, milliseconds)] */
-export type LatestPositionRow = [
-  guardId: string,
-  externalId: string,
-  name: string,
-  lat: number,
-  lon: number,
-  accuracyM: number | null,
-  battery: number | null,
-  recordedAt: string,
-];
+export const latestPositionRow = z
+  .tuple([
+    z.uuid().describe("guardId"),
+    z.string().describe("externalId"),
+    z.string().describe("name"),
+    z.number().describe("lat"),
+    z.number().describe("lon"),
+    z.number().nullable().describe("accuracyM"),
+    z.number().nullable().describe("battery"),
+    isoTime.describe("recordedAt: ISO 8601 time, UTC, milliseconds"),
+  ])
+  .describe("[guardId, externalId, name, lat, lon, accuracyM, battery, recordedAt]");
+export type LatestPositionRow = z.infer<typeof latestPositionRow>;
 
 export function positionFromRow([
   guardId,

@@ -2,6 +2,7 @@
 // with the signed alert link for a contact without an account, and the VAPID
 // public key the browser subscribes with.
 import { z } from "zod";
+import { isoTime } from "./iso-time";
 
 const base64url = (bytes: string) => z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, `the ${bytes} key in base64url`);
 
@@ -18,7 +19,14 @@ const alertLink = z.object({ alertId: z.uuid(), token: z.string().min(1).max(100
 export const linkPushSubscriptionInput = pushSubscriptionInput.extend(alertLink.shape);
 export const removeLinkPushSubscriptionInput = removePushSubscriptionInput.extend(alertLink.shape);
 
-export type PushSubscriptionDto = { id: string; endpoint: string; createdAt: string };
+export const pushSubscriptionDto = z.object({ id: z.uuid(), endpoint: z.string(), createdAt: isoTime });
+export type PushSubscriptionDto = z.infer<typeof pushSubscriptionDto>;
 
-/** null when this server has no VAPID keys (push is not configured). */
-export type VapidPublicKeyDto = { publicKey: string | null };
+export const removedPushSubscriptionDto = z.object({
+  removed: z.boolean().describe("false when no such subscription of this owner existed."),
+});
+
+export const vapidPublicKeyDto = z.object({
+  publicKey: z.string().nullable().describe("null when this server has no VAPID keys (push is not configured)."),
+});
+export type VapidPublicKeyDto = z.infer<typeof vapidPublicKeyDto>;

@@ -1,6 +1,7 @@
 // Quarantined MQTT messages as the API and the quarantine page show them.
 import { z } from "zod";
 import { deviceKinds } from "./api";
+import { isoTime } from "./iso-time";
 
 export const listQuarantineQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
@@ -12,19 +13,26 @@ export const registerQuarantinedInput = z.object({
   name: z.string().trim().min(1).max(200).optional(),
 });
 
-export type QuarantineEntryDto = {
-  id: number;
-  topic: string;
-  reason: string;
-  detail: string | null;
-  payload: string;
-  deviceExternalId: string | null;
-  receivedAt: string;
-  /** The id an admin can register as a new device, for unknown-source rejects. */
-  registrableExternalId: string | null;
-};
+const quarantineEntryDto = z.object({
+  id: z.number().int(),
+  topic: z.string(),
+  reason: z.string(),
+  detail: z.string().nullable(),
+  payload: z.string(),
+  deviceExternalId: z.string().nullable(),
+  receivedAt: isoTime,
+  registrableExternalId: z
+    .string()
+    .nullable()
+    .describe("The id an admin can register as a new device, for unknown-source rejects."),
+});
+export type QuarantineEntryDto = z.infer<typeof quarantineEntryDto>;
 
-export type QuarantinePageDto = { items: QuarantineEntryDto[]; nextBefore: number | null };
+export const quarantinePageDto = z.object({
+  items: z.array(quarantineEntryDto),
+  nextBefore: z.number().int().nullable(),
+});
+export type QuarantinePageDto = z.infer<typeof quarantinePageDto>;
 
 /** How many entries the quarantine page loads at a time. */
 export const QUARANTINE_PAGE_SIZE = 50;

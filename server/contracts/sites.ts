@@ -4,6 +4,7 @@
 // Vertex counts are bounded per fence and per site so that checking a request
 // cannot hold the event loop (docs/security.md has the measured worst case).
 import { z } from "zod";
+import { isoTime, nullableIsoTime } from "./iso-time";
 import { findPolygonCrossing } from "./polygon-crossing";
 
 const lon = z.number().min(-180).max(180);
@@ -160,24 +161,26 @@ export const siteInput = z.object({
 });
 export type SiteInput = z.infer<typeof siteInput>;
 
-export type GeofenceDto = {
-  id: string;
-  name: string;
-  geometry: { type: "Polygon"; coordinates: number[][][] } | null;
-  circle: { center: [number, number]; radiusM: number } | null;
-  bufferM: number;
-  confirmFixes: number;
-  confirmSeconds: number | null;
-};
+const geofenceDto = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  geometry: z.object({ type: z.literal("Polygon"), coordinates: z.array(z.array(z.array(z.number()))) }).nullable(),
+  circle: z.object({ center: z.tuple([z.number(), z.number()]), radiusM: z.number() }).nullable(),
+  bufferM: z.number(),
+  confirmFixes: z.number().int(),
+  confirmSeconds: z.number().int().nullable(),
+});
+export type GeofenceDto = z.infer<typeof geofenceDto>;
 
-export type SiteDto = {
-  id: string;
-  name: string;
-  timezone: string;
-  armedSchedule: WeeklyWindow[];
-  geofences: GeofenceDto[];
-  createdAt: string;
-};
+export const siteDto = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  timezone: z.string(),
+  armedSchedule: z.array(weeklyWindow),
+  geofences: z.array(geofenceDto),
+  createdAt: isoTime,
+});
+export type SiteDto = z.infer<typeof siteDto>;
 
 export const assignmentInput = z.object({
   siteId: z.uuid(),
@@ -188,13 +191,14 @@ export const assignmentInput = z.object({
 });
 export type AssignmentInput = z.infer<typeof assignmentInput>;
 
-export type AssignmentDto = {
-  siteId: string;
-  siteName: string;
-  shifts: WeeklyWindow[];
-  timezone: string;
-  createdAt: string;
-};
+export const assignmentDto = z.object({
+  siteId: z.uuid(),
+  siteName: z.string(),
+  shifts: z.array(weeklyWindow),
+  timezone: z.string(),
+  createdAt: isoTime,
+});
+export type AssignmentDto = z.infer<typeof assignmentDto>;
 
 /** NOTIFY channel: a tenant's sites, fences or assignments changed (payload: the tenant id). */
 export const FENCES_CHANNEL = "vigil_fences";
@@ -210,17 +214,18 @@ export type SiteAssignmentDto = {
 };
 
 /** A confirmed geofence violation and why: which fence, how far outside, the accuracy, what confirmed it. */
-export type ViolationDto = {
-  id: string;
-  geofenceId: string | null;
-  siteId: string | null;
-  alertId: string | null;
-  startedAt: string;
-  endedAt: string | null;
-  lat: number;
-  lon: number;
-  metresOutside: number;
-  accuracyM: number;
-  confirmedFixes: number;
-  confirmedSeconds: number;
-};
+export const violationDto = z.object({
+  id: z.uuid(),
+  geofenceId: z.uuid().nullable(),
+  siteId: z.uuid().nullable(),
+  alertId: z.uuid().nullable(),
+  startedAt: isoTime,
+  endedAt: nullableIsoTime,
+  lat: z.number(),
+  lon: z.number(),
+  metresOutside: z.number(),
+  accuracyM: z.number(),
+  confirmedFixes: z.number().int(),
+  confirmedSeconds: z.number(),
+});
+export type ViolationDto = z.infer<typeof violationDto>;

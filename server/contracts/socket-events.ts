@@ -1,4 +1,6 @@
 // Socket.IO event names and payloads shared by the server and the browser.
+import { z } from "zod";
+import { isoTime } from "./iso-time";
 import type { TrainingRunDto } from "./ml";
 
 export const socketEvents = {
@@ -11,39 +13,49 @@ export const socketEvents = {
   fencesChanged: "fences:changed",
 } as const;
 
-export type CommandStatus = "queued" | "sent" | "received" | "done" | "failed" | "expired";
+export const commandStatuses = ["queued", "sent", "received", "done", "failed", "expired"] as const;
+export type CommandStatus = (typeof commandStatuses)[number];
 export type CommandChangeDto = { commandId: string; deviceExternalId: string; status: CommandStatus };
 
-export type AlertSeverity = "critical" | "high" | "medium" | "low" | "info";
-export type AlertStatus = "NEW" | "ACKNOWLEDGED" | "RESOLVED";
+export const alertSeverities = ["critical", "high", "medium", "low", "info"] as const;
+export type AlertSeverity = (typeof alertSeverities)[number];
+export const alertStatuses = ["NEW", "ACKNOWLEDGED", "RESOLVED"] as const;
+export type AlertStatus = (typeof alertStatuses)[number];
 
-export type AlertDto = {
-  id: string;
-  type: string;
-  severity: AlertSeverity;
-  status: AlertStatus;
-  message: string;
-  lat: number | null;
-  lon: number | null;
-  count: number;
-  sourceExternalId: string;
-  sourceName: string;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  /** P(false alarm) from the tenant's promoted model, once it scored the alert; never set for panic or man-down. */
-  falseAlarmScore?: number | null;
-};
+export const alertDto = z.object({
+  id: z.uuid(),
+  type: z.string(),
+  severity: z.enum(alertSeverities),
+  status: z.enum(alertStatuses),
+  message: z.string(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  count: z.number().int(),
+  sourceExternalId: z.string(),
+  sourceName: z.string(),
+  firstSeenAt: isoTime,
+  lastSeenAt: isoTime,
+  falseAlarmScore: z
+    .number()
+    .nullable()
+    .optional()
+    .describe(
+      "P(false alarm) from the tenant's promoted model, once it scored the alert; never for panic or man-down.",
+    ),
+});
+export type AlertDto = z.infer<typeof alertDto>;
 
-export type GuardPositionDto = {
-  guardId: string;
-  externalId: string;
-  name: string;
-  lat: number;
-  lon: number;
-  accuracyM: number | null;
-  battery: number | null;
-  recordedAt: string;
-};
+export const guardPositionDto = z.object({
+  guardId: z.uuid(),
+  externalId: z.string(),
+  name: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  accuracyM: z.number().nullable(),
+  battery: z.number().nullable(),
+  recordedAt: isoTime,
+});
+export type GuardPositionDto = z.infer<typeof guardPositionDto>;
 
 export type DeviceTelemetryDto = {
   deviceId: string;

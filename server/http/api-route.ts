@@ -1,9 +1,10 @@
-// The one wrapper every /api/v1 route handler goes through: authentication,
-// role check, zod parsing of body, query and params, and the mapping of
-// errors to HTTP statuses (AppError codes; zod failures become 422 naming
-// the field path).
+// The one wrapper every /api/v1 route handler goes through, built from the
+// operation's definition (server/contracts/operations/): authentication, role
+// check, zod parsing of body, query and params, the success status, and the
+// mapping of errors to HTTP statuses (AppError codes; zod failures become 422
+// naming the field path).
 import type { z, ZodType } from "zod";
-import type { UserRole } from "../contracts/api";
+import type { Operation } from "../contracts/operation";
 import { AppError, type FieldIssue } from "../observability/app-error";
 import { componentLogger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
@@ -16,15 +17,6 @@ import { sessionCookieName } from "../auth/session-cookie";
 const logger = componentLogger("http");
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
-
-type Options<B, Q, P> = {
-  /** The route template, used as a metrics label. */
-  route: string;
-  roles?: readonly UserRole[];
-  body?: ZodType<B>;
-  query?: ZodType<Q>;
-  params?: ZodType<P>;
-};
 
 type HandlerArgs<B, Q, P> = {
   actor: Actor;
@@ -88,44 +80,61 @@ async function measured(route: string, request: Request, run: () => Promise<Resp
   return response;
 }
 
-function toResponse(result: unknown): Response {
-  return result instanceof Response ? result : json(result);
+/** The handler's answer: a Response as it is, else the operation's success status with the value as JSON. */
+function toResponse(result: unknown, { response }: Operation<unknown, unknown, unknown, unknown>): Response {
+  if (result instanceof Response) return result;
+  return response.status === 204 ? new Response(null, { status: 204 }) : json(result, response.status);
 }
 
-export function apiRoute<B = undefined, Q = undefined, P = undefined>(
-  options: Options<B, Q, P>,
-  handler: (args: HandlerArgs<B, Q, P>) => Promise<unknown>,
+/** The metrics label of the route: `/api/v1/alerts/:id` (the form the dashboards already group by). */
+function routeLabel(operation: Operation<unknown, unknown, unknown, unknown>): string {
+  return operation.path.replace(/\{(\w+)\}/g, ":$1");
+}
+
+/**
+ * The handler of a signed-in operation. It returns the success answer's value (checked against the response schema
+ * by the compiler), nothing for a 204, or a Response of its own (CSV, JSON built by PostgreSQL).
+ */
+export function apiRoute<P, Q, B, R>(
+  operation: Operation<P, Q, B, R>,
+  handler: (args: HandlerArgs<B, Q, P>) => Promise<NoInfer<R> | Response>,
 ) {
+  if (operation.auth === false) throw new Error(`${operation.path} is public: build it with publicApiRoute`);
+  const route = routeLabel(operation);
   return (request: Request, context: RouteContext) =>
-    measured(options.route, request, async () => {
+    measured(route, request, async () => {
       const runtime = getRuntime();
       const { actor, token, via } = await authenticateRequest(runtime.db, request, {
         cookieName: sessionCookieName(runtime.env),
         publicUrl: runtime.env.PUBLIC_URL,
       });
       const channel = via === "cookie" ? "web" : "api";
-      if (options.roles && !options.roles.includes(actor.role)) {
-        throw new AppError("forbidden", `This needs one of the roles: ${options.roles.join(", ")}.`);
+      if (operation.roles && !operation.roles.includes(actor.role)) {
+        throw new AppError("forbidden", `This needs one of the roles: ${operation.roles.join(", ")}.`);
       }
-      const params = parse(options.params, await context.params, "params");
-      const query = parse(options.query, Object.fromEntries(new URL(request.url).searchParams), "query");
-      const body = options.body
-        ? parse(options.body, await readJsonBody(request, runtime.env.HTTP_MAX_BODY_BYTES), "")
+      const params = parse(operation.params, await context.params, "params");
+      const query = parse(operation.query, Object.fromEntries(new URL(request.url).searchParams), "query");
+      const body = operation.body
+        ? parse(operation.body, await readJsonBody(request, runtime.env.HTTP_MAX_BODY_BYTES), "")
         : (undefined as B);
-      return toResponse(await handler({ actor, token, channel, body, query, params, request, runtime }));
+      return toResponse(await handler({ actor, token, channel, body, query, params, request, runtime }), operation);
     });
 }
 
-/** For the few routes that need no session (signing in). */
-export function publicApiRoute<B>(
-  options: { route: string; body: ZodType<B> },
-  handler: (args: PublicHandlerArgs<B>) => Promise<unknown>,
+/** For the few operations that need no session (signing in, the signed alert link, the VAPID key). */
+export function publicApiRoute<B, R>(
+  operation: Operation<undefined, undefined, B, R>,
+  handler: (args: PublicHandlerArgs<B>) => Promise<NoInfer<R> | Response>,
 ) {
+  if (operation.auth !== false) throw new Error(`${operation.path} needs a session: build it with apiRoute`);
+  const route = routeLabel(operation);
   return (request: Request) =>
-    measured(options.route, request, async () => {
+    measured(route, request, async () => {
       const runtime = getRuntime();
-      const body = parse(options.body, await readJsonBody(request, runtime.env.HTTP_MAX_BODY_BYTES), "");
-      return toResponse(await handler({ body, request, runtime }));
+      const body = operation.body
+        ? parse(operation.body, await readJsonBody(request, runtime.env.HTTP_MAX_BODY_BYTES), "")
+        : (undefined as B);
+      return toResponse(await handler({ body, request, runtime }), operation);
     });
 }
 

@@ -1,10 +1,12 @@
-// The OpenAPI 3.1 document of /api/v1, built from the operation list and the
-// zod schemas in it (zod's own JSON Schema output, which OpenAPI 3.1 takes as
-// is). Requests are described as the client sends them (io: "input": defaults
+// The OpenAPI 3.1 document of /api/v1, generated from the operations the
+// route handlers are built from (server/contracts/operations/) and their zod
+// schemas (zod's own JSON Schema output, which OpenAPI 3.1 takes as is).
+// Requests are described as the client sends them (io: "input": defaults
 // optional), answers as the server writes them.
 import { z, type ZodType } from "zod";
+import type { Operation } from "../contracts/operation";
 import { SESSION_COOKIE } from "../auth/session-token";
-import { operations, type Operation } from "./operations";
+import { operations } from "./operations";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -43,11 +45,17 @@ function parameters(schema: ZodType | undefined, where: "path" | "query") {
   }));
 }
 
+function successContent({ response }: Operation): Record<string, unknown> {
+  if (response.status === 204) return {};
+  return {
+    content: {
+      "application/json": { schema: jsonSchema(response.schema, "output") },
+      ...(response.csv ? { "text/csv": { schema: { type: "string" } } } : {}),
+    },
+  };
+}
+
 function responses(op: Operation) {
-  const { status, description, schema, csv } = op.success;
-  const content: Record<string, unknown> = {};
-  if (schema) content["application/json"] = { schema: jsonSchema(schema, "output") };
-  if (csv) content["text/csv"] = { schema: { type: "string" } };
   const errors = [
     ...(op.auth === false ? [] : [401]),
     ...(op.roles ? [403] : []),
@@ -57,7 +65,7 @@ function responses(op: Operation) {
   ];
   const error = { content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
   return {
-    [status]: { description, ...(Object.keys(content).length ? { content } : {}) },
+    [op.response.status]: { description: op.response.description, ...successContent(op) },
     ...Object.fromEntries(
       [...new Set(errors)]
         .sort()

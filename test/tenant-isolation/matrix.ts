@@ -64,7 +64,7 @@ const onDevices = (a: TenantA, suffix: string, body?: unknown): Call[] =>
 const onAlert = (a: TenantA, suffix: string, body?: unknown): Call[] => [
   { path: `/api/v1/alerts/${a.alertId}${suffix}`, body, ok: DENIED, idRoute: true },
 ];
-const pushBody = () => ({
+export const pushBody = () => ({
   endpoint: `https://push.example.com/${uniqueId("b")}`,
   keys: { p256dh: "BPcMbnWQL5GOYX_5S6SrLAI_FPNyvV8jB3RkzbmL-Slw", auth: "4vQK-SvRAN5eo-8ASlrwA" },
 });

@@ -1,0 +1,103 @@
+// Guards: registration, their fixes and violations, their sites, and everyone's newest position.
+import { z } from "zod";
+import { createGuardInput, guardDto, locationDto, timeRangeQuery } from "../api";
+import { latestPositionRow } from "../positions";
+import { assignmentDto, assignmentInput, violationDto } from "../sites";
+import { guardPositionDto } from "../socket-events";
+import { defineOperation } from "../operation";
+import { externalIdParams, MANAGERS } from "./params";
+
+export const listGuards = defineOperation({
+  method: "get",
+  path: "/api/v1/guards",
+  summary: "The tenant's guards.",
+  tag: "Guards",
+  response: { status: 200, description: "The guards.", schema: z.array(guardDto) },
+});
+
+export const createGuard = defineOperation({
+  method: "post",
+  path: "/api/v1/guards",
+  summary: "Register a guard. Its id may not be held by any guard or device of any tenant (409).",
+  tag: "Guards",
+  roles: MANAGERS,
+  body: createGuardInput,
+  response: { status: 201, description: "The new guard.", schema: guardDto },
+  errors: [409],
+  errorNotes: {
+    422: "Invalid input, or an externalId that cannot be used (taken in any tenant); `issues` names it.",
+  },
+});
+
+export const listGuardLocations = defineOperation({
+  method: "get",
+  path: "/api/v1/guards/{externalId}/locations",
+  summary: "The guard's fixes in a time range, oldest first.",
+  tag: "Guards",
+  params: externalIdParams,
+  query: timeRangeQuery,
+  response: { status: 200, description: "The fixes.", schema: z.array(locationDto) },
+  errors: [404],
+});
+
+export const listGuardViolations = defineOperation({
+  method: "get",
+  path: "/api/v1/guards/{externalId}/violations",
+  summary: "The guard's confirmed geofence violations in a time range, oldest first, each with why it was raised.",
+  tag: "Guards",
+  params: externalIdParams,
+  query: timeRangeQuery,
+  response: { status: 200, description: "The violations.", schema: z.array(violationDto) },
+  errors: [404],
+});
+
+export const listAssignments = defineOperation({
+  method: "get",
+  path: "/api/v1/guards/{externalId}/assignments",
+  summary: "The sites the guard is assigned to, with their weekly shifts.",
+  tag: "Guards",
+  params: externalIdParams,
+  response: { status: 200, description: "The assignments.", schema: z.array(assignmentDto) },
+  errors: [404],
+});
+
+export const assignGuard = defineOperation({
+  method: "post",
+  path: "/api/v1/guards/{externalId}/assignments",
+  summary: "Assign the guard to a site with weekly shifts (assigning again replaces the shifts).",
+  tag: "Guards",
+  roles: MANAGERS,
+  params: externalIdParams,
+  body: assignmentInput,
+  response: { status: 201, description: "The assignment.", schema: assignmentDto },
+  errors: [404],
+  errorNotes: { 404: "No such guard in the caller's tenant." },
+});
+
+export const unassignGuard = defineOperation({
+  method: "delete",
+  path: "/api/v1/guards/{externalId}/assignments/{siteId}",
+  summary: "The guard no longer works at that site.",
+  tag: "Guards",
+  roles: MANAGERS,
+  params: z.object({ externalId: externalIdParams.shape.externalId, siteId: z.uuid() }),
+  response: { status: 204, description: "Unassigned." },
+  errors: [404],
+  errorNotes: { 404: "No such guard, or the guard is not assigned to that site." },
+});
+
+export const listPositions = defineOperation({
+  method: "get",
+  path: "/api/v1/positions",
+  summary: "Every guard's newest position.",
+  tag: "Guards",
+  response: { status: 200, description: "The positions.", schema: z.array(guardPositionDto) },
+});
+
+export const listLatestPositions = defineOperation({
+  method: "get",
+  path: "/api/v1/positions/latest",
+  summary: "Every guard's newest position, one compact row per guard (what the NOC console loads).",
+  tag: "Guards",
+  response: { status: 200, description: "The positions.", schema: z.array(latestPositionRow) },
+});
