@@ -2,46 +2,68 @@
 // (MQTT alarms, sensor rules, geofences, liveness), with each new alert's
 // "raised" event and notification job in the same transaction.
 import type { TransactionSql } from "postgres";
-import type { AlertDto, AlertSeverity } from "../../contracts/socket-events";
+import type { AlertDto } from "../../contracts/socket-events";
 import { NEVER_SCORED_TYPES } from "../../contracts/ml";
 import { metrics } from "../../observability/metrics";
 import { SCORING_JOB_PRIORITY } from "../ml/training-queue";
+import { alertKey, sourceKey, type AlertCandidate } from "./alert-candidate";
 import { jobPriority } from "./notification-priority";
 
 export type RaisedAlert = AlertDto & { tenantId: string; created: boolean };
 
-export type AlertRow = {
-  tenant_id: string;
-  device_id: string | null;
-  guard_id: string | null;
-  site_id: string | null;
-  source_key: string;
-  type: string;
-  severity: AlertSeverity;
-  message: string;
-  lat: number | null;
-  lon: number | null;
-  count: number;
-  first_seen_at: Date;
-  last_seen_at: Date;
-  extra: Record<string, unknown> | null;
-};
+type Group = { first: AlertCandidate; count: number; lastSeenAt: Date };
 
-export type SavedAlert = Omit<RaisedAlert, "sourceExternalId" | "sourceName" | "firstSeenAt" | "lastSeenAt"> & {
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  /** tenant|source|type, to find the rows' own data again. */
-  key: string;
-};
+/** Candidates for the same open alert (tenant, source, type) fold into one row: a statement may name a key once. */
+function fold(candidates: AlertCandidate[]): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const candidate of candidates) {
+    const key = alertKey(candidate);
+    const group = groups.get(key);
+    if (!group) groups.set(key, { first: candidate, count: 1, lastSeenAt: candidate.at });
+    else {
+      group.count += 1;
+      if (candidate.at > group.lastSeenAt) group.lastSeenAt = candidate.at;
+    }
+  }
+  return groups;
+}
 
 /**
  * Opens alerts or counts repeats of open ones, race-free across processes (the
  * unique partial index), and writes each new alert's "raised" event and its
  * notification job in the same transaction: no alert without its notifications.
+ * Returns the alerts as they now are, by alertKey of the candidates behind them.
  */
-export async function upsertAlerts(tx: TransactionSql, rows: AlertRow[], channel = "mqtt"): Promise<SavedAlert[]> {
-  if (rows.length === 0) return [];
-  const saved = await tx<SavedAlert[]>`
+export async function upsertAlerts(
+  tx: TransactionSql,
+  candidates: AlertCandidate[],
+  channel: "mqtt" | "system" = "mqtt",
+): Promise<Map<string, RaisedAlert>> {
+  if (candidates.length === 0) return new Map();
+  const groups = fold(candidates);
+  const rows = [...groups.values()].map(({ first: c, count, lastSeenAt }) => ({
+    tenant_id: c.tenantId,
+    device_id: c.subject.deviceId,
+    guard_id: c.subject.guardId,
+    site_id: c.siteId,
+    source_key: sourceKey(c.subject),
+    type: c.type,
+    severity: c.severity,
+    message: c.message,
+    lat: c.location?.lat ?? null,
+    lon: c.location?.lon ?? null,
+    count,
+    first_seen_at: c.at,
+    last_seen_at: lastSeenAt,
+    extra: c.extra,
+  }));
+  const saved = await tx<
+    (Omit<RaisedAlert, "sourceExternalId" | "sourceName" | "firstSeenAt" | "lastSeenAt"> & {
+      firstSeenAt: Date;
+      lastSeenAt: Date;
+      key: string;
+    })[]
+  >`
     insert into alerts ${tx(rows as never)}
     on conflict (tenant_id, source_key, type) where status <> 'RESOLVED'
     do update set count = alerts.count + excluded.count,
@@ -68,5 +90,18 @@ export async function upsertAlerts(tx: TransactionSql, rows: AlertRow[], channel
     metrics.jobsQueued.inc({ task: "notify_alert" }, created.length);
     metrics.jobsQueued.inc({ task: "score_alert" }, scoring.length);
   }
-  return saved;
+  const raised = new Map<string, RaisedAlert>();
+  for (const { key, firstSeenAt, lastSeenAt, ...alert } of saved) {
+    const group = groups.get(key);
+    if (!group) continue;
+    const { externalId, name } = group.first.subject;
+    raised.set(key, {
+      ...alert,
+      firstSeenAt: new Date(firstSeenAt).toISOString(),
+      lastSeenAt: new Date(lastSeenAt).toISOString(),
+      sourceExternalId: externalId,
+      sourceName: name,
+    });
+  }
+  return raised;
 }
