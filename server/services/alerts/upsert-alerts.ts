@@ -5,7 +5,7 @@ import type { TransactionSql } from "postgres";
 import type { AlertDto } from "../../contracts/socket-events";
 import { NEVER_SCORED_TYPES } from "../../contracts/ml";
 import { metrics } from "../../observability/metrics";
-import { SCORING_JOB_PRIORITY } from "../ml/training-queue";
+import { jobSql } from "../../contracts/jobs";
 import { alertKey, sourceKey, type AlertCandidate } from "./alert-candidate";
 import { jobPriority } from "./notification-priority";
 
@@ -77,18 +77,21 @@ export async function upsertAlerts(
       insert into alert_events (tenant_id, alert_id, action, channel)
       select * from unnest(${created.map((a) => a.tenantId)}::uuid[], ${created.map((a) => a.id)}::uuid[],
                            ${created.map(() => "raised")}::text[], ${created.map(() => channel)}::text[])`;
+    const notify = jobSql("notify_alert");
     await tx`
-      select graphile_worker.add_job('notify_alert', json_build_object('alertId', v.id, 'round', 0, 'tier', 0),
-               priority => v.priority, max_attempts => 25)
+      select graphile_worker.add_job(${notify.name}::text, json_build_object('alertId', v.id, 'round', 0, 'tier', 0),
+               priority => v.priority, max_attempts => ${notify.maxAttempts}::int)
       from unnest(${created.map((a) => a.id)}::text[], ${created.map((a) => jobPriority(a.severity))}::int[]) as v(id, priority)`;
     // Scored by the tenant's promoted false-alarm model, if it has one (never panic or man-down).
+    const score = jobSql("score_alert");
     const scoring = await tx`
-      select graphile_worker.add_job('score_alert', json_build_object('alertId', v.id), priority => ${SCORING_JOB_PRIORITY}, max_attempts => 3)
+      select graphile_worker.add_job(${score.name}::text, json_build_object('alertId', v.id), priority => ${score.priority}::int,
+               max_attempts => ${score.maxAttempts}::int)
       from unnest(${created.map((a) => a.id)}::uuid[], ${created.map((a) => a.tenantId)}::uuid[], ${created.map((a) => a.type)}::text[]) as v(id, tenant_id, type)
       where v.type <> all(${NEVER_SCORED_TYPES as string[]}::text[])
         and exists (select 1 from ml_models m where m.tenant_id = v.tenant_id and m.promoted_at is not null)`;
-    metrics.jobsQueued.inc({ task: "notify_alert" }, created.length);
-    metrics.jobsQueued.inc({ task: "score_alert" }, scoring.length);
+    metrics.jobsQueued.inc({ task: notify.name }, created.length);
+    metrics.jobsQueued.inc({ task: score.name }, scoring.length);
   }
   const raised = new Map<string, RaisedAlert>();
   for (const { key, firstSeenAt, lastSeenAt, ...alert } of saved) {
