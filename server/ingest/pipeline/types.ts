@@ -82,7 +82,7 @@ export type Payloads = {
 };
 
 /** Who may send each family: GPS comes from guards, alarms from devices or guards, the rest from devices. */
-export type SourceOf<F extends Family> = F extends "guard" ? GuardSource : F extends "alert" ? Source : DeviceSource;
+type SourceOf<F extends Family> = F extends "guard" ? GuardSource : F extends "alert" ? Source : DeviceSource;
 
 type RoutedAs<F extends Family> = {
   message: InboundMessage;

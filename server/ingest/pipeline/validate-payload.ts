@@ -48,7 +48,7 @@ function extraFields(family: Family, data: Record<string, unknown>): Record<stri
 }
 
 /** The device's own timestamp when it sent one, else the wall-clock time the message arrived. */
-export function recordedAt(timestamp: string | undefined, arrivedAt: number): Date {
+function recordedAt(timestamp: string | undefined, arrivedAt: number): Date {
   return timestamp !== undefined ? new Date(timestamp) : new Date(Date.now() - (performance.now() - arrivedAt));
 }
 
