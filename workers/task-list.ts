@@ -1,4 +1,7 @@
-import type { TaskList } from "graphile-worker";
+// The worker's handler for every task of the job list (server/contracts/jobs.ts): the type makes a task
+// without a handler, or a handler without a task, a compile error.
+import type { Task } from "graphile-worker";
+import type { JobName } from "../server/contracts/jobs";
 import type { TaskDeps } from "./task-deps";
 import { advance_tour_runs } from "./tasks/advance_tour_runs";
 import { check_liveness } from "./tasks/check_liveness";
@@ -15,7 +18,7 @@ import { retrain_false_alarm_models } from "./tasks/retrain_false_alarm_models";
 import { score_alert } from "./tasks/score_alert";
 import { train_false_alarm_model } from "./tasks/train_false_alarm_model";
 
-export function createTaskList(deps: TaskDeps): TaskList {
+export function createTaskList(deps: TaskDeps): Record<JobName, Task> {
   return {
     purge_expired_sessions,
     check_liveness: check_liveness(deps),

@@ -69,7 +69,7 @@ describe("geofence engine", () => {
     ];
     const out = run(walk);
     expect(out.events).toMatchObject([
-      { kind: "violation", fenceId: "gate-yard", accuracyM: 8, confirmedBy: { fixes: 3, seconds: 60 } },
+      { kind: "violation", fence: { id: "gate-yard" }, accuracyM: 8, confirmedBy: { fixes: 3, seconds: 60 } },
     ]);
     // 100 m north of the edge, less the 10 m buffer (within the metres-per-degree approximation of this test).
     expect((out.events[0] as { metresOutside: number }).metresOutside).toBeCloseTo(90, 0);
@@ -102,7 +102,7 @@ describe("geofence engine", () => {
     ];
     const at = (m: number, t: number, acc: number): Fix => ({ lat: LAT + dLat(m), lon: LON, accuracyM: acc, at: t });
     expect(run([at(70, 1, 15)], circle).events).toEqual([]); // 10 m beyond the buffer, 15 m accuracy: uncertain
-    expect(run([at(90, 1, 15)], circle).events).toMatchObject([{ kind: "violation", fenceId: "post" }]);
+    expect(run([at(90, 1, 15)], circle).events).toMatchObject([{ kind: "violation", fence: { id: "post" } }]);
   });
 
   it("a guard inside any of the site's fences is inside", () => {

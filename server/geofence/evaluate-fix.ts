@@ -16,21 +16,30 @@ export type GuardFenceState = {
 
 export type Fix = { lat: number; lon: number; accuracyM: number; at: number };
 
-type FenceEvent =
+type FenceEvent<F extends PreparedFence> =
   | {
       kind: "violation";
-      fenceId: string;
+      fence: F;
       metresOutside: number;
       accuracyM: number;
       confirmedBy: { fixes: number; seconds: number };
     }
-  | { kind: "returned"; fenceId: string };
+  | { kind: "returned"; fence: F };
 
-export type Evaluation = { state: GuardFenceState; events: FenceEvent[]; outside: boolean; stale: boolean };
+export type Evaluation<F extends PreparedFence = PreparedFence> = {
+  state: GuardFenceState;
+  events: FenceEvent<F>[];
+  outside: boolean;
+  stale: boolean;
+};
 
 const initialState: GuardFenceState = { status: "inside", lastFixAt: 0, outsideFixes: 0, outsideSince: null };
 
-export function evaluateFix(previous: GuardFenceState | undefined, fix: Fix, fences: PreparedFence[]): Evaluation {
+export function evaluateFix<F extends PreparedFence>(
+  previous: GuardFenceState | undefined,
+  fix: Fix,
+  fences: F[],
+): Evaluation<F> {
   const state = previous ?? initialState;
   if (fix.at <= state.lastFixAt) return { state, events: [], outside: state.status === "outside", stale: true };
   if (fences.length === 0)
@@ -49,7 +58,7 @@ export function evaluateFix(previous: GuardFenceState | undefined, fix: Fix, fen
   const clearlyOutside = beyond > fix.accuracyM;
   const backInside = beyond <= 0;
   const next: GuardFenceState = { ...state, lastFixAt: fix.at };
-  const events: FenceEvent[] = [];
+  const events: FenceEvent<F>[] = [];
 
   if (clearlyOutside) {
     next.outsideFixes = state.outsideFixes + 1;
@@ -62,14 +71,14 @@ export function evaluateFix(previous: GuardFenceState | undefined, fix: Fix, fen
       next.status = "outside";
       events.push({
         kind: "violation",
-        fenceId: nearest.id,
+        fence: nearest,
         metresOutside: Math.round(beyond * 10) / 10,
         accuracyM: fix.accuracyM,
         confirmedBy: { fixes: next.outsideFixes, seconds: Math.round(seconds) },
       });
     }
   } else if (backInside) {
-    if (state.status === "outside") events.push({ kind: "returned", fenceId: nearest.id });
+    if (state.status === "outside") events.push({ kind: "returned", fence: nearest });
     next.status = "inside";
     next.outsideFixes = 0;
     next.outsideSince = null;

@@ -5,13 +5,16 @@ import type { PreparedFence } from "./fence";
 
 const M_PER_DEG_LAT = 111_320;
 
-export type FenceIndex = { size: number; near: (lon: number, lat: number, radiusM: number) => PreparedFence[] };
+export type FenceIndex<F extends PreparedFence = PreparedFence> = {
+  size: number;
+  near: (lon: number, lat: number, radiusM: number) => F[];
+};
 
 function degrees(metres: number, lat: number): { dLat: number; dLon: number } {
   return { dLat: metres / M_PER_DEG_LAT, dLon: metres / (M_PER_DEG_LAT * Math.cos((lat * Math.PI) / 180)) };
 }
 
-export function buildFenceIndex(fences: PreparedFence[]): FenceIndex {
+export function buildFenceIndex<F extends PreparedFence>(fences: F[]): FenceIndex<F> {
   if (fences.length === 0) return { size: 0, near: () => [] };
   const index = new Flatbush(fences.length);
   for (const fence of fences) {

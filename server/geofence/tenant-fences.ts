@@ -16,7 +16,7 @@ export type NamedFence = PreparedFence & { name: string; siteName: string };
 type Assignment = { siteId: string; shifts: WeeklyWindow[]; timezone: string };
 
 export type TenantFences = {
-  index: FenceIndex;
+  index: FenceIndex<NamedFence>;
   byId: Map<string, NamedFence>;
   /** The fences a guard must stay within at an instant: those of its sites on shift then (none off shift). */
   assignedFences: (guardId: string, at: Date) => NamedFence[];

@@ -33,13 +33,13 @@ export function createAfterCommit({
     // Per tenant, the arrival of its oldest message in the batch: every event
     // sent to that tenant below waited at most this long.
     const oldestArrival = new Map<string, number>();
-    for (const e of batch.stored) {
-      metrics.mqttMessages.inc({ family: e.family!, result: "accepted" });
-      metrics.ingestLatency.observe((now - e.message.arrivedAt) / 1000);
-      const tenantId = e.source?.tenantId;
-      if (tenantId) oldestArrival.set(tenantId, Math.min(oldestArrival.get(tenantId) ?? Infinity, e.message.arrivedAt));
+    for (const { family, message, source } of batch.stored) {
+      metrics.mqttMessages.inc({ family, result: "accepted" });
+      metrics.ingestLatency.observe((now - message.arrivedAt) / 1000);
+      const { tenantId } = source;
+      oldestArrival.set(tenantId, Math.min(oldestArrival.get(tenantId) ?? Infinity, message.arrivedAt));
     }
-    for (const e of batch.duplicates) metrics.mqttMessages.inc({ family: e.family!, result: "duplicate" });
+    for (const { family } of batch.duplicates) metrics.mqttMessages.inc({ family, result: "duplicate" });
     metrics.batchSize.observe(batch.stored.length + batch.duplicates.length + batch.rejections.length);
     const emitted = (tenantId: string, event: string) => {
       const origin = oldestArrival.get(tenantId);

@@ -5,15 +5,12 @@
 // settled (acknowledged to the broker) only after its batch commits.
 import type { Sql } from "postgres";
 import type { Logger } from "../observability/logger";
-import type { Envelope } from "./pipeline/types";
+import { isRejected, type BatchItem, type RejectedMessage, type ValidatedMessage } from "./pipeline/types";
 import { persistBatch, type PersistedBatch } from "./persist/persist-batch";
 import type { LastSeenWrites } from "./persist/touch-devices";
 import type { TenantRules } from "./tenant-rules";
 import type { TenantFenceCache } from "../geofence/tenant-fences";
-import type { Rejection } from "./persist/store-quarantine";
 import { isTransientStorageError } from "./storage-errors";
-
-export type BatchItem = { envelope: Envelope; rejection?: Omit<Rejection, "envelope"> };
 
 export type BatchWriter = {
   add: (item: BatchItem) => boolean;
@@ -51,16 +48,20 @@ export function createBatchWriter({
   let running: Promise<void> | undefined;
 
   async function commit(items: BatchItem[]): Promise<void> {
-    const accepted = items.filter((i) => !i.rejection).map((i) => i.envelope);
-    const rejections = items.filter((i) => i.rejection).map((i) => ({ envelope: i.envelope, ...i.rejection! }));
-    const tenantIds = accepted.map((e) => e.source!.tenantId);
-    const guardTenants = accepted.filter((e) => e.family === "guard").map((e) => e.source!.tenantId);
+    const accepted: ValidatedMessage[] = [];
+    const rejections: RejectedMessage[] = [];
+    for (const item of items) {
+      if (isRejected(item)) rejections.push(item);
+      else accepted.push(item);
+    }
+    const tenantIds = accepted.map((m) => m.source.tenantId);
+    const guardTenants = accepted.filter((m) => m.family === "guard").map((m) => m.source.tenantId);
     const [rules, fences] = await Promise.all([
       tenantRules.forTenants(tenantIds),
       tenantFences.forTenants(guardTenants),
     ]);
     const batch = await persistBatch(sql, { accepted, rejections, lastSeen, rules, fences });
-    for (const item of items) item.envelope.message.settle();
+    for (const item of items) item.message.settle();
     onCommitted(batch, items);
   }
 
@@ -72,12 +73,10 @@ export function createBatchWriter({
         await commit([item]);
       } catch (error) {
         if (isTransientStorageError(error)) throw error;
-        logger.warn({ err: error, topic: item.envelope.message.topic }, "message refused by storage");
+        logger.warn({ err: error, topic: item.message.topic }, "message refused by storage");
+        const { message, family, source } = item;
         await commit([
-          {
-            envelope: item.envelope,
-            rejection: { reason: "storage_error", detail: String((error as Error).message).slice(0, 200) },
-          },
+          { message, family, source, reason: "storage_error", detail: String((error as Error).message).slice(0, 200) },
         ]);
       }
     }

@@ -25,11 +25,12 @@ export function gatePubacks(client: MqttClient): PubackGate {
   const send = internal._sendPacket.bind(client);
 
   internal._sendPacket = (packet, cb, ...rest) => {
-    const slot = packet.cmd === "puback" && packet.messageId !== undefined ? slots.get(packet.messageId) : undefined;
-    if (!slot) return send(packet, cb, ...rest);
+    const { messageId } = packet;
+    const slot = packet.cmd === "puback" && messageId !== undefined ? slots.get(messageId) : undefined;
+    if (!slot || messageId === undefined) return send(packet, cb, ...rest);
     const write = () => send(packet, undefined, ...rest);
     if (slot.committed) {
-      slots.delete(packet.messageId!);
+      slots.delete(messageId);
       write();
     } else {
       slot.write = write;

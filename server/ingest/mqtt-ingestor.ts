@@ -13,7 +13,7 @@ import { gatePubacks, type PubackGate } from "./deferred-puback";
 import { createDecodePayload } from "./pipeline/decode-payload";
 import { createIdentifySource } from "./pipeline/identify-source";
 import { routeTopic } from "./pipeline/route-topic";
-import { createPipeline } from "./pipeline/run-pipeline";
+import { createPipeline, type Pipeline } from "./pipeline/run-pipeline";
 import { validatePayload } from "./pipeline/validate-payload";
 import { DISCONNECT_WITH_WILL, goneSubscription, goneWill, SESSION_TAKEN_OVER } from "./session-adoption";
 import { reportIdentityCollisions } from "./report-identity-collisions";
@@ -42,6 +42,8 @@ export type IngestorOptions = {
 export type Ingestor = {
   readonly connected: boolean;
   readonly registry: SourceRegistry;
+  /** The pipeline after validation: protocol adapters hand their validated messages (and refusals) here. */
+  submit: Pipeline["submit"];
   stop: () => Promise<void>;
 };
 
@@ -88,16 +90,16 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     }),
     onStorageDown: () => void recover(),
   });
-  const ingest = createPipeline({
+  const pipeline = createPipeline({
     // Identify runs before decode (design section 2 has it after validate) so
     // that a malformed message from a known device is quarantined under its
     // tenant and device, where that tenant's admins can see it.
-    handlers: [
-      routeTopic,
-      createIdentifySource({ registry }),
-      createDecodePayload({ maxPayloadBytes: options.maxPayloadBytes }),
-      validatePayload,
-    ],
+    stages: {
+      route: routeTopic,
+      identify: createIdentifySource({ registry }),
+      decode: createDecodePayload({ maxPayloadBytes: options.maxPayloadBytes }),
+      validate: validatePayload,
+    },
     writer,
     metrics,
     logger,
@@ -136,7 +138,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
       }
       const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload) : packet.payload;
       const settle = packet.qos > 0 && packet.messageId !== undefined ? g.hold(packet.messageId) : () => {};
-      ingest({ topic: packet.topic, payload, qos: packet.qos, arrivedAt: performance.now(), settle }).then(
+      pipeline.ingest({ topic: packet.topic, payload, qos: packet.qos, arrivedAt: performance.now(), settle }).then(
         () => callback(),
         (error: unknown) => {
           logger.error({ err: error }, "ingest pipeline failed");
@@ -272,6 +274,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
       return client?.connected ?? false;
     },
     registry,
+    submit: pipeline.submit,
     async stop() {
       stopping = true;
       // New messages are left unacknowledged (see handleMessage); what is

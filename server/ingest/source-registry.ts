@@ -7,12 +7,10 @@
 // the hot path never waits on a wave of expiries. Misses are cached briefly,
 // so a flood from an unknown id does not become a flood of queries.
 import type { Sql } from "postgres";
-import type { Source } from "./pipeline/types";
-
-type SourceKind = "guard" | "device";
+import type { DeviceSource, GuardSource, Source } from "./pipeline/types";
 
 /** What a topic id names: its guard or its (not revoked) device, or both (ambiguous). */
-type Resolution = { guard: Source | null; device: Source | null; ambiguous: boolean };
+type Resolution = { guard: GuardSource | null; device: DeviceSource | null; ambiguous: boolean };
 
 type Entry = { resolution: Resolution; expiresAt: number; refreshing?: boolean };
 
@@ -21,7 +19,7 @@ export type SourceRegistry = {
   invalidate: (externalId?: string) => void;
 };
 
-type Row = Source & { kind: SourceKind; revoked: boolean };
+type Row = Source & { revoked: boolean };
 
 export function createSourceRegistry({
   sql,
@@ -50,14 +48,14 @@ export function createSourceRegistry({
                   else json_build_object('armedSchedule', s.armed_schedule, 'timezone', s.timezone) end
       from devices d left join sites s on s.id = d.site_id
       where d.external_id = ${externalId}`;
-    const source = ({ kind: _kind, revoked: _revoked, ...rest }: Row): Source => rest;
-    const guard = rows.find((r) => r.kind === "guard");
-    const device = rows.find((r) => r.kind === "device");
-    return {
-      guard: guard ? source(guard) : null,
-      device: device && !device.revoked ? source(device) : null,
-      ambiguous: guard !== undefined && device !== undefined,
-    };
+    let guard: GuardSource | null = null;
+    let device: DeviceSource | null = null;
+    let revoked = false;
+    for (const { revoked: isRevoked, ...source } of rows) {
+      if (source.kind === "guard") guard = source;
+      else [device, revoked] = [source, isRevoked];
+    }
+    return { guard, device: revoked ? null : device, ambiguous: guard !== null && device !== null };
   }
 
   const isKnown = (r: Resolution) => r.guard !== null || r.device !== null || r.ambiguous;

@@ -7,13 +7,12 @@
 import type { Sql, TransactionSql } from "postgres";
 import { DEFAULT_REPORT_INTERVALS } from "../contracts/alert-rules";
 import { socketEvents, type AlertDto, type AlertSeverity } from "../contracts/socket-events";
-import { upsertAlerts, type AlertRow, type SavedAlert } from "../services/alerts/upsert-alerts";
+import type { AlertCandidate } from "../services/alerts/alert-candidate";
+import { upsertAlerts } from "../services/alerts/upsert-alerts";
 import { inWeeklyWindows, type WeeklyWindow } from "../lib/weekly-windows";
 import type { Broadcaster } from "../realtime/broadcaster";
 
 export type LivenessSummary = { offline: number; online: number; manDown: number };
-
-type Named = { tenantId: string; sourceExternalId: string; sourceName: string };
 
 function severityOf(
   rules: { severities?: Record<string, AlertSeverity> } | null,
@@ -23,16 +22,19 @@ function severityOf(
   return rules?.severities?.[type] ?? fallback;
 }
 
-async function markOffline(tx: TransactionSql, now: Date): Promise<(AlertRow & Named)[]> {
+async function markOffline(tx: TransactionSql, now: Date): Promise<AlertCandidate[]> {
   const rows = await tx<
-    (Named & {
+    {
+      tenantId: string;
+      sourceExternalId: string;
+      sourceName: string;
       deviceId: string;
       guardId: string | null;
       siteId: string | null;
       intervalS: number;
       silentS: number;
       rules: { severities?: Record<string, AlertSeverity>; disabled?: string[] } | null;
-    })[]
+    }[]
   >`
     with due as (
       select d.id, coalesce(d.expected_interval_s,
@@ -53,21 +55,13 @@ async function markOffline(tx: TransactionSql, now: Date): Promise<(AlertRow & N
     .filter((d) => !d.rules?.disabled?.includes("offline"))
     .map((d) => ({
       tenantId: d.tenantId,
-      sourceExternalId: d.sourceExternalId,
-      sourceName: d.sourceName,
-      tenant_id: d.tenantId,
-      device_id: d.deviceId,
-      guard_id: d.guardId,
-      site_id: d.siteId,
-      source_key: `device:${d.deviceId}`,
+      subject: { deviceId: d.deviceId, guardId: d.guardId, externalId: d.sourceExternalId, name: d.sourceName },
+      siteId: d.siteId,
       type: "offline",
       severity: severityOf(d.rules, "offline", "high"),
       message: `${d.sourceName} has not reported for ${Math.round(d.silentS)} s (expected every ${d.intervalS} s)`,
-      lat: null,
-      lon: null,
-      count: 1,
-      first_seen_at: now,
-      last_seen_at: now,
+      location: null,
+      at: now,
       extra: null,
     }));
 }
@@ -97,9 +91,12 @@ async function markOnline(tx: TransactionSql, now: Date): Promise<(AlertDto & { 
     from resolved`;
 }
 
-async function findManDown(tx: TransactionSql, now: Date): Promise<(AlertRow & Named)[]> {
+async function findManDown(tx: TransactionSql, now: Date): Promise<AlertCandidate[]> {
   const candidates = await tx<
-    (Named & {
+    {
+      tenantId: string;
+      sourceExternalId: string;
+      sourceName: string;
       guardId: string;
       lat: number;
       lon: number;
@@ -107,7 +104,7 @@ async function findManDown(tx: TransactionSql, now: Date): Promise<(AlertRow & N
       minutes: number;
       metres: number;
       shifts: { shifts: WeeklyWindow[]; timezone: string }[];
-    })[]
+    }[]
   >`
     select p.guard_id as "guardId", p.tenant_id as "tenantId", g.external_id as "sourceExternalId",
            g.name as "sourceName", p.lat, p.lon, s.minutes, s.metres,
@@ -132,34 +129,15 @@ async function findManDown(tx: TransactionSql, now: Date): Promise<(AlertRow & N
     .filter((g) => g.shifts.some((a) => a.shifts.length === 0 || inWeeklyWindows(a.shifts, a.timezone, now)))
     .map((g) => ({
       tenantId: g.tenantId,
-      sourceExternalId: g.sourceExternalId,
-      sourceName: g.sourceName,
-      tenant_id: g.tenantId,
-      device_id: null,
-      guard_id: g.guardId,
-      site_id: null,
-      source_key: `guard:${g.guardId}`,
+      subject: { deviceId: null, guardId: g.guardId, externalId: g.sourceExternalId, name: g.sourceName },
+      siteId: null,
       type: "man-down",
       severity: "critical",
       message: `${g.sourceName} has not moved more than ${g.metres} m in ${g.minutes} min (moved ${Math.round(g.movedM)} m)`,
-      lat: g.lat,
-      lon: g.lon,
-      count: 1,
-      first_seen_at: now,
-      last_seen_at: now,
+      location: { lat: g.lat, lon: g.lon },
+      at: now,
       extra: null,
     }));
-}
-
-function toDto(saved: SavedAlert, row: Named): AlertDto & { tenantId: string } {
-  const { key: _key, created: _created, ...rest } = saved;
-  return {
-    ...rest,
-    firstSeenAt: new Date(saved.firstSeenAt).toISOString(),
-    lastSeenAt: new Date(saved.lastSeenAt).toISOString(),
-    sourceExternalId: row.sourceExternalId,
-    sourceName: row.sourceName,
-  };
 }
 
 export async function checkLiveness(sql: Sql, broadcaster: Broadcaster, now = new Date()): Promise<LivenessSummary> {
@@ -167,15 +145,9 @@ export async function checkLiveness(sql: Sql, broadcaster: Broadcaster, now = ne
     const offline = await markOffline(tx, now);
     const online = await markOnline(tx, now);
     const manDown = await findManDown(tx, now);
-    const rows = [...offline, ...manDown];
-    const saved = await upsertAlerts(
-      tx,
-      rows.map(({ tenantId: _t, sourceExternalId: _e, sourceName: _n, ...row }) => row),
-      "system",
-    );
-    const byKey = new Map(rows.map((r) => [`${r.tenant_id}|${r.source_key}|${r.type}`, r]));
+    const raised = await upsertAlerts(tx, [...offline, ...manDown], "system");
     return {
-      changed: [...saved.map((s) => toDto(s, byKey.get(s.key)!)), ...online],
+      changed: [...[...raised.values()].map(({ created: _created, ...alert }) => alert), ...online],
       summary: { offline: offline.length, online: online.length, manDown: manDown.length },
     };
   });

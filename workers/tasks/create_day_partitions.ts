@@ -3,13 +3,11 @@
 // Rows already in the default partition for a new day move into it
 // (vigil_create_day_partition, migration 0010).
 import type { Task } from "graphile-worker";
-import { z } from "zod";
+import { parseJobPayload } from "../../server/contracts/jobs";
 import { partitionedTables } from "../../db/partitioned-tables";
 
-const payload = z.object({ daysAhead: z.number().int().min(1).max(60).default(7) }).loose();
-
 export const create_day_partitions: Task = async (raw, helpers) => {
-  const { daysAhead } = payload.parse(raw ?? {});
+  const { daysAhead } = parseJobPayload("create_day_partitions", raw);
   for (const table of partitionedTables) {
     const { rows } = await helpers.query<{ created: number }>(
       `select count(*) filter (where vigil_create_day_partition($1, day::date))::int as created

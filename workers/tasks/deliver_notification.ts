@@ -11,17 +11,15 @@
 // (sms-rules.ts): it keeps it through failed attempts, and gives it back when
 // it ends failed or when the breaker stopped the call.
 import type { Task } from "graphile-worker";
-import { z } from "zod";
 import { alertEmail, alertPush, alertSms } from "../../server/notifications/alert-message";
 import { BreakerOpenError } from "../../server/lib/circuit-breaker";
 import { signAlertLink } from "../../server/services/alerts/alert-link";
+import { jobSql, parseJobPayload } from "../../server/contracts/jobs";
 import { metrics } from "../../server/observability/metrics";
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "../delivery-retry";
 import { pushToContact } from "../push-delivery";
 import type { TaskDeps } from "../task-deps";
 import { reserveSms } from "../sms-rules";
-
-const payload = z.object({ deliveryId: z.uuid() });
 
 type Row = {
   id: string;
@@ -41,9 +39,11 @@ type Row = {
   source_external_id: string;
 };
 
+const requeued = jobSql("deliver_notification");
+
 export function deliver_notification(deps: TaskDeps): Task {
   return async (raw, helpers) => {
-    const { deliveryId } = payload.parse(raw);
+    const { deliveryId } = parseJobPayload("deliver_notification", raw);
     const { rows } = await helpers.query<Row>(
       `select n.id, n.tenant_id, n.status, n.attempts, n.channel, n.recipient, n.contact_id, a.id as alert_id, a.type, a.severity, a.message,
               a.lat, a.lon, coalesce(d.name, g.name, d.external_id, '') as source_name,
@@ -73,11 +73,20 @@ export function deliver_notification(deps: TaskDeps): Task {
              sent_at = case when $4 = 0 then null else sent_at end
            where id = $1 and status = 'queued'
            returning id)
-         select graphile_worker.add_job('deliver_notification', json_build_object('deliveryId', id),
+         select graphile_worker.add_job($7::text, json_build_object('deliveryId', id),
                   run_at => now() + make_interval(secs => $3 / 1000.0), priority => $5, max_attempts => $6,
-                  job_key => 'delivery:' || id)
+                  job_key => $8::text || id)
          from retried`,
-        [deliveryId, error, delayMs, attempted ? 1 : 0, helpers.job.priority, helpers.job.max_attempts],
+        [
+          deliveryId,
+          error,
+          delayMs,
+          attempted ? 1 : 0,
+          helpers.job.priority,
+          helpers.job.max_attempts,
+          requeued.name,
+          requeued.keyPrefix,
+        ],
       );
     const retry = async (error: string) => {
       const attempt = delivery.attempts + 1;

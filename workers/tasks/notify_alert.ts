@@ -3,16 +3,10 @@
 // nothing twice), then schedule the next tier under the job key
 // escalate:<alert id>, which acknowledging the alert removes.
 import type { Task } from "graphile-worker";
-import { z } from "zod";
 import type { EscalationTier } from "../../db/schema/escalation-policies";
+import { jobSql, parseJobPayload } from "../../server/contracts/jobs";
 import { metrics } from "../../server/observability/metrics";
 import { jobPriority } from "../../server/services/alerts/notification-priority";
-
-const payload = z.object({
-  alertId: z.uuid(),
-  round: z.number().int().min(0).default(0),
-  tier: z.number().int().min(0).default(0),
-});
 
 type AlertRow = { tenant_id: string; site_id: string | null; status: string; severity: string };
 type PolicyRow = { tiers: EscalationTier[]; repeats: number };
@@ -22,7 +16,9 @@ const DEFAULT_REPEAT_DELAY_S = 120;
 const PUSH_RECIPIENT = "opted-in phones";
 
 export const notify_alert: Task = async (raw, helpers) => {
-  const { alertId, round, tier } = payload.parse(raw);
+  const { alertId, round, tier } = parseJobPayload("notify_alert", raw);
+  const deliver = jobSql("deliver_notification");
+  const escalate = jobSql("notify_alert");
   await helpers.withPgClient(async (client) => {
     await client.query("begin");
     try {
@@ -57,8 +53,8 @@ export const notify_alert: Task = async (raw, helpers) => {
                insert into notification_deliveries (tenant_id, alert_id, contact_id, channel, recipient, round, tier, status, error)
                values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                on conflict on constraint notification_deliveries_once_key do nothing returning id, status)
-             select graphile_worker.add_job('deliver_notification', json_build_object('deliveryId', id),
-                      priority => $10, max_attempts => 12, job_key => 'delivery:' || id)
+             select graphile_worker.add_job($11::text, json_build_object('deliveryId', id),
+                      priority => $10, max_attempts => $12::int, job_key => $13::text || id)
              from queued where status = 'queued'`,
             [
               alert.tenant_id,
@@ -71,6 +67,9 @@ export const notify_alert: Task = async (raw, helpers) => {
               recipient ? "queued" : "skipped",
               recipient ? null : `contact has no ${channel}`,
               jobPriority(alert.severity),
+              deliver.name,
+              deliver.maxAttempts,
+              deliver.keyPrefix,
             ],
           );
           deliveries += added.rowCount ?? 0;
@@ -84,14 +83,24 @@ export const notify_alert: Task = async (raw, helpers) => {
             : null;
       if (next) {
         await client.query(
-          `select graphile_worker.add_job('notify_alert', json_build_object('alertId', $1::text, 'round', $2::int, 'tier', $3::int),
-             run_at => now() + make_interval(secs => $4), priority => $5, job_key => 'escalate:' || $1, job_key_mode => 'replace')`,
-          [alertId, next.round, next.tier, next.delay, jobPriority(alert.severity)],
+          `select graphile_worker.add_job($6::text, json_build_object('alertId', $1::text, 'round', $2::int, 'tier', $3::int),
+             run_at => now() + make_interval(secs => $4), priority => $5, max_attempts => $7::int,
+             job_key => $8::text || $1, job_key_mode => 'replace')`,
+          [
+            alertId,
+            next.round,
+            next.tier,
+            next.delay,
+            jobPriority(alert.severity),
+            escalate.name,
+            escalate.maxAttempts,
+            escalate.keyPrefix,
+          ],
         );
       }
       await client.query("commit");
-      metrics.jobsQueued.inc({ task: "deliver_notification" }, deliveries);
-      if (next) metrics.jobsQueued.inc({ task: "notify_alert" });
+      metrics.jobsQueued.inc({ task: deliver.name }, deliveries);
+      if (next) metrics.jobsQueued.inc({ task: escalate.name });
     } catch (error) {
       await client.query("rollback");
       throw error;

@@ -1,12 +1,10 @@
 // Forgets msg_ids older than the dedupe window: devices resend within minutes,
 // brokers redeliver within a session's life, so a week is ample.
 import type { Task } from "graphile-worker";
-import { z } from "zod";
-
-const payload = z.object({ days: z.number().int().min(1).max(365).default(7) }).loose();
+import { parseJobPayload } from "../../server/contracts/jobs";
 
 export const prune_ingest_dedupe: Task = async (raw, helpers) => {
-  const { days } = payload.parse(raw ?? {});
+  const { days } = parseJobPayload("prune_ingest_dedupe", raw);
   const result = await helpers.query(
     "delete from ingest_dedupe where received_at < now() - make_interval(days => $1)",
     [days],

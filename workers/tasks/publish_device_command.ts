@@ -2,11 +2,9 @@
 // a command past its expiry is marked expired instead.
 import { downlinkTopic } from "../../server/contracts/mqtt-topics";
 import type { Task } from "graphile-worker";
-import { z } from "zod";
+import { parseJobPayload } from "../../server/contracts/jobs";
 import { socketEvents } from "../../server/contracts/socket-events";
 import type { TaskDeps } from "../task-deps";
-
-const payload = z.object({ commandId: z.uuid() });
 
 type Row = {
   id: string;
@@ -20,7 +18,7 @@ type Row = {
 
 export function publish_device_command({ publisher, broadcaster }: TaskDeps): Task {
   return async (raw, helpers) => {
-    const { commandId } = payload.parse(raw);
+    const { commandId } = parseJobPayload("publish_device_command", raw);
     const { rows } = await helpers.query<Row>(
       `select c.id, c.tenant_id, c.type, c.params, c.status, c.expires_at, d.external_id
        from device_commands c join devices d on d.id = c.device_id where c.id = $1`,

@@ -2,14 +2,12 @@
 // newer version exists (the retained message must always be the newest).
 import { downlinkTopic } from "../../server/contracts/mqtt-topics";
 import type { Task } from "graphile-worker";
-import { z } from "zod";
+import { parseJobPayload } from "../../server/contracts/jobs";
 import type { TaskDeps } from "../task-deps";
-
-const payload = z.object({ configId: z.uuid() });
 
 export function publish_device_config({ publisher }: TaskDeps): Task {
   return async (raw, helpers) => {
-    const { configId } = payload.parse(raw);
+    const { configId } = parseJobPayload("publish_device_config", raw);
     const { rows } = await helpers.query<{ version: number; config: unknown; external_id: string; newest: number }>(
       `select c.version, c.config, d.external_id,
               (select max(version) from device_configs n where n.device_id = c.device_id) as newest

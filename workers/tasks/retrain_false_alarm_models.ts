@@ -4,8 +4,10 @@
 import type { Task } from "graphile-worker";
 import { metrics } from "../../server/observability/metrics";
 import { MIN_EXAMPLES_PER_OUTCOME } from "../../server/ml/train-false-alarm-model";
-import { TRAINING_JOB_PRIORITY, TRAINING_QUEUE } from "../../server/services/ml/training-queue";
+import { jobSql } from "../../server/contracts/jobs";
 import type { TaskDeps } from "../task-deps";
+
+const train = jobSql("train_false_alarm_model");
 
 export function retrain_false_alarm_models({ training }: Pick<TaskDeps, "training">): Task {
   return async (_raw, helpers) => {
@@ -18,12 +20,20 @@ export function retrain_false_alarm_models({ training }: Pick<TaskDeps, "trainin
          having count(*) filter (where a.outcome = 'real') >= $1 and count(*) filter (where a.outcome = 'false_alarm') >= $1),
        runs as (
          insert into training_runs (tenant_id, trigger, total_epochs) select tenant_id, 'cron', $2 from due returning id)
-       select graphile_worker.add_job('train_false_alarm_model', json_build_object('runId', id),
-                queue_name => $3, priority => $4, max_attempts => 1, job_key => 'training:' || id)
+       select graphile_worker.add_job($5::text, json_build_object('runId', id),
+                queue_name => $3, priority => $4, max_attempts => $6::int, job_key => $7::text || id)
        from runs`,
-      [MIN_EXAMPLES_PER_OUTCOME, training.epochs, TRAINING_QUEUE, TRAINING_JOB_PRIORITY],
+      [
+        MIN_EXAMPLES_PER_OUTCOME,
+        training.epochs,
+        train.queue,
+        train.priority,
+        train.name,
+        train.maxAttempts,
+        train.keyPrefix,
+      ],
     );
-    metrics.jobsQueued.inc({ task: "train_false_alarm_model" }, rows.length);
+    metrics.jobsQueued.inc({ task: train.name }, rows.length);
     if (rows.length > 0) helpers.logger.info(`queued ${rows.length} nightly training runs`);
   };
 }

@@ -3,14 +3,12 @@
 // Panic and man-down alerts are never scored. Models are rebuilt once per
 // version and kept in this process.
 import type { Task } from "graphile-worker";
-import { z } from "zod";
+import { parseJobPayload } from "../../server/contracts/jobs";
 import { socketEvents, type AlertDto } from "../../server/contracts/socket-events";
 import { loadModel, type FalseAlarmPredictor } from "../../server/ml/false-alarm-model";
 import { NEVER_SCORED_TYPES } from "../../server/contracts/ml";
 import { loadAlertFeatures } from "../../server/ml/load-alert-features";
 import type { TaskDeps } from "../task-deps";
-
-const payload = z.object({ alertId: z.uuid() });
 
 type AlertRow = Omit<AlertDto, "firstSeenAt" | "lastSeenAt"> & { firstSeenAt: Date; lastSeenAt: Date };
 
@@ -19,7 +17,7 @@ const KEPT_MODELS = 20;
 
 export function score_alert({ broadcaster }: Pick<TaskDeps, "broadcaster">): Task {
   return async (raw, helpers) => {
-    const { alertId } = payload.parse(raw);
+    const { alertId } = parseJobPayload("score_alert", raw);
     const features = await loadAlertFeatures(helpers.query, alertId);
     if (!features || NEVER_SCORED_TYPES.includes(features.type)) return;
     const { rows: promoted } = await helpers.query<{ id: string; version: number }>(

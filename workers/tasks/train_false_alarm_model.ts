@@ -5,15 +5,13 @@
 // test-set metrics. Runs on the "ml" queue, one at a time.
 import type { JobHelpers, Task } from "graphile-worker";
 import { setTimeout as sleep } from "node:timers/promises";
-import { z } from "zod";
+import { parseJobPayload } from "../../server/contracts/jobs";
 import type { TrainingRunDto } from "../../server/contracts/ml";
 import { loadTrainingExamples } from "../../server/ml/load-alert-features";
 import { NotEnoughHistory, trainFalseAlarmModel, type EpochReport } from "../../server/ml/train-false-alarm-model";
 import { toTrainingRunDto, trainingRunSql, type TrainingRunRow } from "../../server/presenters/ml/training-run-dto";
 import { announceTrainingRun } from "../../server/services/ml/announce-training-run";
 import type { TaskDeps } from "../task-deps";
-
-const payload = z.object({ runId: z.uuid() });
 
 async function readRun(helpers: JobHelpers, runId: string): Promise<TrainingRunRow> {
   const { rows } = await helpers.query<TrainingRunRow>(trainingRunSql, [runId]);
@@ -22,7 +20,7 @@ async function readRun(helpers: JobHelpers, runId: string): Promise<TrainingRunR
 
 export function train_false_alarm_model({ broadcaster, training }: Pick<TaskDeps, "broadcaster" | "training">): Task {
   return async (raw, helpers) => {
-    const { runId } = payload.parse(raw);
+    const { runId } = parseJobPayload("train_false_alarm_model", raw);
     const { rows: claimed } = await helpers.query(
       `update training_runs set status = 'running', started_at = now()
        where id = $1 and status = 'queued' returning id`,

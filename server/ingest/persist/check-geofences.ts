@@ -13,12 +13,25 @@ import { contains } from "../../geofence/fence";
 import { evaluateFix, type GuardFenceState } from "../../geofence/evaluate-fix";
 import type { NamedFence, TenantFences } from "../../geofence/tenant-fences";
 import { metrics } from "../../observability/metrics";
-import type { Envelope } from "../pipeline/types";
-import { recordedAt } from "./recorded-at";
+import type { AlertCandidate } from "../../services/alerts/alert-candidate";
+import type { ValidatedAs } from "../pipeline/types";
+import { alertSubject } from "./alert-subject";
 
 const GEOFENCE_ALERT = "geofence-violation";
 
+type GuardFix = ValidatedAs<"guard">;
+
 type StoredState = GuardFenceState & { insideFenceIds: string[]; openViolationId: string | null };
+
+/** The row lockStates inserts for a guard seen for the first time. */
+const FRESH_STATE: StoredState = {
+  status: "inside",
+  lastFixAt: 0,
+  outsideFixes: 0,
+  outsideSince: null,
+  insideFenceIds: [],
+  openViolationId: null,
+};
 
 type Violation = {
   id: string;
@@ -35,31 +48,20 @@ type Violation = {
 };
 
 type FenceEventRow = { tenantId: string; guardId: string; fence: NamedFence; kind: "enter" | "exit"; fix: Fix };
-type Fix = { envelope: Envelope; at: Date; lat: number; lon: number; accuracyM: number };
+type Fix = { message: GuardFix; fences: TenantFences; at: Date; lat: number; lon: number; accuracyM: number };
 
 export type GeofenceCheck = {
   /** Fixes after which their guard is outside: their location rows get geofence_violation. */
-  violating: Set<Envelope>;
-  alerts: Envelope[];
+  violating: Set<GuardFix>;
+  alerts: AlertCandidate[];
   /** Writes violations, events and states; call after the alerts are raised. */
   record: (tx: TransactionSql) => Promise<void>;
 };
 
 const none: GeofenceCheck = { violating: new Set(), alerts: [], record: async () => {} };
 
-function toFix(envelope: Envelope): Fix {
-  const d = envelope.data!;
-  return {
-    envelope,
-    at: recordedAt(envelope),
-    lat: d.lat as number,
-    lon: d.lon as number,
-    accuracyM: (d.accuracy as number | undefined) ?? 0,
-  };
-}
-
 async function lockStates(tx: TransactionSql, fixes: Fix[]): Promise<Map<string, StoredState>> {
-  const guards = [...new Map(fixes.map((f) => [f.envelope.source!.guardId!, f.envelope.source!.tenantId]))].sort(
+  const guards = [...new Map(fixes.map((f) => [f.message.source.guardId, f.message.source.tenantId]))].sort(
     ([a], [b]) => (a < b ? -1 : 1),
   );
   // Create missing rows first so that every guard's row can be locked.
@@ -97,22 +99,19 @@ async function lockStates(tx: TransactionSql, fixes: Fix[]): Promise<Map<string,
   );
 }
 
-function violationAlert(v: Violation, fix: Fix): Envelope {
-  const source = fix.envelope.source!;
+function violationAlert(v: Violation, { source }: GuardFix): AlertCandidate {
   const where = v.fence.name ? `${v.fence.siteName} (${v.fence.name})` : v.fence.siteName;
   return {
-    ...fix.envelope,
-    family: "alert",
-    kind: GEOFENCE_ALERT,
-    source: { ...source, siteId: v.fence.siteId },
-    data: {
-      severity: "critical",
-      message:
-        `${source.name} is ${Math.round(v.metresOutside)} m outside ${where} ` +
-        `(accuracy ${Math.round(v.accuracyM)} m; ${v.confirmedFixes} fixes over ${v.confirmedSeconds} s)`,
-      location: { lat: v.lat, lon: v.lon },
-      timestamp: v.at.toISOString(),
-    },
+    tenantId: source.tenantId,
+    subject: alertSubject(source),
+    siteId: v.fence.siteId,
+    type: GEOFENCE_ALERT,
+    severity: "critical",
+    message:
+      `${source.name} is ${Math.round(v.metresOutside)} m outside ${where} ` +
+      `(accuracy ${Math.round(v.accuracyM)} m; ${v.confirmedFixes} fixes over ${v.confirmedSeconds} s)`,
+    location: { lat: v.lat, lon: v.lon },
+    at: v.at,
     extra: {
       violationId: v.id,
       geofenceId: v.fence.id,
@@ -126,33 +125,37 @@ function violationAlert(v: Violation, fix: Fix): Envelope {
 
 export async function checkGeofences(
   tx: TransactionSql,
-  guardFixes: Envelope[],
+  guardFixes: GuardFix[],
   fencesByTenant: Map<string, TenantFences>,
   rulesByTenant: Map<string, AlertRules>,
 ): Promise<GeofenceCheck> {
   const fixes = guardFixes
-    .filter((e) => e.source?.guardId && fencesByTenant.get(e.source.tenantId)?.index.size)
-    .map(toFix)
+    .flatMap((message): Fix[] => {
+      const fences = fencesByTenant.get(message.source.tenantId);
+      if (!fences?.index.size) return [];
+      const { lat, lon, accuracy } = message.data;
+      return [{ message, fences, at: message.recordedAt, lat, lon, accuracyM: accuracy ?? 0 }];
+    })
     .sort((a, b) => a.at.getTime() - b.at.getTime());
   if (fixes.length === 0) return none;
 
   const started = performance.now();
   const states = await lockStates(tx, fixes);
-  const violating = new Set<Envelope>();
-  const alerts: Envelope[] = [];
+  const violating = new Set<GuardFix>();
+  const alerts: AlertCandidate[] = [];
   const violations: Violation[] = [];
   const closed: { id: string; at: Date }[] = [];
   const events: FenceEventRow[] = [];
 
   for (const fix of fixes) {
-    const { tenantId, guardId } = fix.envelope.source! as { tenantId: string; guardId: string };
-    const tenant = fencesByTenant.get(tenantId)!;
-    const before = states.get(guardId)!;
+    const { tenantId, guardId } = fix.message.source;
+    const tenant = fix.fences;
+    const before = states.get(guardId) ?? FRESH_STATE;
     const assigned = tenant.assignedFences(guardId, fix.at);
     const result = evaluateFix(before, { ...fix, at: fix.at.getTime() }, assigned);
     metrics.geofenceChecks.inc({ result: result.stale ? "stale" : result.outside ? "outside" : "inside" });
     if (result.stale) continue;
-    if (result.outside) violating.add(fix.envelope);
+    if (result.outside) violating.add(fix.message);
 
     const after: StoredState = { ...before, ...result.state };
     for (const event of result.events) {
@@ -161,7 +164,7 @@ export async function checkGeofences(
           id: randomUUID(),
           tenantId,
           guardId,
-          fence: tenant.byId.get(event.fenceId)!,
+          fence: event.fence,
           at: fix.at,
           lat: fix.lat,
           lon: fix.lon,
@@ -173,7 +176,7 @@ export async function checkGeofences(
         violations.push(v);
         after.openViolationId = v.id;
         const rules = rulesByTenant.get(tenantId) ?? DEFAULT_ALERT_RULES;
-        if (!rules.disabled.includes(GEOFENCE_ALERT)) alerts.push(violationAlert(v, fix));
+        if (!rules.disabled.includes(GEOFENCE_ALERT)) alerts.push(violationAlert(v, fix.message));
       }
     }
     // Back inside, or off shift: the open violation ends here.
@@ -182,13 +185,10 @@ export async function checkGeofences(
       after.openViolationId = null;
     }
 
-    const inside = tenant.index
-      .near(fix.lon, fix.lat, 0)
-      .filter((f) => contains(f, fix.lon, fix.lat))
-      .map((f) => f.id);
-    for (const id of inside)
-      if (!before.insideFenceIds.includes(id))
-        events.push({ tenantId, guardId, fence: tenant.byId.get(id)!, kind: "enter", fix });
+    const insideFences = tenant.index.near(fix.lon, fix.lat, 0).filter((f) => contains(f, fix.lon, fix.lat));
+    const inside = insideFences.map((f) => f.id);
+    for (const fence of insideFences)
+      if (!before.insideFenceIds.includes(fence.id)) events.push({ tenantId, guardId, fence, kind: "enter", fix });
     for (const id of before.insideFenceIds) {
       const fence = tenant.byId.get(id);
       if (fence && !inside.includes(id)) events.push({ tenantId, guardId, fence, kind: "exit", fix });
@@ -227,11 +227,11 @@ export async function checkGeofences(
           from unnest(${closed.map((c) => c.id)}::uuid[], ${closed.map((c) => c.at.toISOString())}::timestamptz[]) as v(id, at)
           where g.id = v.id and g.ended_at is null
           returning g.tenant_id as "tenantId", g.alert_id as "alertId", g.ended_at as "endedAt"`;
-        const withAlert = ended.filter((e) => e.alertId);
+        const withAlert = ended.flatMap(({ alertId, ...e }) => (alertId ? [{ ...e, alertId }] : []));
         if (withAlert.length > 0)
           await tx`
             insert into alert_events (tenant_id, alert_id, action, channel, at)
-            select * from unnest(${withAlert.map((e) => e.tenantId)}::uuid[], ${withAlert.map((e) => e.alertId!)}::uuid[],
+            select * from unnest(${withAlert.map((e) => e.tenantId)}::uuid[], ${withAlert.map((e) => e.alertId)}::uuid[],
                                  ${withAlert.map(() => "guard-returned")}::text[], ${withAlert.map(() => "mqtt")}::text[],
                                  ${withAlert.map((e) => e.endedAt.toISOString())}::timestamptz[])`;
       }

@@ -2,25 +2,30 @@
 // device resends). Runs inside the batch transaction so a message is either
 // stored with its dedupe key or not at all.
 import type { TransactionSql } from "postgres";
-import type { Envelope } from "../pipeline/types";
+import type { ValidatedMessage } from "../pipeline/types";
 
-function dedupeKey(envelope: Envelope): string | null {
-  const msgId = envelope.data?.msg_id;
-  return typeof msgId === "string" ? `${envelope.family}/${envelope.topicId}|${msgId}` : null;
+/** The source column of ingest_dedupe: family and the source's id, as in the topic. */
+export function dedupeSource(message: ValidatedMessage): string {
+  return `${message.family}/${message.source.externalId}`;
+}
+
+function dedupeKey(message: ValidatedMessage): string | null {
+  const msgId = message.data.msg_id;
+  return msgId !== undefined ? `${dedupeSource(message)}|${msgId}` : null;
 }
 
 export async function dedupeMessages(
   tx: TransactionSql,
-  envelopes: Envelope[],
-): Promise<{ fresh: Envelope[]; duplicates: Envelope[] }> {
-  const firstByKey = new Map<string, Envelope>();
-  const fresh: Envelope[] = [];
-  const duplicates: Envelope[] = [];
-  for (const envelope of envelopes) {
-    const key = dedupeKey(envelope);
-    if (key === null) fresh.push(envelope);
-    else if (firstByKey.has(key)) duplicates.push(envelope);
-    else firstByKey.set(key, envelope);
+  messages: ValidatedMessage[],
+): Promise<{ fresh: ValidatedMessage[]; duplicates: ValidatedMessage[] }> {
+  const firstByKey = new Map<string, ValidatedMessage>();
+  const fresh: ValidatedMessage[] = [];
+  const duplicates: ValidatedMessage[] = [];
+  for (const message of messages) {
+    const key = dedupeKey(message);
+    if (key === null) fresh.push(message);
+    else if (firstByKey.has(key)) duplicates.push(message);
+    else firstByKey.set(key, message);
   }
   if (firstByKey.size === 0) return { fresh, duplicates };
 
@@ -37,6 +42,6 @@ export async function dedupeMessages(
     on conflict do nothing
     returning source || '|' || msg_id as key`;
   const insertedKeys = new Set(inserted.map((r) => r.key));
-  for (const [key, envelope] of firstByKey) (insertedKeys.has(key) ? fresh : duplicates).push(envelope);
+  for (const [key, message] of firstByKey) (insertedKeys.has(key) ? fresh : duplicates).push(message);
   return { fresh, duplicates };
 }

@@ -1,16 +1,21 @@
-// Alert messages (alert/{type}/{sourceId}) become alert rows: one open alert
-// per (source, type); a repeat raises its count and last-seen time instead of
-// creating another (the unique partial index makes this race-free across
-// processes). Returns what changed and the receipt each message is owed.
+// The batch's alert candidates (alarms sent on alert/{type}/{sourceId}, and
+// those the rules and the geofence check derived) become alert rows through
+// upsertAlerts: one open alert per (source, type). The tenant's rules set the
+// severity of each type (panic and man-down stay critical). Returns what
+// changed and the receipt each alarm with a msg_id is owed.
 import { downlinkTopic } from "../../contracts/mqtt-topics";
 import type { TransactionSql } from "postgres";
 import type { AlertRules } from "../../contracts/alert-rules";
 import type { AlertSeverity } from "../../contracts/socket-events";
-import type { Envelope } from "../pipeline/types";
-import { upsertAlerts, type AlertRow, type RaisedAlert } from "../../services/alerts/upsert-alerts";
-import { recordedAt } from "./recorded-at";
+import type { Source, ValidatedAs } from "../pipeline/types";
+import { alertKey, type AlertCandidate } from "../../services/alerts/alert-candidate";
+import { upsertAlerts, type RaisedAlert } from "../../services/alerts/upsert-alerts";
+import { alertSubject } from "./alert-subject";
+import { dedupeSource } from "./dedupe-messages";
 
 export type AlertReceipt = { topic: string; msgId: string; alertId: string };
+
+type Alarm = ValidatedAs<"alert">;
 
 const DEFAULT_SEVERITY: Record<string, AlertSeverity> = {
   panic: "critical",
@@ -21,93 +26,61 @@ const DEFAULT_SEVERITY: Record<string, AlertSeverity> = {
   "geofence-violation": "critical",
 };
 
-function receiptTopic(envelope: Envelope): string {
-  return downlinkTopic(envelope.source!.deviceId ? "device" : "guard", envelope.source!.externalId, "receipts");
-}
-
-function sourceKey(envelope: Envelope): string {
-  const s = envelope.source!;
-  return s.deviceId ? `device:${s.deviceId}` : `guard:${s.guardId}`;
-}
-
 const ALWAYS_CRITICAL = new Set(["panic", "man-down"]);
 
-function severityOf(type: string, given: AlertSeverity | undefined, rules: AlertRules | undefined): AlertSeverity {
-  if (ALWAYS_CRITICAL.has(type)) return "critical";
-  return rules?.severities[type] ?? given ?? DEFAULT_SEVERITY[type] ?? "medium";
+function receiptTopic(source: Source): string {
+  return downlinkTopic(source.kind, source.externalId, "receipts");
 }
 
-function toRow(e: Envelope, rules: AlertRules | undefined): AlertRow {
-  const d = e.data!;
-  const type = e.kind!.toLowerCase();
-  const location = d.location as { lat: number; lon: number } | undefined;
-  const at = recordedAt(e);
+/** An alarm as a candidate; its severity is the sender's, else the type's default. */
+function alarmCandidate({ source, kind, data, extra, recordedAt }: Alarm): AlertCandidate {
+  const type = kind.toLowerCase();
   return {
-    tenant_id: e.source!.tenantId,
-    device_id: e.source!.deviceId,
-    guard_id: e.source!.guardId,
-    site_id: e.source!.siteId,
-    source_key: sourceKey(e),
+    tenantId: source.tenantId,
+    subject: alertSubject(source),
+    siteId: source.siteId,
     type,
-    severity: severityOf(type, d.severity as AlertSeverity | undefined, rules),
-    message: (d.message as string | undefined) ?? "",
-    lat: location?.lat ?? null,
-    lon: location?.lon ?? null,
-    count: 1,
-    first_seen_at: at,
-    last_seen_at: at,
-    extra: e.extra ?? null,
+    severity: data.severity ?? DEFAULT_SEVERITY[type] ?? "medium",
+    message: data.message ?? "",
+    location: data.location ?? null,
+    at: recordedAt,
+    extra,
   };
+}
+
+function withTenantSeverity(candidate: AlertCandidate, rules: AlertRules | undefined): AlertCandidate {
+  const severity = ALWAYS_CRITICAL.has(candidate.type)
+    ? "critical"
+    : (rules?.severities[candidate.type] ?? candidate.severity);
+  return severity === candidate.severity ? candidate : { ...candidate, severity };
 }
 
 export async function raiseAlerts(
   tx: TransactionSql,
-  envelopes: Envelope[],
+  { alarms, derived }: { alarms: Alarm[]; derived: AlertCandidate[] },
   rulesByTenant: Map<string, AlertRules>,
 ): Promise<{ alerts: RaisedAlert[]; receipts: AlertReceipt[] }> {
-  if (envelopes.length === 0) return { alerts: [], receipts: [] };
-  // Within one statement a key may appear once: fold repeats in the batch first.
-  const groups = new Map<string, { row: AlertRow; envelopes: Envelope[] }>();
-  for (const e of envelopes) {
-    const row = toRow(e, rulesByTenant.get(e.source!.tenantId));
-    const key = `${row.tenant_id}|${row.source_key}|${row.type}`;
-    const group = groups.get(key);
-    if (!group) groups.set(key, { row, envelopes: [e] });
-    else {
-      group.row.count += 1;
-      if (row.last_seen_at > group.row.last_seen_at) group.row.last_seen_at = row.last_seen_at;
-      group.envelopes.push(e);
-    }
+  if (alarms.length === 0 && derived.length === 0) return { alerts: [], receipts: [] };
+  const owed: { key: string; alarm: Alarm; msgId: string }[] = [];
+  const candidates = derived.map((c) => withTenantSeverity(c, rulesByTenant.get(c.tenantId)));
+  for (const alarm of alarms) {
+    const candidate = withTenantSeverity(alarmCandidate(alarm), rulesByTenant.get(alarm.source.tenantId));
+    candidates.push(candidate);
+    if (alarm.data.msg_id !== undefined) owed.push({ key: alertKey(candidate), alarm, msgId: alarm.data.msg_id });
   }
-  const saved = await upsertAlerts(
-    tx,
-    [...groups.values()].map((g) => g.row),
-  );
+  const raised = await upsertAlerts(tx, candidates);
 
-  const alerts: RaisedAlert[] = [];
   const receipts: AlertReceipt[] = [];
   const refSources: string[] = [];
   const refMsgIds: string[] = [];
   const refIds: string[] = [];
-  for (const a of saved) {
-    const group = groups.get(a.key)!;
-    const { key: _key, ...rest } = a;
-    const source = group.envelopes[0]!.source!;
-    alerts.push({
-      ...rest,
-      firstSeenAt: new Date(a.firstSeenAt).toISOString(),
-      lastSeenAt: new Date(a.lastSeenAt).toISOString(),
-      sourceExternalId: source.externalId,
-      sourceName: source.name,
-    });
-    for (const e of group.envelopes) {
-      const msgId = e.data!.msg_id;
-      if (typeof msgId !== "string") continue;
-      receipts.push({ topic: receiptTopic(e), msgId, alertId: a.id });
-      refSources.push(`${e.family}/${e.topicId}`);
-      refMsgIds.push(msgId);
-      refIds.push(a.id);
-    }
+  for (const { key, alarm, msgId } of owed) {
+    const alert = raised.get(key);
+    if (!alert) continue;
+    receipts.push({ topic: receiptTopic(alarm.source), msgId, alertId: alert.id });
+    refSources.push(dedupeSource(alarm));
+    refMsgIds.push(msgId);
+    refIds.push(alert.id);
   }
   if (refIds.length > 0) {
     await tx`
@@ -115,21 +88,23 @@ export async function raiseAlerts(
       from unnest(${refSources}::text[], ${refMsgIds}::text[], ${refIds}::text[]) as v(source, msg_id, ref)
       where d.source = v.source and d.msg_id = v.msg_id`;
   }
-  return { alerts, receipts };
+  return { alerts: [...raised.values()], receipts };
 }
 
 /** Receipts for resent alarms that were already stored: the device stops resending once it has one. */
-export async function receiptsForResends(tx: TransactionSql, duplicates: Envelope[]): Promise<AlertReceipt[]> {
-  const alarms = duplicates.filter((e) => e.family === "alert" && typeof e.data?.msg_id === "string");
-  if (alarms.length === 0) return [];
+export async function receiptsForResends(tx: TransactionSql, duplicates: Alarm[]): Promise<AlertReceipt[]> {
+  const resent = duplicates.flatMap((alarm) => {
+    const msgId = alarm.data.msg_id;
+    return msgId === undefined ? [] : [{ alarm, msgId, source: dedupeSource(alarm) }];
+  });
+  if (resent.length === 0) return [];
   const rows = await tx<{ source: string; msgId: string; ref: string | null }[]>`
     select d.source, d.msg_id as "msgId", d.ref from ingest_dedupe d
-    join unnest(${alarms.map((e) => `${e.family}/${e.topicId}`)}::text[], ${alarms.map((e) => e.data!.msg_id as string)}::text[])
+    join unnest(${resent.map((r) => r.source)}::text[], ${resent.map((r) => r.msgId)}::text[])
       as v(source, msg_id) on d.source = v.source and d.msg_id = v.msg_id`;
   const refByKey = new Map(rows.map((r) => [`${r.source}|${r.msgId}`, r.ref]));
-  return alarms.flatMap((e) => {
-    const msgId = e.data!.msg_id as string;
-    const alertId = refByKey.get(`${e.family}/${e.topicId}|${msgId}`);
-    return alertId ? [{ topic: receiptTopic(e), msgId, alertId }] : [];
+  return resent.flatMap(({ alarm, msgId, source }) => {
+    const alertId = refByKey.get(`${source}|${msgId}`);
+    return alertId ? [{ topic: receiptTopic(alarm.source), msgId, alertId }] : [];
   });
 }

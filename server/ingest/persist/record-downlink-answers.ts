@@ -3,20 +3,20 @@
 // stamped once.
 import type { TransactionSql } from "postgres";
 import type { CommandChangeDto } from "../../contracts/socket-events";
-import type { Envelope } from "../pipeline/types";
-import { recordedAt } from "./recorded-at";
+import type { ValidatedAs } from "../pipeline/types";
 
 export type CommandChange = CommandChangeDto & { tenantId: string };
 
-export async function recordCommandResults(tx: TransactionSql, envelopes: Envelope[]): Promise<CommandChange[]> {
-  if (envelopes.length === 0) return [];
-  const ids = envelopes.map((e) => e.data!.command_id as string);
-  const devices = envelopes.map((e) => e.source!.deviceId!);
-  const statuses = envelopes.map((e) => e.data!.status as string);
-  const results = envelopes.map((e) =>
-    JSON.stringify(e.data!.result ?? (e.data!.error ? { error: e.data!.error } : null)),
-  );
-  const times = envelopes.map((e) => recordedAt(e).toISOString());
+export async function recordCommandResults(
+  tx: TransactionSql,
+  answers: ValidatedAs<"command-result">[],
+): Promise<CommandChange[]> {
+  if (answers.length === 0) return [];
+  const ids = answers.map((a) => a.data.command_id);
+  const devices = answers.map((a) => a.source.deviceId);
+  const statuses = answers.map((a) => a.data.status);
+  const results = answers.map(({ data }) => JSON.stringify(data.result ?? (data.error ? { error: data.error } : null)));
+  const times = answers.map((a) => a.recordedAt.toISOString());
   const changed = await tx<
     { commandId: string; status: CommandChangeDto["status"]; tenantId: string; deviceId: string }[]
   >`
@@ -31,15 +31,15 @@ export async function recordCommandResults(tx: TransactionSql, envelopes: Envelo
       and c.status not in ('done', 'failed', 'expired')
       and (v.status <> 'received' or c.status in ('queued', 'sent'))
     returning c.id as "commandId", c.status, c.tenant_id as "tenantId", c.device_id as "deviceId"`;
-  const externalIdByDevice = new Map(envelopes.map((e) => [e.source!.deviceId!, e.source!.externalId]));
-  return changed.map(({ deviceId, ...c }) => ({ ...c, deviceExternalId: externalIdByDevice.get(deviceId)! }));
+  const externalIdByDevice = new Map(answers.map(({ source }) => [source.deviceId, source.externalId]));
+  return changed.map(({ deviceId, ...c }) => ({ ...c, deviceExternalId: externalIdByDevice.get(deviceId) ?? "" }));
 }
 
-export async function recordConfigApplied(tx: TransactionSql, envelopes: Envelope[]): Promise<void> {
-  if (envelopes.length === 0) return;
+export async function recordConfigApplied(tx: TransactionSql, answers: ValidatedAs<"config-applied">[]): Promise<void> {
+  if (answers.length === 0) return;
   await tx`
     update device_configs c set applied_at = v.at
-    from unnest(${envelopes.map((e) => e.source!.deviceId!)}::uuid[], ${envelopes.map((e) => e.data!.version as number)}::int[],
-                ${envelopes.map((e) => recordedAt(e).toISOString())}::timestamptz[]) as v(device_id, version, at)
+    from unnest(${answers.map((a) => a.source.deviceId)}::uuid[], ${answers.map((a) => a.data.version)}::int[],
+                ${answers.map((a) => a.recordedAt.toISOString())}::timestamptz[]) as v(device_id, version, at)
     where c.device_id = v.device_id and c.version = v.version and c.applied_at is null`;
 }

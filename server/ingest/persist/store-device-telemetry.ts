@@ -1,26 +1,26 @@
 // Multi-row insert of device telemetry.
 import type { TransactionSql } from "postgres";
 import type { DeviceTelemetryDto } from "../../contracts/socket-events";
-import type { Envelope } from "../pipeline/types";
-import { recordedAt } from "./recorded-at";
+import type { ValidatedAs } from "../pipeline/types";
 
 export type StoredTelemetry = DeviceTelemetryDto & { tenantId: string };
 
-export async function storeDeviceTelemetry(tx: TransactionSql, envelopes: Envelope[]): Promise<StoredTelemetry[]> {
-  if (envelopes.length === 0) return [];
-  const rows = envelopes.map((e) => {
-    const d = e.data!;
-    return {
-      tenant_id: e.source!.tenantId,
-      device_id: e.source!.deviceId!,
-      recorded_at: recordedAt(e),
-      battery: (d.battery as number | undefined) ?? null,
-      signal_dbm: (d.signal as number | undefined) ?? null,
-      temperature_c: (d.temperature as number | undefined) ?? null,
-      msg_id: (d.msg_id as string | undefined) ?? null,
-      extra: e.extra ?? null,
-    };
-  });
+export async function storeDeviceTelemetry(
+  tx: TransactionSql,
+  reports: ValidatedAs<"device">[],
+): Promise<StoredTelemetry[]> {
+  if (reports.length === 0) return [];
+  const rows = reports.map(({ source, data, extra, recordedAt }) => ({
+    tenant_id: source.tenantId,
+    device_id: source.deviceId,
+    external_id: source.externalId,
+    recorded_at: recordedAt,
+    battery: data.battery ?? null,
+    signal_dbm: data.signal ?? null,
+    temperature_c: data.temperature ?? null,
+    msg_id: data.msg_id ?? null,
+    extra,
+  }));
   const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
   await tx`
     insert into device_telemetry (tenant_id, device_id, recorded_at, battery, signal_dbm, temperature_c, msg_id, extra)
@@ -30,10 +30,10 @@ export async function storeDeviceTelemetry(tx: TransactionSql, envelopes: Envelo
       ${col("battery") as never}::float8[], ${col("signal_dbm") as never}::float8[], ${col("temperature_c") as never}::float8[],
       ${col("msg_id") as never}::text[], ${rows.map((r) => (r.extra ? JSON.stringify(r.extra) : null)) as never}::text[])
       as u(tenant_id, device_id, recorded_at, battery, signal_dbm, temperature_c, msg_id, extra)`;
-  return rows.map((r, i) => ({
+  return rows.map((r) => ({
     tenantId: r.tenant_id,
     deviceId: r.device_id,
-    externalId: envelopes[i]!.source!.externalId,
+    externalId: r.external_id,
     battery: r.battery,
     signalDbm: r.signal_dbm,
     temperatureC: r.temperature_c,

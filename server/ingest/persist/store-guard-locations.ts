@@ -1,33 +1,34 @@
 // Multi-row insert of GPS fixes and upsert of each guard's newest position.
 import type { TransactionSql } from "postgres";
 import type { GuardPositionDto } from "../../contracts/socket-events";
-import type { Envelope } from "../pipeline/types";
-import { recordedAt } from "./recorded-at";
+import type { ValidatedAs } from "../pipeline/types";
 
 export type StoredPosition = GuardPositionDto & { tenantId: string };
 
 export async function storeGuardLocations(
   tx: TransactionSql,
-  envelopes: Envelope[],
-  violating: Set<Envelope>,
+  fixes: ValidatedAs<"guard">[],
+  violating: Set<ValidatedAs<"guard">>,
 ): Promise<StoredPosition[]> {
-  if (envelopes.length === 0) return [];
-  const rows = envelopes.map((e) => {
-    const d = e.data!;
+  if (fixes.length === 0) return [];
+  const rows = fixes.map((fix) => {
+    const { source, data, extra, recordedAt } = fix;
     return {
-      tenant_id: e.source!.tenantId,
-      guard_id: e.source!.guardId!,
-      device_id: e.source!.deviceId,
-      recorded_at: recordedAt(e),
-      lat: d.lat as number,
-      lon: d.lon as number,
-      accuracy_m: (d.accuracy as number | undefined) ?? null,
-      speed: (d.speed as number | undefined) ?? null,
-      heading: (d.heading as number | undefined) ?? null,
-      battery: (d.battery as number | undefined) ?? null,
-      geofence_violation: violating.has(e),
-      msg_id: (d.msg_id as string | undefined) ?? null,
-      extra: e.extra ?? null,
+      tenant_id: source.tenantId,
+      guard_id: source.guardId,
+      external_id: source.externalId,
+      name: source.name,
+      device_id: source.deviceId,
+      recorded_at: recordedAt,
+      lat: data.lat,
+      lon: data.lon,
+      accuracy_m: data.accuracy ?? null,
+      speed: data.speed ?? null,
+      heading: data.heading ?? null,
+      battery: data.battery ?? null,
+      geofence_violation: violating.has(fix),
+      msg_id: data.msg_id ?? null,
+      extra,
     };
   });
   // unnest keeps one statement text (flags go as int[]: postgres.js cannot bind a boolean array) whatever the batch size (prepared once).
@@ -37,15 +38,7 @@ export async function storeGuardLocations(
     const seen = newest.get(row.guard_id);
     if (!seen || seen.recorded_at <= row.recorded_at) newest.set(row.guard_id, row);
   }
-  const latest = [...newest.values()].map((r) => ({
-    guard_id: r.guard_id,
-    tenant_id: r.tenant_id,
-    recorded_at: r.recorded_at,
-    lat: r.lat,
-    lon: r.lon,
-    accuracy_m: r.accuracy_m,
-    battery: r.battery,
-  }));
+  const latest = [...newest.values()];
   const moved = tx<{ guard_id: string }[]>`
     insert into guard_positions (guard_id, tenant_id, recorded_at, lat, lon, accuracy_m, battery)
     select * from unnest(
@@ -75,21 +68,17 @@ export async function storeGuardLocations(
   // Both statements go to PostgreSQL at once (postgres.js pipelines a connection's queries): one round trip.
   const [, upserted] = await Promise.all([inserted, moved]);
   const movedIds = new Set(upserted.map((m) => m.guard_id));
-  const sourceByGuard = new Map(envelopes.map((e) => [e.source!.guardId!, e.source!]));
   return latest
     .filter((r) => movedIds.has(r.guard_id))
-    .map((r) => {
-      const source = sourceByGuard.get(r.guard_id)!;
-      return {
-        tenantId: r.tenant_id,
-        guardId: r.guard_id,
-        externalId: source.externalId,
-        name: source.name,
-        lat: r.lat,
-        lon: r.lon,
-        accuracyM: r.accuracy_m,
-        battery: r.battery,
-        recordedAt: r.recorded_at.toISOString(),
-      };
-    });
+    .map((r) => ({
+      tenantId: r.tenant_id,
+      guardId: r.guard_id,
+      externalId: r.external_id,
+      name: r.name,
+      lat: r.lat,
+      lon: r.lon,
+      accuracyM: r.accuracy_m,
+      battery: r.battery,
+      recordedAt: r.recorded_at.toISOString(),
+    }));
 }

@@ -1,24 +1,23 @@
 // Health reports from system/{component}/{metric}: every report, plus the
 // newest per component and metric.
 import type { TransactionSql } from "postgres";
-import type { Envelope } from "../pipeline/types";
-import { recordedAt } from "./recorded-at";
+import type { ValidatedAs } from "../pipeline/types";
 import { splitValue } from "./reading-value";
 
-export async function storeSystemHealth(tx: TransactionSql, envelopes: Envelope[]): Promise<void> {
-  if (envelopes.length === 0) return;
-  const rows = envelopes.map((e) => {
-    const { valueNum, valueText } = splitValue(e.data!.value);
+export async function storeSystemHealth(tx: TransactionSql, reports: ValidatedAs<"system">[]): Promise<void> {
+  if (reports.length === 0) return;
+  const rows = reports.map(({ source, kind, data, extra, recordedAt }) => {
+    const { valueNum, valueText } = splitValue(data.value);
     return {
-      tenant_id: e.source!.tenantId,
-      device_id: e.source!.deviceId!,
-      metric: e.kind!,
-      status: (e.data!.status as string | undefined) ?? null,
+      tenant_id: source.tenantId,
+      device_id: source.deviceId,
+      metric: kind,
+      status: data.status ?? null,
       value_num: valueNum,
       value_text: valueText,
-      recorded_at: recordedAt(e),
-      msg_id: (e.data!.msg_id as string | undefined) ?? null,
-      extra: e.extra ?? null,
+      recorded_at: recordedAt,
+      msg_id: data.msg_id ?? null,
+      extra,
     };
   });
   await tx`insert into system_health ${tx(rows as never)}`;

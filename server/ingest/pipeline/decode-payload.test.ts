@@ -1,12 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { envelopeFor, runHandler } from "../../../test/harness/envelope";
+import { identifiedFor, runStage } from "../../../test/harness/pipeline-messages";
 import { createDecodePayload } from "./decode-payload";
 
 const decode = createDecodePayload({ maxPayloadBytes: 256 });
 
 function run(payload: Buffer | string) {
-  const envelope = envelopeFor("guard/G-1/gps", Buffer.isBuffer(payload) ? payload : Buffer.from(payload));
-  return { verdict: runHandler(decode, envelope), envelope };
+  const identified = identifiedFor("guard", Buffer.isBuffer(payload) ? payload : Buffer.from(payload));
+  const { verdict, output: envelope } = runStage(decode, identified);
+  return { verdict, envelope };
 }
 
 describe("decode_payload", () => {

@@ -1,5 +1,5 @@
-// Step 2: size limit, strict UTF-8 and JSON. Produces envelope.json.
-import { accept, reject, type Envelope, type Handler } from "./types";
+// Step 3: size limit, strict UTF-8 and JSON: the payload must be a JSON object.
+import { pass, reject, type DecodedMessage, type IdentifiedMessage, type Stage } from "./types";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const MAX_DEPTH = 16;
@@ -11,11 +11,15 @@ function depthExceeds(value: unknown, limit: number): boolean {
   return false;
 }
 
-export function createDecodePayload({ maxPayloadBytes }: { maxPayloadBytes: number }): Handler {
+export function createDecodePayload({
+  maxPayloadBytes,
+}: {
+  maxPayloadBytes: number;
+}): Stage<IdentifiedMessage, DecodedMessage> {
   return {
     name: "decode_payload",
-    run(envelope: Envelope) {
-      const { payload } = envelope.message;
+    run(identified) {
+      const { payload } = identified.message;
       if (payload.length > maxPayloadBytes) {
         return reject("payload_too_large", `${payload.length} bytes, limit ${maxPayloadBytes}`);
       }
@@ -27,16 +31,17 @@ export function createDecodePayload({ maxPayloadBytes }: { maxPayloadBytes: numb
       }
       // PostgreSQL text and jsonb cannot hold NUL characters.
       if (text.includes("\u0000") || text.includes("\\u0000")) return reject("invalid_json", "NUL character");
+      let json: unknown;
       try {
-        envelope.json = JSON.parse(text);
+        json = JSON.parse(text);
       } catch (error) {
         return reject("invalid_json", (error as Error).message.slice(0, 200));
       }
-      if (typeof envelope.json !== "object" || envelope.json === null || Array.isArray(envelope.json)) {
+      if (typeof json !== "object" || json === null || Array.isArray(json)) {
         return reject("invalid_json", "payload is not a JSON object");
       }
-      if (depthExceeds(envelope.json, MAX_DEPTH)) return reject("invalid_json", `nested deeper than ${MAX_DEPTH}`);
-      return accept;
+      if (depthExceeds(json, MAX_DEPTH)) return reject("invalid_json", `nested deeper than ${MAX_DEPTH}`);
+      return pass({ ...identified, json: json as Record<string, unknown> });
     },
   };
 }

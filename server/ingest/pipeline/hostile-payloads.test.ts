@@ -4,7 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createDecodePayload } from "./decode-payload";
 import { routeTopic } from "./route-topic";
-import type { Envelope, Verdict } from "./types";
+import { inboundFor, runStage, withTestSource } from "../../../test/harness/pipeline-messages";
+import type { DecodedMessage, RoutedMessage, ValidatedMessage } from "./types";
 import { validatePayload } from "./validate-payload";
 
 // Fields each family's schema checks; other fields are kept as extras, unvalidated by design.
@@ -16,13 +17,14 @@ const NUMERIC_FIELDS: Partial<Record<string, string[]>> = {
 const decode = createDecodePayload({ maxPayloadBytes: 64 * 1024 });
 const REASONS = new Set(["topic_not_allowed", "payload_too_large", "invalid_utf8", "invalid_json", "invalid_schema"]);
 
-function run(topic: string, payload: Buffer): { verdict: Verdict; envelope: Envelope } {
-  const envelope: Envelope = { message: { topic, payload, qos: 1, arrivedAt: 0, settle: () => {} } };
-  for (const handler of [routeTopic, decode, validatePayload]) {
-    const verdict = handler.run(envelope) as Verdict;
-    if (!verdict.ok) return { verdict, envelope };
-  }
-  return { verdict: { ok: true }, envelope };
+/** Route, decode and validate (identify needs the database: a test source stands in for it). */
+function run(topic: string, payload: Buffer) {
+  const routed = runStage(routeTopic, inboundFor(topic, payload));
+  if (!routed.verdict.ok) return { verdict: routed.verdict, envelope: {} };
+  const decoded = runStage(decode, withTestSource(routed.output as RoutedMessage));
+  if (!decoded.verdict.ok) return { verdict: decoded.verdict, envelope: {} };
+  const { verdict, output } = runStage(validatePayload, decoded.output as DecodedMessage);
+  return { verdict, envelope: output as Partial<ValidatedMessage> };
 }
 
 const family = fc.constantFrom("device", "guard", "sensor", "alert", "system", "$SYS", "#", "+", "", "foo");

@@ -1,10 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { envelopeFor, runHandler } from "../../../test/harness/envelope";
+import { inboundFor, runStage } from "../../../test/harness/pipeline-messages";
 import { routeTopic } from "./route-topic";
 
 function route(topic: string) {
-  const envelope = envelopeFor(topic);
-  const verdict = runHandler(routeTopic, envelope);
+  const { verdict, output: envelope } = runStage(routeTopic, inboundFor(topic));
   return { verdict, envelope };
 }
 

@@ -3,16 +3,14 @@
 // and devices' answers to downlink ({device|sensor|system}/{id}/command-results
 // and .../config-applied) get past this point.
 import { parseUplinkTopic } from "../../contracts/mqtt-topics";
-import { accept, reject, type Envelope, type Handler } from "./types";
+import { pass, reject, type InboundMessage, type RoutedMessage, type Stage } from "./types";
 
-export const routeTopic: Handler = {
+export const routeTopic: Stage<InboundMessage, RoutedMessage> = {
   name: "route_topic",
-  run(envelope: Envelope) {
-    const parsed = parseUplinkTopic(envelope.message.topic);
+  run(message) {
+    const parsed = parseUplinkTopic(message.topic);
     if ("refused" in parsed) return reject("topic_not_allowed", parsed.refused);
-    envelope.family = parsed.family;
-    envelope.topicId = parsed.topicId;
-    envelope.kind = parsed.kind;
-    return accept;
+    const { family, topicId, kind } = parsed;
+    return pass({ message, family, topicId, kind });
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { decodedEnvelope, envelopeFor, runHandler } from "../../../test/harness/envelope";
-import type { Family } from "./types";
+import { decodedFor, identifiedFor, runStage } from "../../../test/harness/pipeline-messages";
+import type { DecodedMessage, Family } from "./types";
 import { createDecodePayload } from "./decode-payload";
 import { validatePayload } from "./validate-payload";
 
@@ -8,17 +8,15 @@ const now = () => new Date().toISOString();
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 
 function validate(family: Family, json: unknown) {
-  const envelope = decodedEnvelope(family, json);
-  return { verdict: runHandler(validatePayload, envelope), envelope };
+  const { verdict, output: envelope } = runStage(validatePayload, decodedFor(family, json));
+  return { verdict, envelope };
 }
 
 /** Decodes the JSON text first, as the pipeline does (so 1e999 arrives as Infinity). */
 function validateText(family: Family, text: string) {
-  const envelope = envelopeFor(`${family}/x/y`, text);
-  envelope.family = family;
-  const decoded = runHandler(createDecodePayload({ maxPayloadBytes: 65536 }), envelope);
-  if (!decoded.ok) return decoded;
-  return runHandler(validatePayload, envelope);
+  const decoded = runStage(createDecodePayload({ maxPayloadBytes: 65536 }), identifiedFor(family, text));
+  if (!decoded.verdict.ok) return decoded.verdict;
+  return runStage(validatePayload, decoded.output as DecodedMessage).verdict;
 }
 
 describe("validate_payload accepts the seed payloads of the MQTT contract", () => {
@@ -127,7 +125,7 @@ describe("validate_payload rejects with a reason naming the field", () => {
 });
 
 describe("validate_payload keeps unknown fields", () => {
-  test("unknown extra fields are kept in envelope.extra, not rejected", () => {
+  test("unknown extra fields are kept in extra, not rejected", () => {
     const { verdict, envelope } = validate("guard", {
       lat: 12.97,
       lon: 77.59,

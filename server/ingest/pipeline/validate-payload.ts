@@ -1,5 +1,6 @@
-// Step 3: the zod schema of the message's family. Fields the schema does not
-// know are kept aside in envelope.extra, not rejected.
+// Step 4: the zod schema of the message's family. Fields the schema does not
+// know are kept aside in `extra`, not rejected. The result is the validated
+// message the batch writer stores, the same type protocol adapters produce.
 import type { z } from "zod";
 import {
   alertPayload,
@@ -10,9 +11,17 @@ import {
   systemPayload,
   telemetryPayload,
 } from "../../contracts/mqtt-payloads";
-import { accept, reject, type Envelope, type Family, type Handler } from "./types";
+import {
+  pass,
+  reject,
+  type DecodedMessage,
+  type Family,
+  type Payloads,
+  type Stage,
+  type ValidatedMessage,
+} from "./types";
 
-const schemas: Record<Family, z.ZodType<Record<string, unknown>>> = {
+const schemas: { [F in Family]: z.ZodType<Payloads[F]> } = {
   device: telemetryPayload,
   guard: gpsPayload,
   sensor: sensorPayload,
@@ -38,18 +47,31 @@ function extraFields(family: Family, data: Record<string, unknown>): Record<stri
   return entries.length === 0 ? null : Object.fromEntries(entries);
 }
 
-export const validatePayload: Handler = {
+/** The device's own timestamp when it sent one, else the wall-clock time the message arrived. */
+function recordedAt(timestamp: string | undefined, arrivedAt: number): Date {
+  return timestamp !== undefined ? new Date(timestamp) : new Date(Date.now() - (performance.now() - arrivedAt));
+}
+
+export const validatePayload: Stage<DecodedMessage, ValidatedMessage> = {
   name: "validate_payload",
-  run(envelope: Envelope) {
-    const family = envelope.family!;
-    const result = schemas[family].safeParse(envelope.json);
+  run({ message, family, kind, source, json }) {
+    const result = schemas[family].safeParse(json);
     if (!result.success) {
       const issue = result.error.issues[0];
       const path = issue?.path.join(".") || "(root)";
       return reject("invalid_schema", `${path}: ${issue?.message ?? "invalid"}`);
     }
-    envelope.data = result.data;
-    envelope.extra = extraFields(family, result.data);
-    return accept;
+    const data = result.data;
+    // The schema was chosen by `family` and `source` came with it, so the three agree; TypeScript cannot follow
+    // that through the lookup above.
+    return pass({
+      message,
+      family,
+      kind,
+      source,
+      data,
+      extra: extraFields(family, data),
+      recordedAt: recordedAt(data.timestamp, message.arrivedAt),
+    } as ValidatedMessage);
   },
 };

@@ -1,40 +1,50 @@
-// The evaluate step for readings: sensor readings and telemetry that a rule
-// turns into an alert become alert envelopes, raised in the same batch
-// transaction as the readings themselves. A tenant may disable these derived
-// alerts by type (alarms devices send on alert/ topics are always raised).
+// The evaluate step for readings: sensor readings, system health and
+// telemetry that a rule turns into an alert become alert candidates, raised in
+// the same batch transaction as the readings themselves. A tenant may disable
+// these derived alerts by type (alarms devices send on alert/ topics are
+// always raised). No receipt: receipts answer alarms, not readings.
 import { DEFAULT_ALERT_RULES, type AlertRules } from "../../contracts/alert-rules";
-import type { Envelope } from "../pipeline/types";
+import type { AlertCandidate } from "../../services/alerts/alert-candidate";
+import { alertSubject } from "../persist/alert-subject";
+import type { ValidatedMessage } from "../pipeline/types";
 import { isArmed } from "./armed-schedule";
-import { recordedAt } from "../persist/recorded-at";
 import { batteryAlert, sensorAlert, systemAlert, type DerivedAlert } from "./sensor-rules";
 
-function asAlert(envelope: Envelope, alert: DerivedAlert): Envelope {
-  return {
-    ...envelope,
-    family: "alert",
-    kind: alert.type,
-    // No msg_id: receipts answer alarms sent on alert/ topics, not readings.
-    data: { severity: alert.severity, message: alert.message, timestamp: recordedAt(envelope).toISOString() },
-    extra: null,
-  };
+function ruleAlert(message: ValidatedMessage): DerivedAlert | null {
+  switch (message.family) {
+    case "sensor": {
+      const { site } = message.source;
+      const armed = site ? isArmed(site.armedSchedule, site.timezone, message.recordedAt) : false;
+      return sensorAlert(message.kind, message.data, armed);
+    }
+    case "system":
+      return systemAlert(message.kind, message.data.status);
+    default:
+      return null;
+  }
 }
 
-export function deriveAlerts(envelopes: Envelope[], rulesByTenant: Map<string, AlertRules>): Envelope[] {
-  const derived: Envelope[] = [];
-  for (const e of envelopes) {
-    const rules = rulesByTenant.get(e.source!.tenantId) ?? DEFAULT_ALERT_RULES;
-    const push = (alert: DerivedAlert | null) => {
-      if (alert && !rules.disabled.includes(alert.type)) derived.push(asAlert(e, alert));
-    };
-    if (e.family === "sensor") {
-      const site = e.source!.site;
-      const armed = site ? isArmed(site.armedSchedule, site.timezone, recordedAt(e)) : false;
-      push(sensorAlert(e.kind!, e.data!, armed));
-    } else if (e.family === "system") {
-      push(systemAlert(e.kind!, e.data!.status));
-    } else if (e.family === "device" || e.family === "guard") {
-      push(batteryAlert(e.data!.battery, rules.lowBatteryPercent));
-    }
+export function deriveAlerts(messages: ValidatedMessage[], rulesByTenant: Map<string, AlertRules>): AlertCandidate[] {
+  const derived: AlertCandidate[] = [];
+  for (const message of messages) {
+    const { source } = message;
+    const rules = rulesByTenant.get(source.tenantId) ?? DEFAULT_ALERT_RULES;
+    const alert =
+      message.family === "device" || message.family === "guard"
+        ? batteryAlert(message.data.battery, rules.lowBatteryPercent)
+        : ruleAlert(message);
+    if (!alert || rules.disabled.includes(alert.type)) continue;
+    derived.push({
+      tenantId: source.tenantId,
+      subject: alertSubject(source),
+      siteId: source.siteId,
+      type: alert.type,
+      severity: alert.severity,
+      message: alert.message,
+      location: null,
+      at: message.recordedAt,
+      extra: null,
+    });
   }
   return derived;
 }

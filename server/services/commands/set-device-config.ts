@@ -6,6 +6,7 @@ import { deviceConfigs } from "../../../db/schema";
 import { findDevice } from "../../presenters/devices/list-devices";
 import { conflictOnDuplicate } from "../unique-violation";
 import type { Actor } from "../../auth/actor";
+import { jobKey } from "../../contracts/jobs";
 import { enqueueJob } from "./enqueue-job";
 
 export async function setDeviceConfig(db: Db, actor: Actor, externalId: string, config: Record<string, unknown>) {
@@ -26,7 +27,12 @@ export async function setDeviceConfig(db: Db, actor: Actor, externalId: string, 
           createdBy: actor.userId,
         })
         .returning();
-      await enqueueJob(tx, "publish_device_config", { configId: saved!.id }, { jobKey: `device-config:${device.id}` });
+      await enqueueJob(
+        tx,
+        "publish_device_config",
+        { configId: saved!.id },
+        { key: jobKey("publish_device_config", device.id) },
+      );
       return saved!;
     }),
   );

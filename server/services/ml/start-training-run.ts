@@ -9,7 +9,7 @@ import { AppError } from "../../observability/app-error";
 import { getTrainingRun } from "../../presenters/ml/list-training-runs";
 import type { Actor } from "../../auth/actor";
 import { enqueueJob } from "../commands/enqueue-job";
-import { TRAINING_JOB_PRIORITY, TRAINING_QUEUE } from "./training-queue";
+import { jobKey } from "../../contracts/jobs";
 
 export async function startTrainingRun(
   db: Db,
@@ -40,7 +40,7 @@ export async function startTrainingRun(
       tx,
       "train_false_alarm_model",
       { runId: run!.id },
-      { queue: TRAINING_QUEUE, priority: TRAINING_JOB_PRIORITY, maxAttempts: 1, jobKey: `training:${run!.id}` },
+      { key: jobKey("train_false_alarm_model", run!.id) },
     );
     return run!.id;
   });

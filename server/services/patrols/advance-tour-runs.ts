@@ -4,10 +4,11 @@
 // unvisited: `missed`, with a patrol-missed alert (high) that names the site,
 // the tour, the guard and the checkpoints, through the normal lifecycle.
 import type { Sql, TransactionSql } from "postgres";
-import { socketEvents, type AlertDto } from "../../contracts/socket-events";
+import { socketEvents } from "../../contracts/socket-events";
 import { runsToMake, type ShiftPlan } from "../../patrols/tour-schedule";
 import type { Broadcaster } from "../../realtime/broadcaster";
-import { upsertAlerts, type AlertRow } from "../alerts/upsert-alerts";
+import { alertKey, type AlertCandidate } from "../alerts/alert-candidate";
+import { upsertAlerts } from "../alerts/upsert-alerts";
 
 export type TourRunSummary = { made: number; missed: number };
 
@@ -89,59 +90,43 @@ async function closeExpiredRuns(tx: TransactionSql, now: Date): Promise<ClosedRu
     left join guards g on g.id = c.guard_id`;
 }
 
-function missedAlert(runs: ClosedRun[], now: Date): AlertRow {
-  const run = runs.at(-1)!;
+function missedAlert(run: ClosedRun, now: Date): AlertCandidate {
   const who = run.guardName ? ` by ${run.guardName}` : "";
   return {
-    tenant_id: run.tenantId,
-    device_id: null,
-    guard_id: run.guardId,
-    site_id: run.siteId,
+    tenantId: run.tenantId,
     // One open alert per tour: rounds missed again count up on it.
-    source_key: `tour:${run.tourId}`,
+    subject: {
+      deviceId: null,
+      guardId: run.guardId,
+      tourId: run.tourId,
+      externalId: run.guardExternalId ?? "",
+      name: run.guardName ?? run.siteName,
+    },
+    siteId: run.siteId,
     type: "patrol-missed",
     severity: "high",
     message: `${run.siteName}: tour "${run.tourName}"${who} missed ${run.missing.join(", ")}`,
-    lat: null,
-    lon: null,
-    count: runs.length,
-    first_seen_at: now,
-    last_seen_at: now,
-    extra: { tourRunIds: runs.map((r) => r.runId), tourId: run.tourId, missedCheckpoints: run.missing },
+    location: null,
+    at: now,
+    extra: { tourRunId: run.runId, tourId: run.tourId, missedCheckpoints: run.missing },
   };
 }
 
-const alertKey = (run: ClosedRun) => `${run.tenantId}|tour:${run.tourId}|patrol-missed`;
-
 export async function advanceTourRuns(sql: Sql, broadcaster: Broadcaster, now = new Date()): Promise<TourRunSummary> {
-  const { made, closed, alerts } = await sql.begin(async (tx) => {
+  const { made, missed, raised } = await sql.begin(async (tx) => {
     const made = await makeDueRuns(tx, now);
     const closed = await closeExpiredRuns(tx, now);
-    // Runs of one tour closed together (after the worker was down) make one alert: one row per conflict key.
-    const byTour = new Map<string, ClosedRun[]>();
-    for (const run of closed) byTour.set(alertKey(run), [...(byTour.get(alertKey(run)) ?? []), run]);
-    const saved = await upsertAlerts(
-      tx,
-      [...byTour.values()].map((runs) => missedAlert(runs, now)),
-      "system",
-    );
-    const alertIds = new Map(saved.map((alert) => [alert.key, alert.id]));
-    for (const run of closed) {
-      await tx`update tour_runs set alert_id = ${alertIds.get(alertKey(run)) ?? null} where id = ${run.runId}`;
+    // Runs of one tour closed together (after the worker was down) fold into one alert.
+    const candidates = closed.map((run) => missedAlert(run, now));
+    const raised = await upsertAlerts(tx, candidates, "system");
+    for (const [i, run] of closed.entries()) {
+      const alert = raised.get(alertKey(candidates[i]!));
+      await tx`update tour_runs set alert_id = ${alert?.id ?? null} where id = ${run.runId}`;
     }
-    return { made, closed: byTour, alerts: saved };
+    return { made, missed: closed.length, raised };
   });
-  for (const alert of alerts) {
-    const run = closed.get(alert.key)!.at(-1)!;
-    const { key: _key, created: _created, tenantId, ...rest } = alert;
-    const dto: AlertDto = {
-      ...rest,
-      firstSeenAt: new Date(alert.firstSeenAt).toISOString(),
-      lastSeenAt: new Date(alert.lastSeenAt).toISOString(),
-      sourceExternalId: run.guardExternalId ?? "",
-      sourceName: run.guardName ?? run.siteName,
-    };
-    broadcaster.toTenant(tenantId, socketEvents.alertsChanged, [dto]);
+  for (const { tenantId, created: _created, ...alert } of raised.values()) {
+    broadcaster.toTenant(tenantId, socketEvents.alertsChanged, [alert]);
   }
-  return { made, missed: [...closed.values()].reduce((n, runs) => n + runs.length, 0) };
+  return { made, missed };
 }
