@@ -81,6 +81,16 @@ async function ownerOnlyCalls(token: string) {
   });
   await call("PATCH", `/api/v1/users/${(user.body as { id: string }).id}`, { token, body: { name: "Renamed" } });
 
+  // A checkpoint and a tour of their own, ended and removed (the site's go with it at the end of the matrix).
+  const checkpoint = await call("POST", `/api/v1/sites/${a.site.id}/checkpoints`, { token, body: { name: "Spare" } });
+  const checkpointId = (checkpoint.body as { id: string }).id;
+  const tour = await call("POST", `/api/v1/sites/${a.site.id}/tours`, {
+    token,
+    body: { name: "Spare round", checkpointIds: [checkpointId], startAt: new Date().toISOString(), windowMinutes: 5 },
+  });
+  await call("DELETE", `/api/v1/sites/${a.site.id}/tours/${(tour.body as { id: string }).id}`, { token });
+  await call("DELETE", `/api/v1/sites/${a.site.id}/checkpoints/${checkpointId}`, { token });
+
   const [queued] = await vigil.sql<{ id: string }[]>`
     insert into training_runs (tenant_id, status, total_epochs)
     values (${await tenantOf(vigil.sql, ADMIN_EMAIL)}, 'queued', 3) returning id`;
