@@ -7,6 +7,7 @@ import { z, type ZodType } from "zod";
 import { createTenantInput, createUserInput, updateUserInput } from "../contracts/admin";
 import { alertRulesInput } from "../contracts/alert-rules";
 import {
+  alertNoteInput,
   createContactInput,
   createEscalationPolicyInput,
   createGuardInput,
@@ -120,10 +121,17 @@ export const operations: Operation[] = [
   {
     path: "/api/v1/alerts",
     method: "get",
-    summary: "Alerts, most severe first, then newest.",
+    summary:
+      "Alerts, most severe first, then newest (order=severity, paged by offset), or the history newest first " +
+      '(order=newest, paged by cursor: the Link header\'s rel="next" is the next page), or as CSV (format=csv).',
     tag: "Alerts",
     query: listAlertsQuery,
-    success: { status: 200, description: "A page of alerts.", schema: z.array(alertListItemDto) },
+    success: {
+      status: 200,
+      description: "A page of alerts (format=json), or the matching alerts as a CSV download (format=csv).",
+      schema: z.array(alertListItemDto),
+      csv: true,
+    },
   },
   {
     path: "/api/v1/alerts/{id}",
@@ -164,6 +172,17 @@ export const operations: Operation[] = [
     body: resolveAlertInput,
     success: { status: 200, description: "Resolved." },
     errors: [404, 409],
+  },
+  {
+    path: "/api/v1/alerts/{id}/notes",
+    method: "post",
+    summary: "Add an operator's note to the alert's timeline (open or resolved).",
+    tag: "Alerts",
+    roles: ["admin", "operator", "supervisor"],
+    params: uuidParams,
+    body: alertNoteInput,
+    success: { status: 201, description: "The note as it appears in the alert's events." },
+    errors: [404],
   },
   {
     path: "/api/v1/alert-rules",
