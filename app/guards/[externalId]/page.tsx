@@ -73,7 +73,8 @@ export default async function GuardPage({
         <p className="page-sub muted">
           {assignments.length === 0
             ? "Not assigned to any site."
-            : `Assigned to ${assignments.map((a) => a.siteName).join(", ")}.`}
+            : `Assigned to ${assignments.map((a) => a.siteName).join(", ")}.`}{" "}
+          <Link href={`/alerts?guard=${encodeURIComponent(guard.externalId)}`}>This guard&apos;s alerts</Link>
         </p>
         <GuardReplay
           externalId={guard.externalId}
