@@ -13,7 +13,6 @@ import { listAlertHistory } from "@/server/presenters/alerts/list-alert-history"
 import { listAlertTypes } from "@/server/presenters/alerts/list-alert-types";
 import { listSites } from "@/server/presenters/sites/list-sites";
 import { getRuntime } from "@/server/runtime";
-import { ConsoleFrame } from "../console-frame";
 import "../styles/alert-page.css";
 
 export const dynamic = "force-dynamic";
@@ -71,76 +70,74 @@ export default async function AlertHistoryPage({ searchParams }: Props) {
     to: raw.to ?? "",
   };
   return (
-    <ConsoleFrame actor={actor}>
-      <main className="page page-wide">
-        <div className="page-header">
-          <h1>Alert history</h1>
-          <span className="spacer" />
-          <a className="btn-ghost" href={`/api/v1/alerts?${filter.toString()}&order=newest&format=csv`} download>
-            Download CSV
-          </a>
-        </div>
-        <HistoryFilters key={JSON.stringify(initial)} initial={initial} sites={sites} types={types} />
-        {problem && (
-          <p className="error" role="alert">
-            {problem}
-          </p>
-        )}
-        {page && page.items.length === 0 && <p className="empty">No alert matches these filters.</p>}
-        {page && page.items.length > 0 && (
-          <table className="data-table alert-history" aria-label="Alerts">
-            <thead>
-              <tr>
-                <th>Raised</th>
-                <th>Alert</th>
-                <th>Severity</th>
-                <th>Status</th>
-                <th>Source</th>
-                <th>Site</th>
-                <th>Message</th>
-                <th>Map</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((a) => {
-                const onMap = mapHref(a);
-                return (
-                  <tr key={a.id} data-alert={a.id}>
-                    <td data-label="Raised">
-                      <DateTime iso={a.createdAt} />
-                    </td>
-                    <td data-label="Alert" className="primary">
-                      <Link href={`/alerts/${a.id}`}>{a.type}</Link>
-                      {a.count > 1 ? <span className="muted"> ×{a.count}</span> : null}
-                    </td>
-                    <td data-label="Severity">
-                      <span className="badge" data-tone={severityTone[a.severity]}>
-                        {a.severity}
-                      </span>
-                    </td>
-                    <td data-label="Status">
-                      <span className="badge" data-tone={statusTone[a.status]}>
-                        {statusLabel[a.status]}
-                      </span>
-                    </td>
-                    <td data-label="Source">
-                      {a.sourceName || a.sourceExternalId} <span className="muted small">{a.sourceExternalId}</span>
-                    </td>
-                    <td data-label="Site">{(a.siteId && siteName.get(a.siteId)) ?? "—"}</td>
-                    <td data-label="Message">{a.message || "—"}</td>
-                    <td data-label="Map">{onMap ? <Link href={onMap}>Show on map</Link> : "—"}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
-        <nav className="pager" aria-label="Pages">
-          {raw.cursor ? <Link href={pageHref(raw)}>← Newest</Link> : <span />}
-          <span />
-          {page?.nextCursor ? <Link href={pageHref(raw, page.nextCursor)}>Older →</Link> : <span />}
-        </nav>
-      </main>
-    </ConsoleFrame>
+    <main className="page page-wide">
+      <div className="page-header">
+        <h1>Alert history</h1>
+        <span className="spacer" />
+        <a className="btn-ghost" href={`/api/v1/alerts?${filter.toString()}&order=newest&format=csv`} download>
+          Download CSV
+        </a>
+      </div>
+      <HistoryFilters key={JSON.stringify(initial)} initial={initial} sites={sites} types={types} />
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+      {page && page.items.length === 0 && <p className="empty">No alert matches these filters.</p>}
+      {page && page.items.length > 0 && (
+        <table className="data-table alert-history" aria-label="Alerts">
+          <thead>
+            <tr>
+              <th>Raised</th>
+              <th>Alert</th>
+              <th>Severity</th>
+              <th>Status</th>
+              <th>Source</th>
+              <th>Site</th>
+              <th>Message</th>
+              <th>Map</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((a) => {
+              const onMap = mapHref(a);
+              return (
+                <tr key={a.id} data-alert={a.id}>
+                  <td data-label="Raised">
+                    <DateTime iso={a.createdAt} />
+                  </td>
+                  <td data-label="Alert" className="primary">
+                    <Link href={`/alerts/${a.id}`}>{a.type}</Link>
+                    {a.count > 1 ? <span className="muted"> ×{a.count}</span> : null}
+                  </td>
+                  <td data-label="Severity">
+                    <span className="badge" data-tone={severityTone[a.severity]}>
+                      {a.severity}
+                    </span>
+                  </td>
+                  <td data-label="Status">
+                    <span className="badge" data-tone={statusTone[a.status]}>
+                      {statusLabel[a.status]}
+                    </span>
+                  </td>
+                  <td data-label="Source">
+                    {a.sourceName || a.sourceExternalId} <span className="muted small">{a.sourceExternalId}</span>
+                  </td>
+                  <td data-label="Site">{(a.siteId && siteName.get(a.siteId)) ?? "—"}</td>
+                  <td data-label="Message">{a.message || "—"}</td>
+                  <td data-label="Map">{onMap ? <Link href={onMap}>Show on map</Link> : "—"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <nav className="pager" aria-label="Pages">
+        {raw.cursor ? <Link href={pageHref(raw)}>← Newest</Link> : <span />}
+        <span />
+        {page?.nextCursor ? <Link href={pageHref(raw, page.nextCursor)}>Older →</Link> : <span />}
+      </nav>
+    </main>
   );
 }

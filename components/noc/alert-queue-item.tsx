@@ -2,7 +2,7 @@
 // One open alert in the queue: what, from whom, since when, its state, and
 // the operator's actions (claim, acknowledge, resolve with an outcome).
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { UserRole } from "@/server/contracts/api";
 import { RelativeTime } from "../ui/relative-time";
 import { ClockTime } from "../ui/clock-time";
@@ -33,9 +33,14 @@ export function AlertQueueItem({ alert, operator, apply, onShowOnMap, selected =
   const canClaim = (operator.role === "admin" || operator.role === "operator") && !alert.claimedBy;
   const canAct = operator.role !== "manager";
   const claimed = claimText(alert.claimedBy, operator.email);
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (selected) item.current?.scrollIntoView({ block: "nearest" });
+  }, [selected]);
 
   return (
     <li
+      ref={item}
       className="queue-item"
       data-alert={alert.id}
       data-severity={alert.severity}

@@ -19,7 +19,6 @@ import { alertTimeline } from "@/server/presenters/alerts/alert-timeline";
 import { getAlert } from "@/server/presenters/alerts/get-alert";
 import { getSite } from "@/server/presenters/sites/list-sites";
 import { getRuntime } from "@/server/runtime";
-import { ConsoleFrame } from "../../console-frame";
 import "../../styles/alert-page.css";
 
 export const dynamic = "force-dynamic";
@@ -82,67 +81,65 @@ export default async function AlertPage({ params }: Props) {
     ["Resolution note", alert.resolutionNote || "—"],
   ];
   return (
-    <ConsoleFrame actor={actor}>
-      <main className="page alert-page" data-alert={alert.id}>
-        <Link href="/alerts" className="back-link">
-          ← Alert history
-        </Link>
-        <div className="page-header">
-          <h1>
-            {alert.type.toUpperCase()}: {source}
-          </h1>
-          <span className="badge" data-tone={severityTone[alert.severity]}>
-            {alert.severity}
-          </span>
-          <span className="badge alert-status" data-tone={statusTone[alert.status]}>
-            {statusLabel[alert.status]}
-          </span>
-        </div>
-        <AlertPageActions
-          alert={alert}
-          canAct={actor.role !== "manager"}
-          canClaim={actor.role === "admin" || actor.role === "operator"}
-          waiting={alert.deliveries.some((d) => d.status === "queued")}
-        />
-        <div className="alert-grid">
-          <section className="panel" aria-labelledby="facts-heading">
-            <h2 id="facts-heading">Facts</h2>
-            <dl className="facts">
-              {facts.map(([label, value]) => (
-                <div key={label}>
-                  <dt>{label}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-          <section className="panel" aria-labelledby="location-heading">
-            <h2 id="location-heading">Location</h2>
-            <AlertLocation
-              id={alert.id}
-              lat={alert.lat}
-              lon={alert.lon}
-              tileUrl={env.MAP_TILE_URL === "none" ? null : env.MAP_TILE_URL}
-            />
-          </section>
-        </div>
-        <section className="panel" aria-labelledby="score-heading">
-          <h2 id="score-heading">False-alarm score</h2>
-          <Score alert={alert} />
+    <main className="page alert-page" data-alert={alert.id}>
+      <Link href="/alerts" className="back-link">
+        ← Alert history
+      </Link>
+      <div className="page-header">
+        <h1>
+          {alert.type.toUpperCase()}: {source}
+        </h1>
+        <span className="badge" data-tone={severityTone[alert.severity]}>
+          {alert.severity}
+        </span>
+        <span className="badge alert-status" data-tone={statusTone[alert.status]}>
+          {statusLabel[alert.status]}
+        </span>
+      </div>
+      <AlertPageActions
+        alert={alert}
+        canAct={actor.role !== "manager"}
+        canClaim={actor.role === "admin" || actor.role === "operator"}
+        waiting={alert.deliveries.some((d) => d.status === "queued")}
+      />
+      <div className="alert-grid">
+        <section className="panel" aria-labelledby="facts-heading">
+          <h2 id="facts-heading">Facts</h2>
+          <dl className="facts">
+            {facts.map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
         </section>
-        <section className="panel" aria-labelledby="timeline-heading">
-          <h2 id="timeline-heading">Timeline</h2>
-          <AlertTimelineList entries={alertTimeline(alert)} />
-          {actor.role !== "manager" && <NoteForm alertId={alert.id} />}
+        <section className="panel" aria-labelledby="location-heading">
+          <h2 id="location-heading">Location</h2>
+          <AlertLocation
+            id={alert.id}
+            lat={alert.lat}
+            lon={alert.lon}
+            tileUrl={env.MAP_TILE_URL === "none" ? null : env.MAP_TILE_URL}
+          />
         </section>
-        <section className="panel" aria-labelledby="deliveries-heading">
-          <h2 id="deliveries-heading">Notifications</h2>
-          <DeliveryLedger deliveries={alert.deliveries} />
-          {actor.role !== "admin" && alert.deliveries.length > 0 && (
-            <p className="panel-foot muted">Phone numbers and addresses are shown to admins only.</p>
-          )}
-        </section>
-      </main>
-    </ConsoleFrame>
+      </div>
+      <section className="panel" aria-labelledby="score-heading">
+        <h2 id="score-heading">False-alarm score</h2>
+        <Score alert={alert} />
+      </section>
+      <section className="panel" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        <AlertTimelineList entries={alertTimeline(alert)} />
+        {actor.role !== "manager" && <NoteForm alertId={alert.id} />}
+      </section>
+      <section className="panel" aria-labelledby="deliveries-heading">
+        <h2 id="deliveries-heading">Notifications</h2>
+        <DeliveryLedger deliveries={alert.deliveries} />
+        {actor.role !== "admin" && alert.deliveries.length > 0 && (
+          <p className="panel-foot muted">Phone numbers and addresses are shown to admins only.</p>
+        )}
+      </section>
+    </main>
   );
 }

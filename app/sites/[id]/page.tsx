@@ -1,5 +1,6 @@
 // /sites/:id - one site: its fences on the map (drawn and edited by admins
 // and managers), its name and time zone, and the guards assigned to it.
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SiteAssignments } from "@/components/sites/site-assignments";
@@ -14,6 +15,7 @@ import type { Actor } from "@/server/auth/actor";
 import { ConsoleFrame } from "../../console-frame";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Site" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
