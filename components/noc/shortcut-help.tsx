@@ -1,5 +1,5 @@
 "use client";
-// The `?` overlay: the NOC's keyboard shortcuts.
+// The `?` overlay: the NOC's keyboard shortcuts. Esc (use-noc-shortcuts.ts) or Close ends it.
 import { useEffect, useRef } from "react";
 import { NOC_SHORTCUTS } from "./noc-shortcuts";
 
@@ -7,14 +7,8 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => close.current?.focus(), []);
   return (
-    <div className="shortcut-backdrop" onClick={onClose}>
-      <div
-        className="shortcut-help panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcut-heading"
-        onClick={(e) => e.stopPropagation()}
-      >
+    <div className="shortcut-backdrop">
+      <div className="shortcut-help panel" role="dialog" aria-modal="true" aria-labelledby="shortcut-heading">
         <h2 id="shortcut-heading">Keyboard shortcuts</h2>
         <dl>
           {NOC_SHORTCUTS.map((s) => (

@@ -13,6 +13,7 @@ let vigil: TestVigil;
 let canary: string;
 let guardId: string;
 let deviceId: string;
+let alertId: string;
 
 beforeAll(async () => {
   vigil = await startTestVigil();
@@ -26,6 +27,12 @@ beforeAll(async () => {
     body: { externalId: deviceId, kind: "guard-phone", guardExternalId: guard.externalId, name: canary },
   });
   expect(device.status).toBe(201);
+  // An alert from the canary guard, for the alert pages and the history.
+  const [alert] = await vigil.sql<{ id: string }[]>`
+    insert into alerts (tenant_id, source_key, type, severity, message, first_seen_at, last_seen_at, guard_id)
+    select tenant_id, 'guard:' || id, 'panic', 'critical', ${canary}, now(), now(), id from guards where id = ${guard.id}
+    returning id`;
+  alertId = alert!.id;
 });
 
 afterAll(async () => {
@@ -125,6 +132,8 @@ async function expectNoData(path: string, headers: Record<string, string>): Prom
 
 const apiRoutes = () => [
   "/api/v1/alerts",
+  "/api/v1/alerts?order=newest&format=csv",
+  `/api/v1/alerts/${alertId}`,
   "/api/v1/guards",
   `/api/v1/guards/${guardId}/locations`,
   "/api/v1/devices",
@@ -142,6 +151,8 @@ const apiRoutes = () => [
 
 const pages = () => [
   "/",
+  "/alerts",
+  `/alerts/${alertId}`,
   "/devices",
   `/devices/${deviceId}`,
   `/guards/${guardId}`,
