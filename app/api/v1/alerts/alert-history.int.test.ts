@@ -97,20 +97,26 @@ describe("alert history", () => {
       { type: "intrusion", message: "someone else's words", createdAt: t(40) },
     ]);
     const ids = async (query: string) => (await history(`limit=50&${query}`)).ids;
-    expect(await ids(`q=${mark}`)).toEqual([openIntrusion, panic, lowBattery, fire]);
-    expect(await ids(`q=${mark}&type=fire`)).toEqual([fire]);
-    expect(await ids(`q=${mark}&severity=critical`)).toEqual([panic, fire]);
-    expect(await ids(`q=${mark}&status=open`)).toEqual([openIntrusion]);
-    expect(await ids(`q=${mark}&siteId=${site.id}`)).toEqual([fire]);
+    expect(await ids(`q=${mark}`), `q=${mark}`).toEqual([openIntrusion, panic, lowBattery, fire]);
+    expect(await ids(`q=${mark}&type=fire`), `q=${mark}&type=fire`).toEqual([fire]);
+    expect(await ids(`q=${mark}&severity=critical`), `q=${mark}&severity=critical`).toEqual([panic, fire]);
+    expect(await ids(`q=${mark}&status=open`), `q=${mark}&status=open`).toEqual([openIntrusion]);
+    expect(await ids(`q=${mark}&siteId=${site.id}`), `q=${mark}&siteId=${site.id}`).toEqual([fire]);
     // The guard's own panic and their phone's battery.
-    expect(await ids(`guard=${guard.externalId}`)).toEqual([panic, lowBattery]);
+    expect(await ids(`guard=${guard.externalId}`), `guard=${guard.externalId}`).toEqual([panic, lowBattery]);
     const range = `since=${t(5).toISOString()}&until=${t(20).toISOString()}`;
-    expect(await ids(`q=${mark}&${range}`)).toEqual([panic, lowBattery]);
+    expect(await ids(`q=${mark}&${range}`), `q=${mark}&${range}`).toEqual([panic, lowBattery]);
     // The text search matches the source's name too, and % and _ are plain characters.
-    expect(await ids(`q=${encodeURIComponent("100%_off")}`)).toEqual([openIntrusion]);
-    expect(await ids("q=%25")).toEqual([openIntrusion]);
-    expect(await ids("q=%25")).not.toContain(other);
-    expect(await ids(`guard=${guard.externalId}&q=${encodeURIComponent("Test Guard")}`)).toEqual([panic]);
+    expect(await ids(`q=${encodeURIComponent("100%_off")}`), `q=${encodeURIComponent("100%_off")}`).toEqual([
+      openIntrusion,
+    ]);
+    expect(await ids("q=%25"), "q=%25").toEqual([openIntrusion, lowBattery]);
+    expect(await ids("q=%25_"), "q=%25_").toEqual([openIntrusion]);
+    expect(await ids(`q=${encodeURIComponent("SOMEONE ELSE")}`), "case-insensitive").toEqual([other]);
+    expect(
+      await ids(`guard=${guard.externalId}&q=${encodeURIComponent("Test Guard")}`),
+      `guard=${guard.externalId}&q=${encodeURIComponent("Test Guard")}`,
+    ).toEqual([panic]);
   });
 
   it("answers the matching alerts as CSV, with formula-like text defused", async () => {
