@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-export const metadata: Metadata = { title: "Not found" };
+export const metadata: Metadata = { title: { absolute: "Not found · Vigil" } };
 
 export default function NotFound() {
   return (

@@ -9,7 +9,8 @@ import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "./console-frame";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "NOC map" };
+// The root segment: its layout's title template applies only below it.
+export const metadata: Metadata = { title: { absolute: "NOC map · Vigil" } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

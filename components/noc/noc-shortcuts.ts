@@ -12,8 +12,6 @@ export const NOC_SHORTCUTS = [
   { key: "Esc", does: "Close this list; leave the search" },
 ] as const;
 
-export type NocShortcutKey = (typeof NOC_SHORTCUTS)[number]["key"];
-
 /** Typing in a field is typing, not a shortcut; nor is anything held with Ctrl, Alt or Meta. */
 export function isShortcut(event: Pick<KeyboardEvent, "ctrlKey" | "altKey" | "metaKey" | "target">): boolean {
   if (event.ctrlKey || event.altKey || event.metaKey) return false;

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 const REPEAT_MS = 3000;
-export const ALARM_MUTE_MS = 10 * 60_000;
+const ALARM_MUTE_MS = 10 * 60_000;
 
 function beep(context: AudioContext): void {
   const start = context.currentTime + 0.01;
