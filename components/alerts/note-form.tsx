@@ -12,7 +12,7 @@ export function NoteForm({ alertId }: { alertId: string }) {
   return (
     <form
       className="note-form"
-      aria-label="Add a note"
+      aria-label="New note"
       onSubmit={(event) => {
         event.preventDefault();
         setPending(true);
