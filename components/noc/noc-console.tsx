@@ -4,7 +4,7 @@
 // state (the top navigation comes from the page frame). Keyboard shortcuts (`?` lists them) act
 // on the queue, the map, the alarm and the guard search.
 import dynamic from "next/dynamic";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { NocMapRulesDto } from "@/server/contracts/noc-map";
 import type { GeofenceDto } from "@/server/contracts/sites";
 import type { MapFocus } from "../map/live-map";
@@ -36,6 +36,9 @@ const LiveMap = dynamic(() => loadLiveMap().then((m) => m.LiveMap), {
   ),
 });
 
+/** How long what a shortcut did stays on screen. */
+const ANNOUNCE_MS = 5000;
+
 type Props = {
   initialAlerts: OpenAlert[];
   operator: Operator;
@@ -62,6 +65,11 @@ export function NocConsole({ initialAlerts, operator, fences, mapRules, tileUrl,
   const [helpOpen, setHelpOpen] = useState(false);
   const [announced, setAnnounced] = useState<string | null>(null);
   const search = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!announced) return;
+    const timer = setTimeout(() => setAnnounced(null), ANNOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [announced]);
   useNocShortcuts({
     alerts: feed.alerts,
     selectedId,
