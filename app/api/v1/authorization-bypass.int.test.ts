@@ -204,7 +204,8 @@ describe("no session, no data", () => {
       }
     }
     console.log(`path tricks on ${pages().length} pages: ${requests} requests, 0 with data`);
-  });
+    // About 2 s of requests a page (63 each, every one rendering or redirecting): more than the default 20 s.
+  }, 60_000);
 
   test("a mutation with path tricks and x-middleware-subrequest changes nothing", async () => {
     const before = await vigil.sql`select count(*)::int as n from guards`;
