@@ -154,6 +154,8 @@ test("operator opens an alert from the banner and sees the SMS delivered", async
     });
     const phonePage = await context.newPage();
     await phonePage.goto(`/alerts?q=${encodeURIComponent("loading bay")}`);
+    await expect(phonePage.getByRole("table", { name: "Alerts" })).toContainText(guard.externalId);
+    await phonePage.screenshot({ path: path.join(screenshotDir, "alert-history-phone.png"), fullPage: true });
     await phonePage.getByRole("link", { name: "panic" }).first().tap();
     await expect(phonePage.getByRole("heading", { name: `PANIC: ${guard.name}` })).toBeVisible();
     await expect(phonePage.getByRole("table", { name: "Deliveries" })).toContainText(contactName);
