@@ -248,6 +248,9 @@ test("operator works the NOC from the keyboard: ? lists the shortcuts, j/m/a/s a
       .poll(() => page.evaluate(() => window.vigilNoc?.map.getCenter().lng.toFixed(4)))
       .toBe((77.6387).toFixed(4));
     await page.screenshot({ path: path.join(screenshotDir, "noc-guard-search.png") });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(search).toBeVisible();
+    await page.screenshot({ path: path.join(screenshotDir, "noc-guard-search-phone.png"), fullPage: true });
   });
   expect(errors).toEqual([]);
 });
