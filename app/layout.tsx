@@ -4,7 +4,9 @@ import "leaflet/dist/leaflet.css";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Vigil NOC",
+  title: { default: "Vigil", template: "%s · Vigil" },
+  applicationName: "Vigil",
+  appleWebApp: { capable: true, title: "Vigil", statusBarStyle: "black-translucent" },
   description: "Real-time operations centre for guards and IoT field operations",
 };
 

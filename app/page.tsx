@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { NocConsole } from "@/components/noc/noc-console";
 import { LATEST_POSITIONS_PATH } from "@/server/contracts/positions";
 import { requirePageActor } from "@/server/auth/page-auth";
@@ -8,8 +9,20 @@ import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "./console-frame";
 
 export const dynamic = "force-dynamic";
+// The root segment: its layout's title template applies only below it.
+export const metadata: Metadata = { title: { absolute: "NOC map · Vigil" } };
 
-export default async function NocPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** `?lat=&lon=` from a "show on map" link: the place the map opens on. */
+function focusOf({ lat, lon }: Record<string, string | string[] | undefined>): { lat: number; lon: number } | null {
+  const [y, x] = [Number(lat), Number(lon)];
+  if (typeof lat !== "string" || typeof lon !== "string" || !lat.trim() || !lon.trim()) return null;
+  if (!Number.isFinite(y) || !Number.isFinite(x)) return null;
+  return Math.abs(y) <= 90 && Math.abs(x) <= 180 ? { lat: y, lon: x } : null;
+}
+
+export default async function NocPage({ searchParams }: Props) {
   const actor = await requirePageActor();
   const { db, env } = getRuntime();
   const [alerts, sites, mapRules] = await Promise.all([
@@ -29,6 +42,7 @@ export default async function NocPage() {
         fences={sites.flatMap((site) => site.geofences)}
         mapRules={mapRules}
         tileUrl={tileUrl}
+        initialFocus={focusOf(await searchParams)}
       />
     </ConsoleFrame>
   );

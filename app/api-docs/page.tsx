@@ -2,12 +2,14 @@
 // operation with who may call it, its parameters, body and answers (the JSON
 // Schemas folded under each). Server-rendered from the same document as
 // /api/v1/openapi.json; open to anyone signed in.
+import type { Metadata } from "next";
 import { requirePageActor } from "@/server/auth/page-auth";
 import { buildOpenApiDocument } from "@/server/openapi/build-document";
 import { ConsoleFrame } from "../console-frame";
 import "../styles/api-docs.css";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "API" };
 
 type Parameter = { name: string; in: string; required: boolean; description?: string; schema: unknown };
 type Op = {

@@ -1,5 +1,6 @@
 // /devices - the tenant's devices, 50 a page, searchable by id or name;
 // admins register new ones here.
+import type { Metadata } from "next";
 import { DevicePager } from "@/components/devices/device-pager";
 import { DeviceTable } from "@/components/devices/device-table";
 import { RegisterDevicePanel } from "@/components/devices/register-device-panel";
@@ -9,6 +10,7 @@ import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "../console-frame";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Devices" };
 
 const PAGE_SIZE = 50;
 

@@ -9,7 +9,7 @@ import { signOut } from "../session-actions";
 import "./mobile.css";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Vigil · my alerts", robots: { index: false } };
+export const metadata: Metadata = { title: "My alerts", robots: { index: false } };
 
 export default async function MobileHomePage() {
   const actor = await requirePageActor();

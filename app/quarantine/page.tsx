@@ -1,5 +1,6 @@
 // /quarantine - MQTT messages Vigil refused, and why; admins register unknown
 // devices from here in one click.
+import type { Metadata } from "next";
 import { QuarantineList } from "@/components/quarantine/quarantine-list";
 import { QUARANTINE_PAGE_SIZE } from "@/server/contracts/quarantine";
 import { requirePageActor } from "@/server/auth/page-auth";
@@ -8,6 +9,7 @@ import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "../console-frame";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Quarantine" };
 
 export default async function QuarantinePage() {
   const actor = await requirePageActor();

@@ -1,5 +1,6 @@
 // /reports - manager reports over a date range: geofence violations, response
 // times and alert outcomes, each with a chart, a table and a CSV download.
+import type { Metadata } from "next";
 import { ReportsConsole } from "@/components/reports/reports-console";
 import { reportQuery, reportRoles } from "@/server/contracts/reports";
 import { requirePageActor } from "@/server/auth/page-auth";
@@ -11,6 +12,7 @@ import { ConsoleFrame } from "../console-frame";
 import "../styles/reports.css";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Reports" };
 
 const DEFAULT_DAYS = 30;
 

@@ -1,5 +1,6 @@
 // /sites - the tenant's sites with their fences and assigned guards; admins
 // and managers open one to draw its fences and assign guards.
+import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/server/auth/page-auth";
 import { listSites } from "@/server/presenters/sites/list-sites";
@@ -7,6 +8,7 @@ import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "../console-frame";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sites" };
 
 export default async function SitesPage() {
   const actor = await requirePageActor();

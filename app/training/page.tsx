@@ -1,6 +1,7 @@
 // /training - the false-alarm model: start a training run and watch it live,
 // past runs with their metrics, and the model versions (promote one to score
 // new alerts). For managers and admins.
+import type { Metadata } from "next";
 import { TrainingConsole } from "@/components/training/training-console";
 import { mlRoles } from "@/server/contracts/ml";
 import { requirePageActor } from "@/server/auth/page-auth";
@@ -10,6 +11,7 @@ import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "../console-frame";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Training" };
 
 export default async function TrainingPage() {
   const actor = await requirePageActor();

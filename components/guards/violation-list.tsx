@@ -3,6 +3,7 @@
 // fence, how far outside, the accuracy, and what confirmed it. Choosing one
 // moves the replay there. When the violations could not be loaded, the runs
 // of fixes flagged outside a fence are listed instead.
+import Link from "next/link";
 import type { ViolationDto } from "@/server/contracts/sites";
 import type { OutsideRun } from "./replay";
 
@@ -37,6 +38,11 @@ export function ViolationList({ violations, runs, formatTime, onSeek }: Props) {
                 fixes over {v.confirmedSeconds} s
               </span>
             </button>
+            {v.alertId && (
+              <Link className="violation-alert small" href={`/alerts/${v.alertId}`}>
+                Open the alert
+              </Link>
+            )}
           </li>
         ))}
       </ol>

@@ -35,9 +35,11 @@ type GuardMarkersProps = {
   alerts: AlertDto[];
   rules: StateRules;
   onCounts: (counts: StateCounts) => void;
+  /** The page opened on a place ("show on map"): do not frame the guards or fences instead. */
+  keepView: boolean;
 };
 
-function GuardMarkers({ store, renderer, alerts, rules, onCounts }: GuardMarkersProps) {
+function GuardMarkers({ store, renderer, alerts, rules, onCounts, keepView }: GuardMarkersProps) {
   const map = useMap();
   const fromAlerts = useMemo(() => alertStates(alerts, rules.deviceGuards), [alerts, rules]);
   const stateOf = useRef<(p: GuardPositionDto) => ReturnType<typeof guardState>>(() => "ok");
@@ -50,7 +52,7 @@ function GuardMarkers({ store, renderer, alerts, rules, onCounts }: GuardMarkers
 
   useEffect(() => {
     const first = [...store.all().values()];
-    if (first.length > 0)
+    if (first.length > 0 && !keepView)
       map.fitBounds(L.latLngBounds(first.map((p) => [p.lat, p.lon])), {
         maxZoom: 16,
         padding: [40, 40],
@@ -64,13 +66,13 @@ function GuardMarkers({ store, renderer, alerts, rules, onCounts }: GuardMarkers
       layer.current = null;
       delete window.vigilNoc;
     };
-  }, [map, store, renderer, onCounts]);
+  }, [map, store, renderer, onCounts, keepView]);
   return null;
 }
 
 /** Guards and fences, once the positions have loaded: with no guard to frame, the map opens on the fences. */
 function GuardsAndFences({ fences, ...markers }: GuardMarkersProps & { fences: GeofenceDto[] }) {
-  const [fitFences] = useState(() => markers.store.all().size === 0);
+  const [fitFences] = useState(() => markers.store.all().size === 0 && !markers.keepView);
   return (
     <>
       <FenceOutlines fences={fences} fit={fitFences} />
@@ -79,7 +81,36 @@ function GuardsAndFences({ fences, ...markers }: GuardMarkersProps & { fences: G
   );
 }
 
+/** Where "show on map" asked the map to go; `seq` makes asking twice for one place move it again. */
+export type MapFocus = { lat: number; lon: number; seq: number };
+
+const FOCUS_ZOOM = 17;
+
+/** Centres the map on the latest focus, close enough to see the street, with a ring that fades. */
+function FocusOn({ focus, renderer }: { focus: MapFocus | null; renderer: L.Canvas }) {
+  const map = useMap();
+  useEffect(() => {
+    if (!focus) return;
+    map.setView([focus.lat, focus.lon], Math.max(map.getZoom(), FOCUS_ZOOM), { animate: false });
+    const ring = L.circleMarker([focus.lat, focus.lon], {
+      renderer,
+      radius: 22,
+      color: "#4ea1ff",
+      weight: 3,
+      fill: false,
+      interactive: false,
+    }).addTo(map);
+    const timer = setTimeout(() => ring.remove(), 4000);
+    return () => {
+      clearTimeout(timer);
+      ring.remove();
+    };
+  }, [focus, map, renderer]);
+  return null;
+}
+
 type Props = {
+  focus: MapFocus | null;
   store: PositionStore;
   /** The positions have loaded (or failed to): show the guards. */
   positionsLoaded: boolean;
@@ -89,11 +120,12 @@ type Props = {
   tileUrl: string | null;
 };
 
-export function LiveMap({ store, positionsLoaded, alerts, fences, rules, tileUrl }: Props) {
+export function LiveMap({ focus, store, positionsLoaded, alerts, fences, rules, tileUrl }: Props) {
   // A small margin beyond the view: every redraw clears and composites the whole canvas, which
   // costs in proportion to its area when the browser paints it in software.
   const renderer = useMemo(() => L.canvas({ padding: 0.2 }), []);
   const [counts, setCounts] = useState<StateCounts | null>(null);
+  const [keepView] = useState(() => focus !== null);
   return (
     <>
       <MapContainer center={DEFAULT_CENTER} zoom={13} preferCanvas style={{ height: "100%" }}>
@@ -106,9 +138,11 @@ export function LiveMap({ store, positionsLoaded, alerts, fences, rules, tileUrl
             alerts={alerts}
             rules={rules}
             onCounts={setCounts}
+            keepView={keepView}
           />
         )}
         <AlertMarkers alerts={alerts} renderer={renderer} />
+        <FocusOn focus={focus} renderer={renderer} />
       </MapContainer>
       <StateLegend counts={counts} />
     </>

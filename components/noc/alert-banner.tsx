@@ -2,6 +2,7 @@
 // Across the top of the NOC: one row per critical alert nobody has
 // acknowledged yet, each with its own Acknowledge button, and the alarm's
 // sound control. It disappears when the last one is acknowledged.
+import Link from "next/link";
 import type { OpenAlert } from "./open-alerts";
 import { ClockTime } from "../ui/clock-time";
 import { SoundToggle } from "./sound-toggle";
@@ -25,6 +26,9 @@ function BannerRow({ alert, apply }: { alert: OpenAlert; apply: Props["apply"] }
         {alert.count > 1 ? ` · ×${alert.count}` : ""}
       </span>
       {alert.message && <span className="banner-message">“{alert.message}”</span>}
+      <Link className="banner-link" href={`/alerts/${alert.id}`}>
+        Details
+      </Link>
       {error && (
         <span className="banner-error" role="alert">
           {error}

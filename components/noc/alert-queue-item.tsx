@@ -1,7 +1,8 @@
 "use client";
 // One open alert in the queue: what, from whom, since when, its state, and
 // the operator's actions (claim, acknowledge, resolve with an outcome).
-import { useState } from "react";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
 import type { UserRole } from "@/server/contracts/api";
 import { RelativeTime } from "../ui/relative-time";
 import { ClockTime } from "../ui/clock-time";
@@ -11,24 +12,46 @@ import { useAlertAction } from "./use-alert-action";
 
 export type Operator = { userId: string; email: string; role: UserRole };
 
-type Props = { alert: OpenAlert; operator: Operator; apply: (alerts: OpenAlert[]) => void };
+type Props = {
+  alert: OpenAlert;
+  operator: Operator;
+  apply: (alerts: OpenAlert[]) => void;
+  /** Centre the NOC map on the alert (absent for alerts without a location). */
+  onShowOnMap?: () => void;
+  /** The keyboard's current alert (j/k move it). */
+  selected?: boolean;
+};
 
 function claimText(claimedBy: string | null | undefined, email: string): string | null {
   if (!claimedBy) return null;
   return claimedBy === email ? "Claimed by you" : `Claimed by ${claimedBy}`;
 }
 
-export function AlertQueueItem({ alert, operator, apply }: Props) {
+export function AlertQueueItem({ alert, operator, apply, onShowOnMap, selected = false }: Props) {
   const { run, pending, error } = useAlertAction(alert.id, apply);
   const [resolving, setResolving] = useState(false);
   const canClaim = (operator.role === "admin" || operator.role === "operator") && !alert.claimedBy;
   const canAct = operator.role !== "manager";
   const claimed = claimText(alert.claimedBy, operator.email);
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (selected) item.current?.scrollIntoView({ block: "nearest" });
+  }, [selected]);
 
   return (
-    <li className="queue-item" data-alert={alert.id} data-severity={alert.severity} data-status={alert.status}>
+    <li
+      ref={item}
+      className="queue-item"
+      data-alert={alert.id}
+      data-severity={alert.severity}
+      data-status={alert.status}
+      data-selected={selected || undefined}
+      aria-current={selected || undefined}
+    >
       <div className="queue-head">
-        <span className="queue-type">{alert.type.toUpperCase()}</span>
+        <Link className="queue-type" href={`/alerts/${alert.id}`} title="Open the alert's page">
+          {alert.type.toUpperCase()}
+        </Link>
         <span className="badge" data-tone={alert.status === "NEW" ? "danger" : "warn"}>
           {alert.status === "NEW" ? "New" : "Acknowledged"}
         </span>
@@ -85,6 +108,11 @@ export function AlertQueueItem({ alert, operator, apply }: Props) {
             Resolve…
           </button>
         </div>
+      )}
+      {onShowOnMap && (
+        <button type="button" className="btn-ghost btn-small queue-map" onClick={onShowOnMap}>
+          Show on map
+        </button>
       )}
       {resolving && (
         <ResolveForm

@@ -12,9 +12,12 @@ type Props = {
   operator: Operator;
   alarm: Alarm | null;
   apply: (alerts: OpenAlert[]) => void;
+  /** The alert the keyboard selected (j / k). */
+  selectedId: string | null;
+  onShowOnMap: (alert: OpenAlert) => void;
 };
 
-export function AlertQueue({ alerts, operator, alarm, apply }: Props) {
+export function AlertQueue({ alerts, operator, alarm, apply, selectedId, onShowOnMap }: Props) {
   return (
     <section className="alert-queue" aria-labelledby="alert-queue-heading">
       <div className="queue-heading">
@@ -26,7 +29,14 @@ export function AlertQueue({ alerts, operator, alarm, apply }: Props) {
       ) : (
         <ul className="queue-list" aria-label="Open alerts">
           {alerts.map((alert) => (
-            <AlertQueueItem key={alert.id} alert={alert} operator={operator} apply={apply} />
+            <AlertQueueItem
+              key={alert.id}
+              alert={alert}
+              operator={operator}
+              apply={apply}
+              selected={alert.id === selectedId}
+              onShowOnMap={alert.lat === null ? undefined : () => onShowOnMap(alert)}
+            />
           ))}
         </ul>
       )}

@@ -2,10 +2,13 @@
 // The audible alarm: a two-tone beep every 3 s while `ringing`, from a WebAudio
 // oscillator (no audio files). Browsers keep an AudioContext suspended until a
 // user gesture, so the first click or key press anywhere starts it; until then
-// `blocked` says sound is off. Mute is per operator, remembered in localStorage.
+// `blocked` says sound is off. Mute is per operator, remembered in localStorage,
+// and ends by itself after ALARM_MUTE_MS: a muted alarm must not stay silent
+// through the next shift's panic.
 import { useCallback, useEffect, useRef, useState } from "react";
 
 const REPEAT_MS = 3000;
+const ALARM_MUTE_MS = 10 * 60_000;
 
 function beep(context: AudioContext): void {
   const start = context.currentTime + 0.01;
@@ -41,26 +44,47 @@ function writeStored(key: string, value: string): void {
   }
 }
 
-export type Alarm = { muted: boolean; setMuted: (muted: boolean) => void; blocked: boolean; enable: () => void };
+export type Alarm = {
+  muted: boolean;
+  /** When the mute ends (ISO), while muted. */
+  mutedUntil: string | null;
+  setMuted: (muted: boolean) => void;
+  blocked: boolean;
+  enable: () => void;
+};
+
+/** The stored mute's end, if it is still ahead (older versions stored "1": not a time, so not muted). */
+function storedMuteEnd(value: string | null, now: number): number | null {
+  const until = Number(value);
+  return Number.isFinite(until) && until > now ? until : null;
+}
 
 export function useAlarm({ ringing, operatorId }: { ringing: boolean; operatorId: string }): Alarm {
   const key = `vigil:alarm-muted:${operatorId}`;
   const context = useRef<AudioContext | null>(null);
   const [running, setRunning] = useState(false);
-  // null until the stored choice is read (after hydration): no beep before that.
-  const [muted, setMutedState] = useState<boolean | null>(null);
+  // undefined until the stored choice is read (after hydration): no beep before that; null: not muted.
+  const [mutedUntil, setMutedUntil] = useState<number | null | undefined>(undefined);
 
   useEffect(() => {
-    setMutedState(readStored(key) === "1");
+    setMutedUntil(storedMuteEnd(readStored(key), Date.now()));
   }, [key]);
 
   const setMuted = useCallback(
     (next: boolean) => {
-      setMutedState(next);
-      writeStored(key, next ? "1" : "0");
+      const until = next ? Date.now() + ALARM_MUTE_MS : null;
+      setMutedUntil(until);
+      writeStored(key, until ? String(until) : "0");
     },
     [key],
   );
+
+  useEffect(() => {
+    if (!mutedUntil) return;
+    const timer = setTimeout(() => setMutedUntil(null), mutedUntil - Date.now());
+    return () => clearTimeout(timer);
+  }, [mutedUntil]);
+  const muted = mutedUntil === undefined ? null : mutedUntil !== null;
 
   const enable = useCallback(() => {
     if (!context.current) {
@@ -103,5 +127,11 @@ export function useAlarm({ ringing, operatorId }: { ringing: boolean; operatorId
     [],
   );
 
-  return { muted: muted === true, setMuted, blocked: sounding && !running, enable };
+  return {
+    muted: muted === true,
+    mutedUntil: mutedUntil ? new Date(mutedUntil).toISOString() : null,
+    setMuted,
+    blocked: sounding && !running,
+    enable,
+  };
 }

@@ -1,8 +1,10 @@
 "use client";
 // Alerts per type stacked by outcome, and the false-alarm rate per type.
+import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AlertOutcomesReport } from "@/server/contracts/reports";
 import { chartTheme, formatPercent, type Range } from "./report-format";
+import { historySearch, NO_FILTER } from "../alerts/history-filters";
 import { ReportSection } from "./report-section";
 
 const outcomes = [
@@ -52,7 +54,12 @@ export function AlertOutcomesReportView({ report, range }: { report: AlertOutcom
           {report.rows.map((r) => (
             <tr key={r.type}>
               <td className="primary" data-label="Type">
-                {r.type}
+                <Link
+                  href={`/alerts?${historySearch({ ...NO_FILTER, type: r.type, from: range.from, to: range.to }).toString()}`}
+                  title="These alerts in the alert history"
+                >
+                  {r.type}
+                </Link>
               </td>
               <td data-label="Alerts">{r.total}</td>
               <td data-label="Real">{r.real}</td>

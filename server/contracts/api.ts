@@ -163,22 +163,47 @@ export const resolveAlertInput = z.object({
 });
 export type ResolveAlertInput = z.infer<typeof resolveAlertInput>;
 
-export const listAlertsQuery = z.object({
-  status: z.enum([...alertStatuses, "open"]).optional(),
-  severity: z.enum(alertSeverities).optional(),
-  siteId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+/**
+ * GET /api/v1/alerts. `order=severity` (the default: most severe, then newest) pages by `offset`;
+ * `order=newest` (the history) pages by `cursor` (the `Link: <…>; rel="next"` header holds the next page).
+ * `format=csv` answers the matching alerts, newest first, as CSV (at most ALERT_CSV_MAX_ROWS).
+ */
+export const listAlertsQuery = z
+  .object({
+    status: z.enum([...alertStatuses, "open"]).optional(),
+    severity: z.enum(alertSeverities).optional(),
+    siteId: z.uuid().optional(),
+    type: z.string().trim().min(1).max(64).optional(),
+    /** A guard's external id: alerts raised by the guard or about them. */
+    guard: externalId.optional(),
+    /** Words found in the message, type, resolution note or the source's id or name (case-insensitive). */
+    q: z.string().trim().min(1).max(200).optional(),
+    since: z.iso.datetime({ offset: true }).optional(),
+    until: z.iso.datetime({ offset: true }).optional(),
+    order: z.enum(["severity", "newest"]).default("severity"),
+    cursor: z.string().max(512).optional(),
+    format: z.enum(["json", "csv"]).default("json"),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .refine((q) => !q.since || !q.until || Date.parse(q.since) <= Date.parse(q.until), {
+    message: "since must not be after until",
+    path: ["since"],
+  })
+  .refine((q) => !q.cursor || q.order === "newest", {
+    message: "a cursor pages order=newest only",
+    path: ["cursor"],
+  });
 export type ListAlertsQuery = z.infer<typeof listAlertsQuery>;
 
-const alertEventDto = z.object({
+export const alertEventDto = z.object({
   action: z.string(),
   channel: z.string(),
   by: z.string().nullable(),
   at: isoTime,
   detail: z.unknown(),
 });
+export type AlertEventDto = z.infer<typeof alertEventDto>;
 
 export const alertListItemDto = alertDto.extend({
   siteId: z.uuid().nullable(),
@@ -197,6 +222,12 @@ export const alertListItemDto = alertDto.extend({
   scoredByModelVersion: z.number().int().nullable(),
 });
 export type AlertListItemDto = z.infer<typeof alertListItemDto>;
+
+/** Alerts exported as CSV in one request at most; narrow the filters for more. */
+export const ALERT_CSV_MAX_ROWS = 10_000;
+
+export const alertNoteInput = z.object({ text: z.string().trim().min(1).max(2000) });
+export type AlertNoteInput = z.infer<typeof alertNoteInput>;
 
 const phone = z.string().regex(/^\+[1-9][0-9]{6,14}$/, "use the international format, e.g. +919876543210");
 

@@ -91,10 +91,18 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
       idRoute: false,
     },
   ],
-  "alerts GET": () => [...list("/api/v1/alerts"), ...list("/api/v1/alerts?status=open&limit=200")],
+  "alerts GET": (a) => [
+    ...list("/api/v1/alerts"),
+    ...list("/api/v1/alerts?status=open&limit=200"),
+    // The history and its CSV, filtered by A's guard and site: nothing of A's in the answer.
+    ...list(`/api/v1/alerts?order=newest&guard=${a.guard.externalId}&siteId=${a.site.id}`),
+    { path: `/api/v1/alerts?order=newest&format=csv&guard=${a.guard.externalId}`, ok: [200], idRoute: false },
+    ...list(`/api/v1/alerts?order=newest&q=${a.guard.externalId}`),
+  ],
   "alerts/[id] GET": (a) => onAlert(a, ""),
   "alerts/[id]/acknowledge POST": (a) => onAlert(a, "/acknowledge"),
   "alerts/[id]/claim POST": (a) => onAlert(a, "/claim"),
+  "alerts/[id]/notes POST": (a) => onAlert(a, "/notes", { text: "a note from tenant B" }),
   "alerts/[id]/resolve POST": (a) => onAlert(a, "/resolve", { outcome: "false_alarm", note: "not yours" }),
   "contacts GET": () => list("/api/v1/contacts"),
   // B's own contact: allowed for B's admin, and nothing of A's in the answer.

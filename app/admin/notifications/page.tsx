@@ -1,5 +1,6 @@
 // /admin/notifications - who is told about alerts and how (contacts,
 // escalation policies), and which alerts are raised at all (alert rules). Admins only.
+import type { Metadata } from "next";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { NotificationsAdmin } from "@/components/admin/notifications-admin";
 import { ADMIN_PAGE_SIZE } from "@/server/contracts/pagination";
@@ -13,6 +14,7 @@ import { ConsoleFrame } from "../../console-frame";
 import "../../styles/admin.css";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Notifications" };
 
 async function load(actor: Actor) {
   const { db } = getRuntime();

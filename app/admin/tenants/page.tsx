@@ -1,4 +1,5 @@
 // /admin/tenants - the installation's tenants (the super-admin only).
+import type { Metadata } from "next";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { TenantsAdmin } from "@/components/admin/tenants-admin";
 import { ADMIN_PAGE_SIZE } from "@/server/contracts/pagination";
@@ -9,6 +10,7 @@ import { ConsoleFrame } from "../../console-frame";
 import "../../styles/admin.css";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Tenants" };
 
 export default async function TenantsPage() {
   const actor = await requirePageActor();

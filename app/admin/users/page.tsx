@@ -1,4 +1,5 @@
 // /admin/users - the tenant's users and their roles (admins only).
+import type { Metadata } from "next";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { UsersAdmin } from "@/components/admin/users-admin";
 import { ADMIN_PAGE_SIZE } from "@/server/contracts/pagination";
@@ -9,6 +10,7 @@ import { ConsoleFrame } from "../../console-frame";
 import "../../styles/admin.css";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const actor = await requirePageActor();

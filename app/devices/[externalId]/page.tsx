@@ -1,5 +1,6 @@
 // /devices/:externalId - one device: latest telemetry and system health,
 // commands and configuration, live over Socket.IO.
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DeviceConsole } from "@/components/devices/device-console";
 import { requirePageActor } from "@/server/auth/page-auth";
@@ -12,6 +13,17 @@ import type { Actor } from "@/server/auth/actor";
 import { ConsoleFrame } from "../../console-frame";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ externalId: string }> }): Promise<Metadata> {
+  const { externalId } = await params;
+  let id = externalId;
+  try {
+    id = decodeURIComponent(externalId);
+  } catch {
+    // shown as given
+  }
+  return { title: `Device ${id}` };
+}
 
 async function loadDevice(actor: Actor, externalId: string) {
   const { db } = getRuntime();

@@ -1,5 +1,6 @@
 // /guards/:externalId - a guard's track over a time range, replayed on the
 // map with the fences of the guard's sites and the violations marked.
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GuardReplay, type Range } from "@/components/guards/guard-replay";
@@ -13,6 +14,17 @@ import type { Actor } from "@/server/auth/actor";
 import { ConsoleFrame } from "../../console-frame";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ externalId: string }> }): Promise<Metadata> {
+  const { externalId } = await params;
+  let id = externalId;
+  try {
+    id = decodeURIComponent(externalId);
+  } catch {
+    // shown as given
+  }
+  return { title: `Guard ${id}` };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -73,7 +85,8 @@ export default async function GuardPage({
         <p className="page-sub muted">
           {assignments.length === 0
             ? "Not assigned to any site."
-            : `Assigned to ${assignments.map((a) => a.siteName).join(", ")}.`}
+            : `Assigned to ${assignments.map((a) => a.siteName).join(", ")}.`}{" "}
+          <Link href={`/alerts?guard=${encodeURIComponent(guard.externalId)}`}>This guard&apos;s alerts</Link>
         </p>
         <GuardReplay
           externalId={guard.externalId}

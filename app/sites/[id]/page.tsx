@@ -1,6 +1,7 @@
 // /sites/:id - one site: its fences on the map (drawn and edited by admins
 // and managers), its name and time zone, the guards assigned to it, and its
 // patrol checkpoints.
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SiteAssignments } from "@/components/sites/site-assignments";
@@ -17,6 +18,7 @@ import type { Actor } from "@/server/auth/actor";
 import { ConsoleFrame } from "../../console-frame";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Site" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,4 +1,5 @@
 // /sites/new - draw a new site's fences; saving creates it and opens its page.
+import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SiteEditor } from "@/components/sites/site-editor";
@@ -7,6 +8,7 @@ import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "../../console-frame";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "New site" };
 
 export default async function NewSitePage() {
   const actor = await requirePageActor();

@@ -1,5 +1,12 @@
 // Alerts: the queue, one alert, its state changes, and the tenant's alert rules.
-import { alertDetailDto, alertListItemDto, listAlertsQuery, resolveAlertInput } from "../api";
+import {
+  alertDetailDto,
+  alertEventDto,
+  alertListItemDto,
+  alertNoteInput,
+  listAlertsQuery,
+  resolveAlertInput,
+} from "../api";
 import { alertRulesInput } from "../alert-rules";
 import { defineOperation } from "../operation";
 import { ADMIN, uuidParams } from "./params";
@@ -7,10 +14,29 @@ import { ADMIN, uuidParams } from "./params";
 export const listAlerts = defineOperation({
   method: "get",
   path: "/api/v1/alerts",
-  summary: "Alerts, most severe first, then newest.",
+  summary:
+    "Alerts, most severe first, then newest (order=severity, paged by offset), or the history newest first " +
+    '(order=newest, paged by cursor: the Link header\'s rel="next" is the next page), or as CSV (format=csv).',
   tag: "Alerts",
   query: listAlertsQuery,
-  response: { status: 200, description: "A page of alerts (see limit and offset).", schema: alertListItemDto.array() },
+  response: {
+    status: 200,
+    description: "A page of alerts (format=json), or the matching alerts as a CSV download (format=csv).",
+    schema: alertListItemDto.array(),
+    csv: true,
+  },
+});
+
+export const addAlertNote = defineOperation({
+  method: "post",
+  path: "/api/v1/alerts/{id}/notes",
+  summary: "Add an operator's note to the alert's timeline (open or resolved).",
+  tag: "Alerts",
+  roles: ["admin", "operator", "supervisor"],
+  params: uuidParams,
+  body: alertNoteInput,
+  response: { status: 201, description: "The note as it appears in the alert's events.", schema: alertEventDto },
+  errors: [404],
 });
 
 export const getAlert = defineOperation({

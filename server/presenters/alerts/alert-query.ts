@@ -17,6 +17,8 @@ export function selectAlerts(db: Db, tenantId: string, where?: SQL) {
       sourceExternalId: sql<string>`coalesce(${devices.externalId}, ${guards.externalId}, '')`,
       sourceName: sql<string>`coalesce(${devices.name}, ${guards.name}, ${devices.externalId}, '')`,
       claimedBy: claimer.email,
+      // created_at to the microsecond: the history's page key (an ISO string in milliseconds would skip rows).
+      createdAtKey: sql<string>`to_char(${alerts.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(alerts)
     .leftJoin(devices, eq(devices.id, alerts.deviceId))
@@ -26,10 +28,10 @@ export function selectAlerts(db: Db, tenantId: string, where?: SQL) {
     .$dynamic();
 }
 
-type Row = Awaited<ReturnType<typeof selectAlerts>>[number];
+export type AlertRow = Awaited<ReturnType<typeof selectAlerts>>[number];
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function toAlertListItem({ alert: a, sourceExternalId, sourceName, claimedBy }: Row): AlertListItemDto {
+export function toAlertListItem({ alert: a, sourceExternalId, sourceName, claimedBy }: AlertRow): AlertListItemDto {
   return {
     id: a.id,
     type: a.type,

@@ -18,7 +18,7 @@ import { acknowledgeByLink } from "./actions";
 import "../../mobile.css";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Vigil alert", robots: { index: false } };
+export const metadata: Metadata = { title: "Alert", robots: { index: false } };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
