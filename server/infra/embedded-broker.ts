@@ -5,7 +5,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import net from "node:net";
 import { Aedes, type AuthenticateError, type Client } from "aedes";
 import type { Sql } from "postgres";
-import { UPLINK_FAMILIES } from "../contracts/mqtt-topics";
+import { OWNTRACKS_ROOT, UPLINK_FAMILIES } from "../contracts/mqtt-topics";
 import { isValidClientId, mayPublish, maySubscribe, type DeviceIdentity } from "../ingest/device-acl";
 import type { Logger } from "../observability/logger";
 import { deviceSecretMatches } from "../services/devices/device-secret";
@@ -197,7 +197,11 @@ export async function startEmbeddedBroker({
       identity?.kind === "service"
         ? !topic.startsWith("$SYS")
         : identity?.kind === "device" && maySubscribe(identity, topic);
-    callback(allowed ? null : new Error("subscription not allowed"), allowed ? subscription : null);
+    if (allowed) return callback(null, subscription);
+    // The OwnTracks app subscribes to everyone's topics by default (`owntracks/+/+`, booklet tech/json): refused
+    // in the SUBACK (0x80) only, so that the app stays connected for its own commands.
+    if (topic.startsWith(`${OWNTRACKS_ROOT}/`)) return callback(null, null);
+    callback(new Error("subscription not allowed"), null);
   };
   broker.on("clientError", (client, error) =>
     logger.debug({ client_id: client.id, err: error.message }, "mqtt client error"),

@@ -7,6 +7,8 @@ import type { Sql } from "postgres";
 import type { Logger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import type { Broadcaster } from "../realtime/broadcaster";
+import { createAdaptedIngest } from "./adapters/adapt-inbound";
+import { createDeviceGuards } from "./adapters/device-guards";
 import { createAfterCommit } from "./after-commit";
 import { createBatchWriter } from "./batch-writer";
 import { gatePubacks, type PubackGate } from "./deferred-puback";
@@ -50,9 +52,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startIngestor(options: IngestorOptions): Promise<Ingestor> {
   const { sql, metrics, logger } = options;
   const registry = createSourceRegistry({ sql });
+  const deviceGuards = createDeviceGuards({ sql });
   const invalidated = (cache: "registry" | "rules" | "fences") => metrics.cacheInvalidations.inc({ cache });
   const registryListener = await sql.listen(REGISTRY_CHANNEL, (externalId) => {
     registry.invalidate(externalId);
+    deviceGuards.invalidate(externalId);
     invalidated("registry");
   });
   await reportIdentityCollisions({ sql, logger });
@@ -88,7 +92,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     }),
     onStorageDown: () => void recover(),
   });
-  const ingest = createPipeline({
+  const pipeline = createPipeline({
     // Identify runs before decode (design section 2 has it after validate) so
     // that a malformed message from a known device is quarantined under its
     // tenant and device, where that tenant's admins can see it.
@@ -101,6 +105,16 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     writer,
     metrics,
     logger,
+  });
+  // Protocol adapters (OwnTracks) turn their messages into native uplinks for the same pipeline.
+  const { ingest } = createAdaptedIngest({
+    pipeline,
+    deviceGuards,
+    sql,
+    broadcaster: options.broadcaster,
+    metrics,
+    logger,
+    maxPayloadBytes: options.maxPayloadBytes,
   });
 
   const topics = uplinkSubscriptions().map((t) => (options.sharedGroup ? `$share/${options.sharedGroup}/${t}` : t));
