@@ -29,6 +29,8 @@ import { compileProxyTrust } from "./http/proxied-request";
 import { sessionCookieName } from "./auth/session-cookie";
 import { startOpsServer } from "./roles/start-ops-server";
 import { startWeb, type Web } from "./roles/start-web";
+import { createDeviceLogins } from "./http/ingest/device-logins";
+import { createOwnTracksHttp } from "./http/ingest/owntracks-http";
 import { setRuntime, type ReadinessCheck } from "./runtime";
 import { bootstrapTenant } from "./services/tenants/bootstrap-tenant";
 
@@ -125,8 +127,20 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
       database: async () => (await sql`select 1`, null),
       ...opsChecks(sql, env, dataDir),
     };
+    const instanceId = env.VIGIL_INSTANCE_ID ?? `${os.hostname()}-${env.PORT}`;
+    const mqttLogin = env.MQTT_URL
+      ? { username: env.MQTT_USERNAME, password: env.MQTT_PASSWORD, protocolVersion: 5 as const }
+      : { username: broker!.service.username, password: broker!.service.password, protocolVersion: 4 as const };
     let web: Web | undefined;
     if (roles.has("web")) {
+      // HTTP ingest adapters publish what devices post on their own topics, for the ingest role.
+      const ingestPublisher = createMqttPublisher({
+        url: mqttUrl,
+        clientId: `vigil-http-ingest-${instanceId}`,
+        ...mqttLogin,
+        logger: componentLogger("http-ingest"),
+      });
+      stops.push(ingestPublisher.close);
       web = await startWeb({
         dev: env.VIGIL_DEV_SERVER,
         dir: projectDir,
@@ -144,6 +158,12 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         hsts: env.NODE_ENV === "production",
         cookieName: sessionCookieName(env),
         publicUrl: env.PUBLIC_URL,
+        ingestHttp: createOwnTracksHttp({
+          logins: createDeviceLogins({ sql }),
+          publisher: ingestPublisher,
+          logger: componentLogger("http-ingest"),
+          maxBodyBytes: env.INGEST_MAX_PAYLOAD_BYTES,
+        }),
       });
       stops.push(web.stop);
     }
@@ -158,11 +178,6 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
     }
     const linkSecret = env.SESSION_SECRET ?? secrets.sessionSecret;
     setRuntime({ env, sql, db, broadcaster, linkSecret, readiness });
-
-    const instanceId = env.VIGIL_INSTANCE_ID ?? `${os.hostname()}-${env.PORT}`;
-    const mqttLogin = env.MQTT_URL
-      ? { username: env.MQTT_USERNAME, password: env.MQTT_PASSWORD, protocolVersion: 5 as const }
-      : { username: broker!.service.username, password: broker!.service.password, protocolVersion: 4 as const };
 
     let worker: Runner | undefined;
     if (roles.has("worker")) {

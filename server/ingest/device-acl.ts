@@ -101,7 +101,8 @@ export function mosquittoServiceAclLines(username: string): string[] {
     ...UPLINK_FAMILIES.flatMap((family) =>
       TOPIC_FAMILIES[family].downlink.map((leaf) => `topic write ${family}/+/${leaf}`),
     ),
-    `topic read ${OWNTRACKS_ROOT}/+/+`,
+    // Read the apps' uplink; write their commands, and what they post in HTTP mode (server/http/ingest).
+    `topic readwrite ${OWNTRACKS_ROOT}/+/+`,
     ...OWNTRACKS_UPLINK_LEAVES.map((leaf) => `topic read ${OWNTRACKS_ROOT}/+/+/${leaf}`),
     `topic write ${OWNTRACKS_ROOT}/+/+/${OWNTRACKS_COMMAND_LEAF}`,
     // Ingest processes' wills on a shared subscription (session-adoption.ts).

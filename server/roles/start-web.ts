@@ -1,7 +1,7 @@
 // The web role: one HTTP server for ops endpoints, Socket.IO and Next.js
 // (pages and /api/v1). Socket.IO handles its own upgrades; other upgrades
 // (Next's dev reload) go to Next.
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import next from "next";
 import type { ServerOptions } from "socket.io";
@@ -41,6 +41,7 @@ export async function startWeb({
   hsts,
   cookieName,
   publicUrl,
+  ingestHttp,
 }: {
   dev: boolean;
   dir: string;
@@ -65,6 +66,11 @@ export async function startWeb({
   cookieName: string;
   /** PUBLIC_URL: a cookie session's Origin may also be this. */
   publicUrl: string | undefined;
+  /**
+   * The HTTP ingest adapters (OwnTracks's HTTP mode), answered before Next.js: devices post every fix, and the
+   * App Router's per-request work would cost most of their throughput. True when it answered the request.
+   */
+  ingestHttp: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }): Promise<Web> {
   const app = next({ dev, dir, hostname: host, port });
   await app.prepare();
@@ -79,6 +85,7 @@ export async function startWeb({
     applySecurityHeaders(req, res, { tileUrl, dev, hsts });
     if (refuseOversizedBody(req, res, maxBodyBytes)) return;
     handleOps(req, res)
+      .then((handled) => handled || ingestHttp(req, res))
       .then((handled) => (handled ? undefined : handle(req, res)))
       .catch((error: unknown) => {
         // The path only: a signed alert link carries its token in the query.
