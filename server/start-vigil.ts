@@ -29,8 +29,7 @@ import { compileProxyTrust } from "./http/proxied-request";
 import { sessionCookieName } from "./auth/session-cookie";
 import { startOpsServer } from "./roles/start-ops-server";
 import { startWeb, type Web } from "./roles/start-web";
-import { createDeviceLogins } from "./http/ingest/device-logins";
-import { createOwnTracksHttp } from "./http/ingest/owntracks-http";
+import { createIngestHttp } from "./http/ingest/ingest-http";
 import { setRuntime, type ReadinessCheck } from "./runtime";
 import { bootstrapTenant } from "./services/tenants/bootstrap-tenant";
 
@@ -158,8 +157,8 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         hsts: env.NODE_ENV === "production",
         cookieName: sessionCookieName(env),
         publicUrl: env.PUBLIC_URL,
-        ingestHttp: createOwnTracksHttp({
-          logins: createDeviceLogins({ sql }),
+        ingestHttp: createIngestHttp({
+          sql,
           publisher: ingestPublisher,
           logger: componentLogger("http-ingest"),
           maxBodyBytes: env.INGEST_MAX_PAYLOAD_BYTES,

@@ -226,7 +226,7 @@ export const operations: Operation[] = [
     path: "/api/v1/devices",
     method: "post",
     summary:
-      "Register a device; the answer carries its MQTT credentials, once. Its id may not be held by any guard or device " +
+      "Register a device; the answer carries its MQTT credentials and its tracking key (OsmAnd), once. Its id may not be held by any guard or device " +
       "of any tenant (409, the same answer whoever holds it) nor be a name reserved for Vigil's MQTT account " +
       "(`vigil-*`, MQTT_USERNAME: 422).",
     tag: "Devices",
@@ -273,7 +273,7 @@ export const operations: Operation[] = [
     tag: "Devices",
     roles: ADMIN,
     params: externalIdParams,
-    success: { status: 201, description: "The new credentials." },
+    success: { status: 201, description: "The new credentials: MQTT password and tracking key." },
     errors: [404],
   },
   {

@@ -10,29 +10,13 @@ import { parseOwnTracksTopic, OWNTRACKS_ROOT } from "../../contracts/mqtt-topics
 import type { MqttPublisher } from "../../infra/mqtt-publisher";
 import type { Logger } from "../../observability/logger";
 import { basicCredentials, type DeviceLogins } from "./device-logins";
+import { jsonAnswer, publishWithin, readBody, type Answer } from "./http-answers";
 
 export const OWNTRACKS_HTTP_PATH = "/api/v1/ingest/owntracks";
 const DEFAULT_DEVICE_NAME = "http";
-const PUBLISH_TIMEOUT_MS = 5_000;
 
-type Answer = { status: number; body: unknown; headers?: Record<string, string> };
-
-const error = (status: number, code: string, message: string, headers?: Record<string, string>): Answer => ({
-  status,
-  body: { error: { code, message } },
-  ...(headers ? { headers } : {}),
-});
-
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
+const error = (status: number, code: string, message: string, headers?: Record<string, string>): Answer =>
+  jsonAnswer(status, { error: { code, message } }, headers);
 
 export function createOwnTracksHttp({
   logins,
@@ -73,16 +57,14 @@ export function createOwnTracksHttp({
     if (typeof json !== "object" || json === null || Array.isArray(json)) {
       return error(400, "invalid_input", "body: an OwnTracks message is a JSON object.");
     }
-    // Answered once the broker holds the message (QoS 1), within a bound: a broker away is a 503, not a hang.
-    const published = publisher.publish(topic, json, { qos: 1 }).then(() => true);
-    const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), PUBLISH_TIMEOUT_MS).unref());
-    if (!(await Promise.race([published, timeout]))) return error(503, "unavailable", "The broker is unavailable.");
+    if (!(await publishWithin(publisher.publish(topic, json, { qos: 1 })))) {
+      return error(503, "unavailable", "The broker is unavailable.");
+    }
     return { status: 200, body: [] };
   }
 
   /** Answers the OwnTracks endpoint and returns true, or returns false for any other path. */
-  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const url = new URL(req.url ?? "/", "http://vigil");
+  return async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     if (url.pathname !== OWNTRACKS_HTTP_PATH) return false;
     let result: Answer;
     try {
