@@ -157,6 +157,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         hsts: env.NODE_ENV === "production",
         cookieName: sessionCookieName(env),
         publicUrl: env.PUBLIC_URL,
+        mqttUpgrade: broker?.webSocket.upgrade,
         ingestHttp: createIngestHttp({
           sql,
           publisher: ingestPublisher,

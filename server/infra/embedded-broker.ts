@@ -12,6 +12,7 @@ import { deviceSecretMatches } from "../services/devices/device-secret";
 import { printablePayload } from "../ingest/persist/store-quarantine";
 import { createClientIdPolicy, type ClientIdRefusal } from "./client-id-policy";
 import { guardMqttFrames, type FrameViolation } from "./mqtt-frame-guard";
+import { createMqttWebSocket, type MqttUpgrade } from "./mqtt-websocket";
 import { limitPendingConnections } from "./pending-connections";
 import { createPublishThrottle, type PublishThrottle } from "./publish-throttle";
 
@@ -22,6 +23,8 @@ const REVOCATION_CHECK_MS = 2000;
 
 export type EmbeddedBroker = {
   url: string;
+  /** MQTT over WebSocket on the web port (mqtt-websocket.ts): the same broker, logins and ACL as on TCP. */
+  webSocket: { upgrade: MqttUpgrade; close: () => void };
   service: { username: string; password: string };
   /**
    * First step of a clean stop: refuses new connections, closes the devices'
@@ -286,12 +289,16 @@ export async function startEmbeddedBroker({
   const address = server.address() as net.AddressInfo;
   logger.info({ port: address.port }, "embedded MQTT broker listening");
 
+  const webSocket = createMqttWebSocket({ handle: (stream) => broker.handle(stream), maxPacketBytes });
+
   return {
     url: `mqtt://127.0.0.1:${address.port}`,
+    webSocket,
     service,
     async quiesce(subscriberClientId, { timeoutMs = 10_000 } = {}) {
       const internals = broker as unknown as AedesInternals;
       server.close();
+      webSocket.close();
       for (const client of Object.values(internals.clients)) {
         if (identities.get(client)?.kind !== "service") client.close();
       }
@@ -311,6 +318,7 @@ export async function startEmbeddedBroker({
     },
     async stop() {
       clearInterval(revocationTimer);
+      webSocket.close();
       await new Promise<void>((resolve) => broker.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -10,6 +10,7 @@ import { createOpsHandler } from "../http/ops-endpoints";
 import { refuseOversizedBody } from "../http/body-limit";
 import { readProxiedRequest, type ProxyTrust } from "../http/proxied-request";
 import { applySecurityHeaders } from "../http/security-headers";
+import type { MqttUpgrade } from "../infra/mqtt-websocket";
 import type { Logger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import { createSocketServer, type VigilSocketServer } from "../realtime/socket-server";
@@ -42,6 +43,7 @@ export async function startWeb({
   cookieName,
   publicUrl,
   ingestHttp,
+  mqttUpgrade,
 }: {
   dev: boolean;
   dir: string;
@@ -71,6 +73,8 @@ export async function startWeb({
    * App Router's per-request work would cost most of their throughput. True when it answered the request.
    */
   ingestHttp: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** MQTT over WebSocket at /mqtt, when the broker is the embedded one. */
+  mqttUpgrade: MqttUpgrade | undefined;
 }): Promise<Web> {
   const app = next({ dev, dir, hostname: host, port });
   await app.prepare();
@@ -108,12 +112,12 @@ export async function startWeb({
     proxyTrust,
     publicUrl,
   });
-  if (dev) {
-    const upgrade = app.getUpgradeHandler();
-    httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
-    });
-  }
+  const nextUpgrade = dev ? app.getUpgradeHandler() : undefined;
+  httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (req.url?.startsWith("/socket.io/")) return;
+    if (mqttUpgrade?.(req, socket, head)) return;
+    if (nextUpgrade) void nextUpgrade(req, socket, head);
+  });
 
   return {
     httpServer,

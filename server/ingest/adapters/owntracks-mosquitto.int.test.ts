@@ -1,12 +1,14 @@
 // OwnTracks's topics on an external Mosquitto with the ACL and password files
 // `npm run mosquitto:export` writes: a phone publishes under its own
 // `owntracks/{user}/...` only, reads only its own command topic, and Vigil's
-// account reads the app's uplink and writes its commands.
+// account reads the app's uplink and writes its commands; the same over the
+// shipped websockets listener (deploy/mosquitto/mosquitto.conf).
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import getPort from "get-port";
 import mqtt, { type MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createGuardWithPhone, type DeviceResponse } from "../../../test/harness/api-client";
@@ -21,6 +23,7 @@ const SERVICE = { username: "vigil", password: "service-pw" };
 let vigil: TestVigil;
 let mosquitto: Mosquitto;
 let dir: string;
+let webSocketUrl: string;
 let alice: DeviceResponse;
 let bob: DeviceResponse;
 const clients: MqttClient[] = [];
@@ -39,8 +42,27 @@ beforeAll(async () => {
       MQTT_PASSWORD: SERVICE.password,
     },
   });
+  // The shipped websockets listener's settings, but for TLS, on a free loopback port.
+  const shipped = readFileSync(path.join(projectDir, "deploy/mosquitto/mosquitto.conf"), "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
+  const start = shipped.indexOf("listener 8884");
+  const end = shipped.findIndex((l, i) => i > start && l.startsWith("listener "));
+  const webSocketSettings = shipped
+    .slice(start + 1, end === -1 ? undefined : end)
+    .filter((l) => !/^(certfile|keyfile|cafile)\b/.test(l));
+  expect(webSocketSettings).toContain("protocol websockets");
+  const webSocketPort = await getPort({ host: "127.0.0.1" });
+  webSocketUrl = `ws://127.0.0.1:${webSocketPort}`;
   mosquitto = await startMosquitto({
-    extraConfig: ["allow_anonymous false", `password_file ${dir}/passwd`, `acl_file ${dir}/acl`],
+    extraConfig: [
+      "allow_anonymous false",
+      `password_file ${dir}/passwd`,
+      `acl_file ${dir}/acl`,
+      `listener ${webSocketPort} 127.0.0.1`,
+      ...webSocketSettings,
+    ],
   });
 }, 60_000);
 
@@ -51,8 +73,8 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function device(credentials: DeviceResponse["mqtt"]): Promise<MqttClient> {
-  const client = await connectDevice(mosquitto.url, credentials);
+async function device(credentials: DeviceResponse["mqtt"], url = mosquitto.url): Promise<MqttClient> {
+  const client = await connectDevice(url, credentials);
   clients.push(client);
   return client;
 }
@@ -121,5 +143,15 @@ describe("OwnTracks on Mosquitto with the exported ACL", () => {
     await publishJson(phone, `owntracks/${alice.externalId}/iPhone`, { _type: "location", lat: 2, lon: 2, tst: 1 });
     await waitFor(() => vigilAccount.received.includes(`owntracks/${alice.externalId}/iPhone`));
     expect(snooped).toEqual([]);
+  });
+
+  test("over the websockets listener, the same ACL: own topics reach Vigil, another user's do not", async () => {
+    const vigilAccount = await service();
+    const phone = await device(alice.mqtt, webSocketUrl);
+    const tst = Math.floor(Date.now() / 1000);
+    await publishJson(phone, `owntracks/${bob.externalId}/browser`, { _type: "location", lat: 3, lon: 3, tst });
+    await publishJson(phone, `owntracks/${alice.externalId}/browser`, { _type: "location", lat: 4, lon: 4, tst });
+    await waitFor(() => vigilAccount.received.length >= 1, { what: "alice's fix at Vigil" });
+    expect(vigilAccount.received).toEqual([`owntracks/${alice.externalId}/browser`]);
   });
 });
