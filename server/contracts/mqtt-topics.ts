@@ -133,8 +133,3 @@ export function parseOwnTracksTopic(topic: string): ParsedOwnTracksTopic | { ref
 function ownTracksSubscriptions(): string[] {
   return [`${OWNTRACKS_ROOT}/+/+`, ...OWNTRACKS_UPLINK_LEAVES.map((leaf) => `${OWNTRACKS_ROOT}/+/+/${leaf}`)];
 }
-
-/** Where an OwnTracks app listens for commands (`_type: cmd`). */
-export function ownTracksCommandTopic(user: string, deviceName: string): string {
-  return `${OWNTRACKS_ROOT}/${user}/${deviceName}/${OWNTRACKS_COMMAND_LEAF}`;
-}

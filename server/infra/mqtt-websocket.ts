@@ -7,7 +7,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { createWebSocketStream, WebSocketServer } from "ws";
 
-export const MQTT_WEBSOCKET_PATH = "/mqtt";
+const MQTT_WEBSOCKET_PATH = "/mqtt";
 
 // The subprotocols MQTT clients ask for: "mqtt" (3.1.1 and 5), "mqttv3.1" (3.1).
 const SUBPROTOCOLS = ["mqtt", "mqttv3.1"];

@@ -15,7 +15,7 @@ import type { Logger } from "../../observability/logger";
 import { jsonAnswer, publishWithin, readBody, type Answer } from "./http-answers";
 import type { TrackedDevice, TrackingKeys } from "./tracking-keys";
 
-export const OSMAND_HTTP_PATH = "/api/v1/ingest/osmand";
+const OSMAND_HTTP_PATH = "/api/v1/ingest/osmand";
 
 /** How each protocol names the native fields, so that a 400 names the field the client sent. */
 const FORM_NAMES: Record<string, string> = { heading: "bearing", battery: "batt" };

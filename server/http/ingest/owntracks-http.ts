@@ -12,7 +12,7 @@ import type { Logger } from "../../observability/logger";
 import { basicCredentials, type DeviceLogins } from "./device-logins";
 import { jsonAnswer, publishWithin, readBody, type Answer } from "./http-answers";
 
-export const OWNTRACKS_HTTP_PATH = "/api/v1/ingest/owntracks";
+const OWNTRACKS_HTTP_PATH = "/api/v1/ingest/owntracks";
 const DEFAULT_DEVICE_NAME = "http";
 
 const error = (status: number, code: string, message: string, headers?: Record<string, string>): Answer =>
