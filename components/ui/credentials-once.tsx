@@ -12,9 +12,9 @@ export function CredentialsOnce({ username, password, trackingKey, title, onDone
     <section className="credentials" aria-label="MQTT credentials">
       <h3>{title}</h3>
       <p className="notice" data-tone="warn" role="note">
-        Copy the password and the tracking key now: Vigil keeps only hashes of them and{" "}
-        <strong>will not show them again</strong>. Configure an MQTT device or the OwnTracks app with this username and
-        password, or Traccar Client with the tracking key as its device identifier.
+        Copy the password now: Vigil keeps only a hash of it and <strong>will not show it again</strong>. Configure the
+        device (or the OwnTracks app) with this username and password. The tracking key is shown this once too: it is
+        Traccar Client&apos;s device identifier.
       </p>
       <CopyField label="MQTT username" value={username} testId="mqtt-username" />
       <CopyField label="MQTT password" value={password} testId="mqtt-password" />
