@@ -11,6 +11,7 @@ import { loadDataDirSecrets } from "./infra/data-dir-secrets";
 import { dependencyPatchProblems } from "./infra/dependency-patches";
 import { startEmbeddedBroker, type EmbeddedBroker } from "./infra/embedded-broker";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./infra/embedded-postgres";
+import { createMqttPublisher } from "./infra/mqtt-publisher";
 import { assertPortFree } from "./infra/port-check";
 import { componentLogger } from "./observability/logger";
 import { startDbGaugeSampler } from "./observability/db-gauges";
@@ -27,6 +28,7 @@ import { startIngestRole } from "./roles/start-ingest";
 import type { MqttLogin, RoleContext } from "./roles/role-context";
 import { startWorkerRole } from "./roles/start-worker";
 import { startWeb, type Web } from "./roles/start-web";
+import { createIngestHttp } from "./http/ingest/ingest-http";
 import { setRuntime } from "./runtime";
 import type { ReadinessCheck } from "./observability/readiness-check";
 import { bootstrapTenant } from "./services/tenants/bootstrap-tenant";
@@ -124,8 +126,20 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
       database: async () => (await sql`select 1`, null),
       ...opsChecks(sql, env, dataDir),
     };
+    const instanceId = env.VIGIL_INSTANCE_ID ?? `${os.hostname()}-${env.PORT}`;
+    const mqttLogin: MqttLogin = env.MQTT_URL
+      ? { username: env.MQTT_USERNAME, password: env.MQTT_PASSWORD, protocolVersion: 5 }
+      : { username: broker!.service.username, password: broker!.service.password, protocolVersion: 4 };
     let web: Web | undefined;
     if (roles.has("web")) {
+      // HTTP ingest adapters publish what devices post on their own topics, for the ingest role.
+      const ingestPublisher = createMqttPublisher({
+        url: mqttUrl,
+        clientId: `vigil-http-ingest-${instanceId}`,
+        ...mqttLogin,
+        logger: componentLogger("http-ingest"),
+      });
+      stops.push(ingestPublisher.close);
       web = await startWeb({
         dev: env.VIGIL_DEV_SERVER,
         dir: projectDir,
@@ -143,6 +157,13 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         hsts: env.NODE_ENV === "production",
         cookieName: sessionCookieName(env),
         publicUrl: env.PUBLIC_URL,
+        mqttUpgrade: broker?.webSocket.upgrade,
+        ingestHttp: createIngestHttp({
+          sql,
+          publisher: ingestPublisher,
+          logger: componentLogger("http-ingest"),
+          maxBodyBytes: env.INGEST_MAX_PAYLOAD_BYTES,
+        }),
       });
       stops.push(web.stop);
     }
@@ -158,10 +179,6 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
     const linkSecret = env.SESSION_SECRET ?? secrets.sessionSecret;
     setRuntime({ env, sql, db, broadcaster, linkSecret, readiness });
 
-    const instanceId = env.VIGIL_INSTANCE_ID ?? `${os.hostname()}-${env.PORT}`;
-    const mqttLogin: MqttLogin = env.MQTT_URL
-      ? { username: env.MQTT_USERNAME, password: env.MQTT_PASSWORD, protocolVersion: 5 }
-      : { username: broker!.service.username, password: broker!.service.password, protocolVersion: 4 };
     const context: RoleContext = {
       env,
       sql,

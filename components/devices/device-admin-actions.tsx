@@ -7,8 +7,9 @@ import type { DeviceDto } from "@/server/contracts/api";
 import { apiRequest } from "../ui/api-request";
 import { CredentialsOnce } from "../ui/credentials-once";
 
-type Rotated = DeviceDto & { mqtt: { username: string; password: string } };
-type View = { step: "idle" } | { step: "confirm-revoke" } | { step: "rotated"; mqtt: Rotated["mqtt"] };
+type Rotated = DeviceDto & { mqtt: { username: string; password: string }; trackingKey: string };
+type View =
+  { step: "idle" } | { step: "confirm-revoke" } | { step: "rotated"; mqtt: Rotated["mqtt"]; trackingKey: string };
 
 type Props = { base: string; device: DeviceDto; onChanged: (device: DeviceDto) => void };
 
@@ -24,7 +25,11 @@ export function DeviceAdminActions({ base, device, onChanged }: Props) {
     if (!result.ok) return setError(result.message);
     setError(null);
     onChanged(result.data);
-    setView("mqtt" in result.data ? { step: "rotated", mqtt: result.data.mqtt } : { step: "idle" });
+    setView(
+      "mqtt" in result.data
+        ? { step: "rotated", mqtt: result.data.mqtt, trackingKey: result.data.trackingKey }
+        : { step: "idle" },
+    );
   };
 
   return (
@@ -35,6 +40,7 @@ export function DeviceAdminActions({ base, device, onChanged }: Props) {
           title="New credentials issued"
           username={view.mqtt.username}
           password={view.mqtt.password}
+          trackingKey={view.trackingKey}
           onDone={() => setView({ step: "idle" })}
         />
       ) : view.step === "confirm-revoke" ? (

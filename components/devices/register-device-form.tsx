@@ -6,7 +6,7 @@ import { deviceKinds, type DeviceDto } from "@/server/contracts/api";
 import { apiRequest } from "../ui/api-request";
 import { fieldA11y, FormField } from "../ui/form-field";
 
-export type RegisteredDevice = DeviceDto & { mqtt: { username: string; password: string } };
+export type RegisteredDevice = DeviceDto & { mqtt: { username: string; password: string }; trackingKey: string };
 
 type Props = { onRegistered: (device: RegisteredDevice) => void; onCancel: () => void };
 

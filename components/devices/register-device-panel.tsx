@@ -44,6 +44,7 @@ export function RegisterDevicePanel() {
           }
           username={view.device.mqtt.username}
           password={view.device.mqtt.password}
+          trackingKey={view.device.trackingKey}
           onDone={() => setView({ step: "closed" })}
         />
       )}

@@ -6,7 +6,7 @@ import { deviceKinds, type DeviceDto } from "@/server/contracts/api";
 import { apiRequest } from "../ui/api-request";
 import { CredentialsOnce } from "../ui/credentials-once";
 
-type Registered = DeviceDto & { mqtt: { username: string; password: string } };
+type Registered = DeviceDto & { mqtt: { username: string; password: string }; trackingKey: string };
 type Props = { entryId: number; externalId: string; onRegistered: (device: DeviceDto) => void };
 
 export function RegisterFromQuarantine({ entryId, externalId, onRegistered }: Props) {
@@ -33,6 +33,7 @@ export function RegisterFromQuarantine({ entryId, externalId, onRegistered }: Pr
         title={`Registered ${issued.externalId} (${issued.kind})`}
         username={issued.mqtt.username}
         password={issued.mqtt.password}
+        trackingKey={issued.trackingKey}
         onDone={() => onRegistered(issued)}
       />
     );

@@ -22,6 +22,9 @@ export const devices = pgTable(
     secretHash: text("secret_hash").notNull(),
     // The same secret in Mosquitto's password-file format (PBKDF2-SHA512), for an external Mosquitto.
     mosquittoHash: text("mosquitto_hash"),
+    // SHA-256 of the device's tracking key (160 random bits), its only credential in the OsmAnd protocol
+    // (Traccar Client), which has no password: looked up by this hash.
+    trackingKeyHash: text("tracking_key_hash"),
     expectedIntervalS: integer("expected_interval_s"),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
     // Set by the liveness check when the device missed its reporting interval too often.
@@ -31,6 +34,7 @@ export const devices = pgTable(
   },
   (t) => [
     uniqueIndex("devices_external_id_key").on(t.externalId),
+    uniqueIndex("devices_tracking_key_hash_key").on(t.trackingKeyHash),
     index("devices_tenant_idx").on(t.tenantId),
     index("devices_guard_idx").on(t.guardId),
   ],

@@ -5,6 +5,10 @@
 // downlink topics, named exactly.
 import {
   ANSWER_LEAVES,
+  OWNTRACKS_COMMAND_LEAF,
+  OWNTRACKS_ROOT,
+  OWNTRACKS_UPLINK_LEAVES,
+  parseOwnTracksTopic,
   parseUplinkTopic,
   TOPIC_FAMILIES,
   UPLINK_FAMILIES,
@@ -36,6 +40,8 @@ export function isValidClientId(clientId: string): boolean {
 
 /** A device publishes only uplink topics the whitelist accepts, under its own ids. */
 export function mayPublish(device: DeviceIdentity, topic: string): boolean {
+  const ownTracks = parseOwnTracksTopic(topic);
+  if (!("refused" in ownTracks)) return ownTracks.user === device.externalId;
   const parsed = parseUplinkTopic(topic);
   return !("refused" in parsed) && ownedIds(device, parsed.topicFamily).includes(parsed.topicId);
 }
@@ -43,12 +49,25 @@ export function mayPublish(device: DeviceIdentity, topic: string): boolean {
 /** A device subscribes only to the downlink Vigil publishes under its own ids, named exactly. */
 export function maySubscribe(device: DeviceIdentity, topic: string): boolean {
   const parts = topic.split("/");
+  if (parts[0] === OWNTRACKS_ROOT) return maySubscribeOwnTracks(device, parts);
   if (parts.length !== 3) return false;
   const [family, id, leaf] = parts as [string, string, string];
   return (
     (UPLINK_FAMILIES as readonly string[]).includes(family) &&
     (TOPIC_FAMILIES[family as UplinkFamily].downlink as readonly string[]).includes(leaf) &&
     ownedIds(device, family as UplinkFamily).includes(id)
+  );
+}
+
+/** An OwnTracks app listens for its commands: `owntracks/{own id}/{any device name, or +}/cmd`. */
+function maySubscribeOwnTracks(device: DeviceIdentity, parts: string[]): boolean {
+  const [, user, deviceName, leaf] = parts;
+  return (
+    parts.length === 4 &&
+    user === device.externalId &&
+    leaf === OWNTRACKS_COMMAND_LEAF &&
+    deviceName !== undefined &&
+    (deviceName === "+" || !("refused" in parseOwnTracksTopic(`${OWNTRACKS_ROOT}/${user}/${deviceName}`)))
   );
 }
 
@@ -68,6 +87,9 @@ export function mosquittoAclLines(device: DeviceIdentity): string[] {
       for (const down of downlink) lines.push(`topic read ${family}/${id}/${down}`);
     }
   }
+  const ownTracks = `${OWNTRACKS_ROOT}/${device.externalId}/+`;
+  lines.push(`topic write ${ownTracks}`, ...OWNTRACKS_UPLINK_LEAVES.map((leaf) => `topic write ${ownTracks}/${leaf}`));
+  lines.push(`topic read ${ownTracks}/${OWNTRACKS_COMMAND_LEAF}`);
   return lines;
 }
 
@@ -79,6 +101,13 @@ export function mosquittoServiceAclLines(username: string): string[] {
     ...UPLINK_FAMILIES.flatMap((family) =>
       TOPIC_FAMILIES[family].downlink.map((leaf) => `topic write ${family}/+/${leaf}`),
     ),
+    // What the HTTP adapters (server/http/ingest) publish for devices that post: fixes and telemetry.
+    `topic write guard/+/${TOPIC_FAMILIES.guard.leaf}`,
+    `topic write device/+/${TOPIC_FAMILIES.device.leaf}`,
+    // Read the apps' uplink; write their commands, and what they post in HTTP mode (server/http/ingest).
+    `topic readwrite ${OWNTRACKS_ROOT}/+/+`,
+    ...OWNTRACKS_UPLINK_LEAVES.map((leaf) => `topic read ${OWNTRACKS_ROOT}/+/+/${leaf}`),
+    `topic write ${OWNTRACKS_ROOT}/+/+/${OWNTRACKS_COMMAND_LEAF}`,
     // Ingest processes' wills on a shared subscription (session-adoption.ts).
     `topic readwrite ${GONE_TOPIC}`,
   ];

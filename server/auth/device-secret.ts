@@ -6,6 +6,11 @@ export function newDeviceSecret(): string {
   return randomBytes(32).toString("base64url");
 }
 
+/** The OsmAnd tracking key (Traccar Client's device identifier): 160 random bits, URL-safe. */
+export function newTrackingKey(): string {
+  return randomBytes(20).toString("base64url");
+}
+
 export function hashDeviceSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }

@@ -75,10 +75,14 @@ export const deviceDto = z.object({
 });
 export type DeviceDto = z.infer<typeof deviceDto>;
 
-/** A device as registered or given new credentials: the MQTT password is shown this once. */
+/** A device as registered or given new credentials: the MQTT password and the tracking key are shown this once. */
 export const deviceWithCredentialsDto = deviceDto.extend({
   mqtt: z.object({ username: z.string(), password: z.string() }),
+  trackingKey: z
+    .string()
+    .describe("The id Traccar Client (OsmAnd protocol) sends to /api/v1/ingest/osmand; 160 random bits, shown once."),
 });
+export type DeviceWithCredentialsDto = z.infer<typeof deviceWithCredentialsDto>;
 
 export const locationDto = z.object({
   recordedAt: isoTime,

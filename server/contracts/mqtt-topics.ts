@@ -81,18 +81,58 @@ export function parseUplinkTopic(topic: string): ParsedUplink | { refused: strin
   return { family, topicFamily: family, topicId, kind: leaf };
 }
 
-/** What the ingestor subscribes to (each uplink and answer topic of every family). */
+/** What the ingestor subscribes to (each uplink and answer topic of every family, and the adapters' topics). */
 export function uplinkSubscriptions(): string[] {
-  return UPLINK_FAMILIES.flatMap((family) => {
+  const native = UPLINK_FAMILIES.flatMap((family) => {
     const { idLevel, leaf, answers } = TOPIC_FAMILIES[family];
     if (leaf === "+") return [`${family}/+/+`];
     const own = idLevel === 1 ? `${family}/+/${leaf}` : `${family}/${leaf}/+`;
     return [own, ...(answers ? Object.keys(ANSWER_LEAVES).map((answer) => `${family}/+/${answer}`) : [])];
   });
+  return [...native, ...ownTracksSubscriptions()];
 }
 
 /** A downlink topic Vigil publishes to: commands, configuration or an alarm's receipt. */
 export function downlinkTopic(family: UplinkFamily, id: string, leaf: DownlinkLeaf): string {
   if (!TOPIC_FAMILIES[family].downlink.includes(leaf)) throw new Error(`no ${leaf} downlink under ${family}`);
   return `${family}/${id}/${leaf}`;
+}
+
+/**
+ * OwnTracks's topics (owntracks.org/booklet/tech/json, "Topics"): the app publishes location and lwt on
+ * `owntracks/{user}/{device}` and its other messages on the leaves below it, and subscribes to
+ * `owntracks/{user}/{device}/cmd`. The user is the device's external id, its broker login; the device
+ * name is the app's own choice.
+ */
+export const OWNTRACKS_ROOT = "owntracks";
+// `info` carries the app's own card (features/card.md).
+export const OWNTRACKS_UPLINK_LEAVES = [
+  "event",
+  "step",
+  "beacon",
+  "dump",
+  "status",
+  "waypoint",
+  "waypoints",
+  "info",
+] as const;
+export const OWNTRACKS_COMMAND_LEAF = "cmd";
+
+export type ParsedOwnTracksTopic = { user: string; deviceName: string; leaf: string | null };
+
+/** An OwnTracks uplink topic's user, device name and leaf (null for the base topic), or why it is refused. */
+export function parseOwnTracksTopic(topic: string): ParsedOwnTracksTopic | { refused: string } {
+  const parts = topic.split("/");
+  const [root, user, deviceName, leaf] = parts;
+  if (root !== OWNTRACKS_ROOT || (parts.length !== 3 && parts.length !== 4) || !parts.every((p) => SEGMENT.test(p))) {
+    return { refused: "not an OwnTracks topic" };
+  }
+  if (leaf !== undefined && !(OWNTRACKS_UPLINK_LEAVES as readonly string[]).includes(leaf)) {
+    return { refused: `not an OwnTracks uplink leaf` };
+  }
+  return { user: user!, deviceName: deviceName!, leaf: leaf ?? null };
+}
+
+function ownTracksSubscriptions(): string[] {
+  return [`${OWNTRACKS_ROOT}/+/+`, ...OWNTRACKS_UPLINK_LEAVES.map((leaf) => `${OWNTRACKS_ROOT}/+/+/${leaf}`)];
 }

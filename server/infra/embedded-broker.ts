@@ -5,13 +5,14 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import net from "node:net";
 import { Aedes, type AuthenticateError, type Client } from "aedes";
 import type { Sql } from "postgres";
-import { UPLINK_FAMILIES } from "../contracts/mqtt-topics";
+import { OWNTRACKS_ROOT, UPLINK_FAMILIES } from "../contracts/mqtt-topics";
 import { isValidClientId, mayPublish, maySubscribe, type DeviceIdentity } from "../auth/device-acl";
 import type { Logger } from "../observability/logger";
 import { deviceSecretMatches } from "../auth/device-secret";
 import { printablePayload } from "../lib/printable-payload";
 import { createClientIdPolicy, type ClientIdRefusal } from "./client-id-policy";
 import { guardMqttFrames, type FrameViolation } from "./mqtt-frame-guard";
+import { createMqttWebSocket, type MqttUpgrade } from "./mqtt-websocket";
 import { limitPendingConnections } from "./pending-connections";
 import { createPublishThrottle, type PublishThrottle } from "./publish-throttle";
 
@@ -22,6 +23,8 @@ const REVOCATION_CHECK_MS = 2000;
 
 export type EmbeddedBroker = {
   url: string;
+  /** MQTT over WebSocket on the web port (mqtt-websocket.ts): the same broker, logins and ACL as on TCP. */
+  webSocket: { upgrade: MqttUpgrade; close: () => void };
   service: { username: string; password: string };
   /**
    * First step of a clean stop: refuses new connections, closes the devices'
@@ -197,7 +200,11 @@ export async function startEmbeddedBroker({
       identity?.kind === "service"
         ? !topic.startsWith("$SYS")
         : identity?.kind === "device" && maySubscribe(identity, topic);
-    callback(allowed ? null : new Error("subscription not allowed"), allowed ? subscription : null);
+    if (allowed) return callback(null, subscription);
+    // The OwnTracks app subscribes to everyone's topics by default (`owntracks/+/+`, booklet tech/json): refused
+    // in the SUBACK (0x80) only, so that the app stays connected for its own commands.
+    if (topic.startsWith(`${OWNTRACKS_ROOT}/`)) return callback(null, null);
+    callback(new Error("subscription not allowed"), null);
   };
   broker.on("clientError", (client, error) =>
     logger.debug({ client_id: client.id, err: error.message }, "mqtt client error"),
@@ -282,12 +289,16 @@ export async function startEmbeddedBroker({
   const address = server.address() as net.AddressInfo;
   logger.info({ port: address.port }, "embedded MQTT broker listening");
 
+  const webSocket = createMqttWebSocket({ handle: (stream) => broker.handle(stream), maxPacketBytes });
+
   return {
     url: `mqtt://127.0.0.1:${address.port}`,
+    webSocket,
     service,
     async quiesce(subscriberClientId, { timeoutMs = 10_000 } = {}) {
       const internals = broker as unknown as AedesInternals;
       server.close();
+      webSocket.close();
       for (const client of Object.values(internals.clients)) {
         if (identities.get(client)?.kind !== "service") client.close();
       }
@@ -307,6 +318,7 @@ export async function startEmbeddedBroker({
     },
     async stop() {
       clearInterval(revocationTimer);
+      webSocket.close();
       await new Promise<void>((resolve) => broker.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

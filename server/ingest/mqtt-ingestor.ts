@@ -7,6 +7,8 @@ import type { Sql } from "postgres";
 import type { Logger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import type { Broadcaster } from "../realtime/broadcaster";
+import { createAdaptedIngest } from "./adapters/adapt-inbound";
+import { createDeviceGuards } from "./adapters/device-guards";
 import { createAfterCommit } from "./after-commit";
 import { createBatchWriter } from "./batch-writer";
 import { gatePubacks, type PubackGate } from "./deferred-puback";
@@ -52,9 +54,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startIngestor(options: IngestorOptions): Promise<Ingestor> {
   const { sql, metrics, logger } = options;
   const registry = createSourceRegistry({ sql });
+  const deviceGuards = createDeviceGuards({ sql });
   const invalidated = (cache: "registry" | "rules" | "fences") => metrics.cacheInvalidations.inc({ cache });
   const registryListener = await sql.listen(REGISTRY_CHANNEL, (externalId) => {
     registry.invalidate(externalId);
+    deviceGuards.invalidate(externalId);
     invalidated("registry");
   });
   await reportIdentityCollisions({ sql, logger });
@@ -104,6 +108,16 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     metrics,
     logger,
   });
+  // Protocol adapters (OwnTracks) turn their messages into native uplinks for the same pipeline.
+  const { ingest } = createAdaptedIngest({
+    pipeline,
+    deviceGuards,
+    sql,
+    broadcaster: options.broadcaster,
+    metrics,
+    logger,
+    maxPayloadBytes: options.maxPayloadBytes,
+  });
 
   const topics = uplinkSubscriptions().map((t) => (options.sharedGroup ? `$share/${options.sharedGroup}/${t}` : t));
 
@@ -138,7 +152,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
       }
       const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload) : packet.payload;
       const settle = packet.qos > 0 && packet.messageId !== undefined ? g.hold(packet.messageId) : () => {};
-      pipeline.ingest({ topic: packet.topic, payload, qos: packet.qos, arrivedAt: performance.now(), settle }).then(
+      ingest({ topic: packet.topic, payload, qos: packet.qos, arrivedAt: performance.now(), settle }).then(
         () => callback(),
         (error: unknown) => {
           logger.error({ err: error }, "ingest pipeline failed");

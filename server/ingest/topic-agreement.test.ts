@@ -6,6 +6,8 @@ import { describe, expect, test } from "vitest";
 import {
   ANSWER_LEAVES,
   DOWNLINK_LEAVES,
+  OWNTRACKS_COMMAND_LEAF,
+  OWNTRACKS_UPLINK_LEAVES,
   parseUplinkTopic,
   TOPIC_FAMILIES,
   UPLINK_FAMILIES,
@@ -89,4 +91,47 @@ test("no downlink topic Vigil publishes is taken for uplink", () => {
   );
   expect(downlink.length).toBeGreaterThan(0);
   expect(downlink.filter((topic) => !("refused" in parseUplinkTopic(topic)))).toEqual([]);
+});
+
+describe("OwnTracks topics (owntracks.org/booklet/tech/json, Topics)", () => {
+  const names = ["iPhone", "pixel-7"];
+  const ownTracksLeaves = [...OWNTRACKS_UPLINK_LEAVES, OWNTRACKS_COMMAND_LEAF, "gps", "telemetry"];
+  const ownTracksCandidates = ids.flatMap((user) =>
+    names.flatMap((name) => [
+      `owntracks/${user}/${name}`,
+      ...ownTracksLeaves.map((leaf) => `owntracks/${user}/${name}/${leaf}`),
+    ]),
+  );
+
+  test("a device publishes the app's uplink topics under its own user only, never its commands", () => {
+    const allowed = ownTracksCandidates.filter((topic) => mayPublish(phone, topic));
+    expect(allowed).toEqual(
+      names.flatMap((name) => [
+        `owntracks/phone-1/${name}`,
+        ...OWNTRACKS_UPLINK_LEAVES.map((leaf) => `owntracks/phone-1/${name}/${leaf}`),
+      ]),
+    );
+    // A guard phone's guard id is not an OwnTracks user: the user is the broker login.
+    expect(mayPublish(phone, "owntracks/G-1/iPhone")).toBe(false);
+  });
+
+  test("a device subscribes to its own command topic only", () => {
+    expect(maySubscribe(phone, "owntracks/phone-1/iPhone/cmd")).toBe(true);
+    expect(maySubscribe(phone, "owntracks/phone-1/+/cmd")).toBe(true);
+    for (const refused of ["owntracks/+/+", "owntracks/other-7/iPhone/cmd", "owntracks/phone-1/#", "owntracks/#"]) {
+      expect(maySubscribe(phone, refused)).toBe(false);
+    }
+  });
+
+  test("the ingestor subscribes to every topic a device may publish, and the Mosquitto export agrees", () => {
+    const published = ownTracksCandidates.filter((topic) => mayPublish(phone, topic));
+    expect(published.filter((topic) => !uplinkSubscriptions().some((f) => matches(f, topic)))).toEqual([]);
+    expect(uplinkSubscriptions().filter((f) => matches(f, "owntracks/phone-1/iPhone/cmd"))).toEqual([]);
+    const lines = mosquittoAclLines(phone);
+    const writes = lines.filter((l) => l.startsWith("topic write ")).map((l) => l.slice("topic write ".length));
+    const reads = lines.filter((l) => l.startsWith("topic read ")).map((l) => l.slice("topic read ".length));
+    expect(ownTracksCandidates.filter((t) => mayPublish(phone, t) !== writes.some((f) => matches(f, t)))).toEqual([]);
+    expect(ownTracksCandidates.filter((t) => maySubscribe(phone, t) && !reads.some((f) => matches(f, t)))).toEqual([]);
+    expect(reads.filter((f) => !maySubscribe(phone, f))).toEqual([]);
+  });
 });

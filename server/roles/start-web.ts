@@ -1,7 +1,7 @@
 // The web role: one HTTP server for ops endpoints, Socket.IO and Next.js
 // (pages and /api/v1). Socket.IO handles its own upgrades; other upgrades
 // (Next's dev reload) go to Next.
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import next from "next";
 import type { ServerOptions } from "socket.io";
@@ -10,6 +10,7 @@ import { createOpsHandler } from "../http/ops-endpoints";
 import { refuseOversizedBody } from "../http/body-limit";
 import { readProxiedRequest, type ProxyTrust } from "../http/proxied-request";
 import { applySecurityHeaders } from "../http/security-headers";
+import type { MqttUpgrade } from "../infra/mqtt-websocket";
 import type { Logger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import { createSocketServer, type VigilSocketServer } from "../realtime/socket-server";
@@ -41,6 +42,8 @@ export async function startWeb({
   hsts,
   cookieName,
   publicUrl,
+  ingestHttp,
+  mqttUpgrade,
 }: {
   dev: boolean;
   dir: string;
@@ -65,6 +68,13 @@ export async function startWeb({
   cookieName: string;
   /** PUBLIC_URL: a cookie session's Origin may also be this. */
   publicUrl: string | undefined;
+  /**
+   * The HTTP ingest adapters (OwnTracks's HTTP mode), answered before Next.js: devices post every fix, and the
+   * App Router's per-request work would cost most of their throughput. True when it answered the request.
+   */
+  ingestHttp: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** MQTT over WebSocket at /mqtt, when the broker is the embedded one. */
+  mqttUpgrade: MqttUpgrade | undefined;
 }): Promise<Web> {
   const app = next({ dev, dir, hostname: host, port });
   await app.prepare();
@@ -79,6 +89,7 @@ export async function startWeb({
     applySecurityHeaders(req, res, { tileUrl, dev, hsts });
     if (refuseOversizedBody(req, res, maxBodyBytes)) return;
     handleOps(req, res)
+      .then((handled) => handled || ingestHttp(req, res))
       .then((handled) => (handled ? undefined : handle(req, res)))
       .catch((error: unknown) => {
         // The path only: a signed alert link carries its token in the query.
@@ -101,12 +112,12 @@ export async function startWeb({
     proxyTrust,
     publicUrl,
   });
-  if (dev) {
-    const upgrade = app.getUpgradeHandler();
-    httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      if (!req.url?.startsWith("/socket.io/")) void upgrade(req, socket, head);
-    });
-  }
+  const nextUpgrade = dev ? app.getUpgradeHandler() : undefined;
+  httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (req.url?.startsWith("/socket.io/")) return;
+    if (mqttUpgrade?.(req, socket, head)) return;
+    if (nextUpgrade) void nextUpgrade(req, socket, head);
+  });
 
   return {
     httpServer,

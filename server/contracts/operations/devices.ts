@@ -29,7 +29,7 @@ export const registerDevice = defineOperation({
   method: "post",
   path: "/api/v1/devices",
   summary:
-    "Register a device; the answer carries its MQTT credentials, once. Its id may not be held by any guard or device " +
+    "Register a device; the answer carries its MQTT credentials and its tracking key (OsmAnd), once. Its id may not be held by any guard or device " +
     "of any tenant (409, the same answer whoever holds it) nor be a name reserved for Vigil's MQTT account " +
     "(`vigil-*`, MQTT_USERNAME: 422).",
   tag: "Devices",
@@ -78,7 +78,7 @@ export const revokeDevice = defineOperation({
 export const rotateDeviceCredentials = defineOperation({
   method: "post",
   path: "/api/v1/devices/{externalId}/credentials",
-  summary: "Rotate the device's MQTT password (shown once); a revoked device is enabled again.",
+  summary: "Rotate the device's MQTT password and tracking key (shown once); a revoked device is enabled again.",
   tag: "Devices",
   roles: ADMIN,
   params: externalIdParams,

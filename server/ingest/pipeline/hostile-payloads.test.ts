@@ -2,6 +2,7 @@
 // never throw, and a message they accept satisfies its family's ranges.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fromOwnTracks } from "../adapters/owntracks";
 import { createDecodePayload } from "./decode-payload";
 import { routeTopic } from "./route-topic";
 import { inboundFor, runStage, withTestSource } from "../../../test/harness/pipeline-messages";
@@ -118,6 +119,60 @@ describe("hostile MQTT input", () => {
       { numRuns: 100_000 },
     );
     // The generator must also reach the accepting path, or the property says little.
+    expect(accepted).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+// OwnTracks payloads (owntracks.org/booklet/tech/json) with hostile values, through the adapter and then the same
+// handlers: the adapter never throws, never lets the payload choose the topic, and what passes is in range.
+const ownTracksLike = fc.record(
+  {
+    _type: fc.oneof(fc.constantFrom("location", "transition", "lwt", "waypoint", "cmd", "encrypted"), hostileValue),
+    lat: hostileValue,
+    lon: hostileValue,
+    acc: hostileValue,
+    vel: hostileValue,
+    cog: hostileValue,
+    batt: hostileValue,
+    tst: fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.double(), hostileValue),
+    event: hostileValue,
+    desc: hostileValue,
+    topic: hostileValue,
+    msg_id: hostileValue,
+  },
+  { requiredKeys: [] },
+);
+const ownTracksPayload = fc.oneof(
+  ownTracksLike.map((o) => Buffer.from(JSON.stringify(o))),
+  ownTracksLike.map((o) => Buffer.from(`{"__proto__":{"polluted":1},${JSON.stringify(o).slice(1)}`)),
+  payload,
+);
+
+describe("hostile OwnTracks input", () => {
+  it("never throws on 20,000 generated payloads, keeps to the login's own topics and accepts only in-range data", () => {
+    const source = { deviceExternalId: "phone-1", deviceName: "iPhone", guardExternalId: "G-1" };
+    const own = new Set(["guard/G-1/gps", "device/phone-1/telemetry", "sensor/phone-1/transition"]);
+    let accepted = 0;
+    fc.assert(
+      fc.property(ownTracksPayload, (p) => {
+        const adapted = fromOwnTracks(p, source, 64 * 1024);
+        if (adapted.kind !== "native") return;
+        for (const uplink of adapted.uplinks) {
+          expect(own.has(uplink.topic)).toBe(true);
+          const { verdict, envelope } = run(uplink.topic, uplink.payload);
+          if (!verdict.ok) {
+            expect(REASONS.has(verdict.reason)).toBe(true);
+            continue;
+          }
+          accepted += 1;
+          for (const key of NUMERIC_FIELDS[envelope.family!] ?? []) {
+            if (envelope.data![key] !== undefined) expect(Number.isFinite(envelope.data![key])).toBe(true);
+          }
+        }
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 20_000 },
+    );
     expect(accepted).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -1,11 +1,11 @@
-// Registers a device and issues its MQTT credentials. The secret is returned
-// once; only its hash is stored. Its id may be neither a reserved MQTT name
+// Registers a device and issues its MQTT credentials and its tracking key
+// (OsmAnd/Traccar Client). Both are returned once; only their hashes are stored. Its id may be neither a reserved MQTT name
 // (422) nor any guard's or device's id in any tenant: mqtt_identities refuses
 // the insert, a 409 when the caller's tenant holds the id, else the 422 of any
 // unusable id (nothing said of whether or where it exists).
 import type { Db } from "../../../db/client";
 import { devices } from "../../../db/schema";
-import type { DeviceDto, RegisterDeviceInput } from "../../contracts/api";
+import type { DeviceWithCredentialsDto, RegisterDeviceInput } from "../../contracts/api";
 import { findGuard } from "../../presenters/guards/find-guard";
 import { toDeviceDto } from "../../presenters/devices/device-dto";
 import type { Actor } from "../../auth/actor";
@@ -13,7 +13,7 @@ import { assertTenantSite } from "../sites/assert-tenant-site";
 import { notifyRegistryChanged } from "../registry-changed";
 import { insertWithMqttId } from "../insert-with-mqtt-id";
 import { assertRegistrableDeviceId } from "./assert-registrable-device-id";
-import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret } from "../../auth/device-secret";
+import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret, newTrackingKey } from "../../auth/device-secret";
 
 const DEFAULT_INTERVAL_S: Record<RegisterDeviceInput["kind"], number> = {
   "guard-phone": 30,
@@ -27,11 +27,12 @@ export async function registerDevice(
   actor: Actor,
   input: RegisterDeviceInput,
   { serviceUsername }: { serviceUsername?: string | undefined } = {},
-): Promise<DeviceDto & { mqtt: { username: string; password: string } }> {
+): Promise<DeviceWithCredentialsDto> {
   assertRegistrableDeviceId(input.externalId, { serviceUsername });
   const guard = input.guardExternalId ? await findGuard(db, actor, input.guardExternalId) : null;
   await assertTenantSite(db, actor, input.siteId);
   const secret = newDeviceSecret();
+  const trackingKey = newTrackingKey();
   const [row] = await insertWithMqttId(db, { tenantId: actor.tenantId, externalId: input.externalId }, () =>
     db
       .insert(devices)
@@ -44,10 +45,15 @@ export async function registerDevice(
         siteId: input.siteId ?? null,
         secretHash: hashDeviceSecret(secret),
         mosquittoHash: mosquittoPasswordHash(secret),
+        trackingKeyHash: hashDeviceSecret(trackingKey),
         expectedIntervalS: DEFAULT_INTERVAL_S[input.kind],
       })
       .returning(),
   );
   await notifyRegistryChanged(db, input.externalId);
-  return { ...toDeviceDto(row!, guard?.externalId ?? null), mqtt: { username: input.externalId, password: secret } };
+  return {
+    ...toDeviceDto(row!, guard?.externalId ?? null),
+    mqtt: { username: input.externalId, password: secret },
+    trackingKey,
+  };
 }

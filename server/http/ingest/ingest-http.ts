@@ -1,0 +1,35 @@
+// The HTTP ingest adapters as one handler for the web role (start-web.ts),
+// answered before Next.js: OwnTracks's HTTP mode and the OsmAnd protocol
+// (Traccar Client). Measured (scripts/bench/http-ingest-bench.ts): Next's
+// cheapest API answer, a 401, costs about 5 times what a whole OwnTracks fix
+// does here.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Sql } from "postgres";
+import type { MqttPublisher } from "../../infra/mqtt-publisher";
+import type { Logger } from "../../observability/logger";
+import { createDeviceLogins } from "./device-logins";
+import { createOsmAndHttp } from "./osmand-http";
+import { createOwnTracksHttp } from "./owntracks-http";
+import { createTrackingKeys } from "./tracking-keys";
+
+const PREFIX = "/api/v1/ingest/";
+
+export function createIngestHttp({
+  sql,
+  publisher,
+  logger,
+  maxBodyBytes,
+}: {
+  sql: Sql;
+  publisher: MqttPublisher;
+  logger: Logger;
+  maxBodyBytes: number;
+}) {
+  const ownTracks = createOwnTracksHttp({ logins: createDeviceLogins({ sql }), publisher, logger, maxBodyBytes });
+  const osmAnd = createOsmAndHttp({ trackingKeys: createTrackingKeys({ sql }), publisher, sql, logger, maxBodyBytes });
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    if (!req.url?.startsWith(PREFIX)) return false;
+    const url = new URL(req.url, "http://vigil");
+    return (await ownTracks(req, res, url)) || osmAnd(req, res, url);
+  };
+}

@@ -1,0 +1,79 @@
+// OwnTracks's HTTP mode (owntracks.org/booklet/tech/http): the app posts the
+// same JSON as in MQTT mode with HTTP Basic auth and X-Limit-U/X-Limit-D, and
+// reads a JSON array back. Payloads are the booklet's (tech/json), `tst` moved
+// to now.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createGuardWithPhone, type DeviceResponse, type GuardResponse } from "../../../test/harness/api-client";
+import { startTestVigil, type TestVigil } from "../../../test/harness/vigil";
+import { waitForRow } from "../../../test/harness/wait-for";
+
+let vigil: TestVigil;
+let guard: GuardResponse;
+let device: DeviceResponse;
+
+beforeAll(async () => {
+  vigil = await startTestVigil();
+  ({ guard, device } = await createGuardWithPhone(vigil.url, vigil.adminToken));
+});
+
+afterAll(async () => {
+  await vigil?.dispose();
+});
+
+function post(body: unknown, { user = device.mqtt.username, password = device.mqtt.password, headers = {} } = {}) {
+  return fetch(`${vigil.url}/api/v1/ingest/owntracks`, {
+    method: "POST",
+    headers: {
+      authorization: `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`,
+      "content-type": "application/json",
+      "x-limit-u": user,
+      "x-limit-d": "pixel",
+      ...headers,
+    },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+describe("POST /api/v1/ingest/owntracks", () => {
+  test("a location posted by the app moves its guard, and the app gets the JSON array it expects", async () => {
+    const tst = Math.floor(Date.now() / 1000) - 1;
+    const response = await post({ _type: "location", lat: 48.85833, lon: 2.29513, tid: "JJ", acc: 20, batt: 80, tst });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual([]);
+    const row = await waitForRow(
+      () => vigil.sql<{ lat: number; recorded_at: Date; extra: Record<string, unknown> }[]>`
+        select l.lat, l.recorded_at, l.extra from guard_locations l join guards g on g.id = l.guard_id
+        where g.external_id = ${guard.externalId}`,
+    );
+    expect(row.lat).toBe(48.85833);
+    expect(row.recorded_at.getTime()).toBe(tst * 1000);
+    expect(row.extra).toMatchObject({ client_id: "pixel", tid: "JJ" });
+  });
+
+  test("a wrong password or an unknown device is 401, and nothing is stored", async () => {
+    const fix = { _type: "location", lat: 10.5, lon: 10.5, tst: Math.floor(Date.now() / 1000) };
+    expect((await post(fix, { password: "wrong" })).status).toBe(401);
+    expect((await post(fix, { user: "nobody-here" })).status).toBe(401);
+    const missing = await fetch(`${vigil.url}/api/v1/ingest/owntracks`, { method: "POST", body: JSON.stringify(fix) });
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get("www-authenticate")).toMatch(/^Basic/);
+    const rows = await vigil.sql`select 1 from guard_locations where lat = 10.5`;
+    expect(rows).toHaveLength(0);
+  });
+
+  test("a device posts as itself only: another X-Limit-U is refused", async () => {
+    const { device: other } = await createGuardWithPhone(vigil.url, vigil.adminToken);
+    const response = await post({ _type: "location", lat: 1, lon: 1 }, { headers: { "x-limit-u": other.externalId } });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/^X-Limit-U/);
+  });
+
+  test("a body that is not a JSON object, or a bad device name, is 400 naming it", async () => {
+    const notJson = await post("lat=1");
+    expect(notJson.status).toBe(400);
+    expect(((await notJson.json()) as { error: { message: string } }).error.message).toMatch(/^body/);
+    const badName = await post({ _type: "location", lat: 1, lon: 1 }, { headers: { "x-limit-d": "a/b" } });
+    expect(badName.status).toBe(400);
+    expect(((await badName.json()) as { error: { message: string } }).error.message).toMatch(/^X-Limit-D/);
+  });
+});

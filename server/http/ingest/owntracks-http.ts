@@ -1,0 +1,81 @@
+// POST /api/v1/ingest/owntracks - OwnTracks's HTTP mode (owntracks.org/booklet/tech/http):
+// the app posts the same JSON it publishes in MQTT mode, with HTTP Basic auth
+// (the device's external id and secret) and its device name in `X-Limit-D`.
+// The message is published on the device's own `owntracks/{user}/{device}`
+// topic and ingested from there like the app's MQTT messages, by whichever
+// process holds the ingest role. Answered before Next.js (start-web.ts): the
+// app posts every fix. The answer is the JSON array the app expects, `[]`.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseOwnTracksTopic, OWNTRACKS_ROOT } from "../../contracts/mqtt-topics";
+import type { MqttPublisher } from "../../infra/mqtt-publisher";
+import type { Logger } from "../../observability/logger";
+import { basicCredentials, type DeviceLogins } from "./device-logins";
+import { jsonAnswer, publishWithin, readBody, type Answer } from "./http-answers";
+
+const OWNTRACKS_HTTP_PATH = "/api/v1/ingest/owntracks";
+const DEFAULT_DEVICE_NAME = "http";
+
+const error = (status: number, code: string, message: string, headers?: Record<string, string>): Answer =>
+  jsonAnswer(status, { error: { code, message } }, headers);
+
+export function createOwnTracksHttp({
+  logins,
+  publisher,
+  logger,
+  maxBodyBytes,
+}: {
+  logins: DeviceLogins;
+  publisher: MqttPublisher;
+  logger: Logger;
+  maxBodyBytes: number;
+}) {
+  async function answer(req: IncomingMessage, url: URL): Promise<Answer> {
+    if (req.method !== "POST") return error(405, "method_not_allowed", "POST only.", { allow: "POST" });
+    const credentials = basicCredentials(req.headers.authorization);
+    if (!credentials || !(await logins.verify(credentials.user, credentials.password))) {
+      return error(401, "unauthorized", "Log in with the device's id and secret (HTTP Basic).", {
+        "www-authenticate": 'Basic realm="vigil"',
+      });
+    }
+    const limitUser = req.headers["x-limit-u"] ?? url.searchParams.get("u");
+    if (limitUser !== undefined && limitUser !== null && limitUser !== credentials.user) {
+      return error(403, "forbidden", "X-Limit-U: a device posts as itself only.");
+    }
+    const deviceName = String(req.headers["x-limit-d"] ?? url.searchParams.get("d") ?? DEFAULT_DEVICE_NAME);
+    const topic = `${OWNTRACKS_ROOT}/${credentials.user}/${deviceName}`;
+    if ("refused" in parseOwnTracksTopic(topic)) {
+      return error(400, "invalid_input", "X-Limit-D: 1-128 letters, digits or . _ : - only.");
+    }
+    const body = await readBody(req, maxBodyBytes);
+    if (body === null) return error(413, "payload_too_large", `The request body is larger than ${maxBodyBytes} bytes.`);
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString("utf8"));
+    } catch {
+      return error(400, "invalid_input", "body: not JSON.");
+    }
+    if (typeof json !== "object" || json === null || Array.isArray(json)) {
+      return error(400, "invalid_input", "body: an OwnTracks message is a JSON object.");
+    }
+    if (!(await publishWithin(publisher.publish(topic, json, { qos: 1 })))) {
+      return error(503, "unavailable", "The broker is unavailable.");
+    }
+    return { status: 200, body: [] };
+  }
+
+  /** Answers the OwnTracks endpoint and returns true, or returns false for any other path. */
+  return async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    if (url.pathname !== OWNTRACKS_HTTP_PATH) return false;
+    let result: Answer;
+    try {
+      result = await answer(req, url);
+    } catch (err) {
+      logger.error({ err }, "owntracks http ingest failed");
+      result = error(503, "unavailable", "Try again later.");
+    }
+    res
+      .writeHead(result.status, { "content-type": "application/json", ...result.headers })
+      .end(JSON.stringify(result.body));
+    return true;
+  };
+}

@@ -1,0 +1,25 @@
+// What a protocol adapter makes of one message: native uplinks (topic and
+// JSON payload) that the pipeline then routes, validates and stores like any
+// other, a device that said it is going offline, or a message Vigil has no use
+// for (accepted and dropped, without quarantine).
+export type NativeUplink = { topic: string; payload: Buffer };
+
+export type AdaptedMessage =
+  | { kind: "native"; uplinks: NativeUplink[] }
+  | { kind: "offline"; deviceExternalId: string }
+  | { kind: "ignored"; reason: string };
+
+export function nativeUplink(topic: string, payload: Record<string, unknown> | Buffer): NativeUplink {
+  return { topic, payload: Buffer.isBuffer(payload) ? payload : Buffer.from(JSON.stringify(payload)) };
+}
+
+export function native(...uplinks: NativeUplink[]): AdaptedMessage {
+  return { kind: "native", uplinks };
+}
+
+/** Epoch seconds as an ISO time; anything else is passed on for the native schema to refuse, naming the field. */
+export function epochSecondsToIso(value: unknown): unknown {
+  if (typeof value !== "number" || !Number.isFinite(value)) return value;
+  const at = new Date(value * 1000);
+  return Number.isNaN(at.getTime()) ? String(value) : at.toISOString();
+}
