@@ -28,7 +28,7 @@ import { startIngestRole } from "./roles/start-ingest";
 import type { MqttLogin, RoleContext } from "./roles/role-context";
 import { startWorkerRole } from "./roles/start-worker";
 import { startWeb, type Web } from "./roles/start-web";
-import { createIngestHttp } from "./http/ingest/ingest-http";
+import { createIngestHttp } from "./ingest/http/ingest-http";
 import { setRuntime } from "./runtime";
 import type { ReadinessCheck } from "./observability/readiness-check";
 import { bootstrapTenant } from "./services/tenants/bootstrap-tenant";

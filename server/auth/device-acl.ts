@@ -101,10 +101,10 @@ export function mosquittoServiceAclLines(username: string): string[] {
     ...UPLINK_FAMILIES.flatMap((family) =>
       TOPIC_FAMILIES[family].downlink.map((leaf) => `topic write ${family}/+/${leaf}`),
     ),
-    // What the HTTP adapters (server/http/ingest) publish for devices that post: fixes and telemetry.
+    // What the HTTP adapters (server/ingest/http) publish for devices that post: fixes and telemetry.
     `topic write guard/+/${TOPIC_FAMILIES.guard.leaf}`,
     `topic write device/+/${TOPIC_FAMILIES.device.leaf}`,
-    // Read the apps' uplink; write their commands, and what they post in HTTP mode (server/http/ingest).
+    // Read the apps' uplink; write their commands, and what they post in HTTP mode (server/ingest/http).
     `topic readwrite ${OWNTRACKS_ROOT}/+/+`,
     ...OWNTRACKS_UPLINK_LEAVES.map((leaf) => `topic read ${OWNTRACKS_ROOT}/+/+/${leaf}`),
     `topic write ${OWNTRACKS_ROOT}/+/+/${OWNTRACKS_COMMAND_LEAF}`,

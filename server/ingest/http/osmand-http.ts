@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Sql } from "postgres";
 import { gpsPayload } from "../../contracts/mqtt-payloads";
 import type { MqttPublisher } from "../../infra/mqtt-publisher";
-import { fromOsmAndForm, fromOsmAndJson, osmAndDeviceId, type OsmAndFix } from "../../ingest/adapters/osmand";
+import { fromOsmAndForm, fromOsmAndJson, osmAndDeviceId, type OsmAndFix } from "../adapters/osmand";
 import { printablePayload } from "../../lib/printable-payload";
 import type { Logger } from "../../observability/logger";
 import { jsonAnswer, publishWithin, readBody, type Answer } from "./http-answers";
