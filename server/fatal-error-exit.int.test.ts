@@ -64,32 +64,38 @@ function startIngest(fault: "exception" | "rejection" | "none", previous?: Vigil
 
 test("an ingest process that dies of an uncaught exception, then of an unhandled rejection, mid-stream loses no acknowledged fix", async () => {
   const fixes = Array.from({ length: FIXES }, (_, seq) => gpsFix({ seq }));
-  const progress = { published: 0 };
   ingest = await startIngest("exception");
-  const publishing = publishFixes(phones, fixes, { perSecond: PER_SECOND, progress });
 
+  // Three parts of the stream: the process dies in the middle of the first and of the second (the rest of that
+  // part waits in its persistent session), and is back before the next part starts, however long a start takes.
+  const part = FIXES / 3;
   const deaths: { fault: string; afterPublished: number; exitCode: number | null; output: string }[] = [];
-  for (const [fault, next, at] of [
-    ["exception", "rejection", FIXES / 4],
-    ["rejection", "none", FIXES / 2],
-  ] as const) {
-    await waitFor(() => progress.published >= at, { timeoutMs: 30_000, intervalMs: 10, what: `${at} fixes published` });
+  for (const [i, [fault, next]] of (
+    [
+      ["exception", "rejection"],
+      ["rejection", "none"],
+    ] as const
+  ).entries()) {
+    const progress = { published: 0 };
+    const publishing = publishFixes(phones, fixes.slice(i * part, (i + 1) * part), { perSecond: PER_SECOND, progress });
+    await waitFor(() => progress.published >= part / 2, { timeoutMs: 30_000, intervalMs: 10, what: "half a part" });
     const dying = ingest;
+    const afterPublished = progress.published;
     await dying.kill("SIGUSR2"); // resolves when the process has exited by itself
-    deaths.push({ fault, afterPublished: progress.published, exitCode: dying.exitCode, output: dying.output() });
+    deaths.push({ fault, afterPublished, exitCode: dying.exitCode, output: dying.output() });
+    await publishing; // every PUBACK from Mosquitto to the phones, while the ingest process is gone
     await dying.dispose({ keepDataDir: true });
     ingest = await startIngest(next, dying);
   }
-  await publishing; // every PUBACK from Mosquitto to the phones
+  await publishFixes(phones, fixes.slice(2 * part), { perSecond: PER_SECOND, progress: { published: 0 } });
 
   for (const death of deaths) {
     expect(death.exitCode, death.output).toBe(1);
     expect(death.output).toContain("fatal error: stopping the process");
     expect(death.output).toContain(death.fault === "exception" ? "uncaught exception" : "unhandled rejection");
+    // Really mid-stream: the fault was set off with part of its part still to be published.
+    expect(death.afterPublished).toBeLessThan(part);
   }
-  // Really mid-stream: fixes were stored before the first death and published after the last.
-  expect(deaths[0]!.afterPublished).toBeLessThan(FIXES);
-  expect(deaths[1]!.afterPublished).toBeLessThan(FIXES);
 
   const counts = await waitFor(
     async () => {
