@@ -63,6 +63,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     invalidated("registry");
   });
   await reportIdentityCollisions({ sql, logger });
+  await registry.preload();
   let client: MqttClient | undefined;
   let gate: PubackGate | undefined;
   let stopping = false;
