@@ -11,7 +11,7 @@ import type { LastSeenWrites } from "./persist/touch-devices";
 import type { TenantRules } from "./tenant-rules";
 import type { TenantFenceCache } from "../geofence/tenant-fences";
 import { isTransientStorageError } from "./storage-errors";
-import { ingestTrace } from "../observability/ingest-trace";
+import { ingestTrace } from "./ingest-trace";
 
 export type BatchWriter = {
   add: (item: BatchItem) => boolean;

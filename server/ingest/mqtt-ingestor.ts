@@ -24,7 +24,7 @@ import { ALERT_RULES_CHANNEL, createTenantRules } from "./tenant-rules";
 import { createTenantFenceCache, FENCES_CHANNEL } from "../geofence/tenant-fences";
 import { REGISTRY_CHANNEL } from "../services/registry-changed";
 import { uplinkSubscriptions } from "../contracts/mqtt-topics";
-import { ingestTrace } from "../observability/ingest-trace";
+import { ingestTrace } from "./ingest-trace";
 
 export type IngestorOptions = {
   sql: Sql;

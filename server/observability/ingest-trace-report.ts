@@ -1,8 +1,10 @@
-// Turns one window of ingest-trace.ts samples into the figures that explain
+// Turns one window of server/ingest/ingest-trace.ts samples into the figures that explain
 // the latency tail: where the slowest 1% of messages spent their time, and
 // how much of it was the event loop held up or the GC.
 import { constants, type Histogram } from "node:perf_hooks";
-import type { BatchStep } from "./ingest-trace";
+
+/** A batch's steps, in order; each mark ends one (server/ingest/ingest-trace.ts). */
+export type BatchStep = "caches" | "dedupe" | "geofence" | "statements" | "commit" | "broadcast";
 
 export type BatchSteps = Partial<Record<BatchStep, number>>;
 

@@ -2,7 +2,7 @@
 // process's persistent session, or a shared subscription's member.
 import type { EmbeddedBroker } from "../infra/embedded-broker";
 import { startIngestor } from "../ingest/mqtt-ingestor";
-import { startIngestTrace } from "../observability/ingest-trace";
+import { startIngestTrace } from "../ingest/ingest-trace";
 import { componentLogger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import { redactUrl } from "../observability/redact-url";

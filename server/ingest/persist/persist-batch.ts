@@ -17,7 +17,7 @@ import { raiseAlerts, receiptsForResends, type AlertReceipt } from "./raise-aler
 import { recordCommandResults, recordConfigApplied, type CommandChange } from "./record-downlink-answers";
 import { storeSensorReadings } from "./store-sensor-readings";
 import { storeSystemHealth } from "./store-system-health";
-import { ingestTrace } from "../../observability/ingest-trace";
+import { ingestTrace } from "../ingest-trace";
 
 export type PersistedBatch = {
   stored: ValidatedMessage[];

@@ -2,17 +2,20 @@
 // (INGEST_TRACE_FILE): per message the time in each pipeline stage and in
 // each step of its batch (caches, dedupe, geofence, statements, COMMIT,
 // broadcast), with the event loop's delay and the GC pauses beside them.
-// On SIGUSR2 it writes what it saw since the last window (ingest-trace-report.ts)
+// On SIGUSR2 it writes what it saw since the last window (observability/ingest-trace-report.ts)
 // to the file and starts a new window. Off (the default) the stages are
 // returned as they are and every other hook is a no-op, so the hot path pays one call.
 import { renameSync, writeFileSync } from "node:fs";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
-import type { PipelineStages } from "../ingest/pipeline/run-pipeline";
-import { isRejected, type BatchItem, type InboundMessage, type Stage } from "../ingest/pipeline/types";
-import { reportTrace, type BatchSteps, type MessageTrace, type TraceWindow } from "./ingest-trace-report";
-
-/** A batch's steps, in order; each mark ends one. */
-export type BatchStep = "caches" | "dedupe" | "geofence" | "statements" | "commit" | "broadcast";
+import {
+  reportTrace,
+  type BatchStep,
+  type BatchSteps,
+  type MessageTrace,
+  type TraceWindow,
+} from "../observability/ingest-trace-report";
+import type { PipelineStages } from "./pipeline/run-pipeline";
+import { isRejected, type BatchItem, type InboundMessage, type Stage } from "./pipeline/types";
 
 type IngestTrace = {
   stages: (stages: PipelineStages) => PipelineStages;
