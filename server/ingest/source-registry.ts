@@ -40,7 +40,6 @@ export function createSourceRegistry({
   maxEntries?: number;
 }): SourceRegistry {
   const cache = new Map<string, Entry>();
-
   let changedDuringPreload: Set<string | typeof ALL> | undefined;
 
   // One round trip for both tables: a device (revoked or not) and a guard with
