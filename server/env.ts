@@ -99,6 +99,8 @@ export const envSchema = z.object({
   // 0: a batch commits as soon as the one before it has, with whatever arrived meanwhile (lower latency than a
   // fixed wait, and no less throughput: BENCHMARKS.md).
   INGEST_BATCH_MAX_WAIT_MS: z.coerce.number().int().min(0).max(1000).default(0),
+  // Benchmarks only: times every ingest stage and writes the figures here on SIGUSR2 (docs/architecture.md, the tail).
+  INGEST_TRACE_FILE: z.string().optional(),
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TWILIO_PHONE_NUMBER: z.string().optional(),

@@ -1,10 +1,12 @@
-// Runs Vigil as a child process for benchmarks (so its RSS is its own),
-// with an embedded PostgreSQL in a temporary folder and an external broker.
+// Runs Vigil as a child process for benchmarks (so its RSS is its own), as
+// `npm start` runs it (the bundle, a 256 MB heap), with an embedded PostgreSQL
+// in a temporary folder, and an external broker or its embedded one.
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import getPort from "get-port";
+import type { TraceReport } from "../../server/observability/ingest-trace-report";
 import { waitFor } from "../../test/harness/wait-for";
 
 export type VigilProcess = {
@@ -17,17 +19,12 @@ export type VigilProcess = {
   dataDir: string;
   pid: number;
   rssMb: () => number;
+  /** CPU seconds the Vigil process has used (user + system), not its PostgreSQL's. */
+  cpuSeconds: () => number;
+  /** The ingest trace since the last call (INGEST_TRACE_FILE; the first call only starts a window). */
+  trace: () => Promise<TraceReport>;
   stop: () => Promise<void>;
 };
-
-/**
- * The process running Vigil: the tsx command spawns a node child with its
- * loader and only relays signals to it, so its own RSS is tsx's (about 50 MB).
- */
-function vigilPid(tsxPid: number): number {
-  const children = readFileSync(`/proc/${tsxPid}/task/${tsxPid}/children`, "utf8").trim().split(" ").filter(Boolean);
-  return Number(children.find((pid) => readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "node") ?? tsxPid);
-}
 
 /** With no mqttUrl, Vigil runs its embedded broker, on a free port given as `mqttUrl` in the result. */
 export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl?: string; env?: Record<string, string> }) {
@@ -37,7 +34,8 @@ export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl?: strin
   const pgPort = await getPort();
   const mqttPort = await getPort();
   const metricsPort = await getPort();
-  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["server/main.ts"], {
+  const traceFile = path.join(dataDir, "ingest-trace.json");
+  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/node"), ["dist/server.mjs"], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -53,7 +51,8 @@ export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl?: strin
       ADMIN_PASSWORD: "bench-password-1",
       LOG_LEVEL: "warn",
       // As npm start and the systemd units run it.
-      NODE_OPTIONS: "--max-old-space-size=256",
+      NODE_OPTIONS: "--max-old-space-size=256 --enable-source-maps",
+      INGEST_TRACE_FILE: traceFile,
       ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
@@ -77,9 +76,24 @@ export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl?: strin
     dataDir,
     pid: child.pid!,
     rssMb() {
-      const status = readFileSync(`/proc/${vigilPid(child.pid!)}/status`, "utf8");
+      const status = readFileSync(`/proc/${child.pid!}/status`, "utf8");
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       return kb / 1024;
+    },
+    cpuSeconds() {
+      // /proc/PID/stat: fields 14 and 15 (utime, stime) in clock ticks, after the command in parentheses.
+      const fields = readFileSync(`/proc/${child.pid!}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
+    async trace() {
+      const before = existsSync(traceFile) ? statSync(traceFile).mtimeMs : 0;
+      child.kill("SIGUSR2");
+      await waitFor(() => existsSync(traceFile) && statSync(traceFile).mtimeMs > before, {
+        timeoutMs: 10_000,
+        intervalMs: 20,
+        what: "ingest trace written",
+      });
+      return JSON.parse(readFileSync(traceFile, "utf8")) as TraceReport;
     },
     async stop() {
       const exited = new Promise((resolve) => child.once("exit", resolve));

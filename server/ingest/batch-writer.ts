@@ -11,6 +11,7 @@ import type { LastSeenWrites } from "./persist/touch-devices";
 import type { TenantRules } from "./tenant-rules";
 import type { TenantFenceCache } from "../geofence/tenant-fences";
 import { isTransientStorageError } from "./storage-errors";
+import { ingestTrace } from "./ingest-trace";
 
 export type BatchWriter = {
   add: (item: BatchItem) => boolean;
@@ -48,6 +49,7 @@ export function createBatchWriter({
   let running: Promise<void> | undefined;
 
   async function commit(items: BatchItem[]): Promise<void> {
+    ingestTrace.batchStart(items);
     const accepted: ValidatedMessage[] = [];
     const rejections: RejectedMessage[] = [];
     for (const item of items) {
@@ -60,9 +62,13 @@ export function createBatchWriter({
       tenantRules.forTenants(tenantIds),
       tenantFences.forTenants(guardTenants),
     ]);
+    ingestTrace.mark("caches");
     const batch = await persistBatch(sql, { accepted, rejections, lastSeen, rules, fences });
+    ingestTrace.mark("commit");
     for (const item of items) item.message.settle();
     onCommitted(batch, items);
+    ingestTrace.mark("broadcast");
+    ingestTrace.batchEnd();
   }
 
   // A row PostgreSQL refuses must not block the others: retry one by one and

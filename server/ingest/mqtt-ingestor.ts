@@ -24,6 +24,7 @@ import { ALERT_RULES_CHANNEL, createTenantRules } from "./tenant-rules";
 import { createTenantFenceCache, FENCES_CHANNEL } from "../geofence/tenant-fences";
 import { REGISTRY_CHANNEL } from "../services/registry-changed";
 import { uplinkSubscriptions } from "../contracts/mqtt-topics";
+import { ingestTrace } from "./ingest-trace";
 
 export type IngestorOptions = {
   sql: Sql;
@@ -62,6 +63,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     invalidated("registry");
   });
   await reportIdentityCollisions({ sql, logger });
+  await registry.preload();
   let client: MqttClient | undefined;
   let gate: PubackGate | undefined;
   let stopping = false;
@@ -98,12 +100,12 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     // Identify runs before decode (design section 2 has it after validate) so
     // that a malformed message from a known device is quarantined under its
     // tenant and device, where that tenant's admins can see it.
-    stages: {
+    stages: ingestTrace.stages({
       route: routeTopic,
       identify: createIdentifySource({ registry }),
       decode: createDecodePayload({ maxPayloadBytes: options.maxPayloadBytes }),
       validate: validatePayload,
-    },
+    }),
     writer,
     metrics,
     logger,

@@ -2,6 +2,7 @@
 // process's persistent session, or a shared subscription's member.
 import type { EmbeddedBroker } from "../infra/embedded-broker";
 import { startIngestor } from "../ingest/mqtt-ingestor";
+import { startIngestTrace } from "../ingest/ingest-trace";
 import { componentLogger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import { redactUrl } from "../observability/redact-url";
@@ -9,6 +10,7 @@ import type { RoleContext } from "./role-context";
 
 export async function startIngestRole(context: RoleContext, broker: EmbeddedBroker | undefined): Promise<void> {
   const { env, onStop } = context;
+  if (env.INGEST_TRACE_FILE) startIngestTrace({ file: env.INGEST_TRACE_FILE });
   const clientId = `vigil-ingest-${context.instanceId}`;
   const ingestor = await startIngestor({
     sql: context.sql,

@@ -17,6 +17,7 @@ import { raiseAlerts, receiptsForResends, type AlertReceipt } from "./raise-aler
 import { recordCommandResults, recordConfigApplied, type CommandChange } from "./record-downlink-answers";
 import { storeSensorReadings } from "./store-sensor-readings";
 import { storeSystemHealth } from "./store-system-health";
+import { ingestTrace } from "../ingest-trace";
 
 export type PersistedBatch = {
   stored: ValidatedMessage[];
@@ -47,8 +48,10 @@ export async function persistBatch(
 ): Promise<PersistedBatch> {
   return sql.begin(async (tx) => {
     const { fresh, duplicates } = await dedupeMessages(tx, accepted);
+    ingestTrace.mark("dedupe");
     const fixes = fresh.filter(isOfFamily("guard"));
     const geofence = await checkGeofences(tx, fixes, fences, rules);
+    ingestTrace.mark("geofence");
     const positions = await storeGuardLocations(tx, fixes, geofence.violating);
     const telemetry = await storeDeviceTelemetry(tx, fresh.filter(isOfFamily("device")));
     await storeSensorReadings(tx, fresh.filter(isOfFamily("sensor")));
@@ -64,6 +67,7 @@ export async function persistBatch(
     await recordConfigApplied(tx, fresh.filter(isOfFamily("config-applied")));
     await touchDevices(tx, fresh, lastSeen);
     await storeQuarantine(tx, rejections);
+    ingestTrace.mark("statements");
     return { stored: fresh, duplicates, rejections, positions, telemetry, alerts, receipts, commands };
   });
 }
