@@ -4,6 +4,7 @@
 // again, on a desktop and on a phone. The keyboard does the same on the NOC.
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import postgres from "postgres";
 import type { ContactDto } from "../server/contracts/api";
 import {
   expect,
@@ -17,6 +18,17 @@ import {
 } from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });
+
+// The tenant has one default escalation policy; the other personas' tests make their own, so this one's goes when
+// it is done. Policies have no DELETE in the API yet (issue 20, item 3): the row is removed in the database.
+test.afterAll(async ({ vigil }) => {
+  const sql = postgres(vigil.databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql`delete from escalation_policies where name like 'Alert page %'`;
+  } finally {
+    await sql.end();
+  }
+});
 
 const PANIC_AT = { lat: 12.9702, lon: 77.6011 };
 

@@ -77,6 +77,8 @@ test("operator sees a guard appear and move on the NOC after GPS fixes over MQTT
     await publish(vigil, phone, topic, { ...START, accuracy: 8, timestamp: new Date().toISOString() });
     await expect(coords).toHaveText(/^12\.97160, 77\.59460 ±8 m$/);
     await expect(page.locator(`[data-guard="${guard.externalId}"]`)).toContainText(guard.name);
+    // The map keeps the view it opened with (other tests' guards are on it too): the operator asks for this guard.
+    await page.locator(`[data-guard="${guard.externalId}"]`).getByRole("button", { name: "Map" }).click();
     await expect.poll(() => markerCentre(page), { message: "a marker is drawn on the map" }).not.toBeNull();
     await page.screenshot({ path: path.join(screenshotDir, "noc-before.png") });
     return (await markerCentre(page))!;
@@ -91,8 +93,11 @@ test("operator sees a guard appear and move on the NOC after GPS fixes over MQTT
       })
       .toBeLessThan(-10);
     const after = (await markerCentre(page))!;
-    // North is up: about 16 px up at zoom 13, and not sideways.
-    expect(after.y - start.y).toBeGreaterThan(-24);
+    // North is up, by as many pixels as 300 m are at the map's zoom (Web Mercator), and not sideways.
+    const zoom = await page.evaluate(() => window.vigilNoc!.map.getZoom());
+    const expectedPx = 300 / ((156_543.03 * Math.cos((START.lat * Math.PI) / 180)) / 2 ** zoom);
+    expect(start.y - after.y).toBeGreaterThan(expectedPx * 0.7);
+    expect(start.y - after.y).toBeLessThan(expectedPx * 1.3);
     expect(Math.abs(after.x - start.x)).toBeLessThan(3);
 
     // The operator can point at the marker to see who it is.
