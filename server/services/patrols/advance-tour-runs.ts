@@ -119,10 +119,12 @@ export async function advanceTourRuns(sql: Sql, broadcaster: Broadcaster, now = 
     // Runs of one tour closed together (after the worker was down) fold into one alert.
     const candidates = closed.map((run) => missedAlert(run, now));
     const raised = await upsertAlerts(tx, candidates, "system");
-    for (const [i, run] of closed.entries()) {
-      const alert = raised.get(alertKey(candidates[i]!));
-      await tx`update tour_runs set alert_id = ${alert?.id ?? null} where id = ${run.runId}`;
-    }
+    const alertIds = candidates.map((candidate) => raised.get(alertKey(candidate))?.id ?? null);
+    if (closed.length > 0)
+      await tx`
+        update tour_runs r set alert_id = v.alert_id
+        from unnest(${closed.map((run) => run.runId)}::uuid[], ${alertIds}::uuid[]) as v(run_id, alert_id)
+        where r.id = v.run_id`;
     return { made, missed: closed.length, raised };
   });
   for (const { tenantId, created: _created, ...alert } of raised.values()) {

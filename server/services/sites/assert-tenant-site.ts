@@ -1,9 +1,18 @@
-// A site id given in a request must be one of the actor's tenant's sites; else a 422 on the field.
+// A site id given in a request must be one of the actor's tenant's sites: in a body or query a 422 on the field, in
+// the path a 404 (another tenant's site is as unknown as none).
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { sites } from "../../../db/schema";
 import { AppError } from "../../observability/app-error";
 import type { Actor } from "../../auth/actor";
+
+async function isTenantSite(db: Db, actor: Actor, siteId: string): Promise<boolean> {
+  const [site] = await db
+    .select({ id: sites.id })
+    .from(sites)
+    .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, siteId)));
+  return site !== undefined;
+}
 
 export async function assertTenantSite(
   db: Db,
@@ -11,20 +20,11 @@ export async function assertTenantSite(
   siteId: string | undefined,
   field = "siteId",
 ): Promise<void> {
-  if (!siteId) return;
-  const [site] = await db
-    .select({ id: sites.id })
-    .from(sites)
-    .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, siteId)));
-  if (!site)
-    throw new AppError("invalid_input", "Unknown site.", { issues: [{ path: field, message: "no such site" }] });
+  if (!siteId || (await isTenantSite(db, actor, siteId))) return;
+  throw new AppError("invalid_input", "Unknown site.", { issues: [{ path: field, message: "no such site" }] });
 }
 
-/** For a site named in the path: a site of another tenant, or none, is a 404. */
+/** For a site named in the path. */
 export async function requireTenantSite(db: Db, actor: Actor, siteId: string): Promise<void> {
-  const [site] = await db
-    .select({ id: sites.id })
-    .from(sites)
-    .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, siteId)));
-  if (!site) throw new AppError("not_found", "No such site.");
+  if (!(await isTenantSite(db, actor, siteId))) throw new AppError("not_found", "No such site.");
 }
