@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { AlertListItemDto } from "@/server/contracts/api";
+import { AlertActionButtons } from "../noc/alert-action-buttons";
 import { ResolveForm } from "../noc/resolve-form";
 import { useAlertAction } from "../noc/use-alert-action";
 import { useLiveEvents } from "../realtime/use-live-events";
@@ -44,31 +45,13 @@ export function AlertPageActions({ alert, canAct, canClaim, waiting }: Props) {
         </p>
       )}
       {!resolving && (
-        <div className="form-actions">
-          {canClaim && !alert.claimedBy && (
-            <button
-              type="button"
-              className="btn-ghost"
-              disabled={pending !== null}
-              onClick={() => void run({ kind: "claim" })}
-            >
-              {pending === "claim" ? "Claiming…" : "Claim"}
-            </button>
-          )}
-          {alert.status === "NEW" && (
-            <button
-              type="button"
-              className="btn"
-              disabled={pending !== null}
-              onClick={() => void run({ kind: "acknowledge" })}
-            >
-              {pending === "acknowledge" ? "Acknowledging…" : "Acknowledge"}
-            </button>
-          )}
-          <button type="button" className="btn-ghost" disabled={pending !== null} onClick={() => setResolving(true)}>
-            Resolve…
-          </button>
-        </div>
+        <AlertActionButtons
+          status={alert.status}
+          canClaim={canClaim && !alert.claimedBy}
+          pending={pending}
+          onRun={(command) => void run(command)}
+          onResolve={() => setResolving(true)}
+        />
       )}
       {resolving && (
         <ResolveForm

@@ -7,6 +7,7 @@ import type { UserRole } from "@/server/contracts/api";
 import { RelativeTime } from "../ui/relative-time";
 import { ClockTime } from "../ui/clock-time";
 import type { OpenAlert } from "./open-alerts";
+import { AlertActionButtons } from "./alert-action-buttons";
 import { ResolveForm } from "./resolve-form";
 import { useAlertAction } from "./use-alert-action";
 
@@ -78,36 +79,14 @@ export function AlertQueueItem({ alert, operator, apply, onShowOnMap, selected =
         </p>
       )}
       {canAct && !resolving && (
-        <div className="form-actions">
-          {canClaim && (
-            <button
-              type="button"
-              className="btn-ghost btn-small"
-              disabled={pending !== null}
-              onClick={() => void run({ kind: "claim" })}
-            >
-              {pending === "claim" ? "Claiming…" : "Claim"}
-            </button>
-          )}
-          {alert.status === "NEW" && (
-            <button
-              type="button"
-              className="btn btn-small"
-              disabled={pending !== null}
-              onClick={() => void run({ kind: "acknowledge" })}
-            >
-              {pending === "acknowledge" ? "Acknowledging…" : "Acknowledge"}
-            </button>
-          )}
-          <button
-            type="button"
-            className="btn-ghost btn-small"
-            disabled={pending !== null}
-            onClick={() => setResolving(true)}
-          >
-            Resolve…
-          </button>
-        </div>
+        <AlertActionButtons
+          status={alert.status}
+          canClaim={canClaim}
+          pending={pending}
+          small
+          onRun={(command) => void run(command)}
+          onResolve={() => setResolving(true)}
+        />
       )}
       {onShowOnMap && (
         <button type="button" className="btn-ghost btn-small queue-map" onClick={onShowOnMap}>
