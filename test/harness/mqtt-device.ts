@@ -20,10 +20,13 @@ export async function connectDevice(
   });
 }
 
-/** Resolves when the client's connection closes (e.g. the broker disconnects it). */
+/**
+ * Resolves when a connected client's connection is gone, including when the broker closed it before this was
+ * called (mqtt.js sets `disconnected` only on `end()`, so `connected` is what tells a closed socket).
+ */
 export function closed(client: MqttClient): Promise<void> {
   return new Promise((resolve) => {
-    if (client.disconnected) return resolve();
+    if (client.disconnected || (!client.connected && !client.reconnecting)) return resolve();
     client.once("close", () => resolve());
   });
 }
