@@ -235,9 +235,9 @@ async function main(): Promise<void> {
 
 Made by \`npm run bench\` (scripts/bench/run-bench.ts) on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${cpu}),
 ${round(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${mosquittoVersion}, embedded PostgreSQL, all on loopback.
-Vigil runs as \`npm start\` runs it (the bundle, a 256 MB heap) in one all-in-one process (web, ingest, worker); the
+Vigil runs as \`npm start\` runs it (the bundle, a 256 MB heap, a 16 MB young generation) in one all-in-one process (web, ingest, worker); the
 ingest rows name the broker: Mosquitto, or the embedded aedes broker inside the Vigil process (the default), measured
-one after the other measure by measure. The ingest trace (INGEST_TRACE_FILE) is on in both. Except the last rows: one and then two ingest-only
+one after the other measure by measure. The ingest trace (INGEST_TRACE_FILE) records during the latency runs only. Except the last rows: one and then two ingest-only
 processes on an MQTT v5 shared subscription, beside a web+worker process holding the database. The load generator
 runs in another process on the same 2 cores, so every figure includes its cost, and so does any other work on the
 machine (${load}). Ceilings are measured in the same run. docs/scaling.md derives its sizing table from these figures.

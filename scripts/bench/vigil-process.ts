@@ -21,7 +21,7 @@ export type VigilProcess = {
   rssMb: () => number;
   /** CPU seconds the Vigil process has used (user + system), not its PostgreSQL's. */
   cpuSeconds: () => number;
-  /** The ingest trace since the last call (INGEST_TRACE_FILE; the first call only starts a window). */
+  /** Opens an ingest trace window, or closes the open one and returns what it saw (INGEST_TRACE_FILE). */
   trace: () => Promise<TraceReport>;
   stop: () => Promise<void>;
 };
@@ -51,7 +51,7 @@ export async function startVigilProcess({ mqttUrl, env = {} }: { mqttUrl?: strin
       ADMIN_PASSWORD: "bench-password-1",
       LOG_LEVEL: "warn",
       // As npm start and the systemd units run it.
-      NODE_OPTIONS: "--max-old-space-size=256 --enable-source-maps",
+      NODE_OPTIONS: "--max-old-space-size=256 --max-semi-space-size=16 --enable-source-maps",
       INGEST_TRACE_FILE: traceFile,
       ...env,
     },

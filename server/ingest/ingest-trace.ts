@@ -2,8 +2,10 @@
 // (INGEST_TRACE_FILE): per message the time in each pipeline stage and in
 // each step of its batch (caches, dedupe, geofence, statements, COMMIT,
 // broadcast), with the event loop's delay and the GC pauses beside them.
-// On SIGUSR2 it writes what it saw since the last window (observability/ingest-trace-report.ts)
-// to the file and starts a new window. Off (the default) the stages are
+// SIGUSR2 opens a window; the next SIGUSR2 writes what it saw in it
+// (observability/ingest-trace-report.ts) to the file and closes it, so traffic
+// between windows (a throughput run) is not slowed by the recording. Both
+// write the file, which the reader watches. Off (the default) the stages are
 // returned as they are and every other hook is a no-op, so the hot path pays one call.
 import { renameSync, writeFileSync } from "node:fs";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
@@ -46,11 +48,13 @@ function publishedAt(item: BatchItem): number | undefined {
 
 export function startIngestTrace({ file }: { file: string }): void {
   let window = emptyWindow();
+  let recording = false;
   const pipelineMs = new WeakMap<InboundMessage, number>();
   let batch: { items: BatchItem[]; startedAt: number; last: number; steps: BatchSteps } | undefined;
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
   new PerformanceObserver((list) => {
+    if (!recording) return;
     for (const entry of list.getEntries()) {
       // Node puts the GC's kind in the entry's detail (NODE_PERFORMANCE_GC_*); the DOM typing has no such field.
       const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? 0;
@@ -63,6 +67,7 @@ export function startIngestTrace({ file }: { file: string }): void {
     return {
       name,
       run(input) {
+        if (!recording) return run(input);
         const t0 = performance.now();
         const record = <R>(result: R): R => {
           const ms = performance.now() - t0;
@@ -87,6 +92,7 @@ export function startIngestTrace({ file }: { file: string }): void {
       validate: timed(validate, ({ message }) => message),
     }),
     batchStart(items) {
+      if (!recording) return;
       const now = performance.now();
       batch = { items, startedAt: now, last: now, steps: {} };
     },
@@ -122,5 +128,6 @@ export function startIngestTrace({ file }: { file: string }): void {
     renameSync(`${file}.tmp`, file);
     loopDelay.reset();
     window = emptyWindow();
+    recording = !recording;
   });
 }
