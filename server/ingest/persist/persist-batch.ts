@@ -1,4 +1,4 @@
-// One transaction per batch: dedupe, then every family's multi-row inserts,
+// One transaction per batch (its BEGIN pipelined, pipelined-transaction.ts): dedupe, then every family's multi-row inserts,
 // then the quarantine. Returns what the after-commit steps need: the persisted
 // stage of the messages.
 import type { Sql } from "postgres";
@@ -18,6 +18,7 @@ import { recordCommandResults, recordConfigApplied, type CommandChange } from ".
 import { storeSensorReadings } from "./store-sensor-readings";
 import { storeSystemHealth } from "./store-system-health";
 import { ingestTrace } from "../ingest-trace";
+import { pipelinedTransaction } from "./pipelined-transaction";
 
 export type PersistedBatch = {
   stored: ValidatedMessage[];
@@ -46,7 +47,7 @@ export async function persistBatch(
     fences: Map<string, TenantFences>;
   },
 ): Promise<PersistedBatch> {
-  return sql.begin(async (tx) => {
+  return pipelinedTransaction(sql, async (tx) => {
     const { fresh, duplicates } = await dedupeMessages(tx, accepted);
     ingestTrace.mark("dedupe");
     const fixes = fresh.filter(isOfFamily("guard"));
