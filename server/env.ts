@@ -16,6 +16,9 @@ export const envSchema = z.object({
   // Also serve /readyz and /metrics on PORT (the public web port); /healthz is always there.
   OPS_ON_WEB_PORT: bool.default(false),
   PUBLIC_URL: z.url().optional(),
+  // Where phones and devices reach the MQTT broker (mqtt://host:1883, or mqtts://host:8883 through a TLS listener),
+  // for the onboarding links; unset: PUBLIC_URL's (or the request's) host and MQTT_PORT, plaintext.
+  MQTT_PUBLIC_URL: z.url({ protocol: /^mqtts?$/ }).optional(),
   // Reverse proxies whose X-Forwarded-For/-Host/-Proto are believed: addresses, CIDRs or proxy-addr's names
   // (loopback, linklocal, uniquelocal), comma-separated. Unset: no header of that kind is believed.
   TRUSTED_PROXIES: z

@@ -3,13 +3,11 @@
 // shown once; a revoked device is re-enabled) and revoke (asks to confirm;
 // the device's connection is closed within seconds).
 import { useState } from "react";
-import type { DeviceDto } from "@/server/contracts/api";
+import type { DeviceDto, DeviceWithCredentialsDto } from "@/server/contracts/api";
 import { apiRequest } from "../ui/api-request";
 import { CredentialsOnce } from "../ui/credentials-once";
 
-type Rotated = DeviceDto & { mqtt: { username: string; password: string }; trackingKey: string };
-type View =
-  { step: "idle" } | { step: "confirm-revoke" } | { step: "rotated"; mqtt: Rotated["mqtt"]; trackingKey: string };
+type View = { step: "idle" } | { step: "confirm-revoke" } | { step: "rotated"; credentials: DeviceWithCredentialsDto };
 
 type Props = { base: string; device: DeviceDto; onChanged: (device: DeviceDto) => void };
 
@@ -20,16 +18,12 @@ export function DeviceAdminActions({ base, device, onChanged }: Props) {
 
   const act = async (path: "credentials" | "revoke") => {
     setPending(true);
-    const result = await apiRequest<Rotated | DeviceDto>(`${base}/${path}`, { method: "POST" });
+    const result = await apiRequest<DeviceWithCredentialsDto | DeviceDto>(`${base}/${path}`, { method: "POST" });
     setPending(false);
     if (!result.ok) return setError(result.message);
     setError(null);
     onChanged(result.data);
-    setView(
-      "mqtt" in result.data
-        ? { step: "rotated", mqtt: result.data.mqtt, trackingKey: result.data.trackingKey }
-        : { step: "idle" },
-    );
+    setView("mqtt" in result.data ? { step: "rotated", credentials: result.data } : { step: "idle" });
   };
 
   return (
@@ -38,9 +32,7 @@ export function DeviceAdminActions({ base, device, onChanged }: Props) {
       {view.step === "rotated" ? (
         <CredentialsOnce
           title="New credentials issued"
-          username={view.mqtt.username}
-          password={view.mqtt.password}
-          trackingKey={view.trackingKey}
+          credentials={view.credentials}
           onDone={() => setView({ step: "idle" })}
         />
       ) : view.step === "confirm-revoke" ? (

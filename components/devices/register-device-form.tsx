@@ -2,11 +2,11 @@
 // Admins register a device: external id (its MQTT username), kind, optional
 // name and guard. Errors from the API are shown beside the field they name.
 import { useState, type FormEvent } from "react";
-import { deviceKinds, type DeviceDto } from "@/server/contracts/api";
+import { deviceKinds, type DeviceWithCredentialsDto } from "@/server/contracts/api";
 import { apiRequest } from "../ui/api-request";
 import { fieldA11y, FormField } from "../ui/form-field";
 
-export type RegisteredDevice = DeviceDto & { mqtt: { username: string; password: string }; trackingKey: string };
+export type RegisteredDevice = DeviceWithCredentialsDto;
 
 type Props = { onRegistered: (device: RegisteredDevice) => void; onCancel: () => void };
 

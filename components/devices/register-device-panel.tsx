@@ -42,9 +42,7 @@ export function RegisterDevicePanel() {
               {view.device.kind})
             </>
           }
-          username={view.device.mqtt.username}
-          password={view.device.mqtt.password}
-          trackingKey={view.device.trackingKey}
+          credentials={view.device}
           onDone={() => setView({ step: "closed" })}
         />
       )}

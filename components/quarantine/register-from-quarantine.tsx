@@ -2,11 +2,11 @@
 // One-click registration of the unknown device behind a quarantined message
 // (POST /api/v1/quarantine/:id/register), then its credentials, shown once.
 import { useState } from "react";
-import { deviceKinds, type DeviceDto } from "@/server/contracts/api";
+import { deviceKinds, type DeviceDto, type DeviceWithCredentialsDto } from "@/server/contracts/api";
 import { apiRequest } from "../ui/api-request";
 import { CredentialsOnce } from "../ui/credentials-once";
 
-type Registered = DeviceDto & { mqtt: { username: string; password: string }; trackingKey: string };
+type Registered = DeviceWithCredentialsDto;
 type Props = { entryId: number; externalId: string; onRegistered: (device: DeviceDto) => void };
 
 export function RegisterFromQuarantine({ entryId, externalId, onRegistered }: Props) {
@@ -31,9 +31,7 @@ export function RegisterFromQuarantine({ entryId, externalId, onRegistered }: Pr
     return (
       <CredentialsOnce
         title={`Registered ${issued.externalId} (${issued.kind})`}
-        username={issued.mqtt.username}
-        password={issued.mqtt.password}
-        trackingKey={issued.trackingKey}
+        credentials={issued}
         onDone={() => onRegistered(issued)}
       />
     );

@@ -3,6 +3,7 @@
 // OpenAPI document describes them and the API tests check real answers
 // against them; their types are inferred from them.
 import { z } from "zod";
+import { onboardingDto } from "./device-onboarding";
 import { isoTime, nullableIsoTime } from "./iso-time";
 import { systemComponentDto } from "./system-health";
 import { alertDto, alertSeverities, alertStatuses, commandStatuses } from "./socket-events";
@@ -81,6 +82,7 @@ export const deviceWithCredentialsDto = deviceDto.extend({
   trackingKey: z
     .string()
     .describe("The id Traccar Client (OsmAnd protocol) sends to /api/v1/ingest/osmand; 160 random bits, shown once."),
+  onboarding: onboardingDto,
 });
 export type DeviceWithCredentialsDto = z.infer<typeof deviceWithCredentialsDto>;
 

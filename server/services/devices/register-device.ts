@@ -27,7 +27,7 @@ export async function registerDevice(
   actor: Actor,
   input: RegisterDeviceInput,
   { serviceUsername }: { serviceUsername?: string | undefined } = {},
-): Promise<DeviceWithCredentialsDto> {
+): Promise<Omit<DeviceWithCredentialsDto, "onboarding">> {
   assertRegistrableDeviceId(input.externalId, { serviceUsername });
   const guard = input.guardExternalId ? await findGuard(db, actor, input.guardExternalId) : null;
   await assertTenantSite(db, actor, input.siteId);
