@@ -25,6 +25,10 @@ export const devices = pgTable(
     // SHA-256 of the device's tracking key (160 random bits), its only credential in the OsmAnd protocol
     // (Traccar Client), which has no password: looked up by this hash.
     trackingKeyHash: text("tracking_key_hash"),
+    // OwnTracks's own topic for this device (`owntracks/{user}/{device name}`), learned from its messages: its
+    // commands go to `{topic}/cmd`. When it posted over HTTP lately (owntracksHttpAt), they wait for its next post.
+    ownTracksTopic: text("owntracks_topic"),
+    ownTracksHttpAt: timestamp("owntracks_http_at", { withTimezone: true }),
     expectedIntervalS: integer("expected_interval_s"),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
     // Set by the liveness check when the device missed its reporting interval too often.

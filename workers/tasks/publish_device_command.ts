@@ -1,6 +1,13 @@
 // Publishes a queued command on device/{id}/commands (QoS 1) and marks it sent;
-// a command past its expiry is marked expired instead.
+// a command past its expiry is marked expired instead. An OwnTracks phone gets
+// the app's own `cmd` on its own topic (contracts/owntracks-commands.ts), or,
+// when it posts over HTTP, finds the command in the answer to its next post.
 import { downlinkTopic } from "../../server/contracts/mqtt-topics";
+import {
+  OWNTRACKS_HTTP_RECENT_MS,
+  ownTracksCommandFor,
+  ownTracksCommandTopic,
+} from "../../server/contracts/owntracks-commands";
 import type { Task } from "graphile-worker";
 import { parseJobPayload } from "../../server/contracts/jobs";
 import { socketEvents } from "../../server/contracts/socket-events";
@@ -14,13 +21,37 @@ type Row = {
   status: string;
   expires_at: Date;
   external_id: string;
+  owntracks_topic: string | null;
+  owntracks_http_at: Date | null;
 };
+
+/** Where and what to publish: the app's own command for an OwnTracks phone, else Vigil's. */
+function downlink(command: Row): { topic: string; payload: unknown } | "waits-for-http" {
+  const ownTracks = ownTracksCommandFor(command.type);
+  if (ownTracks && command.owntracks_topic) {
+    const postsOverHttp =
+      command.owntracks_http_at !== null && Date.now() - command.owntracks_http_at.getTime() < OWNTRACKS_HTTP_RECENT_MS;
+    return postsOverHttp
+      ? "waits-for-http"
+      : { topic: ownTracksCommandTopic(command.owntracks_topic), payload: ownTracks };
+  }
+  return {
+    topic: downlinkTopic("device", command.external_id, "commands"),
+    payload: {
+      command_id: command.id,
+      type: command.type,
+      params: command.params,
+      expires_at: command.expires_at.toISOString(),
+    },
+  };
+}
 
 export function publish_device_command({ publisher, broadcaster }: TaskDeps): Task {
   return async (raw, helpers) => {
     const { commandId } = parseJobPayload("publish_device_command", raw);
     const { rows } = await helpers.query<Row>(
-      `select c.id, c.tenant_id, c.type, c.params, c.status, c.expires_at, d.external_id
+      `select c.id, c.tenant_id, c.type, c.params, c.status, c.expires_at, d.external_id, d.owntracks_topic,
+              d.owntracks_http_at
        from device_commands c join devices d on d.id = c.device_id where c.id = $1`,
       [commandId],
     );
@@ -28,16 +59,9 @@ export function publish_device_command({ publisher, broadcaster }: TaskDeps): Ta
     if (!command || command.status !== "queued") return;
     const expired = command.expires_at.getTime() <= Date.now();
     if (!expired) {
-      await publisher.publish(
-        downlinkTopic("device", command.external_id, "commands"),
-        {
-          command_id: command.id,
-          type: command.type,
-          params: command.params,
-          expires_at: command.expires_at.toISOString(),
-        },
-        { qos: 1 },
-      );
+      const target = downlink(command);
+      if (target === "waits-for-http") return;
+      await publisher.publish(target.topic, target.payload, { qos: 1 });
     }
     const status = expired ? "expired" : "sent";
     const updated = await helpers.query(

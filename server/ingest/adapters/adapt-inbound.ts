@@ -16,6 +16,7 @@ import type { InboundMessage } from "../pipeline/types";
 import type { AdaptedMessage } from "./adapted-message";
 import type { DeviceGuards } from "./device-guards";
 import { fromOwnTracks } from "./owntracks";
+import { createOwnTracksTopics } from "./owntracks-topics";
 
 const OWNTRACKS_PREFIX = `${OWNTRACKS_ROOT}/`;
 
@@ -73,7 +74,10 @@ export function createAdaptedIngest({
     }
   }
 
+  const ownTracksTopics = createOwnTracksTopics({ sql, logger });
+
   async function ownTracks(message: InboundMessage, login: { user: string; deviceName: string }): Promise<void> {
+    ownTracksTopics.remember(login.user, `${OWNTRACKS_ROOT}/${login.user}/${login.deviceName}`);
     const guardExternalId = await deviceGuards.guardOf(login.user);
     const source = { deviceExternalId: login.user, deviceName: login.deviceName, guardExternalId };
     await handle(fromOwnTracks(message.payload, source, maxPayloadBytes), message, "owntracks");

@@ -25,7 +25,7 @@ export function createIngestHttp({
   logger: Logger;
   maxBodyBytes: number;
 }) {
-  const ownTracks = createOwnTracksHttp({ logins: createDeviceLogins({ sql }), publisher, logger, maxBodyBytes });
+  const ownTracks = createOwnTracksHttp({ logins: createDeviceLogins({ sql }), publisher, sql, logger, maxBodyBytes });
   const osmAnd = createOsmAndHttp({ trackingKeys: createTrackingKeys({ sql }), publisher, sql, logger, maxBodyBytes });
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     if (!req.url?.startsWith(PREFIX)) return false;

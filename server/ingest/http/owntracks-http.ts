@@ -4,11 +4,14 @@
 // The message is published on the device's own `owntracks/{user}/{device}`
 // topic and ingested from there like the app's MQTT messages, by whichever
 // process holds the ingest role. Answered before Next.js (start-web.ts): the
-// app posts every fix. The answer is the JSON array the app expects, `[]`.
+// app posts every fix. The answer is the JSON array the app expects: the
+// commands waiting for the phone (claim-owntracks-commands.ts), or `[]`.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Sql } from "postgres";
 import { parseOwnTracksTopic, OWNTRACKS_ROOT } from "../../contracts/mqtt-topics";
 import type { MqttPublisher } from "../../infra/mqtt-publisher";
 import type { Logger } from "../../observability/logger";
+import { claimOwnTracksCommands } from "./claim-owntracks-commands";
 import { basicCredentials, type DeviceLogins } from "./device-logins";
 import { jsonAnswer, publishWithin, readBody, type Answer } from "./http-answers";
 
@@ -21,11 +24,13 @@ const error = (status: number, code: string, message: string, headers?: Record<s
 export function createOwnTracksHttp({
   logins,
   publisher,
+  sql,
   logger,
   maxBodyBytes,
 }: {
   logins: DeviceLogins;
   publisher: MqttPublisher;
+  sql: Sql;
   logger: Logger;
   maxBodyBytes: number;
 }) {
@@ -60,7 +65,7 @@ export function createOwnTracksHttp({
     if (!(await publishWithin(publisher.publish(topic, json, { qos: 1 })))) {
       return error(503, "unavailable", "The broker is unavailable.");
     }
-    return { status: 200, body: [] };
+    return { status: 200, body: await claimOwnTracksCommands(sql, credentials.user) };
   }
 
   /** Answers the OwnTracks endpoint and returns true, or returns false for any other path. */
