@@ -87,6 +87,18 @@ test("admin registers a gateway and follows its telemetry, commands and config l
     await expect(page.getByTestId("last-seen")).toHaveText("just now");
   });
 
+  await test.step("the history charts what it reported over the chosen range", async () => {
+    // The history is read when the page or the range changes: a reload shows the readings just sent.
+    await page.reload();
+    const history = page.getByRole("region", { name: "History" });
+    await expect(history.getByRole("figure", { name: "Battery (%)" })).toContainText("1 points");
+    await expect(history.getByRole("figure", { name: "Temperature (°C)" })).toBeVisible();
+    await history.getByLabel("History range").selectOption({ label: "7 days" });
+    await expect(history.getByRole("figure", { name: "Signal (dBm)" })).toContainText("1 points");
+    await history.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshotDir, "device-history.png") });
+  });
+
   await test.step("a command goes to sent, then to done when the device answers", async () => {
     const form = page.getByRole("form", { name: "Send a command" });
     await form.getByLabel("Type").fill("reboot");

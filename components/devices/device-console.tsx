@@ -9,6 +9,7 @@ import { RelativeTime } from "../ui/relative-time";
 import { CommandList } from "./command-list";
 import { ConfigPanel } from "./config-panel";
 import { DeviceAdminActions } from "./device-admin-actions";
+import { HistoryPanel } from "./history-panel";
 import { SendCommandForm } from "./send-command-form";
 import { SystemHealthPanel } from "./system-health-panel";
 import { TelemetryPanel } from "./telemetry-panel";
@@ -44,6 +45,7 @@ export function DeviceConsole({ initial, role }: Props) {
       <div className="device-grid">
         <div className="column">
           <TelemetryPanel device={device} />
+          <HistoryPanel base={base} isSensor={device.kind === "sensor"} />
           {showHealth && <SystemHealthPanel externalId={device.externalId} components={device.components} />}
           {role === "admin" && <ConfigPanel base={base} configs={configs} canEdit reload={reloadConfigs} />}
         </div>

@@ -5,6 +5,7 @@
 import type { Operation } from "../contracts/operation";
 import * as admin from "../contracts/operations/admin";
 import * as alerts from "../contracts/operations/alerts";
+import * as deviceHistory from "../contracts/operations/device-history";
 import * as devices from "../contracts/operations/devices";
 import * as guards from "../contracts/operations/guards";
 import * as notifications from "../contracts/operations/notifications";
@@ -21,6 +22,7 @@ export const operations: readonly Operation[] = [
   alerts,
   notifications,
   devices,
+  deviceHistory,
   guards,
   sites,
   patrols,

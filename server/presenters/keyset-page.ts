@@ -13,10 +13,11 @@ export function encodeCursor(key: Key): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
 
-export function decodeCursor(cursor: string): Key {
+/** The cursor's pair; `idPattern` is the id column's form (uuid unless told, digits for a bigserial). */
+export function decodeCursor(cursor: string, idPattern: RegExp = UUID): Key {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(key) && key.length === 2 && typeof key[0] === "string" && UUID.test(String(key[1]))) {
+    if (Array.isArray(key) && key.length === 2 && typeof key[0] === "string" && idPattern.test(String(key[1]))) {
       return key as Key;
     }
   } catch {

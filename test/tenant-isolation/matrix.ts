@@ -142,6 +142,8 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "devices/[externalId]/config GET": (a) => onDevices(a, "/config"),
   "devices/[externalId]/config PUT": (a) => onDevices(a, "/config", { config: { interval: 1, by: "tenant-b" } }),
   "devices/[externalId]/credentials POST": (a) => onDevices(a, "/credentials"),
+  "devices/[externalId]/telemetry GET": (a) => onDevices(a, "/telemetry"),
+  "devices/[externalId]/readings GET": (a) => onDevices(a, "/readings"),
   "devices/[externalId]/revoke POST": (a) => onDevices(a, "/revoke"),
   "escalation-policies GET": () => list("/api/v1/escalation-policies"),
   // A policy naming A's contact must not be created.
