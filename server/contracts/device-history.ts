@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { isoTime } from "./iso-time";
 
-export const HISTORY_MAX_ROWS = 5000;
+const HISTORY_MAX_ROWS = 5000;
 /** Without `since`, the last day. */
 export const HISTORY_DEFAULT_HOURS = 24;
 
