@@ -20,6 +20,8 @@ import {
 
 export type DeviceIdentity = { externalId: string; guardExternalId: string | null };
 
+const ZIGBEE2MQTT_PREFIX = `${ZIGBEE2MQTT_ROOT}/`;
+
 /** The ids a device publishes under in a family, from the family's owner in the topic table. */
 function ownedIds(device: DeviceIdentity, family: UplinkFamily): string[] {
   const { owner } = TOPIC_FAMILIES[family];
@@ -46,8 +48,10 @@ export function mayPublish(device: DeviceIdentity, topic: string): boolean {
   if (!("refused" in ownTracks)) return ownTracks.user === device.externalId;
   // Zigbee2MQTT publishes only under its base topic, `zigbee2mqtt/{its login}` (the ingest hook refuses
   // a login that is not a gateway, in the quarantine where its tenant sees it).
-  const zigbee = parseZigbee2MqttTopic(topic);
-  if (!("refused" in zigbee)) return zigbee.gateway === device.externalId;
+  if (topic.startsWith(ZIGBEE2MQTT_PREFIX)) {
+    const zigbee = parseZigbee2MqttTopic(topic);
+    return !("refused" in zigbee) && zigbee.gateway === device.externalId;
+  }
   const parsed = parseUplinkTopic(topic);
   return !("refused" in parsed) && ownedIds(device, parsed.topicFamily).includes(parsed.topicId);
 }

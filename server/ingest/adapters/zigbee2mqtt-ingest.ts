@@ -19,7 +19,7 @@ import { fromZigbee2MqttState, parseAvailability, parseZigbee2MqttState } from "
 const HEARTBEAT_METRIC = "zigbee2mqtt";
 const MAX_TRACKED = 100_000;
 
-export type Zigbee2MqttAdapter = (message: InboundMessage, topic: ParsedZigbee2MqttTopic) => Promise<AdaptedMessage>;
+type Zigbee2MqttAdapter = (message: InboundMessage, topic: ParsedZigbee2MqttTopic) => Promise<AdaptedMessage>;
 
 export function createZigbee2MqttAdapter({
   gatewaySensors,

@@ -28,8 +28,11 @@ const READINGS: Record<string, (value: unknown) => Reading> = {
   battery_low: (value) => ({ kind: "battery_low", value }),
   action: (value) => ({ kind: "action", state: value }),
 };
-/** Fields that are about the message, not the device: never stored as extras. */
-const ENVELOPE = new Set(["last_seen", "elapsed", "device"]);
+/**
+ * Fields about the message, not the device, never stored as extras; and the native envelope's own names, which
+ * Zigbee2MQTT never sends and which must not set a reading's time or message id.
+ */
+const ENVELOPE = new Set(["last_seen", "elapsed", "device", "timestamp", "msg_id", "seq"]);
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -72,7 +75,7 @@ export function parseAvailability(payload: Buffer): "online" | "offline" | null 
 
 /** `last_seen` (`advanced.last_seen`: ISO 8601, or epoch milliseconds) as the native timestamp. */
 function timestampOf(lastSeen: unknown): { timestamp?: unknown } {
-  if (lastSeen === undefined) return {};
+  if (lastSeen === undefined || lastSeen === null) return {};
   if (typeof lastSeen === "number" && Number.isFinite(lastSeen)) {
     const at = new Date(lastSeen);
     return { timestamp: Number.isNaN(at.getTime()) ? String(lastSeen) : at.toISOString() };
@@ -87,7 +90,8 @@ function timestampOf(lastSeen: unknown): { timestamp?: unknown } {
 export function fromZigbee2MqttState(state: Record<string, unknown>, sensorId: string): NativeUplink[] {
   const time = timestampOf(state.last_seen);
   const uplinks: NativeUplink[] = [];
-  const rest: Record<string, unknown> = {};
+  // Without a prototype: a `__proto__` key in the payload is a field like any other, not the object's prototype.
+  const rest = Object.create(null) as Record<string, unknown>;
   for (const [field, value] of Object.entries(state)) {
     const reading = Object.hasOwn(READINGS, field) ? READINGS[field]! : undefined;
     // Zigbee2MQTT clears a button's `action` to "" (and leaves exposes never reported null): nothing happened.

@@ -11,12 +11,12 @@ import { gatewaySensorId } from "../../contracts/mqtt-identity";
 import { hashDeviceSecret, newDeviceSecret } from "../../auth/device-secret";
 import { REGISTRY_CHANNEL } from "../registry-changed";
 
-export const MAX_SENSORS_PER_GATEWAY = 500;
+const MAX_SENSORS_PER_GATEWAY = 500;
 /**
  * Zigbee2MQTT's availability marks a silent battery sensor offline after 25 hours (a door sensor may report only
  * when opened): liveness waits 3 intervals of 9 hours, so it is the backstop, not a false alarm every night.
  */
-export const GATEWAY_SENSOR_INTERVAL_S = 9 * 3600;
+const GATEWAY_SENSOR_INTERVAL_S = 9 * 3600;
 
 export type Gateway = { deviceId: string; tenantId: string; externalId: string; siteId: string | null };
 
