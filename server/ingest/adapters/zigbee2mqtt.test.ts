@@ -36,6 +36,14 @@ describe("a device's state to native uplinks", () => {
     ]);
     expect(adapt({ action: "single" })).toEqual([{ topic: "sensor/gw-1::sensor/action", payload: { state: "single" } }]);
     expect(adapt({ action: "" })).toEqual([]);
+    // An SOS button's action is also the panic alarm a native panic button sends.
+    expect(adapt({ action: "emergency" })).toEqual([
+      { topic: "sensor/gw-1::sensor/action", payload: { state: "emergency" } },
+      {
+        topic: "alert/panic/gw-1::sensor",
+        payload: { severity: "critical", message: "Panic: the button's emergency action (Zigbee2MQTT)" },
+      },
+    ]);
   });
 
   test("last_seen (ISO 8601 or epoch ms) is the time of every uplink, and not an extra", () => {

@@ -5,9 +5,10 @@
 // `smoke` (fire, always), `contact` as a door (Zigbee2MQTT's `false` is open),
 // `occupancy` as motion (both alert while the site is armed), and `water_leak`,
 // `tamper`, `vibration`, `presence`, `gas`, `carbon_monoxide`, `battery_low`
-// and a button's `action` under their own names; `battery` and `temperature`
-// (and every other field, as extras) are the sensor's telemetry. `last_seen`,
-// when Zigbee2MQTT adds it, is the readings' time.
+// and a button's `action` under their own names (an SOS button's `emergency`,
+// `sos` or `panic` action is also a panic alarm, as a native panic button's);
+// `battery` and `temperature` (and every other field, as extras) are the
+// sensor's telemetry. `last_seen`, when Zigbee2MQTT adds it, is their time.
 import { nativeUplink, type NativeUplink } from "./adapted-message";
 
 type Reading = { kind: string; value?: unknown; state?: unknown };
@@ -28,6 +29,8 @@ const READINGS: Record<string, (value: unknown) => Reading> = {
   battery_low: (value) => ({ kind: "battery_low", value }),
   action: (value) => ({ kind: "action", state: value }),
 };
+/** Actions that mean "help": SOS buttons and alarm remotes (HEIMAN HS1RC-EM: `emergency`; others add `panic`). */
+const PANIC_ACTIONS = new Set(["emergency", "sos", "panic"]);
 /**
  * Fields about the message, not the device, never stored as extras; and the native envelope's own names, which
  * Zigbee2MQTT never sends and which must not set a reading's time or message id.
@@ -98,6 +101,10 @@ export function fromZigbee2MqttState(state: Record<string, unknown>, sensorId: s
     if (reading && value !== null && value !== "") {
       const { kind, ...data } = reading(value);
       uplinks.push(nativeUplink(`sensor/${sensorId}/${kind}`, { ...data, ...time }));
+      if (field === "action" && typeof value === "string" && PANIC_ACTIONS.has(value.toLowerCase())) {
+        const message = `Panic: the button's ${value} action (Zigbee2MQTT)`;
+        uplinks.push(nativeUplink(`alert/panic/${sensorId}`, { severity: "critical", message, ...time }));
+      }
     } else if (!ENVELOPE.has(field) && !reading) {
       rest[field] = value;
     }
