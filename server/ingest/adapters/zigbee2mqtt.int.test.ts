@@ -14,6 +14,7 @@
 import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { gatewaySensorId } from "../../contracts/mqtt-identity";
+import { checkLiveness } from "../../liveness/check-liveness";
 import { api, createDevice, uniqueId, type DeviceResponse } from "../../../test/harness/api-client";
 import { readMetric } from "../../../test/harness/metrics";
 import { closed, connectDevice, endQuietly, publishJson } from "../../../test/harness/mqtt-device";
@@ -226,6 +227,28 @@ describe("Zigbee2MQTT on a gateway", () => {
       where d.external_id = ${other.externalId} or d.gateway_id = (select id from devices where external_id = ${other.externalId})`;
     expect(alerts).toEqual([
       { external_id: other.externalId, type: "offline", message: expect.stringContaining("its 2 sensors are unreachable") },
+    ]);
+  });
+});
+
+describe("Zigbee2MQTT and liveness", () => {
+  test("a gateway gone silent goes offline with one alert; its sensors go with it, without alerts of their own", async () => {
+    const silent = await registerGateway();
+    const z2m = await startZigbee2Mqtt(silent);
+    await publishJson(z2m, `zigbee2mqtt/${silent.externalId}/0x00158d000122fcd1`, { contact: true, battery: 90 });
+    const sensor = gatewaySensorId(silent.externalId, "0x00158d000122fcd1")!;
+    await waitForRow(() => vigil.sql`select 1 from devices where external_id = ${sensor} and last_seen_at is not null`);
+    await z2m.endAsync();
+    // A gateway is expected every 60 s: last heard 181 s ago (its sensor, every 9 h, was heard just now).
+    await vigil.sql`update devices set last_seen_at = now() - interval '181 seconds' where external_id = ${silent.externalId}`;
+    await checkLiveness(vigil.sql, { toTenant: () => {}, toUser: () => {} });
+    const rows = await vigil.sql<{ external_id: string; offline: boolean; alerts: number }[]>`
+      select d.external_id, d.offline_since is not null as offline,
+             (select count(*)::int from alerts a where a.device_id = d.id and a.type = 'offline') as alerts
+      from devices d where d.external_id in (${silent.externalId}, ${sensor}) order by d.gateway_id nulls first`;
+    expect(rows).toEqual([
+      { external_id: silent.externalId, offline: true, alerts: 1 },
+      { external_id: sensor, offline: true, alerts: 0 },
     ]);
   });
 });
