@@ -246,7 +246,9 @@ async function main(): Promise<void> {
     const round = () => {
       const smoke = publishZigbee2MqttRound(gateway.client, gateway.externalId, { first });
       first = false;
-      log(`Zigbee2MQTT on ${gateway.externalId}: 3 sensors${smoke.length > 0 ? `, smoke at ${smoke.join(", ")}!` : ""}`);
+      log(
+        `Zigbee2MQTT on ${gateway.externalId}: 3 sensors${smoke.length > 0 ? `, smoke at ${smoke.join(", ")}!` : ""}`,
+      );
     };
     round();
     every(options.intervalMs * 2, round);

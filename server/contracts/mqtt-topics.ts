@@ -153,8 +153,7 @@ const FRIENDLY_LEVEL = /^[^\u0000-\u001f\u007f+#]{1,128}$/u;
 const MAX_FRIENDLY_NAME = 256;
 
 export type ParsedZigbee2MqttTopic = { gateway: string } & (
-  | { kind: "bridge"; name: string }
-  | { kind: "state" | "availability" | "command"; friendlyName: string }
+  { kind: "bridge"; name: string } | { kind: "state" | "availability" | "command"; friendlyName: string }
 );
 
 /** A Zigbee2MQTT topic's gateway and what it carries, or why it is refused. */
@@ -166,7 +165,9 @@ export function parseZigbee2MqttTopic(topic: string): ParsedZigbee2MqttTopic | {
   if (!rest.every((level) => FRIENDLY_LEVEL.test(level))) return { refused: "not a Zigbee2MQTT topic level" };
   if (rest[0] === ZIGBEE2MQTT_BRIDGE) return { gateway, kind: "bridge", name: rest.slice(1).join("/") };
   // `{name}/set`, `{name}/get` and their per-attribute forms `{name}/set/{attribute}`.
-  const command = rest.findIndex((level, i) => i > 0 && i >= rest.length - 2 && ZIGBEE2MQTT_COMMAND_LEAVES.includes(level));
+  const command = rest.findIndex(
+    (level, i) => i > 0 && i >= rest.length - 2 && ZIGBEE2MQTT_COMMAND_LEAVES.includes(level),
+  );
   const availability = rest.length > 1 && rest.at(-1) === ZIGBEE2MQTT_AVAILABILITY;
   const [kind, levels] =
     command !== -1

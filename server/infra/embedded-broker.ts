@@ -179,7 +179,8 @@ export async function startEmbeddedBroker({
     if (packet.retain) {
       // Zigbee2MQTT publishes its bridge state (and its last will), availability and device lists retained, and
       // cannot be told not to for all of them: taken as ordinary messages, never stored by the broker.
-      if (!topic.startsWith(ZIGBEE2MQTT_PREFIX)) return callback(new Error("devices may not publish retained messages"));
+      if (!topic.startsWith(ZIGBEE2MQTT_PREFIX))
+        return callback(new Error("devices may not publish retained messages"));
       packet.retain = false;
     }
     const allowed =

@@ -63,10 +63,12 @@ export function createZigbee2MqttAdapter({
 
   async function availability(gateway: GatewayLogin, name: string, payload: Buffer): Promise<AdaptedMessage> {
     const state = parseAvailability(payload);
-    if (state === null) return rejected(gateway.externalId, "invalid_schema", 'availability: expected "online" or "offline"');
+    if (state === null)
+      return rejected(gateway.externalId, "invalid_schema", 'availability: expected "online" or "offline"');
     const sensor = await gatewaySensors.sensorOf(gateway, name, { register: false });
     // A device never seen in a state message has nothing in Vigil to mark.
-    if (!sensor || "refused" in sensor) return { kind: "ignored", reason: "zigbee2mqtt availability of an unknown device" };
+    if (!sensor || "refused" in sensor)
+      return { kind: "ignored", reason: "zigbee2mqtt availability of an unknown device" };
     if (state === "offline") {
       return { kind: "offline", deviceExternalId: sensor.externalId, cause: "Zigbee2MQTT reports it unavailable" };
     }
@@ -86,7 +88,10 @@ export function createZigbee2MqttAdapter({
     if (!sensor || "refused" in sensor) {
       return rejected(gateway.externalId, "unknown_source", sensor ? sensor.refused : `no sensor for "${name}"`);
     }
-    const uplinks = [...fromZigbee2MqttState(state, sensor.externalId), ...heartbeat(gateway.externalId, { force: false })];
+    const uplinks = [
+      ...fromZigbee2MqttState(state, sensor.externalId),
+      ...heartbeat(gateway.externalId, { force: false }),
+    ];
     return uplinks.length > 0 ? native(...uplinks) : { kind: "ignored", reason: "zigbee2mqtt empty state" };
   }
 

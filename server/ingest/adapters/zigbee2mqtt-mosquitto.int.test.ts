@@ -34,7 +34,12 @@ const clients: MqttClient[] = [];
 async function exportAuthFiles(): Promise<void> {
   await run(process.execPath, ["--import", "tsx", "server/cli/export-mosquitto-auth.ts", "--out-dir", dir], {
     cwd: projectDir,
-    env: { ...process.env, DATABASE_URL: databaseUrl, MQTT_USERNAME: SERVICE.username, MQTT_PASSWORD: SERVICE.password },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      MQTT_USERNAME: SERVICE.username,
+      MQTT_PASSWORD: SERVICE.password,
+    },
   });
 }
 
@@ -46,7 +51,12 @@ beforeAll(async () => {
     extraConfig: ["allow_anonymous false", `password_file ${dir}/passwd`, `acl_file ${dir}/acl`],
   });
   vigil = await startTestVigil({
-    env: { DATABASE_URL: databaseUrl, MQTT_URL: mosquitto.url, MQTT_USERNAME: SERVICE.username, MQTT_PASSWORD: SERVICE.password },
+    env: {
+      DATABASE_URL: databaseUrl,
+      MQTT_URL: mosquitto.url,
+      MQTT_USERNAME: SERVICE.username,
+      MQTT_PASSWORD: SERVICE.password,
+    },
   });
   gateway = await createDevice(vigil.url, vigil.adminToken, { kind: "gateway" });
   intruder = await createDevice(vigil.url, vigil.adminToken, { kind: "gateway" });

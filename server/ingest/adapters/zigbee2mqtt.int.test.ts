@@ -157,7 +157,9 @@ describe("Zigbee2MQTT on a gateway", () => {
     const alerts = await vigil.sql<{ type: string; message: string }[]>`
       select a.type, a.message from alerts a join devices d on d.id = a.device_id
       where d.external_id = ${sensorOf("porch motion")}`;
-    expect(alerts).toEqual([{ type: "offline", message: expect.stringContaining("Zigbee2MQTT reports it unavailable") }]);
+    expect(alerts).toEqual([
+      { type: "offline", message: expect.stringContaining("Zigbee2MQTT reports it unavailable") },
+    ]);
   });
 
   test("a command to a sensor reaches Zigbee2MQTT's {base}/{name}/set", async () => {
@@ -174,8 +176,14 @@ describe("Zigbee2MQTT on a gateway", () => {
   });
 
   test("the bridge's other topics are dropped without quarantine", async () => {
-    const before = await readMetric(vigil.url, "vigil_mqtt_messages_total", { family: "zigbee2mqtt", result: "ignored" });
-    await publishJson(bridge, `${base()}/bridge/logging`, { level: "info", message: "Zigbee: allowing new devices to join." });
+    const before = await readMetric(vigil.url, "vigil_mqtt_messages_total", {
+      family: "zigbee2mqtt",
+      result: "ignored",
+    });
+    await publishJson(bridge, `${base()}/bridge/logging`, {
+      level: "info",
+      message: "Zigbee: allowing new devices to join.",
+    });
     await publishJson(bridge, `${base()}/bridge/event`, {
       type: "device_joined",
       data: { friendly_name: "0x90fd9ffffe6494fc", ieee_address: "0x90fd9ffffe6494fc" },
@@ -226,7 +234,11 @@ describe("Zigbee2MQTT on a gateway", () => {
       select d.external_id, a.type, a.message from alerts a join devices d on d.id = a.device_id
       where d.external_id = ${other.externalId} or d.gateway_id = (select id from devices where external_id = ${other.externalId})`;
     expect(alerts).toEqual([
-      { external_id: other.externalId, type: "offline", message: expect.stringContaining("its 2 sensors are unreachable") },
+      {
+        external_id: other.externalId,
+        type: "offline",
+        message: expect.stringContaining("its 2 sensors are unreachable"),
+      },
     ]);
   });
 });

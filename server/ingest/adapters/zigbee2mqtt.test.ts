@@ -34,7 +34,9 @@ describe("a device's state to native uplinks", () => {
     expect(adapt({ temperature: 27.34, humidity: 44.72 })).toEqual([
       { topic: "device/gw-1::sensor/telemetry", payload: { temperature: 27.34, humidity: 44.72 } },
     ]);
-    expect(adapt({ action: "single" })).toEqual([{ topic: "sensor/gw-1::sensor/action", payload: { state: "single" } }]);
+    expect(adapt({ action: "single" })).toEqual([
+      { topic: "sensor/gw-1::sensor/action", payload: { state: "single" } },
+    ]);
     expect(adapt({ action: "" })).toEqual([]);
     // An SOS button's action is also the panic alarm a native panic button sends.
     expect(adapt({ action: "emergency" })).toEqual([

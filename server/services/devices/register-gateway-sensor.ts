@@ -32,7 +32,9 @@ export async function registerGatewaySensor(sql: Sql, gateway: Gateway, name: st
     const [existing] = await tx<{ externalId: string }[]>`
       select external_id as "externalId" from devices where gateway_id = ${gateway.deviceId} and gateway_address = ${name}`;
     if (existing) return { externalId: existing.externalId, created: false };
-    const [count] = await tx<{ n: number }[]>`select count(*)::int as n from devices where gateway_id = ${gateway.deviceId}`;
+    const [count] = await tx<
+      { n: number }[]
+    >`select count(*)::int as n from devices where gateway_id = ${gateway.deviceId}`;
     if ((count?.n ?? 0) >= MAX_SENSORS_PER_GATEWAY) {
       return { refused: `gateway "${gateway.externalId}" already has ${MAX_SENSORS_PER_GATEWAY} sensors` };
     }
