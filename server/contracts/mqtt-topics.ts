@@ -149,7 +149,13 @@ const ZIGBEE2MQTT_BRIDGE = "bridge";
 const ZIGBEE2MQTT_COMMAND_LEAVES = ["set", "get"];
 const ZIGBEE2MQTT_AVAILABILITY = "availability";
 /** A level of a friendly name: printable, no wildcards; spaces are Zigbee2MQTT's to allow. */
-const FRIENDLY_LEVEL = /^[^\u0000-\u001f\u007f+#]{1,128}$/u;
+function isFriendlyLevel(level: string): boolean {
+  return (
+    level.length > 0 &&
+    level.length <= 128 &&
+    ![...level].some((c) => c <= "\u001f" || c === "\u007f" || c === "+" || c === "#")
+  );
+}
 const MAX_FRIENDLY_NAME = 256;
 
 export type ParsedZigbee2MqttTopic = { gateway: string } & (
@@ -162,7 +168,7 @@ export function parseZigbee2MqttTopic(topic: string): ParsedZigbee2MqttTopic | {
   if (root !== ZIGBEE2MQTT_ROOT || gateway === undefined || !SEGMENT.test(gateway) || rest.length === 0) {
     return { refused: "not a Zigbee2MQTT topic" };
   }
-  if (!rest.every((level) => FRIENDLY_LEVEL.test(level))) return { refused: "not a Zigbee2MQTT topic level" };
+  if (!rest.every(isFriendlyLevel)) return { refused: "not a Zigbee2MQTT topic level" };
   if (rest[0] === ZIGBEE2MQTT_BRIDGE) return { gateway, kind: "bridge", name: rest.slice(1).join("/") };
   // `{name}/set`, `{name}/get` and their per-attribute forms `{name}/set/{attribute}`.
   const command = rest.findIndex(
