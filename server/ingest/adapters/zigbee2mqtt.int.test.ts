@@ -15,7 +15,7 @@ import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { gatewaySensorId } from "../../contracts/mqtt-identity";
 import { checkLiveness } from "../../liveness/check-liveness";
-import { api, createDevice, uniqueId, type DeviceResponse } from "../../../test/harness/api-client";
+import { api, createDevice, uniqueId, type ApiError, type DeviceResponse } from "../../../test/harness/api-client";
 import { readMetric } from "../../../test/harness/metrics";
 import { closed, connectDevice, endQuietly, publishJson } from "../../../test/harness/mqtt-device";
 import { startTestVigil, type TestVigil } from "../../../test/harness/vigil";
@@ -294,6 +294,19 @@ describe("Zigbee2MQTT ACL on the embedded broker", () => {
     expect(entry).toMatchObject({ reason: "topic_not_allowed" });
     expect(entry!.detail).toMatch(/not a gateway/);
     expect(entry!.tenant_id).not.toBeNull();
+  });
+
+  test("nobody registers a sensor's id (with '::') by hand, as a device or a guard: 422 naming externalId", async () => {
+    const externalId = sensorOf("not yet paired");
+    for (const route of ["/api/v1/devices", "/api/v1/guards"]) {
+      const response = await api<ApiError>(vigil.url, route, {
+        method: "POST",
+        token: vigil.adminToken,
+        body: { externalId, kind: "sensor", name: "Squatter" },
+      });
+      expect(response.status, route).toBe(422);
+      expect(response.body.error.issues?.map((i) => i.path)).toEqual(["externalId"]);
+    }
   });
 
   test("Zigbee2MQTT's own subscriptions are its base only", async () => {
