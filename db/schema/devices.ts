@@ -1,4 +1,14 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { guards } from "./guards";
 import { sites } from "./sites";
 import { tenants } from "./tenants";
@@ -29,6 +39,10 @@ export const devices = pgTable(
     // commands go to `{topic}/cmd`. When it posted over HTTP lately (owntracksHttpAt), they wait for its next post.
     ownTracksTopic: text("owntracks_topic"),
     ownTracksHttpAt: timestamp("owntracks_http_at", { withTimezone: true }),
+    // A sensor behind a gateway (Zigbee2MQTT): the gateway that reports for it, and its name there (the
+    // friendly name), which is where Vigil's commands for it go. Created by ingest on its first message.
+    gatewayId: uuid("gateway_id").references((): AnyPgColumn => devices.id, { onDelete: "cascade" }),
+    gatewayAddress: text("gateway_address"),
     expectedIntervalS: integer("expected_interval_s"),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
     // Set by the liveness check when the device missed its reporting interval too often.
@@ -41,5 +55,6 @@ export const devices = pgTable(
     uniqueIndex("devices_tracking_key_hash_key").on(t.trackingKeyHash),
     index("devices_tenant_idx").on(t.tenantId),
     index("devices_guard_idx").on(t.guardId),
+    uniqueIndex("devices_gateway_address_key").on(t.gatewayId, t.gatewayAddress),
   ],
 );

@@ -10,13 +10,17 @@ import {
   OWNTRACKS_UPLINK_LEAVES,
   parseOwnTracksTopic,
   parseUplinkTopic,
+  parseZigbee2MqttTopic,
   TOPIC_FAMILIES,
   UPLINK_FAMILIES,
   type UplinkFamily,
   GONE_TOPIC,
+  ZIGBEE2MQTT_ROOT,
 } from "../contracts/mqtt-topics";
 
 export type DeviceIdentity = { externalId: string; guardExternalId: string | null };
+
+const ZIGBEE2MQTT_PREFIX = `${ZIGBEE2MQTT_ROOT}/`;
 
 /** The ids a device publishes under in a family, from the family's owner in the topic table. */
 function ownedIds(device: DeviceIdentity, family: UplinkFamily): string[] {
@@ -42,6 +46,12 @@ export function isValidClientId(clientId: string): boolean {
 export function mayPublish(device: DeviceIdentity, topic: string): boolean {
   const ownTracks = parseOwnTracksTopic(topic);
   if (!("refused" in ownTracks)) return ownTracks.user === device.externalId;
+  // Zigbee2MQTT publishes only under its base topic, `zigbee2mqtt/{its login}` (the ingest hook refuses
+  // a login that is not a gateway, in the quarantine where its tenant sees it).
+  if (topic.startsWith(ZIGBEE2MQTT_PREFIX)) {
+    const zigbee = parseZigbee2MqttTopic(topic);
+    return !("refused" in zigbee) && zigbee.gateway === device.externalId;
+  }
   const parsed = parseUplinkTopic(topic);
   return !("refused" in parsed) && ownedIds(device, parsed.topicFamily).includes(parsed.topicId);
 }
@@ -50,6 +60,7 @@ export function mayPublish(device: DeviceIdentity, topic: string): boolean {
 export function maySubscribe(device: DeviceIdentity, topic: string): boolean {
   const parts = topic.split("/");
   if (parts[0] === OWNTRACKS_ROOT) return maySubscribeOwnTracks(device, parts);
+  if (parts[0] === ZIGBEE2MQTT_ROOT) return maySubscribeZigbee2Mqtt(device, parts);
   if (parts.length !== 3) return false;
   const [family, id, leaf] = parts as [string, string, string];
   return (
@@ -72,6 +83,18 @@ function maySubscribeOwnTracks(device: DeviceIdentity, parts: string[]): boolean
 }
 
 /**
+ * Zigbee2MQTT subscribes to its whole base (`{base}/#`) for the commands sent to its devices: a gateway reads
+ * anything under its own base, wildcards included, and nothing above or beside it.
+ */
+function maySubscribeZigbee2Mqtt(device: DeviceIdentity, parts: string[]): boolean {
+  const [root, gateway, ...rest] = parts;
+  if (gateway !== device.externalId || rest.some((level, i) => level === "#" && i !== rest.length - 1)) return false;
+  // The filter's wildcards stand for any level; what is left must be a topic under the base.
+  const levels = rest.map((level) => (level === "+" || level === "#" ? "any" : level));
+  return !("refused" in parseZigbee2MqttTopic([root, gateway, ...levels].join("/")));
+}
+
+/**
  * The same rules as Mosquitto ACL-file lines, for an external Mosquitto. A family whose leaf is any kind is
  * written with `+` there (Mosquitto has no exclusions): the ingest whitelist still refuses the downlink leaves.
  */
@@ -90,6 +113,7 @@ export function mosquittoAclLines(device: DeviceIdentity): string[] {
   const ownTracks = `${OWNTRACKS_ROOT}/${device.externalId}/+`;
   lines.push(`topic write ${ownTracks}`, ...OWNTRACKS_UPLINK_LEAVES.map((leaf) => `topic write ${ownTracks}/${leaf}`));
   lines.push(`topic read ${ownTracks}/${OWNTRACKS_COMMAND_LEAF}`);
+  lines.push(`topic readwrite ${ZIGBEE2MQTT_ROOT}/${device.externalId}/#`);
   return lines;
 }
 
@@ -108,6 +132,8 @@ export function mosquittoServiceAclLines(username: string): string[] {
     `topic readwrite ${OWNTRACKS_ROOT}/+/+`,
     ...OWNTRACKS_UPLINK_LEAVES.map((leaf) => `topic read ${OWNTRACKS_ROOT}/+/+/${leaf}`),
     `topic write ${OWNTRACKS_ROOT}/+/+/${OWNTRACKS_COMMAND_LEAF}`,
+    // Read what gateways' Zigbee2MQTT publishes; write the commands for their devices (`{base}/{name}/set`).
+    `topic readwrite ${ZIGBEE2MQTT_ROOT}/+/#`,
     // Ingest processes' wills on a shared subscription (session-adoption.ts).
     `topic readwrite ${GONE_TOPIC}`,
   ];

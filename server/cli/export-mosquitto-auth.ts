@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     const devices = await sql<{ externalId: string; guardExternalId: string | null; mosquittoHash: string | null }[]>`
       select d.external_id as "externalId", g.external_id as "guardExternalId", d.mosquitto_hash as "mosquittoHash"
       from devices d left join guards g on g.id = d.guard_id and g.tenant_id = d.tenant_id
-      where d.revoked_at is null order by d.external_id`;
+      -- Sensors behind a gateway have no login of their own: their gateway publishes for them.
+      where d.revoked_at is null and d.gateway_id is null order by d.external_id`;
     const usable = devices.filter((d): d is ExportedDevice => d.mosquittoHash !== null);
     const { passwd, acl } = buildMosquittoAuthFiles({
       devices: usable,

@@ -1,7 +1,8 @@
-// npm run simulate -- --scenario <gps|geofence|telemetry|sensors|panic|commands|offline|all> --count N
+// npm run simulate -- --scenario <gps|geofence|telemetry|sensors|panic|commands|offline|zigbee2mqtt|all> --count N
 //   [--url http://localhost:3000] [--mqtt-url mqtt://localhost:1883] [--token T] [--duration-s S] [--interval-s 3]
 // Registers a demo set (guards sim-g-1..N with phones sim-phone-1..N, sensors
-// sim-sensor-1..N, gateway sim-gw-1, site "Sim HQ" with a 450 m fence that
+// sim-sensor-1..N, gateway sim-gw-1 (running Zigbee2MQTT: its sensors appear
+// as sim-gw-1::sim_hall_smoke-…), site "Sim HQ" with a 450 m fence that
 // every guard is assigned to; a re-run rotates their credentials) and
 // publishes realistic traffic with each device's own credentials. Logs in with
 // ADMIN_EMAIL/ADMIN_PASSWORD unless --token. Ctrl-C or --duration-s stops it.
@@ -21,8 +22,9 @@ import {
   targetOptions,
 } from "./lib/vigil-api";
 import type { Credentials, DeviceKind } from "./lib/vigil-api";
+import { publishZigbee2MqttRound } from "./lib/zigbee2mqtt-sim";
 
-const SCENARIOS = ["gps", "geofence", "telemetry", "sensors", "panic", "commands", "offline"] as const;
+const SCENARIOS = ["gps", "geofence", "telemetry", "sensors", "panic", "commands", "offline", "zigbee2mqtt"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const CENTER = { lat: 12.9716, lon: 77.5946 };
 
@@ -238,6 +240,18 @@ async function main(): Promise<void> {
     };
     read();
     every(options.intervalMs, read);
+  }
+  if (options.scenarios.has("zigbee2mqtt")) {
+    let first = true;
+    const round = () => {
+      const smoke = publishZigbee2MqttRound(gateway.client, gateway.externalId, { first });
+      first = false;
+      log(
+        `Zigbee2MQTT on ${gateway.externalId}: 3 sensors${smoke.length > 0 ? `, smoke at ${smoke.join(", ")}!` : ""}`,
+      );
+    };
+    round();
+    every(options.intervalMs * 2, round);
   }
   if (options.scenarios.has("commands")) {
     for (const device of devices) answerCommands(device);

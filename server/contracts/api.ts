@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { onboardingDto } from "./device-onboarding";
 import { isoTime, nullableIsoTime } from "./iso-time";
+import { GATEWAY_SENSOR_SEPARATOR } from "./mqtt-identity";
 import { systemComponentDto } from "./system-health";
 import { alertDto, alertSeverities, alertStatuses, commandStatuses } from "./socket-events";
 
@@ -17,13 +18,18 @@ const externalId = z
   .max(128)
   .regex(/^[A-Za-z0-9._:-]+$/, "use letters, digits and . _ : - only (it is an MQTT topic level)");
 
+const newExternalId = externalId.refine(
+  (id) => !id.includes(GATEWAY_SENSOR_SEPARATOR),
+  "'::' is reserved for sensors behind a gateway (Zigbee2MQTT)",
+);
+
 export const loginInput = z.object({
   email: z.email().max(254),
   password: z.string().min(1).max(1024),
 });
 
 export const createGuardInput = z.object({
-  externalId,
+  externalId: newExternalId,
   name: z.string().trim().min(1).max(200),
   phone: z
     .string()
@@ -35,7 +41,7 @@ export type CreateGuardInput = z.infer<typeof createGuardInput>;
 export const deviceKinds = ["guard-phone", "sensor", "panic-button", "gateway"] as const;
 
 export const registerDeviceInput = z.object({
-  externalId,
+  externalId: newExternalId,
   kind: z.enum(deviceKinds),
   name: z.string().trim().min(1).max(200).optional(),
   guardExternalId: externalId.optional(),

@@ -20,3 +20,27 @@ export function clientIdOwner(clientId: string): string {
 export function deviceOwnsClientId(externalId: string, clientId: string): boolean {
   return clientIdOwner(clientId) === externalId;
 }
+
+/** `::` marks a sensor behind a gateway (`{gateway id}::{its name there}`): ids only Vigil gives. */
+export const GATEWAY_SENSOR_SEPARATOR = "::";
+const MAX_ID_LENGTH = 128;
+
+/** FNV-1a, 32 bits: a short, stable tag of a name (not a secret). */
+function nameTag(name: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(name)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, "0");
+}
+
+/**
+ * The external id of the sensor a gateway reports as `name` (a Zigbee2MQTT friendly name): `{gateway}::{name}`,
+ * the name as a topic level, with `/`, spaces and other characters made `_` and then a tag of the whole name, so
+ * that two names never share an id. Null when the gateway's own id leaves no room.
+ */
+export function gatewaySensorId(gateway: string, name: string): string | null {
+  const prefix = `${gateway}${GATEWAY_SENSOR_SEPARATOR}`;
+  const level = name.replace(/[^A-Za-z0-9._-]/g, "_");
+  if (level === name && prefix.length + level.length <= MAX_ID_LENGTH) return prefix + level;
+  const room = MAX_ID_LENGTH - prefix.length - 9;
+  return room < 1 ? null : `${prefix}${level.slice(0, room)}-${nameTag(name)}`;
+}

@@ -89,7 +89,7 @@ export function uplinkSubscriptions(): string[] {
     const own = idLevel === 1 ? `${family}/+/${leaf}` : `${family}/${leaf}/+`;
     return [own, ...(answers ? Object.keys(ANSWER_LEAVES).map((answer) => `${family}/+/${answer}`) : [])];
   });
-  return [...native, ...ownTracksSubscriptions()];
+  return [...native, ...ownTracksSubscriptions(), ...zigbee2MqttSubscriptions()];
 }
 
 /** A downlink topic Vigil publishes to: commands, configuration or an alarm's receipt. */
@@ -135,4 +135,62 @@ export function parseOwnTracksTopic(topic: string): ParsedOwnTracksTopic | { ref
 
 function ownTracksSubscriptions(): string[] {
   return [`${OWNTRACKS_ROOT}/+/+`, ...OWNTRACKS_UPLINK_LEAVES.map((leaf) => `${OWNTRACKS_ROOT}/+/+/${leaf}`)];
+}
+
+/**
+ * Zigbee2MQTT behind a site gateway (zigbee2mqtt.io, guide/usage/mqtt_topics_and_messages): the gateway runs
+ * Zigbee2MQTT with `base_topic: zigbee2mqtt/{its external id}`, so everything it publishes and reads lies under
+ * that base: `{base}/{friendly name}` (a device's state, JSON), `{base}/{friendly name}/availability`,
+ * `{base}/{friendly name}/set` and `/get` (commands to a device), `{base}/bridge/...` (the bridge's own state,
+ * info, devices, logging, requests and responses). A friendly name may contain `/` and spaces.
+ */
+export const ZIGBEE2MQTT_ROOT = "zigbee2mqtt";
+const ZIGBEE2MQTT_BRIDGE = "bridge";
+const ZIGBEE2MQTT_COMMAND_LEAVES = ["set", "get"];
+const ZIGBEE2MQTT_AVAILABILITY = "availability";
+/** A level of a friendly name: printable, no wildcards; spaces are Zigbee2MQTT's to allow. */
+function isFriendlyLevel(level: string): boolean {
+  return (
+    level.length > 0 &&
+    level.length <= 128 &&
+    ![...level].some((c) => c <= "\u001f" || c === "\u007f" || c === "+" || c === "#")
+  );
+}
+const MAX_FRIENDLY_NAME = 256;
+
+export type ParsedZigbee2MqttTopic = { gateway: string } & (
+  { kind: "bridge"; name: string } | { kind: "state" | "availability" | "command"; friendlyName: string }
+);
+
+/** A Zigbee2MQTT topic's gateway and what it carries, or why it is refused. */
+export function parseZigbee2MqttTopic(topic: string): ParsedZigbee2MqttTopic | { refused: string } {
+  const [root, gateway, ...rest] = topic.split("/");
+  if (root !== ZIGBEE2MQTT_ROOT || gateway === undefined || !SEGMENT.test(gateway) || rest.length === 0) {
+    return { refused: "not a Zigbee2MQTT topic" };
+  }
+  if (!rest.every(isFriendlyLevel)) return { refused: "not a Zigbee2MQTT topic level" };
+  if (rest[0] === ZIGBEE2MQTT_BRIDGE) return { gateway, kind: "bridge", name: rest.slice(1).join("/") };
+  // `{name}/set`, `{name}/get` and their per-attribute forms `{name}/set/{attribute}`.
+  const command = rest.findIndex(
+    (level, i) => i > 0 && i >= rest.length - 2 && ZIGBEE2MQTT_COMMAND_LEAVES.includes(level),
+  );
+  const availability = rest.length > 1 && rest.at(-1) === ZIGBEE2MQTT_AVAILABILITY;
+  const [kind, levels] =
+    command !== -1
+      ? (["command", rest.slice(0, command)] as const)
+      : availability
+        ? (["availability", rest.slice(0, -1)] as const)
+        : (["state", rest] as const);
+  const friendlyName = levels.join("/");
+  if (friendlyName.length > MAX_FRIENDLY_NAME) return { refused: "Zigbee2MQTT friendly name too long" };
+  return { gateway, kind, friendlyName };
+}
+
+/** Where Vigil sends a command for a device behind a gateway (Zigbee2MQTT's `{base}/{friendly name}/set`). */
+export function zigbee2MqttSetTopic(gateway: string, friendlyName: string): string {
+  return `${ZIGBEE2MQTT_ROOT}/${gateway}/${friendlyName}/set`;
+}
+
+function zigbee2MqttSubscriptions(): string[] {
+  return [`${ZIGBEE2MQTT_ROOT}/+/#`];
 }

@@ -5,7 +5,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import net from "node:net";
 import { Aedes, type AuthenticateError, type Client } from "aedes";
 import type { Sql } from "postgres";
-import { OWNTRACKS_ROOT, UPLINK_FAMILIES } from "../contracts/mqtt-topics";
+import { OWNTRACKS_ROOT, UPLINK_FAMILIES, ZIGBEE2MQTT_ROOT } from "../contracts/mqtt-topics";
 import { isValidClientId, mayPublish, maySubscribe, type DeviceIdentity } from "../auth/device-acl";
 import type { Logger } from "../observability/logger";
 import { deviceSecretMatches } from "../auth/device-secret";
@@ -20,6 +20,7 @@ type DeviceLogin = { kind: "device"; tenantId: string; deviceId: string } & Devi
 type Identity = { kind: "service" } | { kind: "anonymous" } | DeviceLogin;
 
 const REVOCATION_CHECK_MS = 2000;
+const ZIGBEE2MQTT_PREFIX = `${ZIGBEE2MQTT_ROOT}/`;
 
 export type EmbeddedBroker = {
   url: string;
@@ -175,7 +176,13 @@ export async function startEmbeddedBroker({
     const topic = packet.topic;
     if (topic.startsWith("$")) return callback(new Error("reserved topic"));
     if (identity?.kind === "service") return callback(null);
-    if (packet.retain) return callback(new Error("devices may not publish retained messages"));
+    if (packet.retain) {
+      // Zigbee2MQTT publishes its bridge state (and its last will), availability and device lists retained, and
+      // cannot be told not to for all of them: taken as ordinary messages, never stored by the broker.
+      if (!topic.startsWith(ZIGBEE2MQTT_PREFIX))
+        return callback(new Error("devices may not publish retained messages"));
+      packet.retain = false;
+    }
     const allowed =
       identity?.kind === "device"
         ? mayPublish(identity, topic)
@@ -203,7 +210,8 @@ export async function startEmbeddedBroker({
     if (allowed) return callback(null, subscription);
     // The OwnTracks app subscribes to everyone's topics by default (`owntracks/+/+`, booklet tech/json): refused
     // in the SUBACK (0x80) only, so that the app stays connected for its own commands.
-    if (topic.startsWith(`${OWNTRACKS_ROOT}/`)) return callback(null, null);
+    // A gateway's Zigbee2MQTT set to another base likewise: its publishes there are refused, and logged.
+    if (topic.startsWith(`${OWNTRACKS_ROOT}/`) || topic.startsWith(ZIGBEE2MQTT_PREFIX)) return callback(null, null);
     callback(new Error("subscription not allowed"), null);
   };
   broker.on("clientError", (client, error) =>

@@ -9,6 +9,7 @@ import type { Metrics } from "../observability/metrics";
 import type { Broadcaster } from "../realtime/broadcaster";
 import { createAdaptedIngest } from "./adapters/adapt-inbound";
 import { createDeviceGuards } from "./adapters/device-guards";
+import { createGatewaySensors } from "./adapters/gateway-sensors";
 import { createAfterCommit } from "./after-commit";
 import { createBatchWriter } from "./batch-writer";
 import { gatePubacks, type PubackGate } from "./deferred-puback";
@@ -56,10 +57,12 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
   const { sql, metrics, logger } = options;
   const registry = createSourceRegistry({ sql });
   const deviceGuards = createDeviceGuards({ sql });
+  const gatewaySensors = createGatewaySensors({ sql });
   const invalidated = (cache: "registry" | "rules" | "fences") => metrics.cacheInvalidations.inc({ cache });
   const registryListener = await sql.listen(REGISTRY_CHANNEL, (externalId) => {
     registry.invalidate(externalId);
     deviceGuards.invalidate(externalId);
+    gatewaySensors.invalidate(externalId);
     invalidated("registry");
   });
   await reportIdentityCollisions({ sql, logger });
@@ -110,10 +113,12 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     metrics,
     logger,
   });
-  // Protocol adapters (OwnTracks) turn their messages into native uplinks for the same pipeline.
+  // Protocol adapters (OwnTracks, Zigbee2MQTT) turn their messages into native uplinks for the same pipeline.
   const { ingest } = createAdaptedIngest({
     pipeline,
     deviceGuards,
+    gatewaySensors,
+    registry,
     sql,
     broadcaster: options.broadcaster,
     metrics,

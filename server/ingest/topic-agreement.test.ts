@@ -135,3 +135,48 @@ describe("OwnTracks topics (owntracks.org/booklet/tech/json, Topics)", () => {
     expect(reads.filter((f) => !maySubscribe(phone, f))).toEqual([]);
   });
 });
+
+describe("Zigbee2MQTT topics (zigbee2mqtt.io, guide/usage/mqtt_topics_and_messages)", () => {
+  const gateway: DeviceIdentity = { externalId: "gw-1", guardExternalId: null };
+  const levels = [
+    "bridge/state",
+    "bridge/devices",
+    "bridge/request/permit_join",
+    "0x00158d0001a9ec71",
+    "Door Sensor",
+    "kitchen/smoke",
+    "kitchen/smoke/availability",
+    "my_bulb/set",
+    "my_bulb/set/state",
+  ];
+  const zigbeeCandidates = [...ids, "gw-1"].flatMap((id) => levels.map((rest) => `zigbee2mqtt/${id}/${rest}`));
+  const zigbeeAcl = mosquittoAclLines(gateway);
+  const readWrite = zigbeeAcl
+    .filter((l) => l.startsWith("topic readwrite zigbee2mqtt/"))
+    .map((l) => l.slice("topic readwrite ".length));
+
+  test("a gateway publishes under its own base only, and the ingestor subscribes to all of it", () => {
+    const allowed = zigbeeCandidates.filter((topic) => mayPublish(gateway, topic));
+    expect(allowed).toEqual(levels.map((rest) => `zigbee2mqtt/gw-1/${rest}`));
+    expect(allowed.filter((topic) => !uplinkSubscriptions().some((f) => matches(f, topic)))).toEqual([]);
+    // Under another gateway's base, or above its own, never.
+    for (const refused of ["zigbee2mqtt/gw-1", "zigbee2mqtt/other-7/bridge/state", "zigbee2mqtt/bridge/state"]) {
+      expect(mayPublish(gateway, refused)).toBe(false);
+    }
+  });
+
+  test("a gateway reads its whole base, as Zigbee2MQTT subscribes to it, and nothing beside it", () => {
+    for (const own of ["zigbee2mqtt/gw-1/#", "zigbee2mqtt/gw-1/+/set", "zigbee2mqtt/gw-1/bridge/request/#"]) {
+      expect(maySubscribe(gateway, own)).toBe(true);
+    }
+    for (const refused of ["zigbee2mqtt/#", "zigbee2mqtt/+/#", "zigbee2mqtt/other-7/#", "zigbee2mqtt/gw-1/#/x"]) {
+      expect(maySubscribe(gateway, refused)).toBe(false);
+    }
+  });
+
+  test("the Mosquitto export allows the same base, read and write, and no more", () => {
+    expect(readWrite).toEqual(["zigbee2mqtt/gw-1/#"]);
+    expect(zigbeeCandidates.filter((t) => mayPublish(gateway, t) !== readWrite.some((f) => matches(f, t)))).toEqual([]);
+    expect(readWrite.filter((f) => !maySubscribe(gateway, f))).toEqual([]);
+  });
+});

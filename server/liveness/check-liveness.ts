@@ -1,7 +1,8 @@
 // Liveness, run every minute by the worker: devices that missed their
-// reporting interval too often go offline with an alert; devices that
-// reported again come back online with that alert resolved; guards on shift
-// who have not moved more than X m in T minutes raise a man-down alert.
+// reporting interval too often go offline with an alert (a gateway's sensors
+// with it, under its alert); devices that reported again come back online
+// with that alert resolved; guards on shift who have not moved more than X m
+// in T minutes raise a man-down alert.
 // Every step is one set-based statement, so a run stays well under a second
 // at 10,000 devices (see scripts/bench).
 import type { Sql, TransactionSql } from "postgres";
@@ -51,6 +52,13 @@ async function markOffline(tx: TransactionSql, now: Date): Promise<AlertCandidat
               d.external_id as "sourceExternalId", coalesce(d.name, d.external_id) as "sourceName",
               due.interval_s as "intervalS", extract(epoch from ${now}::timestamptz - d.last_seen_at)::float8 as "silentS",
               due.rules`;
+  // A gateway's sensors (Zigbee2MQTT) cannot report while it is gone: unreachable under its one alert, with
+  // none of their own; each comes back when it reports again.
+  const gone = rows.map((d) => d.deviceId);
+  if (gone.length > 0) {
+    await tx`update devices set offline_since = ${now}
+             where gateway_id = any(${gone}::uuid[]) and offline_since is null and revoked_at is null`;
+  }
   return rows
     .filter((d) => !d.rules?.disabled?.includes("offline"))
     .map((d) => ({

@@ -12,6 +12,8 @@ export function expire_device_commands({ broadcaster }: Pick<TaskDeps, "broadcas
       `update device_commands c set status = 'expired'
        from devices d
        where d.id = c.device_id and c.status in ('queued', 'sent', 'received') and c.expires_at < now()
+         -- Zigbee2MQTT does not answer commands: sent is as far as one behind a gateway goes.
+         and not (c.status = 'sent' and d.gateway_id is not null)
        returning c.id as "commandId", c.tenant_id as "tenantId", d.external_id as "deviceExternalId"`,
     );
     if (rows.length === 0) return;

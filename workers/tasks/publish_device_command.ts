@@ -1,8 +1,12 @@
 // Publishes a queued command on device/{id}/commands (QoS 1) and marks it sent;
 // a command past its expiry is marked expired instead. An OwnTracks phone gets
 // the app's own `cmd` on its own topic (contracts/owntracks-commands.ts), or,
-// when it posts over HTTP, finds the command in the answer to its next post.
-import { downlinkTopic } from "../../server/contracts/mqtt-topics";
+// when it posts over HTTP, finds the command in the answer to its next post. A
+// sensor behind a Zigbee2MQTT gateway gets its command's params as the JSON
+// object Zigbee2MQTT takes on `{base}/{friendly name}/set` (e.g. `{"state":
+// "ON"}`); Zigbee2MQTT does not answer commands, so such a command stays `sent`
+// (expiry leaves it).
+import { downlinkTopic, zigbee2MqttSetTopic } from "../../server/contracts/mqtt-topics";
 import {
   OWNTRACKS_HTTP_RECENT_MS,
   ownTracksCommandFor,
@@ -23,10 +27,18 @@ type Row = {
   external_id: string;
   owntracks_topic: string | null;
   owntracks_http_at: Date | null;
+  gateway_external_id: string | null;
+  gateway_address: string | null;
 };
 
-/** Where and what to publish: the app's own command for an OwnTracks phone, else Vigil's. */
+/** Where and what to publish: a gateway sensor's set, the app's own command for an OwnTracks phone, else Vigil's. */
 function downlink(command: Row): { topic: string; payload: unknown } | "waits-for-http" {
+  if (command.gateway_external_id !== null && command.gateway_address !== null) {
+    return {
+      topic: zigbee2MqttSetTopic(command.gateway_external_id, command.gateway_address),
+      payload: command.params ?? {},
+    };
+  }
   const ownTracks = ownTracksCommandFor(command.type);
   if (ownTracks && command.owntracks_topic) {
     const postsOverHttp =
@@ -51,8 +63,10 @@ export function publish_device_command({ publisher, broadcaster }: TaskDeps): Ta
     const { commandId } = parseJobPayload("publish_device_command", raw);
     const { rows } = await helpers.query<Row>(
       `select c.id, c.tenant_id, c.type, c.params, c.status, c.expires_at, d.external_id, d.owntracks_topic,
-              d.owntracks_http_at
-       from device_commands c join devices d on d.id = c.device_id where c.id = $1`,
+              d.owntracks_http_at, gw.external_id as gateway_external_id, d.gateway_address
+       from device_commands c join devices d on d.id = c.device_id
+       left join devices gw on gw.id = d.gateway_id and gw.tenant_id = d.tenant_id
+       where c.id = $1`,
       [commandId],
     );
     const command = rows[0];

@@ -1,11 +1,17 @@
 // Where protocol adapters plug into ingestion: a message on an adapter's
-// topics (OwnTracks's `owntracks/{user}/{device}`) is turned into native
-// uplinks, which then run through the same pipeline as Vigil's own topics
-// (whitelist, identify, decode, validate, batch, alerts, receipts); every
-// other message goes to the pipeline unchanged. The original message is
-// acknowledged once all of its native uplinks are.
+// topics (OwnTracks's `owntracks/{user}/{device}`, a gateway's Zigbee2MQTT
+// under `zigbee2mqtt/{gateway}/...`) is turned into native uplinks, which then
+// run through the same pipeline as Vigil's own topics (whitelist, identify,
+// decode, validate, batch, alerts, receipts); every other message goes to the
+// pipeline unchanged. The original message is acknowledged once all of its
+// native uplinks are (or once it is quarantined).
 import type { Sql } from "postgres";
-import { OWNTRACKS_ROOT, parseOwnTracksTopic } from "../../contracts/mqtt-topics";
+import {
+  OWNTRACKS_ROOT,
+  parseOwnTracksTopic,
+  parseZigbee2MqttTopic,
+  ZIGBEE2MQTT_ROOT,
+} from "../../contracts/mqtt-topics";
 import { socketEvents } from "../../contracts/socket-events";
 import type { Logger } from "../../observability/logger";
 import type { Metrics } from "../../observability/metrics";
@@ -14,11 +20,17 @@ import { markDeviceOffline } from "../../services/devices/mark-device-offline";
 import type { Pipeline } from "../pipeline/run-pipeline";
 import type { InboundMessage } from "../pipeline/types";
 import type { AdaptedMessage } from "./adapted-message";
+import type { SourceRegistry } from "../source-registry";
 import type { DeviceGuards } from "./device-guards";
+import type { GatewaySensors } from "./gateway-sensors";
 import { fromOwnTracks } from "./owntracks";
 import { createOwnTracksTopics } from "./owntracks-topics";
+import { createZigbee2MqttAdapter } from "./zigbee2mqtt-ingest";
 
 const OWNTRACKS_PREFIX = `${OWNTRACKS_ROOT}/`;
+const ZIGBEE2MQTT_PREFIX = `${ZIGBEE2MQTT_ROOT}/`;
+
+type OfflineMessage = Extract<AdaptedMessage, { kind: "offline" }>;
 
 export type AdaptedIngest = {
   /** Any broker message: adapted if it is on an adapter's topics, else straight to the pipeline. */
@@ -30,6 +42,8 @@ export type AdaptedIngest = {
 export function createAdaptedIngest({
   pipeline,
   deviceGuards,
+  gatewaySensors,
+  registry,
   sql,
   broadcaster,
   metrics,
@@ -38,14 +52,21 @@ export function createAdaptedIngest({
 }: {
   pipeline: Pipeline;
   deviceGuards: DeviceGuards;
+  gatewaySensors: GatewaySensors;
+  registry: SourceRegistry;
   sql: Sql;
   broadcaster: Broadcaster;
   metrics: Metrics;
   logger: Logger;
   maxPayloadBytes: number;
 }): AdaptedIngest {
-  async function goOffline(deviceExternalId: string): Promise<void> {
-    const offline = await markDeviceOffline(sql, deviceExternalId);
+  const zigbee2Mqtt = createZigbee2MqttAdapter({ gatewaySensors, registry, maxPayloadBytes });
+
+  async function goOffline({ deviceExternalId, cause, withSensors }: OfflineMessage): Promise<void> {
+    const offline = await markDeviceOffline(sql, deviceExternalId, {
+      ...(cause === undefined ? {} : { cause }),
+      withSensors: withSensors ?? false,
+    });
     if (!offline?.alert) return;
     const { created: _created, tenantId, ...alert } = offline.alert;
     broadcaster.toTenant(tenantId, socketEvents.alertsChanged, [alert]);
@@ -59,11 +80,12 @@ export function createAdaptedIngest({
     if (adapted.kind === "offline") {
       metrics.mqttMessages.inc({ family: protocol, result: "offline" });
       // A lost last will costs little: liveness finds the device silent soon after.
-      await goOffline(adapted.deviceExternalId).catch((error: unknown) =>
+      await goOffline(adapted).catch((error: unknown) =>
         logger.error({ err: error, device: adapted.deviceExternalId }, "marking a device offline failed"),
       );
       return message.settle();
     }
+    if (adapted.kind === "rejected") return pipeline.submit({ ...adapted.rejection, message });
     let left = adapted.uplinks.length;
     const settleOne = () => {
       left -= 1;
@@ -83,15 +105,25 @@ export function createAdaptedIngest({
     await handle(fromOwnTracks(message.payload, source, maxPayloadBytes), message, "owntracks");
   }
 
+  async function zigbee(message: InboundMessage): Promise<void> {
+    const topic = parseZigbee2MqttTopic(message.topic);
+    if ("refused" in topic) return pipeline.ingest(message);
+    // The broker let this login publish only under its own base (device-acl.ts).
+    await handle(await zigbee2Mqtt(message, topic), message, "zigbee2mqtt");
+  }
+
   return {
     ownTracks,
     ingest(message) {
       // Native topics (nearly every message) go straight on: no parsing, no extra await on the hot path.
-      if (!message.topic.startsWith(OWNTRACKS_PREFIX)) return pipeline.ingest(message);
-      const topic = parseOwnTracksTopic(message.topic);
-      if ("refused" in topic) return pipeline.ingest(message);
-      // The broker let this login publish only under its own user (device-acl.ts).
-      return ownTracks(message, { user: topic.user, deviceName: topic.deviceName });
+      if (message.topic.startsWith(OWNTRACKS_PREFIX)) {
+        const topic = parseOwnTracksTopic(message.topic);
+        if ("refused" in topic) return pipeline.ingest(message);
+        // The broker let this login publish only under its own user (device-acl.ts).
+        return ownTracks(message, { user: topic.user, deviceName: topic.deviceName });
+      }
+      if (message.topic.startsWith(ZIGBEE2MQTT_PREFIX)) return zigbee(message);
+      return pipeline.ingest(message);
     },
   };
 }

@@ -1,12 +1,23 @@
 // What a protocol adapter makes of one message: native uplinks (topic and
 // JSON payload) that the pipeline then routes, validates and stores like any
-// other, a device that said it is going offline, or a message Vigil has no use
+// other, a device that said it is going offline, a message refused with its
+// reason (quarantined under its original topic), or a message Vigil has no use
 // for (accepted and dropped, without quarantine).
+import type { RejectedMessage } from "../pipeline/types";
+
 export type NativeUplink = { topic: string; payload: Buffer };
 
 export type AdaptedMessage =
   | { kind: "native"; uplinks: NativeUplink[] }
-  | { kind: "offline"; deviceExternalId: string }
+  | {
+      kind: "offline";
+      deviceExternalId: string;
+      /** Why, for the alert: "its app's connection to Vigil was lost" unless given. */
+      cause?: string;
+      /** A gateway: the sensors behind it are unreachable too, under its one alert. */
+      withSensors?: boolean;
+    }
+  | { kind: "rejected"; rejection: Omit<RejectedMessage, "message"> }
   | { kind: "ignored"; reason: string };
 
 export function nativeUplink(topic: string, payload: Record<string, unknown> | Buffer): NativeUplink {

@@ -3,6 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromOwnTracks } from "../adapters/owntracks";
+import { fromZigbee2MqttState, parseAvailability, parseZigbee2MqttState } from "../adapters/zigbee2mqtt";
+import { parseZigbee2MqttTopic } from "../../contracts/mqtt-topics";
 import { createDecodePayload } from "./decode-payload";
 import { routeTopic } from "./route-topic";
 import { inboundFor, runStage, withTestSource } from "../../../test/harness/pipeline-messages";
@@ -175,4 +177,71 @@ describe("hostile OwnTracks input", () => {
     );
     expect(accepted).toBeGreaterThan(0);
   }, 120_000);
+});
+
+// Zigbee2MQTT states (zigbee2mqtt.io, guide/usage/exposes) with hostile values and keys, through the adapter and then
+// the same handlers: nothing throws, every uplink is the gateway sensor's own, and what passes is in range.
+const zigbeeExpose = fc.constantFrom(
+  "smoke",
+  "contact",
+  "occupancy",
+  "water_leak",
+  "tamper",
+  "action",
+  "battery",
+  "temperature",
+  "last_seen",
+  "linkquality",
+  "__proto__",
+  "constructor",
+  "msg_id",
+  "timestamp",
+);
+const zigbeeState = fc.dictionary(fc.oneof(zigbeeExpose, fc.string({ maxLength: 20 })), hostileValue, { maxKeys: 12 });
+const zigbeePayload = fc.oneof(
+  zigbeeState.map((o) => Buffer.from(JSON.stringify(o))),
+  zigbeeState.map((o) => Buffer.from(`{"__proto__":{"polluted":1},${JSON.stringify(o).slice(1)}`)),
+  payload,
+);
+
+describe("hostile Zigbee2MQTT input", () => {
+  it("never throws on 20,000 generated states, keeps to the sensor's own topics and accepts only in-range data", () => {
+    const sensor = "gw-1::hall_smoke";
+    let accepted = 0;
+    fc.assert(
+      fc.property(zigbeePayload, (p) => {
+        expect(["online", "offline", null]).toContain(parseAvailability(p));
+        const state = parseZigbee2MqttState(p, 64 * 1024);
+        if (!state) return;
+        for (const uplink of fromZigbee2MqttState(state, sensor)) {
+          const own = [`device/${sensor}/telemetry`, `alert/panic/${sensor}`];
+          expect(uplink.topic.startsWith(`sensor/${sensor}/`) || own.includes(uplink.topic)).toBe(true);
+          const { verdict, envelope } = run(uplink.topic, uplink.payload);
+          if (!verdict.ok) {
+            expect(REASONS.has(verdict.reason)).toBe(true);
+            continue;
+          }
+          accepted += 1;
+          for (const key of NUMERIC_FIELDS[envelope.family!] ?? []) {
+            if (envelope.data![key] !== undefined) expect(Number.isFinite(envelope.data![key])).toBe(true);
+          }
+        }
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(accepted).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("never throws on generated topics, and names only the gateway the topic's second level names", () => {
+    const level = fc.oneof(fc.constantFrom("bridge", "state", "set", "get", "availability", "+", "#", ""), fc.string());
+    fc.assert(
+      fc.property(fc.array(level, { maxLength: 6 }), (levels) => {
+        const topic = ["zigbee2mqtt", ...levels].join("/");
+        const parsed = parseZigbee2MqttTopic(topic);
+        if (!("refused" in parsed)) expect(parsed.gateway).toBe(topic.split("/")[1]);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
 });

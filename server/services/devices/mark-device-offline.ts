@@ -1,7 +1,11 @@
-// A device that said it is gone (OwnTracks's last will, `_type: lwt`) goes
-// offline at once, with the same `offline` alert liveness raises for a silent
-// device (unless the tenant turned it off); liveness brings it back online,
-// and resolves the alert, when it reports again.
+// A device that said it is gone (OwnTracks's last will, `_type: lwt`;
+// Zigbee2MQTT's `bridge/state` offline for a gateway, a device's availability
+// offline for a sensor behind one) goes offline at once, with the same
+// `offline` alert liveness raises for a silent device (unless the tenant
+// turned it off); liveness brings it back online, and resolves the alert,
+// when it reports again. A gateway's sensors go offline with it, under its one
+// alert: none of them can report while it is gone, and each comes back when
+// it reports again.
 import type { Sql } from "postgres";
 import type { AlertSeverity } from "../../contracts/socket-events";
 import { alertKey, type AlertCandidate } from "../alerts/alert-candidate";
@@ -18,7 +22,15 @@ type Row = {
 
 export type OfflineDevice = { tenantId: string; externalId: string; name: string; alert: RaisedAlert | null };
 
-export async function markDeviceOffline(sql: Sql, externalId: string, now = new Date()): Promise<OfflineDevice | null> {
+export async function markDeviceOffline(
+  sql: Sql,
+  externalId: string,
+  {
+    now = new Date(),
+    cause = "its app's connection to Vigil was lost",
+    withSensors = false,
+  }: { now?: Date; cause?: string; withSensors?: boolean } = {},
+): Promise<OfflineDevice | null> {
   return sql.begin(async (tx) => {
     const [device] = await tx<Row[]>`
       update devices d set offline_since = ${now}
@@ -27,6 +39,13 @@ export async function markDeviceOffline(sql: Sql, externalId: string, now = new 
       returning d.id as "deviceId", d.tenant_id as "tenantId", d.guard_id as "guardId", d.site_id as "siteId",
                 coalesce(d.name, d.external_id) as name, r.rules`;
     if (!device) return null;
+    const sensors = withSensors
+      ? (
+          await tx`
+            update devices set offline_since = ${now}
+            where gateway_id = ${device.deviceId} and offline_since is null and revoked_at is null`
+        ).count
+      : 0;
     const offline = { tenantId: device.tenantId, externalId, name: device.name, alert: null };
     if (device.rules?.disabled?.includes("offline")) return offline;
     const candidate: AlertCandidate = {
@@ -35,7 +54,7 @@ export async function markDeviceOffline(sql: Sql, externalId: string, now = new 
       siteId: device.siteId,
       type: "offline",
       severity: device.rules?.severities?.offline ?? "high",
-      message: `${device.name} went offline: its app's connection to Vigil was lost`,
+      message: `${device.name} went offline: ${cause}${sensors > 0 ? `; its ${sensors} sensors are unreachable` : ""}`,
       location: null,
       at: now,
       extra: null,
