@@ -21,6 +21,7 @@ const ids = ["phone-1", "G-1", "smoke-9", "other-7"];
 const leaves = [
   ...new Set([
     ...UPLINK_FAMILIES.map((f) => TOPIC_FAMILIES[f].leaf).filter((l) => l !== "+"),
+    ...UPLINK_FAMILIES.flatMap((f) => TOPIC_FAMILIES[f].events),
     ...DOWNLINK_LEAVES,
     ...Object.keys(ANSWER_LEAVES),
     "smoke",
