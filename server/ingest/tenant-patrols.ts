@@ -28,14 +28,15 @@ async function loadTenant(sql: Sql, tenantId: string): Promise<GpsTargets> {
   if (runs.length === 0) return buildGpsTargets({ runs, points: new Map(), siteGuards: new Map() });
   const checkpointIds = [...new Set(runs.flatMap((r) => r.checkpointIds))];
   const siteIds = [...new Set(runs.filter((r) => r.guardId === null).map((r) => r.siteId))];
+  type SiteGuards = { siteId: string; guardIds: string[] };
   const [points, assignments] = await Promise.all([
     sql<CheckpointPoint[]>`
       select id, lat, lon, radius_m as "radiusM" from checkpoints
       where tenant_id = ${tenantId} and id = any(${checkpointIds}::uuid[])
         and lat is not null and lon is not null and radius_m is not null`,
     siteIds.length === 0
-      ? Promise.resolve([])
-      : sql<{ siteId: string; guardIds: string[] }[]>`
+      ? Promise.resolve<SiteGuards[]>([])
+      : sql<SiteGuards[]>`
           select site_id as "siteId", array_agg(guard_id::text) as "guardIds" from guard_assignments
           where tenant_id = ${tenantId} and site_id = any(${siteIds}::uuid[])
           group by site_id`,
