@@ -86,6 +86,21 @@ test("every topic the whitelist accepts is one the ingestor subscribes to", () =
   expect(accepted.filter((topic) => !uplinkSubscriptions().some((f) => matches(f, topic)))).toEqual([]);
 });
 
+test("a guard's phones publish checkpoint scans under the guard's id, routed to a family of their own", () => {
+  expect(parseUplinkTopic("guard/G-1/checkpoint")).toEqual({
+    family: "checkpoint",
+    topicFamily: "guard",
+    topicId: "G-1",
+    kind: "checkpoint",
+  });
+  expect(mayPublish(phone, "guard/G-1/checkpoint")).toBe(true);
+  expect(mayPublish(phone, "guard/phone-1/checkpoint")).toBe(false);
+  expect(mayPublish(phone, "guard/other-7/checkpoint")).toBe(false);
+  expect(mayPublish(sensor, "guard/G-1/checkpoint")).toBe(false);
+  expect("refused" in parseUplinkTopic("device/phone-1/checkpoint")).toBe(true);
+  expect(mosquittoAclLines(phone)).toContain("topic write guard/G-1/checkpoint");
+});
+
 test("no downlink topic Vigil publishes is taken for uplink", () => {
   const downlink = UPLINK_FAMILIES.flatMap((family) =>
     TOPIC_FAMILIES[family].downlink.flatMap((leaf) => ids.map((id) => `${family}/${id}/${leaf}`)),
