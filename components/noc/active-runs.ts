@@ -4,9 +4,9 @@
 // reload cannot bring it back; a run's progress never moves backwards.
 import type { TourRunDto } from "@/server/contracts/patrols";
 
-export type ActiveRunsState = { runs: Map<string, TourRunDto>; closed: Set<string> };
+type ActiveRunsState = { runs: Map<string, TourRunDto>; closed: Set<string> };
 
-export type ActiveRunsAction = { type: "changed"; runs: TourRunDto[] } | { type: "reloaded"; runs: TourRunDto[] };
+type ActiveRunsAction = { type: "changed"; runs: TourRunDto[] } | { type: "reloaded"; runs: TourRunDto[] };
 
 const isOpen = (run: TourRunDto) => run.status === "scheduled" || run.status === "in_progress";
 

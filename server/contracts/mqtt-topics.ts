@@ -24,7 +24,7 @@ export type DownlinkAnswer = (typeof ANSWER_LEAVES)[AnswerLeaf];
  * persistence) while sharing their family's owner and receipts: a guard's checkpoint scans.
  */
 export const EVENT_LEAVES = { checkpoint: "checkpoint" } as const;
-export type EventLeaf = keyof typeof EVENT_LEAVES;
+type EventLeaf = keyof typeof EVENT_LEAVES;
 export type UplinkEvent = (typeof EVENT_LEAVES)[EventLeaf];
 
 type FamilyRule = {

@@ -5,7 +5,7 @@
 // of a guard with no open run costs one map lookup and no query.
 import { visitCounts } from "./run-progress";
 
-export type GpsTarget = {
+type GpsTarget = {
   runId: string;
   checkpointId: string;
   lat: number;
@@ -77,7 +77,7 @@ export function metresBetween(lat1: number, lon1: number, lat2: number, lon2: nu
   return Math.sqrt(x * x + y * y) * METRES_PER_DEGREE;
 }
 
-export type Fix = { lat: number; lon: number; accuracyM: number | undefined; at: Date };
+type Fix = { lat: number; lon: number; accuracyM: number | undefined; at: Date };
 
 /**
  * Whether a fix proves a visit: within the checkpoint's radius, with an accuracy no worse than that radius (a fix

@@ -53,7 +53,7 @@ async function ensureTour(url: string, token: string, siteId: string, guardExter
   return made.body;
 }
 
-export type PatrolScenario = { step: () => Promise<void> };
+type PatrolScenario = { step: () => Promise<void> };
 
 export async function startPatrolScenario({
   url,

@@ -13,7 +13,7 @@ type Fix = ValidatedAs<"guard">;
 type Reached = { tenantId: string; guardId: string; checkpointId: string; at: Date };
 
 /** The first fix of each guard at each checkpoint in the batch. */
-export function reachedCheckpoints(fixes: readonly Fix[], patrols: ReadonlyMap<string, GpsTargets>): Reached[] {
+function reachedCheckpoints(fixes: readonly Fix[], patrols: ReadonlyMap<string, GpsTargets>): Reached[] {
   const reached = new Map<string, Reached>();
   for (const { source, data, recordedAt } of fixes) {
     const targets = patrols.get(source.tenantId)?.forGuard(source.guardId);

@@ -14,11 +14,11 @@ import { receiptTopic, type Receipt } from "./receipt";
 type Scan = ValidatedAs<"checkpoint">;
 
 /** counted: a run took the visit; not_counted: a checkpoint of the tenant no run needed now; unknown_checkpoint: quarantined. */
-export type ScanResult = "counted" | "not_counted" | "unknown_checkpoint";
+type ScanResult = "counted" | "not_counted" | "unknown_checkpoint";
 
 export type RunRef = { tenantId: string; runId: string };
 
-export type RecordedScans = { refused: RejectedMessage[]; receipts: Receipt[]; runs: RunRef[] };
+type RecordedScans = { refused: RejectedMessage[]; receipts: Receipt[]; runs: RunRef[] };
 
 export async function recordScans(tx: TransactionSql, scans: Scan[]): Promise<RecordedScans> {
   if (scans.length === 0) return { refused: [], receipts: [], runs: [] };

@@ -3,7 +3,7 @@
 // whole ingest batch of scans.
 import type { TransactionSql } from "postgres";
 
-export type CodeLookup = { tenantId: string; code: string };
+type CodeLookup = { tenantId: string; code: string };
 
 export function codeKey({ tenantId, code }: CodeLookup): string {
   return `${tenantId}|${code}`;
