@@ -37,40 +37,41 @@ test("the operator sees a tour run's progress bar move as the guard scans checkp
   });
   const guard = { externalId: `patroller-${suffix}`, name: "Asha Rao" };
 
-  const { phone, gates } = await test.step("a guard with a phone, a site with three checkpoints and a tour due now", async () => {
-    expect((await api.post("/api/v1/guards", { data: guard })).status()).toBe(201);
-    const device = await api.post("/api/v1/devices", {
-      data: { externalId: `phone-${suffix}`, kind: "guard-phone", guardExternalId: guard.externalId },
+  const { phone, gates } =
+    await test.step("a guard with a phone, a site with three checkpoints and a tour due now", async () => {
+      expect((await api.post("/api/v1/guards", { data: guard })).status()).toBe(201);
+      const device = await api.post("/api/v1/devices", {
+        data: { externalId: `phone-${suffix}`, kind: "guard-phone", guardExternalId: guard.externalId },
+      });
+      expect(device.status(), await device.text()).toBe(201);
+      const site = (await (await api.post("/api/v1/sites", { data: { name: `Depot ${suffix}` } })).json()) as SiteDto;
+      const gates: CheckpointDto[] = [];
+      for (const name of ["North gate", "Loading bay", "Roof door"]) {
+        const made = await api.post(`/api/v1/sites/${site.id}/checkpoints`, { data: { name } });
+        expect(made.status(), await made.text()).toBe(201);
+        gates.push((await made.json()) as CheckpointDto);
+      }
+      const tour = await api.post(`/api/v1/sites/${site.id}/tours`, {
+        data: {
+          name: "Night round",
+          checkpointIds: gates.map((g) => g.id),
+          ordered: true,
+          startAt: new Date(Date.now() - 60_000).toISOString(),
+          windowMinutes: 45,
+          guardExternalId: guard.externalId,
+        },
+      });
+      expect(tour.status(), await tour.text()).toBe(201);
+      expect(((await tour.json()) as TourDto).name).toBe("Night round");
+      // The worker makes due runs every minute; this test makes it at once with the same code.
+      const sql = postgres(vigil.databaseUrl, { max: 1, onnotice: () => {} });
+      try {
+        await advanceTourRuns(sql, { toTenant: () => {}, toUser: () => {} });
+      } finally {
+        await sql.end({ timeout: 5 });
+      }
+      return { phone: ((await device.json()) as { mqtt: MqttCredentials }).mqtt, gates };
     });
-    expect(device.status(), await device.text()).toBe(201);
-    const site = (await (await api.post("/api/v1/sites", { data: { name: `Depot ${suffix}` } })).json()) as SiteDto;
-    const gates: CheckpointDto[] = [];
-    for (const name of ["North gate", "Loading bay", "Roof door"]) {
-      const made = await api.post(`/api/v1/sites/${site.id}/checkpoints`, { data: { name } });
-      expect(made.status(), await made.text()).toBe(201);
-      gates.push((await made.json()) as CheckpointDto);
-    }
-    const tour = await api.post(`/api/v1/sites/${site.id}/tours`, {
-      data: {
-        name: "Night round",
-        checkpointIds: gates.map((g) => g.id),
-        ordered: true,
-        startAt: new Date(Date.now() - 60_000).toISOString(),
-        windowMinutes: 45,
-        guardExternalId: guard.externalId,
-      },
-    });
-    expect(tour.status(), await tour.text()).toBe(201);
-    expect(((await tour.json()) as TourDto).name).toBe("Night round");
-    // The worker makes due runs every minute; this test makes it at once with the same code.
-    const sql = postgres(vigil.databaseUrl, { max: 1, onnotice: () => {} });
-    try {
-      await advanceTourRuns(sql, { toTenant: () => {}, toUser: () => {} });
-    } finally {
-      await sql.end({ timeout: 5 });
-    }
-    return { phone: ((await device.json()) as { mqtt: MqttCredentials }).mqtt, gates };
-  });
 
   const scan = (code: string, n: number) =>
     publish(vigil, phone, `guard/${guard.externalId}/checkpoint`, {

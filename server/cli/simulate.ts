@@ -259,7 +259,14 @@ async function main(): Promise<void> {
   }
   if (siteId && options.scenarios.has("patrol")) {
     const phone = phones[0]!;
-    const patrol = await startPatrolScenario({ ...options, token, siteId, guardExternalId: phone.guardExternalId!, client: phone.client, log });
+    const patrol = await startPatrolScenario({
+      ...options,
+      token,
+      siteId,
+      guardExternalId: phone.guardExternalId!,
+      client: phone.client,
+      log,
+    });
     every(options.intervalMs * 5, () => void patrol.step().catch((error: Error) => log(`patrol: ${error.message}`)));
   }
   if (options.scenarios.has("panic")) {

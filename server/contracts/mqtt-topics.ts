@@ -23,7 +23,7 @@ export type DownlinkAnswer = (typeof ANSWER_LEAVES)[AnswerLeaf];
  * Further uplink leaves, `{family}/{id}/{leaf}`, that are pipeline families of their own (their own schema and
  * persistence) while sharing their family's owner and receipts: a guard's checkpoint scans.
  */
-export const EVENT_LEAVES = { checkpoint: "checkpoint" } as const;
+const EVENT_LEAVES = { checkpoint: "checkpoint" } as const;
 type EventLeaf = keyof typeof EVENT_LEAVES;
 export type UplinkEvent = (typeof EVENT_LEAVES)[EventLeaf];
 

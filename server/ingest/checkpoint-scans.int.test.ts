@@ -181,7 +181,9 @@ describe("checkpoint scans over MQTT", () => {
       where topic = ${`guard/${guard.externalId}/checkpoint`} order by id`;
     expect(quarantined.map((q) => q.reason)).toEqual(["unknown_checkpoint", "unknown_checkpoint"]);
     expect(quarantined[0]!.payload).toContain(theirs.body.code);
-    const [me] = await vigil.sql<{ tenantId: string }[]>`select tenant_id as "tenantId" from guards where id = ${guard.id}`;
+    const [me] = await vigil.sql<
+      { tenantId: string }[]
+    >`select tenant_id as "tenantId" from guards where id = ${guard.id}`;
     expect(new Set(quarantined.map((q) => q.tenantId))).toEqual(new Set([me!.tenantId]));
     const run = await runOf(tour);
     expect(run.status).toBe("scheduled");
@@ -198,9 +200,8 @@ describe("GPS visits", () => {
     await publishJson(phone, `guard/${guard.externalId}/gps`, far);
     await waitFor(
       async () =>
-        (
-          await vigil.sql`select 1 from guard_locations where guard_id = ${guard.id} and msg_id = ${far.msg_id!}`
-        ).length > 0,
+        (await vigil.sql`select 1 from guard_locations where guard_id = ${guard.id} and msg_id = ${far.msg_id!}`)
+          .length > 0,
       { what: "the far fix stored" },
     );
     expect((await runOf(tour)).status).toBe("scheduled");

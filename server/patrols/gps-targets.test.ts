@@ -46,7 +46,12 @@ describe("GPS targets of open tour runs", () => {
 
   it("a fix counts within the radius, with an accuracy no wider than it, once the run is due", () => {
     const [gate] = buildGpsTargets({ runs: [run()], points, siteGuards: new Map() }).forGuard("ravi");
-    const at = (lat: number, accuracyM: number | undefined, time = later) => ({ lat, lon: 77.5946, accuracyM, at: time });
+    const at = (lat: number, accuracyM: number | undefined, time = later) => ({
+      lat,
+      lon: 77.5946,
+      accuracyM,
+      at: time,
+    });
     expect(fixReaches(gate!, at(12.9717, 8))).toBe(true); // 11 m away
     expect(fixReaches(gate!, at(12.9719, 8))).toBe(false); // 33 m away
     expect(fixReaches(gate!, at(12.9717, 40))).toBe(false); // too vague to prove anything

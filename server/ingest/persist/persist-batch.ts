@@ -90,7 +90,10 @@ export async function persistBatch(
     const commands = await recordCommandResults(tx, fresh.filter(isOfFamily("command-result")));
     await recordConfigApplied(tx, fresh.filter(isOfFamily("config-applied")));
     const scans = await recordScans(tx, fresh.filter(isOfFamily("checkpoint")));
-    receipts.push(...scans.receipts, ...(await receiptsForResentScans(tx, duplicates.filter(isOfFamily("checkpoint")))));
+    receipts.push(
+      ...scans.receipts,
+      ...(await receiptsForResentScans(tx, duplicates.filter(isOfFamily("checkpoint")))),
+    );
     const gpsRuns = await recordGpsVisits(tx, fixes, patrols);
     const tourRuns = await changedRuns(tx, [...scans.runs, ...gpsRuns]);
     await touchDevices(tx, fresh, lastSeen);

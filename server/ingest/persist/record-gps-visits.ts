@@ -24,7 +24,12 @@ function reachedCheckpoints(fixes: readonly Fix[], patrols: ReadonlyMap<string, 
       const key = `${source.guardId}|${target.checkpointId}`;
       const seen = reached.get(key);
       if (!seen || recordedAt < seen.at) {
-        reached.set(key, { tenantId: source.tenantId, guardId: source.guardId, checkpointId: target.checkpointId, at: recordedAt });
+        reached.set(key, {
+          tenantId: source.tenantId,
+          guardId: source.guardId,
+          checkpointId: target.checkpointId,
+          at: recordedAt,
+        });
       }
     }
   }

@@ -57,10 +57,11 @@ async function makeDueRuns(tx: TransactionSql, now: Date): Promise<RunRef[]> {
     })),
   );
   if (rows.length === 0) return [];
-  return tx<RunRef[]>`
+  const made = await tx`
     insert into tour_runs ${tx(rows, "tenant_id", "tour_id", "site_id", "guard_id", "checkpoint_ids", "ordered", "due_at", "closes_at")}
     on conflict (tour_id, due_at) do nothing
     returning id, tenant_id as "tenantId"`;
+  return made.map((row) => ({ id: String(row.id), tenantId: String(row.tenantId) }));
 }
 
 type ClosedRun = {
@@ -139,7 +140,10 @@ export async function advanceTourRuns(sql: Sql, broadcaster: Broadcaster, now = 
         update tour_runs r set alert_id = v.alert_id
         from unnest(${closed.map((run) => run.runId)}::uuid[], ${alertIds}::uuid[]) as v(run_id, alert_id)
         where r.id = v.run_id`;
-    await notifyPatrolsChanged(tx, [...made, ...closed].map((run) => run.tenantId));
+    await notifyPatrolsChanged(
+      tx,
+      [...made, ...closed].map((run) => run.tenantId),
+    );
     return { made, closed, raised };
   });
   for (const { tenantId, created: _created, ...alert } of raised.values()) {
