@@ -18,7 +18,7 @@ test("the operator sees a tour run's progress bar move as the guard scans checkp
   playwright,
   vigil,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const suffix = Date.now().toString(36);
   // A tenant of its own, so only this test's run is on its NOC.
   const account = { email: `patrol-${suffix}@vigil.test`, password: "patrol-correct-horse-battery" };
