@@ -14,6 +14,7 @@ import "./styles/quarantine.css";
 import "./styles/alerts.css";
 import "./styles/training.css";
 import "./styles/tracking.css";
+import "./styles/patrols.css";
 
 export function ConsoleFrame({ actor, children }: { actor: Actor; children: ReactNode }) {
   return (

@@ -15,6 +15,8 @@ import type { Operator } from "./alert-queue-item";
 import { GuardList } from "./guard-list";
 import { unacknowledgedCritical, type OpenAlert } from "./open-alerts";
 import { createPositionStore } from "./position-store";
+import { TourProgress } from "./tour-progress";
+import { useActiveRuns } from "./use-active-runs";
 import { useAlarm } from "./use-alarm";
 import { useFences } from "./use-fences";
 import { useLatestPositions } from "./use-latest-positions";
@@ -54,7 +56,8 @@ export function NocConsole({ initialAlerts, operator, fences, mapRules, tileUrl,
   const positions = useLatestPositions(store);
   const feed = useOpenAlerts(initialAlerts);
   const live = useFences(fences);
-  const connection = useLiveSocket(store, feed, live.reload);
+  const runs = useActiveRuns();
+  const connection = useLiveSocket(store, feed, live.reload, runs);
   const critical = useMemo(() => unacknowledgedCritical(feed.alerts), [feed.alerts]);
   const alarm = useAlarm({ ringing: critical.length > 0, operatorId: operator.userId });
   const [focus, setFocus] = useState<MapFocus | null>(initialFocus && { ...initialFocus, seq: 0 });
@@ -116,6 +119,7 @@ export function NocConsole({ initialAlerts, operator, fences, mapRules, tileUrl,
             selectedId={selectedId}
             onShowOnMap={showOnMap}
           />
+          <TourProgress runs={runs.runs} />
           <GuardList store={store} load={positions} onLocate={showOnMap} searchRef={search} />
         </aside>
       </div>

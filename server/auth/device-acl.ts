@@ -101,12 +101,13 @@ function maySubscribeZigbee2Mqtt(device: DeviceIdentity, parts: string[]): boole
 export function mosquittoAclLines(device: DeviceIdentity): string[] {
   const lines = [`user ${device.externalId}`];
   for (const family of UPLINK_FAMILIES) {
-    const { idLevel, leaf, answers, downlink } = TOPIC_FAMILIES[family];
+    const { idLevel, leaf, answers, events, downlink } = TOPIC_FAMILIES[family];
     for (const id of ownedIds(device, family)) {
       lines.push(`topic write ${idLevel === 1 ? `${family}/${id}/${leaf}` : `${family}/${leaf}/${id}`}`);
       if (answers && leaf !== "+") {
         for (const answer of Object.keys(ANSWER_LEAVES)) lines.push(`topic write ${family}/${id}/${answer}`);
       }
+      if (leaf !== "+") for (const event of events) lines.push(`topic write ${family}/${id}/${event}`);
       for (const down of downlink) lines.push(`topic read ${family}/${id}/${down}`);
     }
   }

@@ -1,10 +1,11 @@
-// npm run simulate -- --scenario <gps|geofence|telemetry|sensors|panic|commands|offline|zigbee2mqtt|all> --count N
+// npm run simulate -- --scenario <gps|geofence|telemetry|sensors|panic|commands|offline|zigbee2mqtt|patrol|all> --count N
 //   [--url http://localhost:3000] [--mqtt-url mqtt://localhost:1883] [--token T] [--duration-s S] [--interval-s 3]
 // Registers a demo set (guards sim-g-1..N with phones sim-phone-1..N, sensors
 // sim-sensor-1..N, gateway sim-gw-1 (running Zigbee2MQTT: its sensors appear
 // as sim-gw-1::sim_hall_smoke-…), site "Sim HQ" with a 450 m fence that
-// every guard is assigned to; a re-run rotates their credentials) and
-// publishes realistic traffic with each device's own credentials. Logs in with
+// every guard is assigned to, and for `patrol` its checkpoints and tour; a
+// re-run rotates their credentials) and publishes realistic traffic with each
+// device's own credentials. Logs in with
 // ADMIN_EMAIL/ADMIN_PASSWORD unless --token. Ctrl-C or --duration-s stops it.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -22,9 +23,20 @@ import {
   targetOptions,
 } from "./lib/vigil-api";
 import type { Credentials, DeviceKind } from "./lib/vigil-api";
+import { startPatrolScenario } from "./lib/patrol-scenario";
 import { publishZigbee2MqttRound } from "./lib/zigbee2mqtt-sim";
 
-const SCENARIOS = ["gps", "geofence", "telemetry", "sensors", "panic", "commands", "offline", "zigbee2mqtt"] as const;
+const SCENARIOS = [
+  "gps",
+  "geofence",
+  "telemetry",
+  "sensors",
+  "panic",
+  "commands",
+  "offline",
+  "zigbee2mqtt",
+  "patrol",
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const CENTER = { lat: 12.9716, lon: 77.5946 };
 
@@ -129,6 +141,8 @@ async function sendPanic(phone: SimDevice, isStopped: () => boolean): Promise<vo
 
 async function main(): Promise<void> {
   const options = parse();
+  const simHq = (token: string) =>
+    ensureSite(options.url, token, { name: "Sim HQ", center: [CENTER.lon, CENTER.lat], radiusM: 450 });
   const token = await logIn(options.url, options.token);
   log(`logged in to ${options.url}; registering ${options.count} guards, phones and sensors and a gateway`);
   const devices: SimDevice[] = [];
@@ -151,12 +165,8 @@ async function main(): Promise<void> {
     await register(`sim-sensor-${i}`, "sensor");
   }
   const gateway = await register("sim-gw-1", "gateway");
-  if (options.scenarios.has("geofence")) {
-    const siteId = await ensureSite(options.url, token, {
-      name: "Sim HQ",
-      center: [CENTER.lon, CENTER.lat],
-      radiusM: 450,
-    });
+  const siteId = options.scenarios.has("geofence") || options.scenarios.has("patrol") ? await simHq(token) : null;
+  if (siteId && options.scenarios.has("geofence")) {
     for (let i = 1; i <= options.count; i++) await assignGuard(options.url, token, `sim-g-${i}`, siteId);
     log(`site Sim HQ: a 450 m fence around the patrol loops; sim-g-1 leaves it for a while on every round`);
   }
@@ -271,6 +281,18 @@ async function main(): Promise<void> {
       log(`${silent.externalId} (${silent.guardExternalId}) goes silent: no more GPS or telemetry`);
       silent.client.end(true);
     }, afterMs).unref();
+  }
+  if (siteId && options.scenarios.has("patrol")) {
+    const phone = phones[0]!;
+    const patrol = await startPatrolScenario({
+      ...options,
+      token,
+      siteId,
+      guardExternalId: phone.guardExternalId!,
+      client: phone.client,
+      log,
+    });
+    every(options.intervalMs * 5, () => void patrol.step().catch((error: Error) => log(`patrol: ${error.message}`)));
   }
   if (options.scenarios.has("panic")) {
     setTimeout(() => void sendPanic(phones[0]!, () => stopped), Math.min(1000, options.intervalMs)).unref();

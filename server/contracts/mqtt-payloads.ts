@@ -30,6 +30,13 @@ export const gpsPayload = z.looseObject({
   battery: percent.optional(),
 });
 
+/** `guard/{guardId}/checkpoint`: a scanned QR sticker or NFC tag (its code), or a GPS visit the phone decided on. */
+export const checkpointScanPayload = z.looseObject({
+  ...envelope,
+  code: z.string().trim().min(1).max(128),
+  method: z.enum(["qr", "nfc", "gps"]),
+});
+
 export const telemetryPayload = z.looseObject({
   ...envelope,
   battery: percent.optional(),

@@ -19,6 +19,14 @@ export const ANSWER_LEAVES = { "command-results": "command-result", "config-appl
 type AnswerLeaf = keyof typeof ANSWER_LEAVES;
 export type DownlinkAnswer = (typeof ANSWER_LEAVES)[AnswerLeaf];
 
+/**
+ * Further uplink leaves, `{family}/{id}/{leaf}`, that are pipeline families of their own (their own schema and
+ * persistence) while sharing their family's owner and receipts: a guard's checkpoint scans.
+ */
+const EVENT_LEAVES = { checkpoint: "checkpoint" } as const;
+type EventLeaf = keyof typeof EVENT_LEAVES;
+export type UplinkEvent = (typeof EVENT_LEAVES)[EventLeaf];
+
 type FamilyRule = {
   /** Where the source id sits: `{family}/{id}/{leaf}` (1) or `{family}/{leaf}/{id}` (2, alerts). */
   idLevel: 1 | 2;
@@ -28,23 +36,26 @@ type FamilyRule = {
   owner: "device" | "guard" | "device-or-guard";
   /** Whether devices answer downlink under this family (`command-results`, `config-applied`). */
   answers: boolean;
+  /** Event leaves published under this family beside its own leaf (EVENT_LEAVES). */
+  events: readonly EventLeaf[];
   /** The downlink leaves Vigil publishes under this family, which the owning device may subscribe to. */
   downlink: readonly DownlinkLeaf[];
 };
 
 export const TOPIC_FAMILIES: Readonly<Record<UplinkFamily, FamilyRule>> = {
-  device: { idLevel: 1, leaf: "telemetry", owner: "device", answers: true, downlink: DOWNLINK_LEAVES },
-  guard: { idLevel: 1, leaf: "gps", owner: "guard", answers: false, downlink: ["receipts"] },
-  sensor: { idLevel: 1, leaf: "+", owner: "device", answers: true, downlink: [] },
-  alert: { idLevel: 2, leaf: "+", owner: "device-or-guard", answers: false, downlink: [] },
-  system: { idLevel: 1, leaf: "+", owner: "device", answers: true, downlink: [] },
+  device: { idLevel: 1, leaf: "telemetry", owner: "device", answers: true, events: [], downlink: DOWNLINK_LEAVES },
+  // Any phone of the guard publishes under the guard's id: fixes, and checkpoint scans (receipted like alarms).
+  guard: { idLevel: 1, leaf: "gps", owner: "guard", answers: false, events: ["checkpoint"], downlink: ["receipts"] },
+  sensor: { idLevel: 1, leaf: "+", owner: "device", answers: true, events: [], downlink: [] },
+  alert: { idLevel: 2, leaf: "+", owner: "device-or-guard", answers: false, events: [], downlink: [] },
+  system: { idLevel: 1, leaf: "+", owner: "device", answers: true, events: [], downlink: [] },
 };
 
 /** Topic levels Vigil accepts: no wildcards, separators or control characters. */
 const SEGMENT = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export type ParsedUplink = {
-  family: UplinkFamily | DownlinkAnswer;
+  family: UplinkFamily | DownlinkAnswer | UplinkEvent;
   /** The family the topic was published under (an answer's `device`, `sensor` or `system`). */
   topicFamily: UplinkFamily;
   /** The id segment: a device, guard, sensor or component id. */
@@ -55,6 +66,10 @@ export type ParsedUplink = {
 
 function isUplinkFamily(value: string | undefined): value is UplinkFamily {
   return value !== undefined && Object.hasOwn(TOPIC_FAMILIES, value);
+}
+
+function isEventLeaf(rule: FamilyRule, value: string): value is EventLeaf {
+  return (rule.events as readonly string[]).includes(value);
 }
 
 function isDownlinkLeaf(value: string): value is DownlinkLeaf {
@@ -74,6 +89,9 @@ export function parseUplinkTopic(topic: string): ParsedUplink | { refused: strin
     if (!rule.answers) return { refused: `no answers under ${family}` };
     return { family: ANSWER_LEAVES[leaf as AnswerLeaf], topicFamily: family, topicId, kind: leaf };
   }
+  if (rule.idLevel === 1 && isEventLeaf(rule, leaf)) {
+    return { family: EVENT_LEAVES[leaf], topicFamily: family, topicId, kind: leaf };
+  }
   // Vigil's own downlink is never taken for uplink, whatever a wildcard family would allow.
   if (isDownlinkLeaf(leaf) || (rule.leaf !== "+" && leaf !== rule.leaf)) {
     return { refused: `not a ${family} uplink topic` };
@@ -84,10 +102,14 @@ export function parseUplinkTopic(topic: string): ParsedUplink | { refused: strin
 /** What the ingestor subscribes to (each uplink and answer topic of every family, and the adapters' topics). */
 export function uplinkSubscriptions(): string[] {
   const native = UPLINK_FAMILIES.flatMap((family) => {
-    const { idLevel, leaf, answers } = TOPIC_FAMILIES[family];
+    const { idLevel, leaf, answers, events } = TOPIC_FAMILIES[family];
     if (leaf === "+") return [`${family}/+/+`];
     const own = idLevel === 1 ? `${family}/+/${leaf}` : `${family}/${leaf}/+`;
-    return [own, ...(answers ? Object.keys(ANSWER_LEAVES).map((answer) => `${family}/+/${answer}`) : [])];
+    return [
+      own,
+      ...(answers ? Object.keys(ANSWER_LEAVES).map((answer) => `${family}/+/${answer}`) : []),
+      ...events.map((event) => `${family}/+/${event}`),
+    ];
   });
   return [...native, ...ownTracksSubscriptions(), ...zigbee2MqttSubscriptions()];
 }

@@ -100,11 +100,20 @@ export const tourDto = z.object({
 export type TourDto = z.infer<typeof tourDto>;
 
 const tourRunStatuses = ["scheduled", "in_progress", "completed", "late", "missed"] as const;
+/** Runs still to walk: due, window not yet closed by the worker. */
+export const OPEN_RUN_STATUSES = ["scheduled", "in_progress"] as const;
+
+/** NOTIFY channel: a tenant's open tour runs changed (made, visited, closed) or a checkpoint moved. */
+export const PATROLS_CHANNEL = "vigil_patrols";
 
 export const tourRunsQuery = z
   .object({
     siteId: z.uuid().optional(),
     guardExternalId: z.string().min(1).max(128).optional(),
+    status: z
+      .enum([...tourRunStatuses, "open"])
+      .optional()
+      .describe("A run status, or open: scheduled or in progress."),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -127,7 +136,9 @@ export const tourRunDto = z.object({
   tourId: z.uuid(),
   tourName: z.string(),
   siteId: z.uuid(),
+  siteName: z.string(),
   guardExternalId: z.string().nullable(),
+  guardName: z.string().nullable(),
   dueAt: z.iso.datetime(),
   closesAt: z.iso.datetime(),
   status: z.enum(tourRunStatuses),

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { isoTime } from "./iso-time";
 import type { TrainingRunDto } from "./ml";
+import type { TourRunDto } from "./patrols";
 
 export const socketEvents = {
   guardPositions: "guard:positions",
@@ -11,6 +12,7 @@ export const socketEvents = {
   trainingProgress: "training:progress",
   trainingFinished: "training:finished",
   fencesChanged: "fences:changed",
+  tourRunsChanged: "tour-runs:changed",
 } as const;
 
 export const commandStatuses = ["queued", "sent", "received", "done", "failed", "expired"] as const;
@@ -86,4 +88,6 @@ export type ServerToClientEvents = {
   [socketEvents.trainingProgress]: (event: TrainingProgressEvent) => void;
   [socketEvents.trainingFinished]: (event: TrainingFinishedEvent) => void;
   [socketEvents.fencesChanged]: (event: FencesChangedEvent) => void;
+  /** Tour runs as they are now, after a visit, when made or when closed (the NOC's progress bars). */
+  [socketEvents.tourRunsChanged]: (runs: TourRunDto[]) => void;
 };

@@ -23,6 +23,7 @@ import { createPipeline, type Pipeline } from "./pipeline/run-pipeline";
 import type { InboundMessage, ValidatedMessage } from "./pipeline/types";
 import { validatePayload } from "./pipeline/validate-payload";
 import { createSourceRegistry, type SourceRegistry } from "./source-registry";
+import { createTenantPatrols } from "./tenant-patrols";
 import { createTenantRules } from "./tenant-rules";
 
 let vigil: TestVigil;
@@ -40,6 +41,7 @@ beforeAll(async () => {
     sql,
     tenantRules: createTenantRules({ sql }),
     tenantFences: createTenantFenceCache({ sql }),
+    tenantPatrols: createTenantPatrols({ sql }),
     maxRows: 100,
     maxWaitMs: 0,
     maxBuffered: 1000,

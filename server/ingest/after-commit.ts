@@ -5,7 +5,7 @@ import { socketEvents } from "../contracts/socket-events";
 import type { Metrics } from "../observability/metrics";
 import type { Broadcaster } from "../realtime/broadcaster";
 import type { PersistedBatch } from "./persist/persist-batch";
-import type { AlertReceipt } from "./persist/raise-alerts";
+import type { Receipt } from "./persist/receipt";
 
 function groupByTenant<T extends { tenantId: string }>(rows: T[]): Map<string, Omit<T, "tenantId">[]> {
   const groups = new Map<string, Omit<T, "tenantId">[]>();
@@ -17,7 +17,7 @@ function groupByTenant<T extends { tenantId: string }>(rows: T[]): Map<string, O
   return groups;
 }
 
-export type ReceiptPublisher = (receipt: AlertReceipt) => void;
+export type ReceiptPublisher = (receipt: Receipt) => void;
 
 export function createAfterCommit({
   metrics,
@@ -40,6 +40,11 @@ export function createAfterCommit({
       oldestArrival.set(tenantId, Math.min(oldestArrival.get(tenantId) ?? Infinity, message.arrivedAt));
     }
     for (const { family } of batch.duplicates) metrics.mqttMessages.inc({ family, result: "duplicate" });
+    // Refusals of earlier stages were counted when submitted; these only the transaction could tell.
+    for (const { family, reason } of batch.refused) {
+      metrics.mqttMessages.inc({ family, result: reason });
+      metrics.quarantined.inc({ reason });
+    }
     metrics.batchSize.observe(batch.stored.length + batch.duplicates.length + batch.rejections.length);
     const emitted = (tenantId: string, event: string) => {
       const origin = oldestArrival.get(tenantId);
@@ -60,6 +65,10 @@ export function createAfterCommit({
     for (const [tenantId, changes] of groupByTenant(batch.commands)) {
       broadcaster.toTenant(tenantId, socketEvents.commandsChanged, changes);
       emitted(tenantId, socketEvents.commandsChanged);
+    }
+    for (const [tenantId, runs] of groupByTenant(batch.tourRuns)) {
+      broadcaster.toTenant(tenantId, socketEvents.tourRunsChanged, runs);
+      emitted(tenantId, socketEvents.tourRunsChanged);
     }
     for (const alert of batch.alerts) if (alert.created) metrics.alertsRaised.inc({ severity: alert.severity });
     for (const receipt of batch.receipts) publishReceipt(receipt);

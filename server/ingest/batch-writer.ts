@@ -10,6 +10,7 @@ import { persistBatch, type PersistedBatch } from "./persist/persist-batch";
 import type { LastSeenWrites } from "./persist/touch-devices";
 import type { TenantRules } from "./tenant-rules";
 import type { TenantFenceCache } from "../geofence/tenant-fences";
+import type { TenantPatrols } from "./tenant-patrols";
 import { isTransientStorageError } from "./storage-errors";
 import { ingestTrace } from "./ingest-trace";
 
@@ -26,6 +27,7 @@ export function createBatchWriter({
   sql,
   tenantRules,
   tenantFences,
+  tenantPatrols,
   maxRows,
   maxWaitMs,
   maxBuffered,
@@ -36,6 +38,7 @@ export function createBatchWriter({
   sql: Sql;
   tenantRules: TenantRules;
   tenantFences: TenantFenceCache;
+  tenantPatrols: TenantPatrols;
   maxRows: number;
   maxWaitMs: number;
   maxBuffered: number;
@@ -58,13 +61,16 @@ export function createBatchWriter({
     }
     const tenantIds = accepted.map((m) => m.source.tenantId);
     const guardTenants = accepted.filter((m) => m.family === "guard").map((m) => m.source.tenantId);
-    const [rules, fences] = await Promise.all([
+    const [rules, fences, patrols] = await Promise.all([
       tenantRules.forTenants(tenantIds),
       tenantFences.forTenants(guardTenants),
+      tenantPatrols.forTenants(guardTenants),
     ]);
     ingestTrace.mark("caches");
-    const batch = await persistBatch(sql, { accepted, rejections, lastSeen, rules, fences });
+    const batch = await persistBatch(sql, { accepted, rejections, lastSeen, rules, fences, patrols });
     ingestTrace.mark("commit");
+    // Visits change the GPS targets: the next batch reloads them without waiting for the NOTIFY to come back.
+    for (const { tenantId } of batch.tourRuns) tenantPatrols.invalidate(tenantId);
     for (const item of items) item.message.settle();
     onCommitted(batch, items);
     ingestTrace.mark("broadcast");

@@ -22,6 +22,8 @@ import { DISCONNECT_WITH_WILL, goneSubscription, goneWill, SESSION_TAKEN_OVER } 
 import { reportIdentityCollisions } from "./report-identity-collisions";
 import { createSourceRegistry, type SourceRegistry } from "./source-registry";
 import { ALERT_RULES_CHANNEL, createTenantRules } from "./tenant-rules";
+import { createTenantPatrols, PATROLS_CHANNEL } from "./tenant-patrols";
+import { receiptPayload } from "./persist/receipt";
 import { createTenantFenceCache, FENCES_CHANNEL } from "../geofence/tenant-fences";
 import { REGISTRY_CHANNEL } from "../services/registry-changed";
 import { uplinkSubscriptions } from "../contracts/mqtt-topics";
@@ -58,7 +60,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
   const registry = createSourceRegistry({ sql });
   const deviceGuards = createDeviceGuards({ sql });
   const gatewaySensors = createGatewaySensors({ sql });
-  const invalidated = (cache: "registry" | "rules" | "fences") => metrics.cacheInvalidations.inc({ cache });
+  const invalidated = (cache: "registry" | "rules" | "fences" | "patrols") => metrics.cacheInvalidations.inc({ cache });
   const registryListener = await sql.listen(REGISTRY_CHANNEL, (externalId) => {
     registry.invalidate(externalId);
     deviceGuards.invalidate(externalId);
@@ -78,14 +80,22 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     invalidated("rules");
   });
   const tenantFences = createTenantFenceCache({ sql });
+  const tenantPatrols = createTenantPatrols({ sql });
   const fencesListener = await sql.listen(FENCES_CHANNEL, (tenantId) => {
     tenantFences.invalidate(tenantId);
+    // Assignments say who walks a tour without a guard of its own.
+    tenantPatrols.invalidate(tenantId);
     invalidated("fences");
+  });
+  const patrolsListener = await sql.listen(PATROLS_CHANNEL, (tenantId) => {
+    tenantPatrols.invalidate(tenantId);
+    invalidated("patrols");
   });
   const writer = createBatchWriter({
     sql,
     tenantRules,
     tenantFences,
+    tenantPatrols,
     maxRows: options.batchMaxRows,
     maxWaitMs: options.batchMaxWaitMs,
     maxBuffered: options.batchMaxRows * 40,
@@ -93,9 +103,8 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     onCommitted: createAfterCommit({
       metrics,
       broadcaster: options.broadcaster,
-      // Alarm receipts (design section 2): devices resend until they get one.
-      publishReceipt: ({ topic, msgId, alertId }) =>
-        client?.publish(topic, JSON.stringify({ msg_id: msgId, alert_id: alertId }), { qos: 1 }),
+      // Alarm and scan receipts (design section 2): devices resend until they get one.
+      publishReceipt: (receipt) => client?.publish(receipt.topic, receiptPayload(receipt), { qos: 1 }),
     }),
     onStorageDown: () => void recover(),
   });
@@ -313,6 +322,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
       await registryListener.unlisten();
       await rulesListener.unlisten();
       await fencesListener.unlisten();
+      await patrolsListener.unlisten();
       metrics.mqttConnected.set(0);
       logger.info({ held_pubacks: gate?.held ?? 0 }, "ingestor stopped");
     },

@@ -21,6 +21,7 @@ const ids = ["phone-1", "G-1", "smoke-9", "other-7"];
 const leaves = [
   ...new Set([
     ...UPLINK_FAMILIES.map((f) => TOPIC_FAMILIES[f].leaf).filter((l) => l !== "+"),
+    ...UPLINK_FAMILIES.flatMap((f) => TOPIC_FAMILIES[f].events),
     ...DOWNLINK_LEAVES,
     ...Object.keys(ANSWER_LEAVES),
     "smoke",
@@ -83,6 +84,21 @@ test("every topic the whitelist accepts is one the ingestor subscribes to", () =
   const accepted = candidates.filter((topic) => !("refused" in parseUplinkTopic(topic)));
   expect(accepted.length).toBeGreaterThan(20);
   expect(accepted.filter((topic) => !uplinkSubscriptions().some((f) => matches(f, topic)))).toEqual([]);
+});
+
+test("a guard's phones publish checkpoint scans under the guard's id, routed to a family of their own", () => {
+  expect(parseUplinkTopic("guard/G-1/checkpoint")).toEqual({
+    family: "checkpoint",
+    topicFamily: "guard",
+    topicId: "G-1",
+    kind: "checkpoint",
+  });
+  expect(mayPublish(phone, "guard/G-1/checkpoint")).toBe(true);
+  expect(mayPublish(phone, "guard/phone-1/checkpoint")).toBe(false);
+  expect(mayPublish(phone, "guard/other-7/checkpoint")).toBe(false);
+  expect(mayPublish(sensor, "guard/G-1/checkpoint")).toBe(false);
+  expect("refused" in parseUplinkTopic("device/phone-1/checkpoint")).toBe(true);
+  expect(mosquittoAclLines(phone)).toContain("topic write guard/G-1/checkpoint");
 });
 
 test("no downlink topic Vigil publishes is taken for uplink", () => {

@@ -39,7 +39,7 @@ function createMetrics() {
     }),
     cacheInvalidations: new Counter({
       name: "vigil_ingest_cache_invalidations_total",
-      help: "Entries the ingestor dropped from a cache on a change announced by NOTIFY (registry, rules, fences)",
+      help: "Entries the ingestor dropped from a cache on a change announced by NOTIFY (registry, rules, fences, patrols)",
       labelNames: ["cache"] as const,
       registers: [registry],
     }),

@@ -8,7 +8,11 @@ export type Visit = { checkpointId: string; visitedAt: Date };
  * Whether a scan of this checkpoint counts for the run: it is one of the run's
  * checkpoints, not yet visited, and on an ordered tour the next one due.
  */
-export function visitCounts(plan: RunPlan, visited: readonly string[], checkpointId: string): boolean {
+export function visitCounts(
+  plan: Pick<RunPlan, "checkpointIds" | "ordered">,
+  visited: readonly string[],
+  checkpointId: string,
+): boolean {
   if (!plan.checkpointIds.includes(checkpointId) || visited.includes(checkpointId)) return false;
   if (!plan.ordered) return true;
   return plan.checkpointIds[visited.length] === checkpointId;

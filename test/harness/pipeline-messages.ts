@@ -36,9 +36,10 @@ const testDevice: DeviceSource = {
   site: null,
 };
 
-/** A routed message as identify_source would pass it on: from a guard for GPS, else from a device. */
+/** A routed message as identify_source would pass it on: from a guard for GPS and scans, else from a device. */
 export function withTestSource(routed: RoutedMessage): IdentifiedMessage {
-  return { ...routed, source: routed.family === "guard" ? testGuard : testDevice } as IdentifiedMessage;
+  const fromGuard = routed.family === "guard" || routed.family === "checkpoint";
+  return { ...routed, source: fromGuard ? testGuard : testDevice } as IdentifiedMessage;
 }
 
 /** A message of `family` as decode_payload receives it: routed and identified. */

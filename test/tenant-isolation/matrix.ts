@@ -243,6 +243,7 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
     ...list("/api/v1/tour-runs"),
     { path: `/api/v1/tour-runs?siteId=${a.site.id}`, ok: LIST_OK, idRoute: false },
     { path: `/api/v1/tour-runs?guardExternalId=${a.guard.externalId}`, ok: LIST_OK, idRoute: false },
+    { path: "/api/v1/tour-runs?status=open", ok: LIST_OK, idRoute: false },
   ],
   // The API's description: the same public document for everyone.
   "openapi.json GET": () => [{ path: "/api/v1/openapi.json", ok: [200], idRoute: false }],

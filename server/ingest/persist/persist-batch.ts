@@ -1,7 +1,11 @@
-// One transaction per batch (its BEGIN pipelined, pipelined-transaction.ts): dedupe, then every family's multi-row inserts,
-// then the quarantine. Returns what the after-commit steps need: the persisted
-// stage of the messages.
+// One transaction per batch (its BEGIN pipelined, pipelined-transaction.ts):
+// dedupe, then every family's multi-row inserts, checkpoint visits (scans, and
+// fixes that reach a checkpoint), then the quarantine. Returns what the
+// after-commit steps need: the persisted stage of the messages.
 import type { Sql } from "postgres";
+import type { TourRunDto } from "../../contracts/patrols";
+import type { GpsTargets } from "../../patrols/gps-targets";
+import { getTourRuns } from "../../presenters/patrols/list-tour-runs";
 import { isOfFamily, type RejectedMessage, type ValidatedMessage } from "../pipeline/types";
 import type { AlertRules } from "../../contracts/alert-rules";
 import type { TenantFences } from "../../geofence/tenant-fences";
@@ -13,7 +17,10 @@ import { storeGuardLocations, type StoredPosition } from "./store-guard-location
 import { storeQuarantine } from "./store-quarantine";
 import { touchDevices, type LastSeenWrites } from "./touch-devices";
 import type { RaisedAlert } from "../../services/alerts/upsert-alerts";
-import { raiseAlerts, receiptsForResends, type AlertReceipt } from "./raise-alerts";
+import { raiseAlerts, receiptsForResends } from "./raise-alerts";
+import type { Receipt } from "./receipt";
+import { recordGpsVisits } from "./record-gps-visits";
+import { receiptsForResentScans, recordScans, type RunRef } from "./record-scans";
 import { recordCommandResults, recordConfigApplied, type CommandChange } from "./record-downlink-answers";
 import { storeSensorReadings } from "./store-sensor-readings";
 import { storeSystemHealth } from "./store-system-health";
@@ -24,12 +31,27 @@ export type PersistedBatch = {
   stored: ValidatedMessage[];
   duplicates: ValidatedMessage[];
   rejections: RejectedMessage[];
+  /** Refused while persisting (a scan of an unknown code): in `rejections` too, but not yet counted. */
+  refused: RejectedMessage[];
   positions: StoredPosition[];
   telemetry: StoredTelemetry[];
   alerts: RaisedAlert[];
-  receipts: AlertReceipt[];
+  receipts: Receipt[];
   commands: CommandChange[];
+  /** Tour runs a visit changed, as they are now (the NOC's progress bars). */
+  tourRuns: (TourRunDto & { tenantId: string })[];
 };
+
+/** The changed runs as the API shows them, read inside the transaction (a few: visits are rare). */
+async function changedRuns(tx: Parameters<typeof getTourRuns>[0], refs: RunRef[]) {
+  const byTenant = new Map<string, Set<string>>();
+  for (const { tenantId, runId } of refs) byTenant.set(tenantId, (byTenant.get(tenantId) ?? new Set()).add(runId));
+  const runs: PersistedBatch["tourRuns"] = [];
+  for (const [tenantId, ids] of byTenant) {
+    for (const run of await getTourRuns(tx, tenantId, [...ids])) runs.push({ ...run, tenantId });
+  }
+  return runs;
+}
 
 export async function persistBatch(
   sql: Sql,
@@ -39,12 +61,14 @@ export async function persistBatch(
     lastSeen,
     rules,
     fences,
+    patrols,
   }: {
     accepted: ValidatedMessage[];
     rejections: RejectedMessage[];
     lastSeen: LastSeenWrites;
     rules: Map<string, AlertRules>;
     fences: Map<string, TenantFences>;
+    patrols: Map<string, GpsTargets>;
   },
 ): Promise<PersistedBatch> {
   return pipelinedTransaction(sql, async (tx) => {
@@ -66,9 +90,28 @@ export async function persistBatch(
     receipts.push(...(await receiptsForResends(tx, duplicates.filter(isOfFamily("alert")))));
     const commands = await recordCommandResults(tx, fresh.filter(isOfFamily("command-result")));
     await recordConfigApplied(tx, fresh.filter(isOfFamily("config-applied")));
+    const scans = await recordScans(tx, fresh.filter(isOfFamily("checkpoint")));
+    receipts.push(
+      ...scans.receipts,
+      ...(await receiptsForResentScans(tx, duplicates.filter(isOfFamily("checkpoint")))),
+    );
+    const gpsRuns = await recordGpsVisits(tx, fixes, patrols);
+    const tourRuns = await changedRuns(tx, [...scans.runs, ...gpsRuns]);
     await touchDevices(tx, fresh, lastSeen);
-    await storeQuarantine(tx, rejections);
+    await storeQuarantine(tx, [...rejections, ...scans.refused]);
     ingestTrace.mark("statements");
-    return { stored: fresh, duplicates, rejections, positions, telemetry, alerts, receipts, commands };
+    const refused = new Set<unknown>(scans.refused.map((r) => r.message));
+    return {
+      stored: refused.size === 0 ? fresh : fresh.filter((m) => !refused.has(m.message)),
+      duplicates,
+      rejections: [...rejections, ...scans.refused],
+      refused: scans.refused,
+      positions,
+      telemetry,
+      alerts,
+      receipts,
+      commands,
+      tourRuns,
+    };
   });
 }

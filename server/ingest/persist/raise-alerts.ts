@@ -3,17 +3,15 @@
 // upsertAlerts: one open alert per (source, type). The tenant's rules set the
 // severity of each type (panic and man-down stay critical). Returns what
 // changed and the receipt each alarm with a msg_id is owed.
-import { downlinkTopic } from "../../contracts/mqtt-topics";
 import type { TransactionSql } from "postgres";
 import type { AlertRules } from "../../contracts/alert-rules";
 import type { AlertSeverity } from "../../contracts/socket-events";
-import type { Source, ValidatedAs } from "../pipeline/types";
+import type { ValidatedAs } from "../pipeline/types";
 import { alertKey, type AlertCandidate } from "../../services/alerts/alert-candidate";
 import { upsertAlerts, type RaisedAlert } from "../../services/alerts/upsert-alerts";
 import { alertSubject } from "./alert-subject";
 import { dedupeSource } from "./dedupe-messages";
-
-export type AlertReceipt = { topic: string; msgId: string; alertId: string };
+import { receiptTopic, type Receipt } from "./receipt";
 
 type Alarm = ValidatedAs<"alert">;
 
@@ -27,10 +25,6 @@ const DEFAULT_SEVERITY: Record<string, AlertSeverity> = {
 };
 
 const ALWAYS_CRITICAL = new Set(["panic", "man-down"]);
-
-function receiptTopic(source: Source): string {
-  return downlinkTopic(source.kind, source.externalId, "receipts");
-}
 
 /** An alarm as a candidate; its severity is the sender's, else the type's default. */
 function alarmCandidate({ source, kind, data, extra, recordedAt }: Alarm): AlertCandidate {
@@ -59,7 +53,7 @@ export async function raiseAlerts(
   tx: TransactionSql,
   { alarms, derived }: { alarms: Alarm[]; derived: AlertCandidate[] },
   rulesByTenant: Map<string, AlertRules>,
-): Promise<{ alerts: RaisedAlert[]; receipts: AlertReceipt[] }> {
+): Promise<{ alerts: RaisedAlert[]; receipts: Receipt[] }> {
   if (alarms.length === 0 && derived.length === 0) return { alerts: [], receipts: [] };
   const owed: { key: string; alarm: Alarm; msgId: string }[] = [];
   const candidates = derived.map((c) => withTenantSeverity(c, rulesByTenant.get(c.tenantId)));
@@ -70,14 +64,14 @@ export async function raiseAlerts(
   }
   const raised = await upsertAlerts(tx, candidates);
 
-  const receipts: AlertReceipt[] = [];
+  const receipts: Receipt[] = [];
   const refSources: string[] = [];
   const refMsgIds: string[] = [];
   const refIds: string[] = [];
   for (const { key, alarm, msgId } of owed) {
     const alert = raised.get(key);
     if (!alert) continue;
-    receipts.push({ topic: receiptTopic(alarm.source), msgId, alertId: alert.id });
+    receipts.push({ topic: receiptTopic(alarm.source), msgId, body: { alert_id: alert.id } });
     refSources.push(dedupeSource(alarm));
     refMsgIds.push(msgId);
     refIds.push(alert.id);
@@ -92,7 +86,7 @@ export async function raiseAlerts(
 }
 
 /** Receipts for resent alarms that were already stored: the device stops resending once it has one. */
-export async function receiptsForResends(tx: TransactionSql, duplicates: Alarm[]): Promise<AlertReceipt[]> {
+export async function receiptsForResends(tx: TransactionSql, duplicates: Alarm[]): Promise<Receipt[]> {
   const resent = duplicates.flatMap((alarm) => {
     const msgId = alarm.data.msg_id;
     return msgId === undefined ? [] : [{ alarm, msgId, source: dedupeSource(alarm) }];
@@ -105,6 +99,6 @@ export async function receiptsForResends(tx: TransactionSql, duplicates: Alarm[]
   const refByKey = new Map(rows.map((r) => [`${r.source}|${r.msgId}`, r.ref]));
   return resent.flatMap(({ alarm, msgId, source }) => {
     const alertId = refByKey.get(`${source}|${msgId}`);
-    return alertId ? [{ topic: receiptTopic(alarm.source), msgId, alertId }] : [];
+    return alertId ? [{ topic: receiptTopic(alarm.source), msgId, body: { alert_id: alertId } }] : [];
   });
 }

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { ArmedWindow } from "../../../db/schema/sites";
 import type {
   alertPayload,
+  checkpointScanPayload,
   commandResultPayload,
   configAppliedPayload,
   gpsPayload,
@@ -15,10 +16,10 @@ import type {
   systemPayload,
   telemetryPayload,
 } from "../../contracts/mqtt-payloads";
-import type { DownlinkAnswer, UplinkFamily } from "../../contracts/mqtt-topics";
+import type { DownlinkAnswer, UplinkEvent, UplinkFamily } from "../../contracts/mqtt-topics";
 
-/** An uplink family, or a device's answer to downlink (command progress, applied configuration). */
-export type Family = UplinkFamily | DownlinkAnswer;
+/** An uplink family, an event leaf under one (a checkpoint scan), or a device's answer to downlink. */
+export type Family = UplinkFamily | UplinkEvent | DownlinkAnswer;
 
 export type RejectReason =
   | "topic_not_allowed"
@@ -29,7 +30,9 @@ export type RejectReason =
   | "unknown_source"
   | "ambiguous_source"
   | "handler_error"
-  | "storage_error";
+  | "storage_error"
+  /** A scanned code that names no checkpoint of the guard's tenant (a wrong code, or another tenant's). */
+  | "unknown_checkpoint";
 
 export type InboundMessage = {
   /** Where it came from: the MQTT topic, or what an HTTP adapter names its request (shown in the quarantine). */
@@ -74,6 +77,7 @@ export type Source = GuardSource | DeviceSource;
 export type Payloads = {
   device: z.infer<typeof telemetryPayload>;
   guard: z.infer<typeof gpsPayload>;
+  checkpoint: z.infer<typeof checkpointScanPayload>;
   sensor: z.infer<typeof sensorPayload>;
   alert: z.infer<typeof alertPayload>;
   system: z.infer<typeof systemPayload>;
@@ -81,8 +85,12 @@ export type Payloads = {
   "config-applied": z.infer<typeof configAppliedPayload>;
 };
 
-/** Who may send each family: GPS comes from guards, alarms from devices or guards, the rest from devices. */
-type SourceOf<F extends Family> = F extends "guard" ? GuardSource : F extends "alert" ? Source : DeviceSource;
+/** Who may send each family: GPS and scans come from guards, alarms from devices or guards, the rest from devices. */
+type SourceOf<F extends Family> = F extends "guard" | "checkpoint"
+  ? GuardSource
+  : F extends "alert"
+    ? Source
+    : DeviceSource;
 
 type RoutedAs<F extends Family> = {
   message: InboundMessage;

@@ -54,6 +54,8 @@ describe("validate_payload accepts the seed payloads of the MQTT contract", () =
     ["guard", { lat: 90, lon: -180, msg_id: "m-1", seq: 0 }],
     ["command-result", { command_id: "0b7e4f5e-9c1a-4c3b-8f57-3c2d9a1e6b10", status: "done" }],
     ["config-applied", { version: 3 }],
+    ["checkpoint", { code: "k7Qm2xV9pLw4", method: "qr", timestamp: now(), msg_id: "scan-1" }],
+    ["checkpoint", { code: "04A2B3C4D5E6F7", method: "nfc" }],
   ])("%s %j", (family, payload) => {
     const { verdict, envelope } = validate(family, payload);
     expect(verdict).toEqual({ ok: true });
@@ -102,6 +104,9 @@ describe("validate_payload rejects with a reason naming the field", () => {
       "status",
     ],
     ["a config version of 0", "config-applied", { version: 0 }, "version"],
+    ["a scan without a code", "checkpoint", { method: "qr" }, "code"],
+    ["a scan with an empty code", "checkpoint", { code: " ", method: "qr" }, "code"],
+    ["a scan by an unknown method", "checkpoint", { code: "k7Qm2xV9pLw4", method: "bluetooth" }, "method"],
   ])("%s", (_label, family, payload, field) => {
     const { verdict, envelope } = validate(family, payload);
     expect(verdict).toMatchObject({ ok: false, reason: "invalid_schema" });

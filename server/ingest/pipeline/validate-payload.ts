@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import {
   alertPayload,
+  checkpointScanPayload,
   commandResultPayload,
   configAppliedPayload,
   gpsPayload,
@@ -24,6 +25,7 @@ import {
 const schemas: { [F in Family]: z.ZodType<Payloads[F]> } = {
   device: telemetryPayload,
   guard: gpsPayload,
+  checkpoint: checkpointScanPayload,
   sensor: sensorPayload,
   alert: alertPayload,
   system: systemPayload,
@@ -34,6 +36,7 @@ const schemas: { [F in Family]: z.ZodType<Payloads[F]> } = {
 const knownKeys: Record<Family, Set<string>> = {
   device: new Set(["battery", "signal", "temperature"]),
   guard: new Set(["lat", "lon", "accuracy", "speed", "heading", "battery"]),
+  checkpoint: new Set(["code", "method"]),
   sensor: new Set(["value", "state"]),
   alert: new Set(["alert_type", "severity", "message", "location"]),
   system: new Set(["status", "value"]),

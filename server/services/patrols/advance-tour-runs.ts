@@ -3,12 +3,16 @@
 // one twice), and closes the runs whose window ended with checkpoints
 // unvisited: `missed`, with a patrol-missed alert (high) that names the site,
 // the tour, the guard and the checkpoints, through the normal lifecycle.
+// After the commit, the NOC hears of the runs made and closed (its progress
+// bars), and the ingest processes rebuild their GPS targets (NOTIFY).
 import type { Sql, TransactionSql } from "postgres";
 import { socketEvents } from "../../contracts/socket-events";
 import { runsToMake, type ShiftPlan } from "../../patrols/tour-schedule";
+import { getTourRuns } from "../../presenters/patrols/list-tour-runs";
 import type { Broadcaster } from "../../realtime/broadcaster";
 import { alertKey, type AlertCandidate } from "../alerts/alert-candidate";
 import { upsertAlerts } from "../alerts/upsert-alerts";
+import { notifyPatrolsChanged } from "./notify-patrols-changed";
 
 export type TourRunSummary = { made: number; missed: number };
 
@@ -27,7 +31,9 @@ type DueTour = {
   plans: ShiftPlan[];
 };
 
-async function makeDueRuns(tx: TransactionSql, now: Date): Promise<number> {
+type RunRef = { id: string; tenantId: string };
+
+async function makeDueRuns(tx: TransactionSql, now: Date): Promise<RunRef[]> {
   const due = await tx<DueTour[]>`
     select t.id, t.tenant_id as "tenantId", t.site_id as "siteId", t.guard_id as "guardId",
            t.checkpoint_ids as "checkpointIds", t.ordered, t.start_at as "startAt",
@@ -50,12 +56,12 @@ async function makeDueRuns(tx: TransactionSql, now: Date): Promise<number> {
       closes_at: new Date(dueAt.getTime() + tour.windowMinutes * 60_000),
     })),
   );
-  if (rows.length === 0) return 0;
+  if (rows.length === 0) return [];
   const made = await tx`
     insert into tour_runs ${tx(rows, "tenant_id", "tour_id", "site_id", "guard_id", "checkpoint_ids", "ordered", "due_at", "closes_at")}
     on conflict (tour_id, due_at) do nothing
-    returning id`;
-  return made.length;
+    returning id, tenant_id as "tenantId"`;
+  return made.map((row) => ({ id: String(row.id), tenantId: String(row.tenantId) }));
 }
 
 type ClosedRun = {
@@ -112,8 +118,17 @@ function missedAlert(run: ClosedRun, now: Date): AlertCandidate {
   };
 }
 
+/** The runs made and closed, as they are now, to each tenant's NOC. */
+async function broadcastRuns(sql: Sql, broadcaster: Broadcaster, runs: RunRef[]): Promise<void> {
+  const byTenant = new Map<string, string[]>();
+  for (const { id, tenantId } of runs) byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), id]);
+  for (const [tenantId, ids] of byTenant) {
+    broadcaster.toTenant(tenantId, socketEvents.tourRunsChanged, await getTourRuns(sql, tenantId, ids));
+  }
+}
+
 export async function advanceTourRuns(sql: Sql, broadcaster: Broadcaster, now = new Date()): Promise<TourRunSummary> {
-  const { made, missed, raised } = await sql.begin(async (tx) => {
+  const { made, closed, raised } = await sql.begin(async (tx) => {
     const made = await makeDueRuns(tx, now);
     const closed = await closeExpiredRuns(tx, now);
     // Runs of one tour closed together (after the worker was down) fold into one alert.
@@ -125,10 +140,15 @@ export async function advanceTourRuns(sql: Sql, broadcaster: Broadcaster, now = 
         update tour_runs r set alert_id = v.alert_id
         from unnest(${closed.map((run) => run.runId)}::uuid[], ${alertIds}::uuid[]) as v(run_id, alert_id)
         where r.id = v.run_id`;
-    return { made, missed: closed.length, raised };
+    await notifyPatrolsChanged(
+      tx,
+      [...made, ...closed].map((run) => run.tenantId),
+    );
+    return { made, closed, raised };
   });
   for (const { tenantId, created: _created, ...alert } of raised.values()) {
     broadcaster.toTenant(tenantId, socketEvents.alertsChanged, [alert]);
   }
-  return { made, missed };
+  await broadcastRuns(sql, broadcaster, [...made, ...closed.map((run) => ({ id: run.runId, tenantId: run.tenantId }))]);
+  return { made: made.length, missed: closed.length };
 }

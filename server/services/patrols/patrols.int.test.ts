@@ -5,14 +5,15 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { CheckpointDto, TourDto, TourRunDto } from "../../contracts/patrols";
 import type { SiteDto } from "../../contracts/sites";
-import type { AlertDto } from "../../contracts/socket-events";
+import { socketEvents, type AlertDto } from "../../contracts/socket-events";
 import type { Broadcaster } from "../../realtime/broadcaster";
 import { api, createGuard, type ApiError, type GuardResponse } from "../../../test/harness/api-client";
 import { createTenant, tenantOf } from "../../../test/harness/tenants";
 import { logIn } from "../../../test/harness/api-client";
 import { ADMIN_EMAIL, startTestVigil, type TestVigil } from "../../../test/harness/vigil";
 import { advanceTourRuns } from "./advance-tour-runs";
-import { findCheckpointByCode, recordVisit, type VisitMethod } from "./record-visit";
+import { findCheckpointByCode } from "./find-checkpoints-by-code";
+import { recordVisit, type VisitMethod } from "./record-visit";
 
 let vigil: TestVigil;
 let site: SiteDto;
@@ -21,7 +22,9 @@ let gates: CheckpointDto[];
 let tenantId: string;
 const broadcasts: AlertDto[] = [];
 const recorder: Broadcaster = {
-  toTenant: (_tenantId, _event, ...args) => void broadcasts.push(...(args[0] as AlertDto[])),
+  toTenant: (_tenantId, event, ...args) => {
+    if (event === socketEvents.alertsChanged) broadcasts.push(...(args[0] as AlertDto[]));
+  },
   toUser: () => {},
 };
 const start = new Date("2026-12-07T08:00:00Z");

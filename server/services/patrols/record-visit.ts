@@ -2,9 +2,11 @@
 // the visit counts for the latest run, due by then, of each tour of that
 // checkpoint the guard may walk, when it is that run's next checkpoint (any
 // unvisited one on an unordered tour). A visit after the window closed still
-// completes the run, as `late`.
+// completes the run, as `late`. A visit that counted tells the ingest
+// processes (their GPS targets change) when the transaction commits.
 import type { TransactionSql } from "postgres";
 import { runStatus, visitCounts, type RunStatus } from "../../patrols/run-progress";
+import { notifyPatrolsChanged } from "./notify-patrols-changed";
 
 export type VisitMethod = "qr" | "nfc" | "gps";
 export type CheckpointVisit = {
@@ -24,17 +26,6 @@ type OpenRun = {
   closesAt: Date;
   visits: { checkpointId: string; visitedAt: string }[];
 };
-
-/** The checkpoint a code names, in the guard's own tenant only: another tenant's code is as unknown as a wrong one. */
-export async function findCheckpointByCode(
-  tx: TransactionSql,
-  tenantId: string,
-  code: string,
-): Promise<string | undefined> {
-  const [row] = await tx<{ id: string }[]>`
-    select id from checkpoints where code = ${code} and tenant_id = ${tenantId}`;
-  return row?.id;
-}
 
 export async function recordVisit(
   tx: TransactionSql,
@@ -77,5 +68,6 @@ export async function recordVisit(
       total: run.checkpointIds.length,
     });
   }
+  if (progress.length > 0) await notifyPatrolsChanged(tx, [visit.tenantId]);
   return progress;
 }

@@ -1,12 +1,18 @@
 // Create, edit and delete a site's checkpoints. A code not given is generated
 // (128 random bits): a sticker's code must not be guessable, or a guard could
-// "visit" a checkpoint from anywhere.
+// "visit" a checkpoint from anywhere. Moving or removing one tells the ingest
+// processes, whose GPS targets hold checkpoints' points.
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { checkpoints, tours } from "../../../db/schema";
 import type { Actor } from "../../auth/actor";
-import type { CheckpointDto, CheckpointInput, CheckpointPatch } from "../../contracts/patrols";
+import {
+  PATROLS_CHANNEL,
+  type CheckpointDto,
+  type CheckpointInput,
+  type CheckpointPatch,
+} from "../../contracts/patrols";
 import { AppError } from "../../observability/app-error";
 import { getCheckpoint, toCheckpointDto } from "../../presenters/patrols/list-checkpoints";
 import { requireTenantSite } from "../sites/assert-tenant-site";
@@ -65,6 +71,7 @@ export async function updateCheckpoint(
       .where(and(eq(checkpoints.tenantId, actor.tenantId), eq(checkpoints.id, id)))
       .returning(),
   );
+  await db.execute(sql`select pg_notify(${PATROLS_CHANNEL}, ${actor.tenantId})`);
   return toCheckpointDto(row!);
 }
 
@@ -94,5 +101,6 @@ export async function deleteCheckpoint(db: Db, actor: Actor, siteId: string, id:
       .set({ checkpointIds: sql`array_remove(${tours.checkpointIds}, ${id}::uuid)` })
       .where(and(eq(tours.tenantId, actor.tenantId), sql`${id}::uuid = any(${tours.checkpointIds})`));
     await tx.delete(checkpoints).where(and(eq(checkpoints.tenantId, actor.tenantId), eq(checkpoints.id, id)));
+    await tx.execute(sql`select pg_notify(${PATROLS_CHANNEL}, ${actor.tenantId})`);
   });
 }

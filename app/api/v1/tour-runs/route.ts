@@ -1,4 +1,4 @@
-// GET /api/v1/tour-runs?siteId=&guardExternalId=&from=&to=&limit= - patrol runs, newest first, with each
+// GET /api/v1/tour-runs?siteId=&guardExternalId=&status=&from=&to=&limit= - patrol runs, newest first, with each
 // checkpoint's visit (time, method, guard) or miss.
 import * as op from "@/server/contracts/operations/patrols";
 import { apiRoute } from "@/server/http/api-route";
