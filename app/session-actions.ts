@@ -14,6 +14,9 @@ import { logOut } from "@/server/auth/log-out";
 
 import type { SignInState } from "@/server/contracts/session";
 
+/** A wrong second-factor code: the form stays on the code step. */
+class CodeRefused extends Error {}
+
 export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get("email") ?? "");
   const challenge = form.get("challenge");
@@ -54,8 +57,6 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   }
   redirect(home);
 }
-
-class CodeRefused extends Error {}
 
 export async function signOut(): Promise<void> {
   const runtime = getRuntime();

@@ -122,7 +122,7 @@ test("a user turns on two-factor sign-in and then signs in with a code", async (
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   await shoot(page, "account-totp-setup");
   const code = (steps: number) => hotp(base32Decode(secret), totpStep(Date.now()) + steps);
-  await page.getByLabel("Code").fill(code(0));
+  await page.getByLabel("Code", { exact: true }).fill(code(0));
   await page.getByRole("button", { name: "Turn on" }).click();
   await expect(page.getByTestId("totp-on")).toBeVisible();
 

@@ -2,6 +2,7 @@
 // is the same whether or not the email has an account.
 import type { Metadata } from "next";
 import { ForgotPasswordForm } from "@/components/account/forgot-password-form";
+import "../styles/controls.css";
 
 export const metadata: Metadata = { title: "Forgot password" };
 

@@ -3,6 +3,7 @@
 // query, so the page sends no Referer anywhere.
 import type { Metadata } from "next";
 import { ResetPasswordForm } from "@/components/account/reset-password-form";
+import "../styles/controls.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };

@@ -30,7 +30,6 @@ export function LoginForm({ action }: Props) {
             inputMode="numeric"
             autoComplete="one-time-code"
             pattern="[0-9 ]{6,7}"
-            autoFocus
             required
           />
         </div>

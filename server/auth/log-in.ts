@@ -18,7 +18,7 @@ import { newSignInChallenge, readSignInChallenge } from "./sign-in-challenge";
 
 type SessionKind = "browser" | "api";
 type User = typeof users.$inferSelect;
-export type SignInOutcome =
+type SignInOutcome =
   | { status: "signed-in"; token: string; expiresAt: Date }
   | { status: "code-needed"; challenge: string };
 

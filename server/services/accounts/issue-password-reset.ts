@@ -6,7 +6,7 @@
 import type { Sql } from "../../../db/client";
 import { hashToken, newToken } from "../../auth/session-token";
 
-export const RESET_LINK_TTL_MS = 30 * 60 * 1000;
+const RESET_LINK_TTL_MS = 30 * 60 * 1000;
 
 export async function issuePasswordReset(
   sql: Sql,
@@ -22,7 +22,7 @@ export async function issuePasswordReset(
     replaced as (
       delete from password_reset_tokens where user_id in (select id from target) and used_at is null)
     insert into password_reset_tokens (tenant_id, user_id, token_hash, expires_at)
-    select tenant_id, id, ${hashToken(token)}, now() + ${RESET_LINK_TTL_MS / 1000} * interval '1 second' from target
+    select tenant_id, id, ${hashToken(token)}, now() + ${RESET_LINK_TTL_MS / 1000}::int * interval '1 second' from target
     returning id, (select email from target) as email`;
   return row ? { token, tokenId: row.id, email: row.email } : null;
 }
