@@ -51,7 +51,12 @@ export function ChangePasswordForm() {
         />
       </FormField>
       <FormField id="repeat-password" label="New password again" error={errors.repeat}>
-        <input {...fieldA11y("repeat-password", errors.repeat)} name="repeat" type="password" autoComplete="new-password" />
+        <input
+          {...fieldA11y("repeat-password", errors.repeat)}
+          name="repeat"
+          type="password"
+          autoComplete="new-password"
+        />
       </FormField>
       {errors.form && (
         <p className="error form-wide" role="alert">

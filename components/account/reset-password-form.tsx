@@ -48,7 +48,13 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <p className="muted">Choose a new password</p>
       <div className="field">
         <label htmlFor="password">New password</label>
-        <input id="password" name="password" type="password" autoComplete="new-password" aria-describedby="password-note" />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          aria-describedby="password-note"
+        />
         <span id="password-note" className={errors.password ? "field-error" : "field-hint muted"}>
           {errors.password ?? "At least 8 characters"}
         </span>

@@ -81,7 +81,12 @@ export function TotpSetup({ enabled, required }: Props) {
       <CopyField label="Secret" value={enrolment.secret} testId="totp-secret" />
       <p>2. Enter the code the app shows now.</p>
       <FormField id="totp-code" label="Code" error={error ?? undefined}>
-        <input {...fieldA11y("totp-code", error ?? undefined)} name="code" inputMode="numeric" autoComplete="one-time-code" />
+        <input
+          {...fieldA11y("totp-code", error ?? undefined)}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+        />
       </FormField>
       <div className="form-actions">
         <button className="btn" type="submit" disabled={pending}>

@@ -34,8 +34,8 @@ export function SecuritySettingsForm({ initial }: { initial: SecuritySettingsDto
         Require two-factor sign-in for everyone in this organisation
       </label>
       <p className="muted">
-        Users without it are sent to their Account page to set it up before anything else. Turn it on for yourself
-        first (Account).
+        Users without it are sent to their Account page to set it up before anything else. Turn it on for yourself first
+        (Account).
       </p>
       {error && (
         <p className="error" role="alert">

@@ -28,7 +28,12 @@ export function UserAccountActions({ user, onChanged }: Props) {
   const setPassword = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const password = String(new FormData(event.currentTarget).get("password") ?? "");
-    const ok = await run(`/api/v1/users/${user.id}/password`, "PUT", { password }, "Password set; their sessions ended.");
+    const ok = await run(
+      `/api/v1/users/${user.id}/password`,
+      "PUT",
+      { password },
+      "Password set; their sessions ended.",
+    );
     if (ok) setSetting(false);
   };
 

@@ -19,8 +19,7 @@ import { newSignInChallenge, readSignInChallenge } from "./sign-in-challenge";
 type SessionKind = "browser" | "api";
 type User = typeof users.$inferSelect;
 type SignInOutcome =
-  | { status: "signed-in"; token: string; expiresAt: Date }
-  | { status: "code-needed"; challenge: string };
+  { status: "signed-in"; token: string; expiresAt: Date } | { status: "code-needed"; challenge: string };
 
 async function openSession(db: Db, user: User, kind: SessionKind) {
   const token = newToken();

@@ -9,7 +9,9 @@ export function sealSecret(plain: string, secret: string, purpose: string): stri
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", keyOf(secret, purpose), iv);
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", iv, cipher.getAuthTag(), body].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".");
+  return ["v1", iv, cipher.getAuthTag(), body]
+    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+    .join(".");
 }
 
 /** The plain text, or null when the box was not sealed with this secret and purpose (or is garbage). */

@@ -13,12 +13,15 @@ const vectors: [number, string, string, string][] = [
 ];
 
 describe("TOTP (RFC 6238)", () => {
-  test.each(vectors)("at %i s the 8-digit codes match the RFC's SHA-1, SHA-256 and SHA-512 vectors", (t, sha1, sha256, sha512) => {
-    const step = totpStep(t * 1000);
-    expect(hotp(seed(20), step, { digits: 8, algorithm: "sha1" })).toBe(sha1);
-    expect(hotp(seed(32), step, { digits: 8, algorithm: "sha256" })).toBe(sha256);
-    expect(hotp(seed(64), step, { digits: 8, algorithm: "sha512" })).toBe(sha512);
-  });
+  test.each(vectors)(
+    "at %i s the 8-digit codes match the RFC's SHA-1, SHA-256 and SHA-512 vectors",
+    (t, sha1, sha256, sha512) => {
+      const step = totpStep(t * 1000);
+      expect(hotp(seed(20), step, { digits: 8, algorithm: "sha1" })).toBe(sha1);
+      expect(hotp(seed(32), step, { digits: 8, algorithm: "sha256" })).toBe(sha256);
+      expect(hotp(seed(64), step, { digits: 8, algorithm: "sha512" })).toBe(sha512);
+    },
+  );
 
   test("RFC 4226 appendix D: HOTP codes of counters 0 to 2", () => {
     expect([0, 1, 2].map((c) => hotp(seed(20), c))).toEqual(["755224", "287082", "359152"]);

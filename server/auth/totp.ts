@@ -70,7 +70,11 @@ export function totpStep(atMs: number): number {
  * The time step a code belongs to, within one step either side of now (clock drift), and after `lastStep`
  * (a code is accepted once); null when it matches none.
  */
-export function matchTotp(secretBase32: string, code: string, { atMs, lastStep }: { atMs: number; lastStep: number | null }) {
+export function matchTotp(
+  secretBase32: string,
+  code: string,
+  { atMs, lastStep }: { atMs: number; lastStep: number | null },
+) {
   if (!/^\d{6}$/.test(code)) return null;
   const secret = base32Decode(secretBase32);
   const now = totpStep(atMs);

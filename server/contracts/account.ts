@@ -47,7 +47,12 @@ export const totpEnrolmentDto = z.object({
 });
 export type TotpEnrolmentDto = z.infer<typeof totpEnrolmentDto>;
 
-export const totpCodeInput = z.object({ code: z.string().trim().regex(/^\d{6}$/, "enter the 6-digit code") });
+export const totpCodeInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "enter the 6-digit code"),
+});
 
 export const securitySettingsDto = z.object({ requireTotp: z.boolean() });
 export type SecuritySettingsDto = z.infer<typeof securitySettingsDto>;

@@ -5,7 +5,6 @@ import { newPassword } from "./account";
 import { roles } from "./api";
 import { isoTime } from "./iso-time";
 
-
 export const createTenantInput = z.object({
   name: z.string().trim().min(1).max(200),
   adminEmail: z.email().max(254),

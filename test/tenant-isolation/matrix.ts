@@ -336,7 +336,12 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
     { path: "/api/v1/password-reset-requests", body: { email: ADMIN_EMAIL }, ok: [202, 429], idRoute: false },
   ],
   "password-resets POST": () => [
-    { path: "/api/v1/password-resets", body: { token: "not-a-reset-token", password: "long enough" }, ok: [422], idRoute: false },
+    {
+      path: "/api/v1/password-resets",
+      body: { token: "not-a-reset-token", password: "long enough" },
+      ok: [422],
+      idRoute: false,
+    },
   ],
   "training-runs GET": () => list("/api/v1/training-runs"),
   // B's own run: queued for B's managers and admins (B has no history, so it fails), refused to the others.

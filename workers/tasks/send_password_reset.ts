@@ -11,7 +11,11 @@ import { metrics } from "../../server/observability/metrics";
 import { issuePasswordReset } from "../../server/services/accounts/issue-password-reset";
 import type { TaskDeps } from "../task-deps";
 
-export function send_password_reset({ sql, channels, notifications }: Pick<TaskDeps, "sql" | "channels" | "notifications">): Task {
+export function send_password_reset({
+  sql,
+  channels,
+  notifications,
+}: Pick<TaskDeps, "sql" | "channels" | "notifications">): Task {
   return async (raw, helpers) => {
     const who = parseJobPayload("send_password_reset", raw);
     const { channel, breaker } = channels.email;
@@ -24,7 +28,9 @@ export function send_password_reset({ sql, channels, notifications }: Pick<TaskD
     const link = `${notifications.publicUrl}/reset-password?token=${reset.token}`;
     const email = passwordResetEmail(link);
     const timer = metrics.providerLatency.startTimer({ channel: "email" });
-    await breaker.run(() => channel.send({ to: reset.email, ...email, idempotencyKey: `password-reset:${reset.tokenId}` }));
+    await breaker.run(() =>
+      channel.send({ to: reset.email, ...email, idempotencyKey: `password-reset:${reset.tokenId}` }),
+    );
     timer();
     helpers.logger.info(`password reset link ${reset.tokenId} sent`);
   };

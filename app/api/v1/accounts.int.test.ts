@@ -114,11 +114,16 @@ describe("an admin's resets", () => {
   test("emailing a reset link ends the user's sessions at once, and the link sets a new password", async () => {
     const user = await createUser(vigil.sql, { tenantId, role: "manager" });
     const session = await logIn(vigil.url, user);
-    const sent = await post<{ message: string }>(`/api/v1/users/${await userId(user.email)}/password-reset`, vigil.adminToken);
+    const sent = await post<{ message: string }>(
+      `/api/v1/users/${await userId(user.email)}/password-reset`,
+      vigil.adminToken,
+    );
     expect(sent.status).toBe(202);
     expect(await stillSignedIn(session)).toBe(false);
     const token = await resetLinkTo(user.email);
-    expect((await post("/api/v1/password-resets", undefined, { token, password: "from-the-admin-link" })).status).toBe(204);
+    expect((await post("/api/v1/password-resets", undefined, { token, password: "from-the-admin-link" })).status).toBe(
+      204,
+    );
     expect((await post("/api/v1/sessions", undefined, { ...user, password: "from-the-admin-link" })).status).toBe(201);
   });
 });
@@ -157,18 +162,25 @@ describe("forgot password", () => {
     const second = await resetLinkTo(user.email, { after: 1 });
     expect(second).not.toBe(first);
 
-    const replaced = await post<ApiError>("/api/v1/password-resets", undefined, { token: first, password: "newer-pass-1" });
+    const replaced = await post<ApiError>("/api/v1/password-resets", undefined, {
+      token: first,
+      password: "newer-pass-1",
+    });
     expect(replaced.status).toBe(422);
     expect(replaced.body.error.issues?.[0]?.path).toBe("token");
     expect(await stillSignedIn(session)).toBe(true);
 
-    expect((await post("/api/v1/password-resets", undefined, { token: second, password: "newer-pass-1" })).status).toBe(204);
+    expect((await post("/api/v1/password-resets", undefined, { token: second, password: "newer-pass-1" })).status).toBe(
+      204,
+    );
     expect(await stillSignedIn(session)).toBe(false);
     const again = await post("/api/v1/password-resets", undefined, { token: second, password: "newer-pass-2" });
     expect(again.status).toBe(422);
     expect((await post("/api/v1/sessions", undefined, { ...user, password: "newer-pass-1" })).status).toBe(201);
     // Only the SHA-256 of a token is stored.
-    const stored = await vigil.sql<{ tokenHash: string }[]>`select token_hash as "tokenHash" from password_reset_tokens`;
+    const stored = await vigil.sql<
+      { tokenHash: string }[]
+    >`select token_hash as "tokenHash" from password_reset_tokens`;
     expect(stored.map((r) => r.tokenHash)).not.toContain(second);
   });
 
@@ -189,7 +201,8 @@ describe("forgot password", () => {
   test("requests for one email are throttled (429 with Retry-After), whether or not it has an account", async () => {
     const email = `flood-${Date.now()}@tenant.test`;
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await post("/api/v1/password-reset-requests", undefined, { email })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await post("/api/v1/password-reset-requests", undefined, { email })).status);
     expect(statuses).toEqual([202, 202, 202, 429]);
     const refused = await post("/api/v1/password-reset-requests", undefined, { email });
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -214,7 +227,9 @@ describe("two-factor sign-in (TOTP)", () => {
     const wrong = await post<ApiError>("/api/v1/account/totp/confirm", token, { code: "000000" });
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.issues?.[0]?.path).toBe("code");
-    expect((await post("/api/v1/account/totp/confirm", token, { code: codeFor(started.body.secret) })).status).toBe(204);
+    expect((await post("/api/v1/account/totp/confirm", token, { code: codeFor(started.body.secret) })).status).toBe(
+      204,
+    );
     const secret = started.body.secret;
     expect((await call<AccountDto>("/api/v1/account", { token })).body.totpEnabled).toBe(true);
     // The secret is stored encrypted.
@@ -243,7 +258,8 @@ describe("two-factor sign-in (TOTP)", () => {
     const token = await logIn(vigil.url, user);
     await post("/api/v1/account/totp", token);
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await post("/api/v1/account/totp/confirm", token, { code: "000000" })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await post("/api/v1/account/totp/confirm", token, { code: "000000" })).status);
     expect(statuses).toEqual([422, 422, 422, 422, 422, 429]);
   });
 

@@ -127,7 +127,8 @@ export const requestPasswordReset = defineOperation({
 export const resetPassword = defineOperation({
   method: "post",
   path: "/api/v1/password-resets",
-  summary: "Choose a new password with the link's token; the link then stops working and every session of the user ends.",
+  summary:
+    "Choose a new password with the link's token; the link then stops working and every session of the user ends.",
   tag: "Account",
   auth: false,
   body: passwordResetInput,

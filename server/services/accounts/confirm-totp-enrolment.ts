@@ -1,7 +1,7 @@
 // The user proves their app holds the pending secret with a current code
 // (throttled, once only): the secret becomes active, so every later sign-in
 // asks for a code; the sessions open now go on.
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { users } from "../../../db/schema";
 import type { Actor } from "../../auth/actor";
@@ -31,7 +31,7 @@ export async function confirmTotpEnrolment(db: Db, actor: Actor, code: string, s
   const [enabled] = await db
     .update(users)
     .set({ totpSecret: user.pending, totpPendingSecret: null, totpEnabledAt: new Date() })
-    .where(and(eq(users.id, actor.userId), eq(users.totpPendingSecret, user.pending), isNull(users.totpEnabledAt), isNotNull(users.totpPendingSecret)))
+    .where(and(eq(users.id, actor.userId), eq(users.totpPendingSecret, user.pending), isNull(users.totpEnabledAt)))
     .returning({ id: users.id });
   if (!enabled) throw new AppError("conflict", "The setup changed meanwhile: start again.");
 }

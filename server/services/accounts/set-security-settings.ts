@@ -10,7 +10,11 @@ import type { SecuritySettingsDto } from "../../contracts/account";
 import type { Actor } from "../../auth/actor";
 import { AppError } from "../../observability/app-error";
 
-export async function setSecuritySettings(db: Db, actor: Actor, input: SecuritySettingsDto): Promise<SecuritySettingsDto> {
+export async function setSecuritySettings(
+  db: Db,
+  actor: Actor,
+  input: SecuritySettingsDto,
+): Promise<SecuritySettingsDto> {
   if (input.requireTotp) {
     const [self] = await db.select({ enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, actor.userId));
     if (!self?.enabledAt) {
