@@ -6,7 +6,10 @@
 import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { base32Decode, hotp, totpStep } from "../server/auth/totp";
-import { expect, providerRequests, screenshotDir, signIn, test, type Account, type Vigil } from "./fixtures";
+import { expect, providerRequests, screenshotDir, test, type Account, type Vigil } from "./fixtures";
+
+// Every step here hashes a password (scrypt, N=2^17): seconds each on a busy machine.
+test.describe.configure({ timeout: 120_000 });
 
 const unique = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
 
@@ -15,6 +18,15 @@ async function newOperator(api: APIRequestContext): Promise<Account> {
   const created = await api.post("/api/v1/users", { data: { ...account, name: "Ana Account", role: "operator" } });
   expect(created.status(), await created.text()).toBe(201);
   return account;
+}
+
+/** The sign-in page's form, then the NOC; a password check may take seconds on a busy machine. */
+async function signIn(page: Page, vigil: Vigil, account: Account): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${vigil.url}/`, { timeout: 30_000 });
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -63,7 +75,7 @@ test("a user changes their password on the Account page, and their other browser
 
   await form.getByLabel("Current password").fill(user.password);
   await form.getByRole("button", { name: "Change password" }).click();
-  await expect(form.getByRole("status")).toContainText("Password changed");
+  await expect(form.getByRole("status")).toContainText("Password changed", { timeout: 30_000 });
   await shoot(page, "account-desktop");
 
   // This browser goes on; the other one is sent to sign in.
@@ -99,7 +111,9 @@ test("forgot password: the emailed link sets a new password once", async ({ page
   await page.getByLabel("New password again").fill("reset-password-3");
   await shoot(page, "reset-password");
   await page.getByRole("button", { name: "Set new password" }).click();
-  await expect(page.locator("form").getByRole("status")).toContainText("Your password is changed");
+  await expect(page.locator("form").getByRole("status")).toContainText("Your password is changed", {
+    timeout: 30_000,
+  });
   await page.getByRole("link", { name: "Sign in with the new password" }).click();
   await signIn(page, vigil, { ...user, password: "reset-password-3" });
 
@@ -130,11 +144,12 @@ test("a user turns on two-factor sign-in and then signs in with a code", async (
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Code from your authenticator app")).toBeVisible({ timeout: 30_000 });
   await page.getByLabel("Code from your authenticator app").fill("000000");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("form").getByRole("alert")).toContainText("Wrong or used code");
   await shoot(page, "login-totp");
   await page.getByLabel("Code from your authenticator app").fill(code(1));
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${vigil.url}/`);
+  await expect(page).toHaveURL(`${vigil.url}/`, { timeout: 30_000 });
 });
