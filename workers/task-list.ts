@@ -16,6 +16,7 @@ import { publish_device_config } from "./tasks/publish_device_config";
 import { purge_expired_sessions } from "./tasks/purge_expired_sessions";
 import { retrain_false_alarm_models } from "./tasks/retrain_false_alarm_models";
 import { score_alert } from "./tasks/score_alert";
+import { send_password_reset } from "./tasks/send_password_reset";
 import { train_false_alarm_model } from "./tasks/train_false_alarm_model";
 
 export function createTaskList(deps: TaskDeps): Record<JobName, Task> {
@@ -34,5 +35,6 @@ export function createTaskList(deps: TaskDeps): Record<JobName, Task> {
     train_false_alarm_model: train_false_alarm_model(deps),
     retrain_false_alarm_models: retrain_false_alarm_models(deps),
     score_alert: score_alert(deps),
+    send_password_reset: send_password_reset(deps),
   };
 }

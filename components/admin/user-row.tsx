@@ -1,11 +1,13 @@
 "use client";
 // One user of the tenant: the role is changed in place, and the user disabled
 // or enabled again. An admin's own row offers neither (the API refuses too);
-// a refusal is shown in the row, beside the control it concerns.
+// a refusal is shown in the row, beside the control it concerns. Sign-in help
+// (reset link, new password, two-factor reset) is under a disclosure.
 import { useState } from "react";
 import type { UserDto } from "@/server/contracts/admin";
 import { roles, type UserRole } from "@/server/contracts/api";
 import { apiRequest } from "../ui/api-request";
+import { UserAccountActions } from "./user-account-actions";
 
 type Props = { user: UserDto; isSelf: boolean; onChanged: (user: UserDto) => void };
 
@@ -55,6 +57,11 @@ export function UserRow({ user, isSelf, onChanged }: Props) {
         <span className="badge" data-tone={user.disabled ? "danger" : "ok"}>
           {user.disabled ? "Disabled" : "Active"}
         </span>
+        {user.totpEnabled && (
+          <span className="badge" data-tone="ok" title="Two-factor sign-in is on">
+            2FA
+          </span>
+        )}
       </td>
       <td data-label="Access">
         {!isSelf && (
@@ -67,6 +74,7 @@ export function UserRow({ user, isSelf, onChanged }: Props) {
             {user.disabled ? "Enable" : "Disable"}
           </button>
         )}
+        {!isSelf && <UserAccountActions user={user} onChanged={onChanged} />}
         {(errors.disabled ?? errors.form) && (
           <span className="field-error" role="alert">
             {errors.disabled ?? errors.form}

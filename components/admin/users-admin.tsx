@@ -1,15 +1,18 @@
 "use client";
-// /admin/users: the tenant's users a page at a time, and the form to add one.
+// /admin/users: the tenant's users a page at a time, the form to add one, and
+// the tenant's two-factor rule.
+import type { SecuritySettingsDto } from "@/server/contracts/account";
 import type { UserDto } from "@/server/contracts/admin";
 import { ADMIN_PAGE_SIZE, type Page } from "@/server/contracts/pagination";
 import { AddUserForm } from "./add-user-form";
 import { LoadMore } from "./load-more";
+import { SecuritySettingsForm } from "./security-settings-form";
 import { usePagedList } from "./use-paged-list";
 import { UserRow } from "./user-row";
 
-type Props = { initial: Page<UserDto>; selfId: string };
+type Props = { initial: Page<UserDto>; selfId: string; security: SecuritySettingsDto };
 
-export function UsersAdmin({ initial, selfId }: Props) {
+export function UsersAdmin({ initial, selfId, security }: Props) {
   const list = usePagedList("/api/v1/users", initial, ADMIN_PAGE_SIZE);
   return (
     <div className="admin-grid">
@@ -45,6 +48,8 @@ export function UsersAdmin({ initial, selfId }: Props) {
       <section className="panel" aria-labelledby="add-user-heading">
         <h2 id="add-user-heading">Add a user</h2>
         <AddUserForm onCreated={list.add} />
+        <h3 id="security-heading">Sign-in security</h3>
+        <SecuritySettingsForm initial={security} />
       </section>
     </div>
   );

@@ -1,6 +1,6 @@
 "use client";
 // The top navigation shared by the console pages: the sections this role may
-// open, who is signed in, and sign out. On a phone the sections wrap onto a
+// open, who is signed in (a link to their Account page), and sign out. On a phone the sections wrap onto a
 // second row of full-width tabs.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -44,9 +44,14 @@ export function ConsoleNav({ email, role, isSuperAdmin = false, signOut }: Props
           ))}
       </nav>
       <span className="spacer" />
-      <span className="user muted" title={`${email} (${role})`}>
-        {email}
-      </span>
+      <Link
+        href="/account"
+        className="user"
+        title={`${email} (${role}): password and two-factor sign-in`}
+        aria-current={isCurrent(pathname, "/account") ? "page" : undefined}
+      >
+        Account <span className="muted">{email}</span>
+      </Link>
       <form action={signOut}>
         <button className="btn-ghost" type="submit">
           Sign out

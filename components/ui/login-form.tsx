@@ -1,4 +1,8 @@
 "use client";
+// The sign-in form: email and password, then, for an account with a second
+// factor, the authenticator code (the password is not carried to that step:
+// the server's signed challenge is).
+import Link from "next/link";
 import { useActionState } from "react";
 import type { SignInState } from "@/server/contracts/session";
 
@@ -6,6 +10,39 @@ type Props = { action: (state: SignInState, form: FormData) => Promise<SignInSta
 
 export function LoginForm({ action }: Props) {
   const [state, submit, pending] = useActionState(action, { error: null, email: "" });
+  const error = state.error && (
+    <p id="login-error" role="alert" className="error">
+      {state.error}
+    </p>
+  );
+  if (state.challenge) {
+    return (
+      <form action={submit} aria-describedby={state.error ? "login-error" : undefined}>
+        <h1>Vigil</h1>
+        <p className="muted">Two-factor sign-in for {state.email}</p>
+        <input type="hidden" name="challenge" value={state.challenge} />
+        <input type="hidden" name="email" value={state.email} />
+        <div className="field">
+          <label htmlFor="totpCode">Code from your authenticator app</label>
+          <input
+            id="totpCode"
+            name="totpCode"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]{6,7}"
+            required
+          />
+        </div>
+        {error}
+        <button className="btn" type="submit" disabled={pending}>
+          {pending ? "Checking…" : "Sign in"}
+        </button>
+        <p className="login-aside">
+          <Link href="/login">Start again</Link>
+        </p>
+      </form>
+    );
+  }
   return (
     <form action={submit} aria-describedby={state.error ? "login-error" : undefined}>
       <h1>Vigil</h1>
@@ -18,14 +55,13 @@ export function LoginForm({ action }: Props) {
         <label htmlFor="password">Password</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
-      {state.error && (
-        <p id="login-error" role="alert" className="error">
-          {state.error}
-        </p>
-      )}
+      {error}
       <button className="btn" type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
+      <p className="login-aside">
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
     </form>
   );
 }

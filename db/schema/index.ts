@@ -2,6 +2,7 @@ export * from "./tenants";
 export * from "./users";
 export * from "./sessions";
 export * from "./login-throttles";
+export * from "./password-reset-tokens";
 export * from "./sites";
 export * from "./guards";
 export * from "./devices";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
 export const userRole = pgEnum("user_role", ["admin", "manager", "operator", "supervisor"]);
@@ -18,6 +18,13 @@ export const users = pgTable(
     // The operator of the whole installation (the first admin): may create tenants.
     isSuperAdmin: boolean("is_super_admin").notNull().default(false),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    // The TOTP second factor (server/auth/totp.ts): secrets are encrypted (server/auth/secret-box.ts). A pending
+    // secret waits for its first code; the active one is checked at sign-in.
+    totpSecret: text("totp_secret"),
+    totpPendingSecret: text("totp_pending_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last 30 s time step whose code was accepted: a code is used once. */
+    totpLastStep: integer("totp_last_step"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

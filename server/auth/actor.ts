@@ -9,4 +9,9 @@ export type Actor = {
   email: string;
   /** The operator of the whole installation: may create and list tenants (absent: no). */
   isSuperAdmin?: boolean;
+  /**
+   * The tenant requires a second factor and this user has none yet: until they enrol, the API answers 403 and
+   * pages send them to /account (absent: no).
+   */
+  mustEnrolTotp?: boolean;
 };

@@ -1,7 +1,7 @@
 // Resolves a session cookie or bearer token to the acting user and tenant.
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { sessions, users } from "../../db/schema";
+import { sessions, tenants, users } from "../../db/schema";
 import type { Actor } from "./actor";
 import { hashToken } from "./session-token";
 
@@ -14,9 +14,11 @@ export async function findActorByToken(db: Db, token: string): Promise<Actor | n
       role: users.role,
       email: users.email,
       isSuperAdmin: users.isSuperAdmin,
+      mustEnrolTotp: sql<boolean>`${tenants.requireTotp} and ${users.totpEnabledAt} is null`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(tenants, eq(tenants.id, users.tenantId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));
   return row ?? null;
 }

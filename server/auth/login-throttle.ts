@@ -14,7 +14,7 @@ import { loginThrottles } from "../../db/schema";
 import { addressKey } from "../infra/pending-connections";
 import { AppError } from "../observability/app-error";
 
-type ThrottleRule = { free: number; leakSeconds: number; baseDelaySeconds: number; maxDelaySeconds: number };
+export type ThrottleRule = { free: number; leakSeconds: number; baseDelaySeconds: number; maxDelaySeconds: number };
 
 // The wait starts when the attempt is counted, before its password check: the first one is longer than a
 // password check can take on a busy machine (about a second), else it would be over before its answer.
@@ -64,19 +64,43 @@ async function claim(db: Tx, key: string, { free, leakSeconds, baseDelaySeconds,
   return Math.max(1, waiting?.seconds ?? 1);
 }
 
+/**
+ * Counts an attempt under every key in turn (each with its rule), or throws 429 with Retry-After naming `what`
+ * when one must wait; a refused attempt counts under none of them. Also used for password changes, reset
+ * requests and second-factor codes (account-throttles.ts).
+ */
+export async function claimThrottled(
+  db: Db,
+  checks: readonly { key: string; rule: ThrottleRule }[],
+  what: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const { key, rule } of checks) {
+      const wait = await claim(tx, key, rule);
+      // Thrown inside the transaction: the keys counted before this one are rolled back.
+      if (wait !== null) {
+        throw new AppError("rate_limited", `Too many ${what}. Try again in ${wait} s.`, { retryAfterSeconds: wait });
+      }
+    }
+  });
+}
+
+/** The attempt proved itself (a right password or code): the key starts afresh. */
+export async function refundThrottled(db: Db, key: string): Promise<void> {
+  await db.delete(loginThrottles).where(eq(loginThrottles.key, key));
+}
+
 /** Counts a sign-in attempt from `address` for `email`, or throws 429 with Retry-After when it must wait. */
 export async function claimLoginAttempt(db: Db, email: string, address: string): Promise<void> {
   const keys = throttleKeys(email, address);
-  await db.transaction(async (tx) => {
-    const wait =
-      (await claim(tx, keys.address, PER_ADDRESS)) ?? (await claim(tx, keys.account, PER_ACCOUNT_AND_ADDRESS));
-    // Thrown inside the transaction: a refused attempt counts under neither key.
-    if (wait !== null) {
-      throw new AppError("rate_limited", `Too many failed sign-in attempts. Try again in ${wait} s.`, {
-        retryAfterSeconds: wait,
-      });
-    }
-  });
+  await claimThrottled(
+    db,
+    [
+      { key: keys.address, rule: PER_ADDRESS },
+      { key: keys.account, rule: PER_ACCOUNT_AND_ADDRESS },
+    ],
+    "failed sign-in attempts",
+  );
 }
 
 /** A sign-in succeeded: the pair starts afresh and the address gets its attempt back. */

@@ -14,9 +14,14 @@ export async function currentActor(): Promise<Actor | null> {
   return token ? findActorByToken(runtime.db, token) : null;
 }
 
-export async function requirePageActor(): Promise<Actor> {
+/**
+ * The signed-in actor, else a redirect to the sign-in page. A user whose tenant requires a second factor they
+ * have not set up is sent to their Account page first (which passes `whileEnrolling`).
+ */
+export async function requirePageActor({ whileEnrolling = false }: { whileEnrolling?: boolean } = {}): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect("/login");
+  if (actor.mustEnrolTotp && !whileEnrolling) redirect("/account");
   return actor;
 }
 

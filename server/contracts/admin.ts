@@ -1,11 +1,9 @@
 // Request and response shapes of the admin API: tenants (super-admin) and the
 // users of a tenant with their roles.
 import { z } from "zod";
+import { newPassword } from "./account";
 import { roles } from "./api";
 import { isoTime } from "./iso-time";
-
-/** The same rule as ADMIN_PASSWORD at first start. */
-const newPassword = z.string().min(8, "use at least 8 characters").max(1024);
 
 export const createTenantInput = z.object({
   name: z.string().trim().min(1).max(200),
@@ -49,6 +47,8 @@ export const userDto = z.object({
   name: z.string(),
   role: z.enum(roles),
   disabled: z.boolean(),
+  /** Two-factor sign-in (TOTP) is on. */
+  totpEnabled: z.boolean(),
   createdAt: isoTime,
 });
 export type UserDto = z.infer<typeof userDto>;

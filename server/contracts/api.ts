@@ -26,6 +26,8 @@ const newExternalId = externalId.refine(
 export const loginInput = z.object({
   email: z.email().max(254),
   password: z.string().min(1).max(1024),
+  /** The 6-digit code of the user's authenticator app, when they have set up a second factor. */
+  totpCode: z.string().trim().max(16).optional(),
 });
 
 export const createGuardInput = z.object({

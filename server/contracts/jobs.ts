@@ -58,6 +58,14 @@ export const JOBS = {
     queue: "ml",
     priority: 10,
   },
+  /**
+   * A password reset link, made and emailed by the worker: for a user an admin named, or for an email someone
+   * typed on "Forgot password" (nothing is sent when it has no enabled account).
+   */
+  send_password_reset: {
+    payload: z.union([z.object({ userId: z.uuid() }), z.object({ email: z.email() })]),
+    maxAttempts: 5,
+  },
   /** Scoring a new alert waits behind its notifications. */
   score_alert: { payload: uuidOf("alertId"), maxAttempts: 3, priority: 5 },
   // Cron tasks (workers/crontab.ts).

@@ -21,6 +21,11 @@ export type Operation<P = unknown, Q = unknown, B = unknown, R = unknown> = {
   tag: string;
   /** false: no session needed (signing in, this document). */
   auth?: false;
+  /**
+   * Callable before the user has set up the second factor their tenant requires (their account, signing out);
+   * every other operation answers 403 until then.
+   */
+  whileEnrolling?: true;
   /** Roles allowed; every signed-in role when absent. */
   roles?: readonly UserRole[];
   params?: ZodType<P>;

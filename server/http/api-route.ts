@@ -16,6 +16,9 @@ import { sessionCookieName } from "../auth/session-cookie";
 
 const logger = componentLogger("http");
 
+const TOTP_ENROLMENT_NEEDED =
+  "Your organisation requires two-factor sign-in: set it up on your Account page (/account) first.";
+
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 type HandlerArgs<B, Q, P> = {
@@ -109,6 +112,9 @@ export function apiRoute<P, Q, B, R>(
         publicUrl: runtime.env.PUBLIC_URL,
       });
       const channel = via === "cookie" ? "web" : "api";
+      if (actor.mustEnrolTotp && !operation.whileEnrolling) {
+        throw new AppError("forbidden", TOTP_ENROLMENT_NEEDED);
+      }
       if (operation.roles && !operation.roles.includes(actor.role)) {
         throw new AppError("forbidden", `This needs one of the roles: ${operation.roles.join(", ")}.`);
       }

@@ -214,7 +214,7 @@ function createMetrics() {
     }),
     loginFailures: new Counter({
       name: "vigil_login_failures_total",
-      help: "Failed logins, by reason (bad_credentials, rate_limited)",
+      help: "Failed logins, by reason (bad_credentials, bad_code, rate_limited)",
       labelNames: ["reason"] as const,
       registers: [registry],
     }),
@@ -236,7 +236,7 @@ function zeroKnownSeries(m: {
   notifications: Counter<"channel" | "result">;
   loginFailures: Counter<"reason">;
 }): void {
-  for (const reason of ["bad_credentials", "rate_limited"]) m.loginFailures.inc({ reason }, 0);
+  for (const reason of ["bad_credentials", "bad_code", "rate_limited"]) m.loginFailures.inc({ reason }, 0);
   for (const family of KNOWN_LABELS.families) {
     for (const result of ["accepted", "duplicate"]) m.mqttMessages.inc({ family, result }, 0);
     m.shed.inc({ family }, 0);

@@ -20,7 +20,7 @@ const errorBody = z.object({
 
 const errorText: Record<number, string> = {
   401: "Not signed in, or the session or token has expired.",
-  403: "The caller's role may not do this (or a cookie request came from another origin).",
+  403: "The caller's role may not do this, the tenant requires a second factor the caller has not set up yet (/account), or a cookie request came from another origin.",
   404: "No such row in the caller's tenant.",
   409: "Conflicts with the current state; the message says why.",
   413: "The body is larger than HTTP_MAX_BODY_BYTES or JSON nested deeper than 32 levels.",
@@ -57,8 +57,9 @@ function successContent({ response }: Operation): Record<string, unknown> {
 
 function responses(op: Operation) {
   const errors = [
+    // 403 also when the tenant requires a second factor the caller has not set up yet (`whileEnrolling` aside).
     ...(op.auth === false ? [] : [401]),
-    ...(op.roles ? [403] : []),
+    ...(op.roles || (op.auth !== false && !op.whileEnrolling) ? [403] : []),
     ...(op.params || op.query || op.body ? [422] : []),
     ...(op.body ? [413] : []),
     ...(op.errors ?? []),

@@ -3,6 +3,7 @@
 // OpenAPI document. operations.test.ts fails when a route.ts under
 // app/api/v1 exports a handler that has no operation, or the reverse.
 import type { Operation } from "../contracts/operation";
+import * as account from "../contracts/operations/account";
 import * as admin from "../contracts/operations/admin";
 import * as alerts from "../contracts/operations/alerts";
 import * as deviceHistory from "../contracts/operations/device-history";
@@ -19,6 +20,7 @@ import * as training from "../contracts/operations/training";
 
 export const operations: readonly Operation[] = [
   sessions,
+  account,
   alerts,
   notifications,
   devices,

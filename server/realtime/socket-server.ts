@@ -78,6 +78,8 @@ export function createSocketServer({
     findActorByToken(db, credentials.token).then(
       (actor) => {
         if (!actor) return next(new Error("unauthenticated"));
+        // Nothing live before the second factor the tenant requires is set up.
+        if (actor.mustEnrolTotp) return next(new Error("second factor required"));
         socket.data.actor = actor;
         socket.data.tokenHash = hashToken(credentials.token);
         next();

@@ -308,6 +308,44 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "users/[id] PATCH": (a) => [
     { path: `/api/v1/users/${a.adminUserId}`, body: { role: "operator", disabled: true }, ok: DENIED, idRoute: true },
   ],
+  // A's admin's password and second factor, from B: refused (404 for B's admin, 403 for the other roles).
+  "users/[id]/password PUT": (a) => [
+    { path: `/api/v1/users/${a.adminUserId}/password`, body: { password: "taken over" }, ok: DENIED, idRoute: true },
+  ],
+  "users/[id]/password-reset POST": (a) => [
+    { path: `/api/v1/users/${a.adminUserId}/password-reset`, ok: DENIED, idRoute: true },
+  ],
+  "users/[id]/totp DELETE": (a) => [{ path: `/api/v1/users/${a.adminUserId}/totp`, ok: DENIED, idRoute: true }],
+  // B's own tenant's rule (left off, so B's users are not sent to enrol mid-matrix).
+  "security-settings PUT": () => [
+    { path: "/api/v1/security-settings", body: { requireTotp: false }, ok: [200, 403], idRoute: false },
+  ],
+  // One's own account: B's user's, never A's.
+  "account GET": () => [{ path: "/api/v1/account", ok: [200], idRoute: false }],
+  "account/password POST": () => [
+    {
+      path: "/api/v1/account/password",
+      body: { currentPassword: "not-the-password", newPassword: "long enough" },
+      ok: [422],
+      idRoute: false,
+    },
+  ],
+  "account/totp POST": () => [{ path: "/api/v1/account/totp", ok: [201], idRoute: false }],
+  "account/totp/confirm POST": () => [
+    { path: "/api/v1/account/totp/confirm", body: { code: "000000" }, ok: [409, 422], idRoute: false },
+  ],
+  // Forgot password for A's admin's email: the same answer as for any email, and nothing of A's in it.
+  "password-reset-requests POST": () => [
+    { path: "/api/v1/password-reset-requests", body: { email: ADMIN_EMAIL }, ok: [202, 429], idRoute: false },
+  ],
+  "password-resets POST": () => [
+    {
+      path: "/api/v1/password-resets",
+      body: { token: "not-a-reset-token", password: "long enough" },
+      ok: [422],
+      idRoute: false,
+    },
+  ],
   "training-runs GET": () => list("/api/v1/training-runs"),
   // B's own run: queued for B's managers and admins (B has no history, so it fails), refused to the others.
   "training-runs POST": () => [

@@ -4,6 +4,7 @@ import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { UsersAdmin } from "@/components/admin/users-admin";
 import { ADMIN_PAGE_SIZE } from "@/server/contracts/pagination";
 import { requirePageActor } from "@/server/auth/page-auth";
+import { getSecuritySettings } from "@/server/presenters/tenants/get-security-settings";
 import { listUsers } from "@/server/presenters/users/list-users";
 import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "../../console-frame";
@@ -15,7 +16,9 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const actor = await requirePageActor();
   const allowed = actor.role === "admin";
-  const initial = allowed ? await listUsers(getRuntime().db, actor, { limit: ADMIN_PAGE_SIZE }) : null;
+  const db = getRuntime().db;
+  const initial = allowed ? await listUsers(db, actor, { limit: ADMIN_PAGE_SIZE }) : null;
+  const security = allowed ? await getSecuritySettings(db, actor) : null;
   return (
     <ConsoleFrame actor={actor}>
       <main className="page">
@@ -23,7 +26,11 @@ export default async function UsersPage() {
           <h1>Users</h1>
           <span className="muted">Who signs in, and with which role</span>
         </div>
-        {initial ? <UsersAdmin initial={initial} selfId={actor.userId} /> : <ForbiddenNotice who="admins" />}
+        {initial && security ? (
+          <UsersAdmin initial={initial} selfId={actor.userId} security={security} />
+        ) : (
+          <ForbiddenNotice who="admins" />
+        )}
       </main>
     </ConsoleFrame>
   );

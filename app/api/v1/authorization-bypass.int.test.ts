@@ -141,6 +141,7 @@ const apiRoutes = () => [
   "/api/v1/positions",
   "/api/v1/positions/latest",
   "/api/v1/users",
+  "/api/v1/account",
   "/api/v1/contacts",
   "/api/v1/quarantine",
   "/api/v1/sites",
@@ -158,6 +159,7 @@ const pages = () => [
   `/devices/${deviceId}`,
   `/guards/${guardId}`,
   "/admin/users",
+  "/account",
   "/quarantine",
   "/reports",
 ];

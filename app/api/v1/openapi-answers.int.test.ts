@@ -13,6 +13,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { UserRole } from "@/server/contracts/api";
 import type { QuarantinePageDto } from "@/server/contracts/quarantine";
+import { base32Decode, hotp, totpStep } from "@/server/auth/totp";
+import { hashToken } from "@/server/auth/session-token";
 import { buildOpenApiDocument } from "@/server/openapi/build-document";
 import { signAlertLink } from "@/server/services/alerts/alert-link";
 import { api, logIn, uniqueId, type ApiResponse } from "@/test/harness/api-client";
@@ -79,7 +81,30 @@ async function ownerOnlyCalls(token: string) {
     token,
     body: { email: `${uniqueId("user")}@tenant.test`, name: "New user", role: "operator", password: "long enough" },
   });
-  await call("PATCH", `/api/v1/users/${(user.body as { id: string }).id}`, { token, body: { name: "Renamed" } });
+  const userId = (user.body as { id: string }).id;
+  await call("PATCH", `/api/v1/users/${userId}`, { token, body: { name: "Renamed" } });
+
+  // That user's own account: a password change and a second factor; then the admin's resets of both.
+  const userEmail = (user.body as { email: string }).email;
+  const userToken = await logIn(vigil.url, { email: userEmail, password: "long enough" });
+  await call("POST", "/api/v1/account/password", {
+    token: userToken,
+    body: { currentPassword: "long enough", newPassword: "long enough too" },
+  });
+  const enrolment = await call("POST", "/api/v1/account/totp", { token: userToken });
+  const { secret } = enrolment.body as { secret: string };
+  await call("POST", "/api/v1/account/totp/confirm", {
+    token: userToken,
+    body: { code: hotp(base32Decode(secret), totpStep(Date.now())) },
+  });
+  await call("PUT", `/api/v1/users/${userId}/password`, { token, body: { password: "long enough" } });
+  await call("POST", `/api/v1/users/${userId}/password-reset`, { token });
+  await call("DELETE", `/api/v1/users/${userId}/totp`, { token });
+  // A reset link's token as the worker makes it (no email provider here): its SHA-256 is stored.
+  const resetToken = uniqueId("reset-token");
+  await vigil.sql`insert into password_reset_tokens (tenant_id, user_id, token_hash, expires_at)
+    select tenant_id, id, ${hashToken(resetToken)}, now() + interval '30 minutes' from users where id = ${userId}`;
+  await call("POST", "/api/v1/password-resets", { token, body: { token: resetToken, password: "long enough" } });
 
   // A checkpoint and a tour of their own, ended and removed (the site's go with it at the end of the matrix).
   const checkpoint = await call("POST", `/api/v1/sites/${a.site.id}/checkpoints`, { token, body: { name: "Spare" } });

@@ -7,13 +7,16 @@ import { defineOperation } from "../operation";
 export const signIn = defineOperation({
   method: "post",
   path: "/api/v1/sessions",
-  summary: "Sign in with email and password; answers an API token for the Authorization: Bearer header.",
+  summary:
+    "Sign in with email and password (and `totpCode` when the user has two-factor sign-in); answers an API token for the Authorization: Bearer header.",
   tag: "Sessions",
   auth: false,
   body: loginInput,
   response: { status: 201, description: "Signed in.", schema: z.object({ token: z.string(), expiresAt: isoTime }) },
   errors: [401, 429],
-  errorNotes: { 401: "Wrong email or password." },
+  errorNotes: {
+    401: "Wrong email or password; or, for a user with two-factor sign-in, a missing, wrong or used `totpCode` (`issues` names it).",
+  },
 });
 
 export const signOut = defineOperation({
@@ -21,6 +24,7 @@ export const signOut = defineOperation({
   path: "/api/v1/sessions/current",
   summary: "Sign out: revokes the token or cookie session used for this request.",
   tag: "Sessions",
+  whileEnrolling: true,
   response: { status: 204, description: "Signed out." },
 });
 

@@ -14,6 +14,7 @@ export function toUserDto(row: typeof users.$inferSelect): UserDto {
     name: row.name,
     role: row.role,
     disabled: row.disabledAt !== null,
+    totpEnabled: row.totpEnabledAt !== null,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -47,6 +47,7 @@ export default async function MobileAlertPage({ params, searchParams }: Props) {
   if (t === undefined) {
     const actor = await currentActor();
     if (!actor) redirect("/login");
+    if (actor.mustEnrolTotp) redirect("/account");
     const alert = await (UUID.test(id) ? getAlert(runtime.db, actor, id) : Promise.resolve(null)).catch(
       (error: unknown) => {
         if (error instanceof AppError) return null;
