@@ -1,6 +1,7 @@
 // Who is acting: every service and presenter takes it and scopes its queries
 // to actor.tenantId, so no caller can forget the tenant.
 import type { UserRole } from "../contracts/api";
+import type { RequestOrigin } from "../contracts/audit";
 
 export type Actor = {
   tenantId: string;
@@ -9,4 +10,6 @@ export type Actor = {
   email: string;
   /** The operator of the whole installation: may create and list tenants (absent: no). */
   isSuperAdmin?: boolean;
+  /** Where the request came from (set by the API wrapper), for the audit log; absent outside a request. */
+  origin?: RequestOrigin;
 };

@@ -5,6 +5,7 @@
 import type { Operation } from "../contracts/operation";
 import * as admin from "../contracts/operations/admin";
 import * as alerts from "../contracts/operations/alerts";
+import * as audit from "../contracts/operations/audit";
 import * as devices from "../contracts/operations/devices";
 import * as guards from "../contracts/operations/guards";
 import * as notifications from "../contracts/operations/notifications";
@@ -27,6 +28,7 @@ export const operations: readonly Operation[] = [
   push,
   training,
   admin,
+  audit,
   quarantine,
   reports,
 ].flatMap((area): Operation[] => Object.values(area));
