@@ -1,7 +1,7 @@
 // How an audit entry reads on the page: the fields that changed (all of them
 // for a creation or a deletion) as short texts, and where the entity's own
 // page is.
-export type FieldChange = { field: string; before: string | null; after: string | null };
+type FieldChange = { field: string; before: string | null; after: string | null };
 
 const MAX_TEXT = 160;
 

@@ -15,7 +15,7 @@ export type AuditFilterValues = {
   toDay: string;
 };
 
-export const NO_AUDIT_FILTER: AuditFilterValues = {
+const NO_AUDIT_FILTER: AuditFilterValues = {
   actor: "",
   entityType: "",
   entityId: "",
@@ -24,7 +24,7 @@ export const NO_AUDIT_FILTER: AuditFilterValues = {
   toDay: "",
 };
 
-export function auditSearch(values: AuditFilterValues): URLSearchParams {
+function auditSearch(values: AuditFilterValues): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of ["actor", "entityType", "entityId", "action"] as const) {
     if (values[key].trim()) params.set(key, values[key].trim());

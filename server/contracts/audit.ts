@@ -57,6 +57,12 @@ export const auditEventDto = z.object({
   entityId: z.string().describe("The id the API names the entity by (a device's or guard's external id)."),
   before: z.unknown().describe("The entity before the change (null when created); secrets read [redacted]."),
   after: z.unknown().describe("The entity after the change (null when deleted); secrets read [redacted]."),
+  withheld: z
+    .boolean()
+    .describe(
+      "true: before and after are left out for this role (users, tenants, contacts, escalation policies and device " +
+        "configurations are read by admins only).",
+    ),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
   channel: z.string().nullable().describe("web (browser session), api (token) or link (signed alert link)."),

@@ -123,7 +123,11 @@ export default async function AuditPage({ searchParams }: Props) {
                       </Link>
                     </td>
                     <td data-label="Change">
-                      <AuditEntryChanges before={e.before} after={e.after} />
+                      {e.withheld ? (
+                        <span className="muted">details for admins only</span>
+                      ) : (
+                        <AuditEntryChanges before={e.before} after={e.after} />
+                      )}
                     </td>
                     <td data-label="From">
                       {e.ip ?? "—"} <span className="muted small">{e.channel}</span>

@@ -37,7 +37,15 @@ function filters(tenantId: string, query: Omit<ListAuditEventsQuery, "limit">): 
   );
 }
 
-function toDto(row: Row): AuditEventDto {
+// What only admins may read elsewhere (the users, tenants and notifications pages, a device's configurations) stays
+// theirs here: a manager sees that it changed, who changed it and when, not its contents.
+const ADMIN_ONLY_ENTITIES = new Set(["user", "tenant", "contact", "escalation_policy"]);
+
+function withheldFrom(actor: Actor, row: Row): boolean {
+  return actor.role !== "admin" && (ADMIN_ONLY_ENTITIES.has(row.entityType) || row.action === "set_config");
+}
+
+function toDto(row: Row, withheld: boolean): AuditEventDto {
   return {
     id: row.id,
     at: row.at.toISOString(),
@@ -45,8 +53,9 @@ function toDto(row: Row): AuditEventDto {
     action: row.action,
     entityType: row.entityType,
     entityId: row.entityId,
-    before: row.before,
-    after: row.after,
+    before: withheld ? null : row.before,
+    after: withheld ? null : row.after,
+    withheld,
     ip: row.ip,
     userAgent: row.userAgent,
     channel: row.channel,
@@ -68,5 +77,10 @@ export async function listAuditEvents(
     .where(filters(actor.tenantId, query))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, toDto, (r) => [r.atKey, r.id]);
+  return toPage(
+    rows,
+    query.limit,
+    (r) => toDto(r, withheldFrom(actor, r)),
+    (r) => [r.atKey, r.id],
+  );
 }

@@ -24,7 +24,7 @@ export type AuditActor = {
   origin?: RequestOrigin;
 };
 
-export type AuditChange = {
+type AuditChange = {
   action: AuditAction;
   entityType: AuditEntityType;
   /** The id the API names the entity by: a device's or guard's external id, else its uuid. */

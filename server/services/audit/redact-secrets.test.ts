@@ -11,6 +11,7 @@ describe("redactSecrets", () => {
       mqtt: { username: "phone-1", password: "s3cret" },
       trackingKey: "k".repeat(32),
       tiers: [{ token: "t", contactIds: ["x"] }],
+      config: { wifi: { ssid: "site", psk: "w1f1", api_key: "k" }, interval: 30 },
     });
     expect(redacted).toEqual({
       email: "a@b.c",
@@ -20,6 +21,7 @@ describe("redactSecrets", () => {
       mqtt: { username: "phone-1", password: REDACTED },
       trackingKey: REDACTED,
       tiers: [{ token: REDACTED, contactIds: ["x"] }],
+      config: { wifi: { ssid: "site", psk: REDACTED, api_key: REDACTED }, interval: 30 },
     });
   });
 

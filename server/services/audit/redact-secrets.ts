@@ -1,10 +1,12 @@
 // What the audit log must never hold: passwords, password and credential
-// hashes, device secrets, tracking keys, session and link tokens, push keys.
+// hashes, device secrets, tracking keys and other keys, session and link
+// tokens, push keys (and, in a device's configuration, fields named so).
 // Any such field, at any depth, is replaced by a marker that says a value was
 // there (so "the credentials were rotated" still reads from the entry).
 export const REDACTED = "[redacted]";
 
-const SECRET_KEY = /password|secret|hash|token|trackingkey|apikey|privatekey|p256dh|^auth$/i;
+// Matched against the field's name without "_" and "-": trackingKey, api_key, secret_hash, wifi-psk...
+const SECRET_KEY = /pass(word|wd|phrase)|secret|hash|token|credential|psk|key$|p256dh|^auth$/i;
 
 export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);

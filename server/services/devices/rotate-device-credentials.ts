@@ -4,6 +4,7 @@ import type { Db } from "../../../db/client";
 import { devices } from "../../../db/schema";
 import { findDevice } from "../../presenters/devices/list-devices";
 import type { Actor } from "../../auth/actor";
+import { AppError } from "../../observability/app-error";
 import { toDeviceDto } from "../../presenters/devices/device-dto";
 import { notifyRegistryChanged } from "../registry-changed";
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -24,8 +25,9 @@ export async function rotateDeviceCredentials(db: Db, actor: Actor, externalId: 
       })
       .where(and(eq(devices.tenantId, actor.tenantId), eq(devices.id, row.id)))
       .returning();
+    if (!updated) throw new AppError("not_found", `No device "${externalId}".`);
     const answer = {
-      ...toDeviceDto(updated!, before.guardExternalId),
+      ...toDeviceDto(updated, before.guardExternalId),
       mqtt: { username: externalId, password: secret },
       trackingKey,
     };

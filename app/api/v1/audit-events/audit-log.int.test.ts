@@ -249,6 +249,16 @@ describe("who reads the log", () => {
     const manager = await logIn(vigil.url, await createUser(vigil.sql, { tenantId, role: "manager" }));
     expect((await entries("limit=1", manager)).length).toBe(1);
   });
+
+  test("a manager sees that a contact changed, and who changed it, but not its number (contacts are admins')", async () => {
+    const contact = await newContact();
+    const tenantId = await tenantOf(vigil.sql, ADMIN_EMAIL);
+    const manager = await logIn(vigil.url, await createUser(vigil.sql, { tenantId, role: "manager" }));
+    const [seen] = await entries(`entityId=${contact.id}`, manager);
+    expect(seen).toMatchObject({ action: "create", actor: { email: ADMIN_EMAIL }, before: null, after: null, withheld: true });
+    const [asAdmin] = await entries(`entityId=${contact.id}`);
+    expect(asAdmin).toMatchObject({ withheld: false, after: { phone: "+14155550100" } });
+  });
 });
 
 describe("filters and pages", () => {
