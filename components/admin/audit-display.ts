@@ -17,7 +17,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /** The fields whose value differs between before and after, in the order they first appear. */
 export function auditChanges(before: unknown, after: unknown): FieldChange[] {
   if (!isRecord(before) && !isRecord(after)) {
-    return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ field: "", before: text(before), after: text(after) }];
+    return JSON.stringify(before) === JSON.stringify(after)
+      ? []
+      : [{ field: "", before: text(before), after: text(after) }];
   }
   const was = isRecord(before) ? before : {};
   const is = isRecord(after) ? after : {};

@@ -72,13 +72,7 @@ export type AuditEventDto = z.infer<typeof auditEventDto>;
 /** GET /api/v1/audit-events: newest first, a page at a time (keyset: the cursor is the last entry's). */
 export const listAuditEventsQuery = z
   .object({
-    actor: z
-      .string()
-      .trim()
-      .min(1)
-      .max(254)
-      .optional()
-      .describe("A user's id or email (as it was when they acted)."),
+    actor: z.string().trim().min(1).max(254).optional().describe("A user's id or email (as it was when they acted)."),
     entityType: z.enum(auditEntityTypes).optional(),
     entityId: z.string().trim().min(1).max(200).optional(),
     action: z.enum(auditActions).optional(),

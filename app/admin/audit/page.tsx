@@ -11,6 +11,7 @@ import { DateTime } from "@/components/ui/date-time";
 import type { Actor } from "@/server/auth/actor";
 import { requirePageActor } from "@/server/auth/page-auth";
 import { listAuditEventsQuery } from "@/server/contracts/audit";
+import { listAuditEvents as readAuditLog } from "@/server/contracts/operations/audit";
 import { ADMIN_PAGE_SIZE } from "@/server/contracts/pagination";
 import { AppError } from "@/server/observability/app-error";
 import { listAuditEvents } from "@/server/presenters/audit/list-audit-events";
@@ -57,7 +58,7 @@ async function loadPage(actor: Actor, raw: Record<string, string>) {
 
 export default async function AuditPage({ searchParams }: Props) {
   const actor = await requirePageActor();
-  const allowed = actor.role === "admin" || actor.role === "manager";
+  const allowed = readAuditLog.roles?.includes(actor.role) ?? true;
   const raw = given(await searchParams);
   const { page, problem } = allowed ? await loadPage(actor, raw) : { page: null, problem: null };
   const initial: AuditFilterValues = {

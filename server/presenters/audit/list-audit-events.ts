@@ -62,11 +62,7 @@ function toDto(row: Row, withheld: boolean): AuditEventDto {
   };
 }
 
-export async function listAuditEvents(
-  db: Db,
-  actor: Actor,
-  query: ListAuditEventsQuery,
-): Promise<Page<AuditEventDto>> {
+export async function listAuditEvents(db: Db, actor: Actor, query: ListAuditEventsQuery): Promise<Page<AuditEventDto>> {
   const rows = await db
     .select({
       ...getTableColumns(auditEvents),

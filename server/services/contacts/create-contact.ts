@@ -12,7 +12,12 @@ export async function createContact(db: Db, actor: Actor, input: CreateContactIn
       .values({ tenantId: actor.tenantId, name: input.name, phone: input.phone ?? null, email: input.email ?? null })
       .returning();
     const contact = toContactDto(row!);
-    await recordAuditEvent(tx, actor, { action: "create", entityType: "contact", entityId: contact.id, after: contact });
+    await recordAuditEvent(tx, actor, {
+      action: "create",
+      entityType: "contact",
+      entityId: contact.id,
+      after: contact,
+    });
     return contact;
   });
 }

@@ -22,7 +22,12 @@ export async function createGuard(db: Db, actor: Actor, input: CreateGuardInput)
         })
         .returning();
       const dto = toGuardDto(row!);
-      await recordAuditEvent(tx, actor, { action: "create", entityType: "guard", entityId: dto.externalId, after: dto });
+      await recordAuditEvent(tx, actor, {
+        action: "create",
+        entityType: "guard",
+        entityId: dto.externalId,
+        after: dto,
+      });
       return dto;
     }),
   );

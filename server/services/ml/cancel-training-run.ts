@@ -21,20 +21,20 @@ export async function cancelTrainingRun(
   const changed = await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(trainingRuns)
-    .set({
-      cancelRequestedAt: sql`coalesce(${trainingRuns.cancelRequestedAt}, now())`,
-      status: sql`case when ${wasQueued} then 'cancelled'::training_run_status else ${trainingRuns.status} end`,
-      finishedAt: sql`case when ${wasQueued} then now() else ${trainingRuns.finishedAt} end`,
-      error: sql`case when ${wasQueued} then 'Cancelled before it started.' else ${trainingRuns.error} end`,
-    })
-    .where(
-      and(
-        eq(trainingRuns.id, runId),
-        eq(trainingRuns.tenantId, actor.tenantId),
-        sql`${trainingRuns.status} in ('queued', 'running')`,
-      ),
-    )
-    .returning({ id: trainingRuns.id, requestedBy: trainingRuns.requestedBy, status: trainingRuns.status });
+      .set({
+        cancelRequestedAt: sql`coalesce(${trainingRuns.cancelRequestedAt}, now())`,
+        status: sql`case when ${wasQueued} then 'cancelled'::training_run_status else ${trainingRuns.status} end`,
+        finishedAt: sql`case when ${wasQueued} then now() else ${trainingRuns.finishedAt} end`,
+        error: sql`case when ${wasQueued} then 'Cancelled before it started.' else ${trainingRuns.error} end`,
+      })
+      .where(
+        and(
+          eq(trainingRuns.id, runId),
+          eq(trainingRuns.tenantId, actor.tenantId),
+          sql`${trainingRuns.status} in ('queued', 'running')`,
+        ),
+      )
+      .returning({ id: trainingRuns.id, requestedBy: trainingRuns.requestedBy, status: trainingRuns.status });
     if (updated) {
       await recordAuditEvent(tx, actor, {
         action: "cancel",

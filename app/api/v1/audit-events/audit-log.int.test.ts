@@ -133,7 +133,10 @@ describe("a change and its entry", () => {
     const refused = await api(vigil.url, `/api/v1/sites/${site.body.id}`, {
       method: "PUT",
       token: vigil.adminToken,
-      body: { name: "Renamed", geofences: [{ id: crypto.randomUUID(), name: "x", circle: { center: [0, 0], radiusM: 5 } }] },
+      body: {
+        name: "Renamed",
+        geofences: [{ id: crypto.randomUUID(), name: "x", circle: { center: [0, 0], radiusM: 5 } }],
+      },
     });
     expect(refused.status).toBe(422);
     expect((await entries(`entityId=${site.body.id}`)).map((e) => e.action)).toEqual(["create"]);
@@ -171,7 +174,10 @@ describe("secrets never reach the log", () => {
       expect(text).not.toContain(secret);
     }
     const [rotation] = await entries(`entityType=device&entityId=${externalId}&action=rotate_credentials`);
-    expect(rotation?.after).toMatchObject({ mqtt: { username: externalId, password: "[redacted]" }, trackingKey: "[redacted]" });
+    expect(rotation?.after).toMatchObject({
+      mqtt: { username: externalId, password: "[redacted]" },
+      trackingKey: "[redacted]",
+    });
   });
 
   test("a new user's password and its hash are not in the entry", async () => {
@@ -255,7 +261,13 @@ describe("who reads the log", () => {
     const tenantId = await tenantOf(vigil.sql, ADMIN_EMAIL);
     const manager = await logIn(vigil.url, await createUser(vigil.sql, { tenantId, role: "manager" }));
     const [seen] = await entries(`entityId=${contact.id}`, manager);
-    expect(seen).toMatchObject({ action: "create", actor: { email: ADMIN_EMAIL }, before: null, after: null, withheld: true });
+    expect(seen).toMatchObject({
+      action: "create",
+      actor: { email: ADMIN_EMAIL },
+      before: null,
+      after: null,
+      withheld: true,
+    });
     const [asAdmin] = await entries(`entityId=${contact.id}`);
     expect(asAdmin).toMatchObject({ withheld: false, after: { phone: "+14155550100" } });
   });
