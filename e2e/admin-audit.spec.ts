@@ -92,6 +92,21 @@ test("an admin reads who changed what in the audit log, filters it, and reads it
   await expect(entries.nth(0)).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+
+  // A site's page leads to the site's own history.
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const site = await page.request.post("/api/v1/sites", {
+    data: { name: `Depot ${id}` },
+    headers: { origin: vigil.url },
+  });
+  expect(site.status(), await site.text()).toBe(201);
+  const { id: siteId } = (await site.json()) as { id: string };
+  await page.goto(`/sites/${siteId}`);
+  await page.getByRole("link", { name: "Change history" }).click();
+  await expect(page).toHaveURL(new RegExp(`entityType=site&entityId=${siteId}`));
+  await expect(entries).toHaveCount(1);
+  await expect(entries.first()).toContainText("create site");
+  await expect(entries.first()).toContainText(`Depot ${id}`);
 });
 
 test("an operator has no audit link and gets 403 on the audit log", async ({ page, vigil }) => {
