@@ -156,7 +156,7 @@ describe("secrets never reach the log", () => {
       method: "POST",
       token: vigil.adminToken,
     });
-    expect(rotated.status).toBe(200);
+    expect(rotated.status).toBe(201);
     const [hashes] = await vigil.sql<{ secretHash: string; mosquittoHash: string; trackingKeyHash: string }[]>`
       select secret_hash as "secretHash", mosquitto_hash as "mosquittoHash", tracking_key_hash as "trackingKeyHash"
       from devices where external_id = ${externalId}`;
@@ -216,7 +216,11 @@ describe("entries cannot be edited or deleted", () => {
   test("deleting a tenant takes its entries with it (the one deletion allowed), and only its own", async () => {
     const doomed = await createTenant(vigil.sql, { name: "Doomed" });
     const token = await logIn(vigil.url, doomed);
-    const made = await api<ContactDto>(vigil.url, "/api/v1/contacts", { method: "POST", token, body: { name: "D" } });
+    const made = await api<ContactDto>(vigil.url, "/api/v1/contacts", {
+      method: "POST",
+      token,
+      body: { name: "D", email: "d@tenant.test" },
+    });
     expect(made.status).toBe(201);
     const count = async (tenantId: string) =>
       Number((await vigil.sql`select count(*)::int as n from audit_events where tenant_id = ${tenantId}`)[0]!.n);
