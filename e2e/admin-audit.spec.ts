@@ -76,7 +76,7 @@ test("an admin reads who changed what in the audit log, filters it, and reads it
 
   // Filters: only contacts; then someone who changed nothing.
   const filters = page.getByRole("search", { name: "Filter the audit log" });
-  await filters.getByLabel("Entity", { exact: true }).selectOption("contact");
+  await filters.getByRole("combobox", { name: "Entity", exact: true }).selectOption("contact");
   await filters.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/entityType=contact/);
   await expect(entries).toHaveCount(1);
