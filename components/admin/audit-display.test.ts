@@ -14,8 +14,8 @@ describe("auditChanges", () => {
     ]);
   });
 
-  it("lists every field of a created or deleted entity, the missing side as null", () => {
-    expect(auditChanges(null, { name: "Gate", lat: 1.5 })).toEqual([
+  it("lists every field of a created or deleted entity but its id and creation time, the missing side as null", () => {
+    expect(auditChanges(null, { id: "c1", name: "Gate", lat: 1.5, createdAt: "2026-01-01T00:00:00Z" })).toEqual([
       { field: "name", before: null, after: "Gate" },
       { field: "lat", before: null, after: "1.5" },
     ]);

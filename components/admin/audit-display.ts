@@ -14,6 +14,9 @@ function text(value: unknown): string | null {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+// Shown beside the entry already (its id) or never changed by anyone (creation time): left out of the list.
+const NOT_LISTED = new Set(["id", "createdAt"]);
+
 /** The fields whose value differs between before and after, in the order they first appear. */
 export function auditChanges(before: unknown, after: unknown): FieldChange[] {
   if (!isRecord(before) && !isRecord(after)) {
@@ -25,7 +28,7 @@ export function auditChanges(before: unknown, after: unknown): FieldChange[] {
   const is = isRecord(after) ? after : {};
   const fields = [...new Set([...Object.keys(was), ...Object.keys(is)])];
   return fields
-    .filter((f) => JSON.stringify(was[f]) !== JSON.stringify(is[f]))
+    .filter((f) => !NOT_LISTED.has(f) && JSON.stringify(was[f]) !== JSON.stringify(is[f]))
     .map((field) => ({ field, before: text(was[field]), after: text(is[field]) }));
 }
 

@@ -16,9 +16,9 @@ export function AuditEntryChanges({ before, after }: { before: unknown; after: u
             {c.field && <dt>{c.field}</dt>}
             <dd>
               {created ? (
-                c.after
+                (c.after ?? "—")
               ) : deleted ? (
-                <del>{c.before}</del>
+                <del>{c.before ?? "—"}</del>
               ) : (
                 <>
                   <del>{c.before ?? "—"}</del> → <ins>{c.after ?? "—"}</ins>
