@@ -16,6 +16,7 @@ const sections: Section[] = [
   { href: "/sites", label: "Sites", roles: ["admin", "manager"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/notifications", label: "Notifications", roles: ["admin"] },
+  { href: "/admin/audit", label: "Audit", roles: ["admin", "manager"] },
   { href: "/admin/tenants", label: "Tenants", superAdmin: true },
   { href: "/training", label: "Training", roles: ["admin", "manager"] },
   { href: "/reports", label: "Reports", roles: ["admin", "manager"] },

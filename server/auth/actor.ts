@@ -1,6 +1,7 @@
 // Who is acting: every service and presenter takes it and scopes its queries
 // to actor.tenantId, so no caller can forget the tenant.
 import type { UserRole } from "../contracts/api";
+import type { RequestOrigin } from "../contracts/audit";
 
 export type Actor = {
   tenantId: string;
@@ -14,4 +15,6 @@ export type Actor = {
    * pages send them to /account (absent: no).
    */
   mustEnrolTotp?: boolean;
+  /** Where the request came from (set by the API wrapper), for the audit log; absent outside a request. */
+  origin?: RequestOrigin;
 };

@@ -10,6 +10,7 @@ import { componentLogger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import { getRuntime, type Runtime } from "../runtime";
 import type { Actor } from "../auth/actor";
+import type { RequestOrigin } from "../contracts/audit";
 import { readJsonBody } from "./body-limit";
 import { authenticateRequest } from "../auth/request-auth";
 import { sessionCookieName } from "../auth/session-cookie";
@@ -107,11 +108,14 @@ export function apiRoute<P, Q, B, R>(
   return (request: Request, context: RouteContext) =>
     measured(route, request, async () => {
       const runtime = getRuntime();
-      const { actor, token, via } = await authenticateRequest(runtime.db, request, {
+      const found = await authenticateRequest(runtime.db, request, {
         cookieName: sessionCookieName(runtime.env),
         publicUrl: runtime.env.PUBLIC_URL,
       });
+      const { token, via } = found;
       const channel = via === "cookie" ? "web" : "api";
+      // The services record where a change came from (audit log) from the actor they are given.
+      const actor: Actor = { ...found.actor, origin: requestOrigin(request.headers, channel) };
       if (actor.mustEnrolTotp && !operation.whileEnrolling) {
         throw new AppError("forbidden", TOTP_ENROLMENT_NEEDED);
       }
@@ -147,4 +151,9 @@ export function publicApiRoute<B, R>(
 export function clientIp(request: Request): string {
   // Set by server/roles/start-web.ts from the socket and the trusted proxies (never taken from the client).
   return request.headers.get("x-vigil-client-ip") ?? "unknown";
+}
+
+/** Where a request came from, as the audit log records it. */
+export function requestOrigin(headers: Pick<Headers, "get">, channel: RequestOrigin["channel"]): RequestOrigin {
+  return { ip: headers.get("x-vigil-client-ip"), userAgent: headers.get("user-agent"), channel };
 }

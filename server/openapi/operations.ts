@@ -6,6 +6,7 @@ import type { Operation } from "../contracts/operation";
 import * as account from "../contracts/operations/account";
 import * as admin from "../contracts/operations/admin";
 import * as alerts from "../contracts/operations/alerts";
+import * as audit from "../contracts/operations/audit";
 import * as deviceHistory from "../contracts/operations/device-history";
 import * as devices from "../contracts/operations/devices";
 import * as guards from "../contracts/operations/guards";
@@ -31,6 +32,7 @@ export const operations: readonly Operation[] = [
   push,
   training,
   admin,
+  audit,
   quarantine,
   reports,
 ].flatMap((area): Operation[] => Object.values(area));

@@ -100,6 +100,14 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
     ...list(`/api/v1/alerts?order=newest&q=${a.guard.externalId}`),
   ],
   "alerts/[id] GET": (a) => onAlert(a, ""),
+  // B's own audit log (admins and managers), filtered by A's entities and A's admin: none of A's entries.
+  "audit-events GET": (a) => [
+    ...list("/api/v1/audit-events?limit=200"),
+    ...list(`/api/v1/audit-events?entityType=contact&entityId=${a.contact.id}`),
+    ...list(`/api/v1/audit-events?entityType=device&entityId=${a.phone.externalId}`),
+    ...list(`/api/v1/audit-events?actor=${encodeURIComponent(ADMIN_EMAIL)}`),
+    ...list(`/api/v1/audit-events?actor=${a.adminUserId}`),
+  ],
   "alerts/[id]/acknowledge POST": (a) => onAlert(a, "/acknowledge"),
   "alerts/[id]/claim POST": (a) => onAlert(a, "/claim"),
   "alerts/[id]/notes POST": (a) => onAlert(a, "/notes", { text: "a note from tenant B" }),

@@ -149,6 +149,7 @@ const apiRoutes = () => [
   "/api/v1/tenants",
   "/api/v1/escalation-policies",
   "/api/v1/reports/alert-outcomes",
+  "/api/v1/audit-events",
 ];
 
 const pages = () => [
@@ -160,6 +161,7 @@ const pages = () => [
   `/guards/${guardId}`,
   "/admin/users",
   "/account",
+  "/admin/audit",
   "/quarantine",
   "/reports",
 ];
@@ -168,6 +170,9 @@ describe("no session, no data", () => {
   test("with a session the canary is there to be seen", async () => {
     const signedIn = await raw("/api/v1/guards", { headers: { authorization: `Bearer ${vigil.adminToken}` } });
     expect(signedIn.body).toContain(canary);
+    // The audit log holds it too (the guard's creation), so its routes below are checked against a real leak.
+    const audit = await raw("/api/v1/audit-events", { headers: { authorization: `Bearer ${vigil.adminToken}` } });
+    expect(audit.body).toContain(canary);
   });
 
   test("API routes with path tricks answer 401/403/404/405 or redirect, never data", async () => {

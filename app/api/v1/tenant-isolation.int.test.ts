@@ -105,6 +105,7 @@ describe(`tenant isolation: ${ROUTE_HANDLERS} route handlers × ${B_ROLES.length
       "/api/v1/alert-rules",
       "/api/v1/users",
       "/api/v1/tour-runs",
+      "/api/v1/audit-events?limit=200",
     ]) {
       const text = JSON.stringify((await api(vigil.url, route, { token: vigil.adminToken })).body);
       for (const s of secrets) if (text.includes(s)) seen.add(s);

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChangeHistoryLink } from "@/components/admin/change-history-link";
 import { GuardReplay, type Range } from "@/components/guards/guard-replay";
 import { requirePageActor } from "@/server/auth/page-auth";
 import { AppError } from "@/server/observability/app-error";
@@ -81,6 +82,8 @@ export default async function GuardPage({
         <div className="page-header">
           <h1>{guard.name}</h1>
           <span className="muted mono">{guard.externalId}</span>
+          <span className="spacer" />
+          <ChangeHistoryLink role={actor.role} entityType="guard" entityId={guard.externalId} />
         </div>
         <p className="page-sub muted">
           {assignments.length === 0

@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChangeHistoryLink } from "@/components/admin/change-history-link";
 import { SiteAssignments } from "@/components/sites/site-assignments";
 import { SiteCheckpoints } from "@/components/sites/site-checkpoints";
 import { SiteEditor } from "@/components/sites/site-editor";
@@ -54,6 +55,8 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
         <div className="page-header">
           <h1>{site.name}</h1>
           <span className="muted">{site.timezone}</span>
+          <span className="spacer" />
+          <ChangeHistoryLink role={actor.role} entityType="site" entityId={site.id} />
         </div>
         <SiteEditor
           key={site.id}

@@ -6,7 +6,7 @@ import type { Actor } from "../../auth/actor";
 import type { TourDto } from "../../contracts/patrols";
 import { AppError } from "../../observability/app-error";
 
-function select(db: Db) {
+function select(db: Pick<Db, "select">) {
   return db
     .select({
       id: tours.id,
@@ -37,7 +37,8 @@ export async function listTours(db: Db, actor: Actor, siteId: string): Promise<T
   return rows.map(toDto);
 }
 
-export async function getTour(db: Db, actor: Actor, siteId: string, id: string): Promise<TourDto> {
+/** One tour; `db` may be a transaction (the services read the tour before and after a change). */
+export async function getTour(db: Pick<Db, "select">, actor: Actor, siteId: string, id: string): Promise<TourDto> {
   const [row] = await select(db).where(
     and(eq(tours.tenantId, actor.tenantId), eq(tours.siteId, siteId), eq(tours.id, id), isNull(tours.deletedAt)),
   );

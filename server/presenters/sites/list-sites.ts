@@ -32,7 +32,7 @@ function toSiteDto(site: SiteRow, fences: GeofenceRow[]): SiteDto {
   };
 }
 
-async function withFences(db: Db, actor: Actor, rows: SiteRow[]): Promise<SiteDto[]> {
+async function withFences(db: Pick<Db, "select">, actor: Actor, rows: SiteRow[]): Promise<SiteDto[]> {
   if (rows.length === 0) return [];
   const fences = await db
     .select()
@@ -55,7 +55,8 @@ export async function listSites(db: Db, actor: Actor): Promise<SiteDto[]> {
   return withFences(db, actor, rows);
 }
 
-export async function getSite(db: Db, actor: Actor, id: string): Promise<SiteDto> {
+/** One site; `db` may be a transaction (the services read the site before and after a change). */
+export async function getSite(db: Pick<Db, "select">, actor: Actor, id: string): Promise<SiteDto> {
   const rows = await db
     .select()
     .from(sites)

@@ -3,6 +3,7 @@
 // The event log records which contact acknowledged through which link.
 import { and, eq } from "drizzle-orm";
 import { alerts, contacts } from "../../../db/schema";
+import type { RequestOrigin } from "../../contracts/audit";
 import { AppError } from "../../observability/app-error";
 import { verifyAlertLink } from "./alert-link";
 import { cancelEscalation } from "./cancel-escalation";
@@ -26,11 +27,17 @@ export async function findAlertByLink(deps: AlertDeps, token: string, alertId: s
   return { tenantId: alert.tenantId, contact: contact ?? null };
 }
 
-export async function acknowledgeAlertByLink(deps: AlertDeps, token: string, alertId: string, secret: string) {
+export async function acknowledgeAlertByLink(
+  deps: AlertDeps,
+  token: string,
+  alertId: string,
+  secret: string,
+  origin?: RequestOrigin,
+) {
   const { tenantId, contact } = await findAlertByLink(deps, token, alertId, secret);
   return transitionAlert(
     deps,
-    { tenantId, userId: null },
+    { tenantId, userId: null, ...(origin ? { origin } : {}) },
     {
       alertId,
       from: ["NEW"],

@@ -1,11 +1,13 @@
 // An operator's note on an alert ("called the site, guard is safe"): one more
-// entry in its append-only event log, written only if the alert is the
-// actor's tenant's, whatever its status (notes are added after resolving too).
+// entry in its append-only event log (and in the audit log, in the same
+// transaction), written only if the alert is the actor's tenant's, whatever
+// its status (notes are added after resolving too).
 import { sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import type { AlertEventDto, AlertNoteInput } from "../../contracts/api";
 import { AppError } from "../../observability/app-error";
 import type { Actor } from "../../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
 
 export async function addAlertNote(
   db: Db,
@@ -15,12 +17,14 @@ export async function addAlertNote(
   channel: string,
 ): Promise<AlertEventDto> {
   const detail = { note: text };
-  const rows = await db.execute<{ at: Date | string }>(sql`
-    insert into alert_events (tenant_id, alert_id, action, channel, user_id, detail)
-    select tenant_id, id, 'note', ${channel}, ${actor.userId}, ${JSON.stringify(detail)}::jsonb
-    from alerts where tenant_id = ${actor.tenantId} and id = ${alertId}
-    returning at`);
-  const [row] = rows;
-  if (!row) throw new AppError("not_found", "No such alert.");
-  return { action: "note", channel, by: actor.email, at: new Date(row.at).toISOString(), detail };
+  return db.transaction(async (tx) => {
+    const [row] = await tx.execute<{ at: Date | string }>(sql`
+      insert into alert_events (tenant_id, alert_id, action, channel, user_id, detail)
+      select tenant_id, id, 'note', ${channel}, ${actor.userId}, ${JSON.stringify(detail)}::jsonb
+      from alerts where tenant_id = ${actor.tenantId} and id = ${alertId}
+      returning at`);
+    if (!row) throw new AppError("not_found", "No such alert.");
+    await recordAuditEvent(tx, actor, { action: "note", entityType: "alert", entityId: alertId, after: detail });
+    return { action: "note", channel, by: actor.email, at: new Date(row.at).toISOString(), detail };
+  });
 }

@@ -5,6 +5,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AlertDetailDto, AlertListItemDto, ContactDto } from "../../contracts/api";
+import type { AuditEventDto } from "../../contracts/audit";
+import type { Page } from "../../contracts/pagination";
 import { api, createGuardWithPhone } from "../../../test/harness/api-client";
 import { connectDevice, endQuietly, publishJson } from "../../../test/harness/mqtt-device";
 import { startTestVigil, type TestVigil } from "../../../test/harness/vigil";
@@ -106,10 +108,25 @@ describe("signed alert links", () => {
 
   it("acknowledging through the link records the contact and the link channel", async () => {
     const alert = await panic();
-    await acknowledgeAlertByLink(getRuntime(), link(alert.id), alert.id, secret);
+    const origin = { ip: "203.0.113.7", userAgent: "phone browser", channel: "link" as const };
+    await acknowledgeAlertByLink(getRuntime(), link(alert.id), alert.id, secret, origin);
     const { body } = await api<AlertDetailDto>(vigil.url, `/api/v1/alerts/${alert.id}`, { token: vigil.adminToken });
     expect(body.status).toBe("ACKNOWLEDGED");
     expect(body.events.at(-1)).toMatchObject({ action: "acknowledged", channel: "link", by: "Sam Supervisor" });
+    // The audit log names no user (a contact is none) but the contact, and where the link was opened.
+    const audit = await api<Page<AuditEventDto>>(vigil.url, `/api/v1/audit-events?entityId=${alert.id}`, {
+      token: vigil.adminToken,
+    });
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        action: "acknowledge",
+        actor: null,
+        ip: "203.0.113.7",
+        userAgent: "phone browser",
+        channel: "link",
+        after: expect.objectContaining({ status: "ACKNOWLEDGED", contactName: "Sam Supervisor" }),
+      }),
+    ]);
     await expect(acknowledgeAlertByLink(getRuntime(), link(alert.id), alert.id, secret)).rejects.toThrow(
       /^Already acknowledged by Sam Supervisor \(link\)/,
     );

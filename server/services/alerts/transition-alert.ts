@@ -1,5 +1,5 @@
 // The one way an alert changes: a conditional UPDATE (so two people acting at
-// once cannot both succeed), its event appended in the same transaction, and
+// once cannot both succeed), its event and its audit entry appended in the same transaction, and
 // the change broadcast to the tenant's browsers (and an acknowledgement's
 // delay measured) after commit.
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
@@ -11,12 +11,25 @@ import { AppError } from "../../observability/app-error";
 import { metrics } from "../../observability/metrics";
 import { getAlert } from "../../presenters/alerts/get-alert";
 import type { Broadcaster } from "../../realtime/broadcaster";
+import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
 
 type Status = (typeof alerts.status.enumValues)[number];
 export type AlertDeps = { db: Db; broadcaster: Broadcaster };
 /** Who changes the alert: a signed-in user, or a contact through a signed link (userId null, named in detail). */
-export type AlertChanger = { tenantId: string; userId: string | null };
+export type AlertChanger = AuditActor;
+
+/** What the audit log shows of an alert, before and after a change. */
+const alertState = {
+  status: alerts.status,
+  claimedBy: alerts.claimedBy,
+  acknowledgedAt: alerts.acknowledgedAt,
+  resolvedAt: alerts.resolvedAt,
+  outcome: alerts.outcome,
+  resolutionNote: alerts.resolutionNote,
+};
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+const AUDIT_ACTION = { claimed: "claim", acknowledged: "acknowledge", resolved: "resolve" } as const;
 
 async function whoWasFirst(db: Db | Tx, alertId: string, action: string): Promise<string> {
   const [first] = await db
@@ -50,7 +63,7 @@ export async function transitionAlert(
     from: Status[];
     set: Partial<typeof alerts.$inferInsert>;
     extraCondition?: SQL;
-    action: string;
+    action: "claimed" | "acknowledged" | "resolved";
     channel: string;
     detail?: Record<string, unknown>;
     conflictAction?: string;
@@ -59,12 +72,14 @@ export async function transitionAlert(
 ): Promise<AlertDetailDto> {
   await db.transaction(async (tx) => {
     const scope = and(eq(alerts.tenantId, actor.tenantId), eq(alerts.id, alertId));
+    // Locked first, so the audit entry's "before" is exactly the state this change replaced.
+    const [before] = await tx.select(alertState).from(alerts).where(scope).for("update");
     const [updated] = await tx
       .update(alerts)
       .set(set)
       .where(and(scope, inArray(alerts.status, from), extraCondition))
-      .returning({ id: alerts.id });
-    if (!updated) {
+      .returning(alertState);
+    if (!before || !updated) {
       const [current] = await tx.select({ status: alerts.status }).from(alerts).where(scope);
       if (!current) throw new AppError("not_found", "No such alert.");
       const done = current.status === "RESOLVED" ? "resolved" : conflictAction;
@@ -76,6 +91,13 @@ export async function transitionAlert(
     await tx
       .insert(alertEvents)
       .values({ tenantId: actor.tenantId, alertId, action, channel, userId: actor.userId, detail });
+    await recordAuditEvent(tx, actor, {
+      action: AUDIT_ACTION[action],
+      entityType: "alert",
+      entityId: alertId,
+      before,
+      after: { ...updated, ...detail },
+    });
     await afterUpdate?.(tx);
   });
   const alert = await getAlert(db, actor, alertId);

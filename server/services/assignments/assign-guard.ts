@@ -10,6 +10,12 @@ import { listAssignments } from "../../presenters/sites/list-assignments";
 import type { Actor } from "../../auth/actor";
 import { assertTenantSite } from "../sites/assert-tenant-site";
 import { announceFenceChange } from "../sites/save-site";
+import { recordAuditEvent } from "../audit/record-audit-event";
+
+/** An assignment as the audit log shows it, before or after. */
+function assignmentState(row: { siteId: string; shifts: unknown; timezone: string | null } | undefined) {
+  return row && { siteId: row.siteId, shifts: row.shifts, timezone: row.timezone };
+}
 
 export async function assignGuard(
   db: Db,
@@ -20,7 +26,12 @@ export async function assignGuard(
   const guard = await findGuard(db, actor, externalId);
   await assertTenantSite(db, actor, input.siteId);
   await db.transaction(async (tx) => {
-    await tx
+    const [before] = await tx
+      .select()
+      .from(guardAssignments)
+      .where(and(eq(guardAssignments.guardId, guard.id), eq(guardAssignments.siteId, input.siteId)))
+      .for("update");
+    const [after] = await tx
       .insert(guardAssignments)
       .values({
         tenantId: actor.tenantId,
@@ -32,8 +43,16 @@ export async function assignGuard(
       .onConflictDoUpdate({
         target: [guardAssignments.guardId, guardAssignments.siteId],
         set: { shifts: input.shifts, timezone: input.timezone ?? null },
-      });
+      })
+      .returning();
     await announceFenceChange(tx, actor.tenantId);
+    await recordAuditEvent(tx, actor, {
+      action: "assign",
+      entityType: "guard",
+      entityId: externalId,
+      before: assignmentState(before),
+      after: assignmentState(after),
+    });
   });
   const all = await listAssignments(db, actor, externalId);
   return all.find((a) => a.siteId === input.siteId)!;
@@ -51,8 +70,14 @@ export async function unassignGuard(db: Db, actor: Actor, externalId: string, si
           eq(guardAssignments.siteId, siteId),
         ),
       )
-      .returning({ id: guardAssignments.id });
+      .returning();
     if (gone.length === 0) throw new AppError("not_found", "The guard is not assigned to that site.");
     await announceFenceChange(tx, actor.tenantId);
+    await recordAuditEvent(tx, actor, {
+      action: "unassign",
+      entityType: "guard",
+      entityId: externalId,
+      before: assignmentState(gone[0]),
+    });
   });
 }

@@ -5,6 +5,7 @@ import { deviceCommands } from "../../../db/schema";
 import type { SendCommandInput } from "../../contracts/api";
 import { findDevice } from "../../presenters/devices/list-devices";
 import type { Actor } from "../../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { enqueueJob } from "./enqueue-job";
 
 export async function sendDeviceCommand(db: Db, actor: Actor, externalId: string, input: SendCommandInput) {
@@ -22,6 +23,12 @@ export async function sendDeviceCommand(db: Db, actor: Actor, externalId: string
       })
       .returning();
     await enqueueJob(tx, "publish_device_command", { commandId: command!.id }, { priority: -5 });
+    await recordAuditEvent(tx, actor, {
+      action: "send_command",
+      entityType: "device",
+      entityId: externalId,
+      after: { commandId: command!.id, type: input.type, params: input.params, expiresAt: command!.expiresAt },
+    });
     return command!;
   });
 }

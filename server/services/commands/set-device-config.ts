@@ -1,12 +1,13 @@
 // Stores the next configuration version for a device; a worker job publishes
 // it retained on device/{id}/config, so the device gets it whenever it connects.
-import { and, eq, max } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { deviceConfigs } from "../../../db/schema";
 import { findDevice } from "../../presenters/devices/list-devices";
 import { conflictOnDuplicate } from "../unique-violation";
 import type { Actor } from "../../auth/actor";
 import { jobKey } from "../../contracts/jobs";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { enqueueJob } from "./enqueue-job";
 
 export async function setDeviceConfig(db: Db, actor: Actor, externalId: string, config: Record<string, unknown>) {
@@ -14,9 +15,11 @@ export async function setDeviceConfig(db: Db, actor: Actor, externalId: string, 
   return conflictOnDuplicate("config", "Another configuration was saved at the same moment; try again.", () =>
     db.transaction(async (tx) => {
       const [latest] = await tx
-        .select({ version: max(deviceConfigs.version) })
+        .select({ version: deviceConfigs.version, config: deviceConfigs.config })
         .from(deviceConfigs)
-        .where(and(eq(deviceConfigs.tenantId, actor.tenantId), eq(deviceConfigs.deviceId, device.id)));
+        .where(and(eq(deviceConfigs.tenantId, actor.tenantId), eq(deviceConfigs.deviceId, device.id)))
+        .orderBy(desc(deviceConfigs.version))
+        .limit(1);
       const [saved] = await tx
         .insert(deviceConfigs)
         .values({
@@ -33,6 +36,13 @@ export async function setDeviceConfig(db: Db, actor: Actor, externalId: string, 
         { configId: saved!.id },
         { key: jobKey("publish_device_config", device.id) },
       );
+      await recordAuditEvent(tx, actor, {
+        action: "set_config",
+        entityType: "device",
+        entityId: externalId,
+        before: latest,
+        after: { version: saved!.version, config },
+      });
       return saved!;
     }),
   );

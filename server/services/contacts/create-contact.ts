@@ -3,11 +3,21 @@ import { contacts } from "../../../db/schema";
 import type { ContactDto, CreateContactInput } from "../../contracts/api";
 import { toContactDto } from "../../presenters/contacts/list-contacts";
 import type { Actor } from "../../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
 
 export async function createContact(db: Db, actor: Actor, input: CreateContactInput): Promise<ContactDto> {
-  const [row] = await db
-    .insert(contacts)
-    .values({ tenantId: actor.tenantId, name: input.name, phone: input.phone ?? null, email: input.email ?? null })
-    .returning();
-  return toContactDto(row!);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(contacts)
+      .values({ tenantId: actor.tenantId, name: input.name, phone: input.phone ?? null, email: input.email ?? null })
+      .returning();
+    const contact = toContactDto(row!);
+    await recordAuditEvent(tx, actor, {
+      action: "create",
+      entityType: "contact",
+      entityId: contact.id,
+      after: contact,
+    });
+    return contact;
+  });
 }

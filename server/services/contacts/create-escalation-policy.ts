@@ -8,6 +8,7 @@ import { AppError } from "../../observability/app-error";
 import { toPolicyDto } from "../../presenters/contacts/list-escalation-policies";
 import type { Actor } from "../../auth/actor";
 import { assertTenantSite } from "../sites/assert-tenant-site";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { conflictOnDuplicate } from "../unique-violation";
 
 export async function createEscalationPolicy(
@@ -34,17 +35,26 @@ export async function createEscalationPolicy(
   const message = input.siteId
     ? "This site already has an escalation policy."
     : "The default escalation policy exists.";
-  const [row] = await conflictOnDuplicate("siteId", message, () =>
-    db
-      .insert(escalationPolicies)
-      .values({
-        tenantId: actor.tenantId,
-        siteId: input.siteId ?? null,
-        name: input.name,
-        tiers: input.tiers,
-        repeats: input.repeats,
-      })
-      .returning(),
+  return conflictOnDuplicate("siteId", message, () =>
+    db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(escalationPolicies)
+        .values({
+          tenantId: actor.tenantId,
+          siteId: input.siteId ?? null,
+          name: input.name,
+          tiers: input.tiers,
+          repeats: input.repeats,
+        })
+        .returning();
+      const policy = toPolicyDto(row!);
+      await recordAuditEvent(tx, actor, {
+        action: "create",
+        entityType: "escalation_policy",
+        entityId: policy.id,
+        after: policy,
+      });
+      return policy;
+    }),
   );
-  return toPolicyDto(row!);
 }

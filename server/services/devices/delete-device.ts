@@ -6,14 +6,16 @@ import { devices, deviceTelemetry, sensorReadings, systemHealth } from "../../..
 import { findDevice } from "../../presenters/devices/list-devices";
 import type { Actor } from "../../auth/actor";
 import { notifyRegistryChanged } from "../registry-changed";
+import { recordAuditEvent } from "../audit/record-audit-event";
 
 export async function deleteDevice(db: Db, actor: Actor, externalId: string): Promise<void> {
-  const { row } = await findDevice(db, actor, externalId);
+  const { row, dto } = await findDevice(db, actor, externalId);
   await db.transaction(async (tx) => {
     for (const table of [deviceTelemetry, sensorReadings, systemHealth]) {
       await tx.delete(table).where(and(eq(table.tenantId, actor.tenantId), eq(table.deviceId, row.id)));
     }
     await tx.delete(devices).where(and(eq(devices.tenantId, actor.tenantId), eq(devices.id, row.id)));
+    await recordAuditEvent(tx, actor, { action: "delete", entityType: "device", entityId: externalId, before: dto });
   });
   await notifyRegistryChanged(db, externalId);
 }

@@ -11,6 +11,7 @@ import { toDeviceDto } from "../../presenters/devices/device-dto";
 import type { Actor } from "../../auth/actor";
 import { assertTenantSite } from "../sites/assert-tenant-site";
 import { notifyRegistryChanged } from "../registry-changed";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { insertWithMqttId } from "../insert-with-mqtt-id";
 import { assertRegistrableDeviceId } from "./assert-registrable-device-id";
 import { hashDeviceSecret, mosquittoPasswordHash, newDeviceSecret, newTrackingKey } from "../../auth/device-secret";
@@ -33,27 +34,37 @@ export async function registerDevice(
   await assertTenantSite(db, actor, input.siteId);
   const secret = newDeviceSecret();
   const trackingKey = newTrackingKey();
-  const [row] = await insertWithMqttId(db, { tenantId: actor.tenantId, externalId: input.externalId }, () =>
-    db
-      .insert(devices)
-      .values({
-        tenantId: actor.tenantId,
-        externalId: input.externalId,
-        kind: input.kind,
-        name: input.name ?? null,
-        guardId: guard?.id ?? null,
-        siteId: input.siteId ?? null,
-        secretHash: hashDeviceSecret(secret),
-        mosquittoHash: mosquittoPasswordHash(secret),
-        trackingKeyHash: hashDeviceSecret(trackingKey),
-        expectedIntervalS: DEFAULT_INTERVAL_S[input.kind],
-      })
-      .returning(),
+  const registered = await insertWithMqttId(db, { tenantId: actor.tenantId, externalId: input.externalId }, () =>
+    db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(devices)
+        .values({
+          tenantId: actor.tenantId,
+          externalId: input.externalId,
+          kind: input.kind,
+          name: input.name ?? null,
+          guardId: guard?.id ?? null,
+          siteId: input.siteId ?? null,
+          secretHash: hashDeviceSecret(secret),
+          mosquittoHash: mosquittoPasswordHash(secret),
+          trackingKeyHash: hashDeviceSecret(trackingKey),
+          expectedIntervalS: DEFAULT_INTERVAL_S[input.kind],
+        })
+        .returning();
+      const answer = {
+        ...toDeviceDto(row!, guard?.externalId ?? null),
+        mqtt: { username: input.externalId, password: secret },
+        trackingKey,
+      };
+      await recordAuditEvent(tx, actor, {
+        action: "create",
+        entityType: "device",
+        entityId: input.externalId,
+        after: answer,
+      });
+      return answer;
+    }),
   );
   await notifyRegistryChanged(db, input.externalId);
-  return {
-    ...toDeviceDto(row!, guard?.externalId ?? null),
-    mqtt: { username: input.externalId, password: secret },
-    trackingKey,
-  };
+  return registered;
 }

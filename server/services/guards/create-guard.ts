@@ -7,19 +7,30 @@ import { toGuardDto } from "../../presenters/guards/guard-dto";
 import type { Actor } from "../../auth/actor";
 import { insertWithMqttId } from "../insert-with-mqtt-id";
 import { notifyRegistryChanged } from "../registry-changed";
+import { recordAuditEvent } from "../audit/record-audit-event";
 
 export async function createGuard(db: Db, actor: Actor, input: CreateGuardInput): Promise<GuardDto> {
-  const [row] = await insertWithMqttId(db, { tenantId: actor.tenantId, externalId: input.externalId }, () =>
-    db
-      .insert(guards)
-      .values({
-        tenantId: actor.tenantId,
-        externalId: input.externalId,
-        name: input.name,
-        phone: input.phone ?? null,
-      })
-      .returning(),
+  const guard = await insertWithMqttId(db, { tenantId: actor.tenantId, externalId: input.externalId }, () =>
+    db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(guards)
+        .values({
+          tenantId: actor.tenantId,
+          externalId: input.externalId,
+          name: input.name,
+          phone: input.phone ?? null,
+        })
+        .returning();
+      const dto = toGuardDto(row!);
+      await recordAuditEvent(tx, actor, {
+        action: "create",
+        entityType: "guard",
+        entityId: dto.externalId,
+        after: dto,
+      });
+      return dto;
+    }),
   );
   await notifyRegistryChanged(db, input.externalId);
-  return toGuardDto(row!);
+  return guard;
 }

@@ -10,6 +10,7 @@ import { getTrainingRun } from "../../presenters/ml/list-training-runs";
 import type { Actor } from "../../auth/actor";
 import { enqueueJob } from "../commands/enqueue-job";
 import { jobKey } from "../../contracts/jobs";
+import { recordAuditEvent } from "../audit/record-audit-event";
 
 export async function startTrainingRun(
   db: Db,
@@ -42,6 +43,12 @@ export async function startTrainingRun(
       { runId: run!.id },
       { key: jobKey("train_false_alarm_model", run!.id) },
     );
+    await recordAuditEvent(tx, actor, {
+      action: "start",
+      entityType: "training_run",
+      entityId: run!.id,
+      after: { status: "queued", totalEpochs: input.epochs ?? defaultEpochs },
+    });
     return run!.id;
   });
   return getTrainingRun(db, actor, runId);

@@ -16,6 +16,7 @@ import {
 import { AppError } from "../../observability/app-error";
 import { getCheckpoint, toCheckpointDto } from "../../presenters/patrols/list-checkpoints";
 import { requireTenantSite } from "../sites/assert-tenant-site";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { conflictOnDuplicate } from "../unique-violation";
 
 const CODE_TAKEN = "This code is already in use; choose another or leave it out to have one generated.";
@@ -37,21 +38,25 @@ export async function createCheckpoint(
   input: CheckpointInput,
 ): Promise<CheckpointDto> {
   await requireTenantSite(db, actor, siteId);
-  const [row] = await conflictOnDuplicate("code", CODE_TAKEN, () =>
-    db
-      .insert(checkpoints)
-      .values({
-        tenantId: actor.tenantId,
-        siteId,
-        name: input.name,
-        code: input.code ?? generatedCode(),
-        lat: input.lat ?? null,
-        lon: input.lon ?? null,
-        radiusM: input.radiusM ?? null,
-      })
-      .returning(),
+  return conflictOnDuplicate("code", CODE_TAKEN, () =>
+    db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(checkpoints)
+        .values({
+          tenantId: actor.tenantId,
+          siteId,
+          name: input.name,
+          code: input.code ?? generatedCode(),
+          lat: input.lat ?? null,
+          lon: input.lon ?? null,
+          radiusM: input.radiusM ?? null,
+        })
+        .returning();
+      const after = toCheckpointDto(row!);
+      await recordAuditEvent(tx, actor, { action: "create", entityType: "checkpoint", entityId: after.id, after });
+      return after;
+    }),
   );
-  return toCheckpointDto(row!);
 }
 
 export async function updateCheckpoint(
@@ -64,15 +69,24 @@ export async function updateCheckpoint(
   const current = await getCheckpoint(db, actor, siteId, id);
   const next = { ...current, ...patch };
   if ((next.lat === null) !== (next.lon === null) || (next.radiusM !== null && next.lat === null)) throw invalidPoint();
-  const [row] = await conflictOnDuplicate("code", CODE_TAKEN, () =>
-    db
-      .update(checkpoints)
-      .set({ name: next.name, code: next.code, lat: next.lat, lon: next.lon, radiusM: next.radiusM })
-      .where(and(eq(checkpoints.tenantId, actor.tenantId), eq(checkpoints.id, id)))
-      .returning(),
+  return conflictOnDuplicate("code", CODE_TAKEN, () =>
+    db.transaction(async (tx) => {
+      const scope = and(eq(checkpoints.tenantId, actor.tenantId), eq(checkpoints.id, id));
+      const [locked] = await tx.select().from(checkpoints).where(scope).for("update");
+      if (!locked) throw new AppError("not_found", "No such checkpoint.");
+      const [row] = await tx
+        .update(checkpoints)
+        .set({ name: next.name, code: next.code, lat: next.lat, lon: next.lon, radiusM: next.radiusM })
+        .where(scope)
+        .returning();
+      const after = toCheckpointDto(row!);
+      const before = toCheckpointDto(locked);
+      await recordAuditEvent(tx, actor, { action: "update", entityType: "checkpoint", entityId: id, before, after });
+      // Delivered at commit: ingest's open-run cache reloads the moved checkpoint.
+      await tx.execute(sql`select pg_notify(${PATROLS_CHANNEL}, ${actor.tenantId})`);
+      return after;
+    }),
   );
-  await db.execute(sql`select pg_notify(${PATROLS_CHANNEL}, ${actor.tenantId})`);
-  return toCheckpointDto(row!);
 }
 
 /** Removes a checkpoint from the site and from its tours; refused while it is the last checkpoint of a tour. */
@@ -100,7 +114,17 @@ export async function deleteCheckpoint(db: Db, actor: Actor, siteId: string, id:
       .update(tours)
       .set({ checkpointIds: sql`array_remove(${tours.checkpointIds}, ${id}::uuid)` })
       .where(and(eq(tours.tenantId, actor.tenantId), sql`${id}::uuid = any(${tours.checkpointIds})`));
-    await tx.delete(checkpoints).where(and(eq(checkpoints.tenantId, actor.tenantId), eq(checkpoints.id, id)));
+    const [gone] = await tx
+      .delete(checkpoints)
+      .where(and(eq(checkpoints.tenantId, actor.tenantId), eq(checkpoints.id, id)))
+      .returning();
+    if (!gone) throw new AppError("not_found", "No such checkpoint.");
+    await recordAuditEvent(tx, actor, {
+      action: "delete",
+      entityType: "checkpoint",
+      entityId: id,
+      before: toCheckpointDto(gone),
+    });
     await tx.execute(sql`select pg_notify(${PATROLS_CHANNEL}, ${actor.tenantId})`);
   });
 }

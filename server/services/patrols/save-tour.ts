@@ -9,6 +9,19 @@ import type { TourDto, TourInput, TourPatch } from "../../contracts/patrols";
 import { AppError } from "../../observability/app-error";
 import { getTour } from "../../presenters/patrols/list-tours";
 import { requireTenantSite } from "../sites/assert-tenant-site";
+import { recordAuditEvent } from "../audit/record-audit-event";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** The tour as it is, locked until the transaction ends (so "before" is what the change replaced). */
+async function lockTour(tx: Tx, actor: Actor, siteId: string, id: string): Promise<TourDto> {
+  await tx
+    .select({ id: tours.id })
+    .from(tours)
+    .where(and(eq(tours.tenantId, actor.tenantId), eq(tours.id, id)))
+    .for("update");
+  return getTour(tx, actor, siteId, id);
+}
 
 function invalid(path: string, message: string): AppError {
   return new AppError("invalid_input", `Invalid ${path}: ${message}`, { issues: [{ path, message }] });
@@ -41,21 +54,26 @@ async function guardIdOf(db: Db, actor: Actor, externalId: string | null | undef
 export async function createTour(db: Db, actor: Actor, siteId: string, input: TourInput): Promise<TourDto> {
   await requireTenantSite(db, actor, siteId);
   await checkCheckpoints(db, actor, siteId, input.checkpointIds);
-  const [row] = await db
-    .insert(tours)
-    .values({
-      tenantId: actor.tenantId,
-      siteId,
-      name: input.name,
-      checkpointIds: input.checkpointIds,
-      ordered: input.ordered,
-      startAt: new Date(input.startAt),
-      windowMinutes: input.windowMinutes,
-      repeatMinutes: input.repeatMinutes ?? null,
-      guardId: await guardIdOf(db, actor, input.guardExternalId),
-    })
-    .returning({ id: tours.id });
-  return getTour(db, actor, siteId, row!.id);
+  const guardId = await guardIdOf(db, actor, input.guardExternalId);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(tours)
+      .values({
+        tenantId: actor.tenantId,
+        siteId,
+        name: input.name,
+        checkpointIds: input.checkpointIds,
+        ordered: input.ordered,
+        startAt: new Date(input.startAt),
+        windowMinutes: input.windowMinutes,
+        repeatMinutes: input.repeatMinutes ?? null,
+        guardId,
+      })
+      .returning({ id: tours.id });
+    const after = await getTour(tx, actor, siteId, row!.id);
+    await recordAuditEvent(tx, actor, { action: "create", entityType: "tour", entityId: after.id, after });
+    return after;
+  });
 }
 
 export async function updateTour(db: Db, actor: Actor, siteId: string, id: string, patch: TourPatch): Promise<TourDto> {
@@ -65,27 +83,35 @@ export async function updateTour(db: Db, actor: Actor, siteId: string, id: strin
   if (repeatMinutes !== null && windowMinutes > repeatMinutes)
     throw invalid("windowMinutes", "the window cannot be longer than the repeat interval");
   if (patch.checkpointIds) await checkCheckpoints(db, actor, siteId, patch.checkpointIds);
-  await db
-    .update(tours)
-    .set({
-      name: patch.name,
-      checkpointIds: patch.checkpointIds,
-      ordered: patch.ordered,
-      startAt: patch.startAt ? new Date(patch.startAt) : undefined,
-      windowMinutes,
-      repeatMinutes,
-      guardId: patch.guardExternalId === undefined ? undefined : await guardIdOf(db, actor, patch.guardExternalId),
-    })
-    .where(and(eq(tours.tenantId, actor.tenantId), eq(tours.id, id), isNull(tours.deletedAt)));
-  return getTour(db, actor, siteId, id);
+  const guardId = patch.guardExternalId === undefined ? undefined : await guardIdOf(db, actor, patch.guardExternalId);
+  return db.transaction(async (tx) => {
+    const before = await lockTour(tx, actor, siteId, id);
+    await tx
+      .update(tours)
+      .set({
+        name: patch.name,
+        checkpointIds: patch.checkpointIds,
+        ordered: patch.ordered,
+        startAt: patch.startAt ? new Date(patch.startAt) : undefined,
+        windowMinutes,
+        repeatMinutes,
+        guardId,
+      })
+      .where(and(eq(tours.tenantId, actor.tenantId), eq(tours.id, id), isNull(tours.deletedAt)));
+    const after = await getTour(tx, actor, siteId, id);
+    await recordAuditEvent(tx, actor, { action: "update", entityType: "tour", entityId: id, before, after });
+    return after;
+  });
 }
 
 /** Ends the tour: no more runs; its past runs stay in the history and the reports. */
 export async function deleteTour(db: Db, actor: Actor, siteId: string, id: string): Promise<void> {
-  const gone = await db
-    .update(tours)
-    .set({ deletedAt: new Date() })
-    .where(and(eq(tours.tenantId, actor.tenantId), eq(tours.siteId, siteId), eq(tours.id, id), isNull(tours.deletedAt)))
-    .returning({ id: tours.id });
-  if (gone.length === 0) throw new AppError("not_found", "No such tour.");
+  await db.transaction(async (tx) => {
+    const before = await lockTour(tx, actor, siteId, id);
+    await tx
+      .update(tours)
+      .set({ deletedAt: new Date() })
+      .where(and(eq(tours.tenantId, actor.tenantId), eq(tours.id, id)));
+    await recordAuditEvent(tx, actor, { action: "delete", entityType: "tour", entityId: id, before });
+  });
 }

@@ -11,6 +11,7 @@ import { AppError } from "../../observability/app-error";
 import { getSite } from "../../presenters/sites/list-sites";
 import type { Broadcaster } from "../../realtime/broadcaster";
 import type { Actor } from "../../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
 
 export type SiteDeps = { db: Db; broadcaster: Broadcaster };
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -31,6 +32,17 @@ function fenceColumns(f: GeofenceInput) {
 
 export async function announceFenceChange(tx: Pick<Tx, "execute">, tenantId: string): Promise<void> {
   await tx.execute(sql`select pg_notify(${FENCES_CHANNEL}, ${tenantId})`);
+}
+
+/** The tenant's site with its fences, locked until the transaction ends (so "before" is what the change replaced). */
+async function lockSite(tx: Tx, actor: Actor, siteId: string): Promise<SiteDto> {
+  const [site] = await tx
+    .select({ id: sites.id })
+    .from(sites)
+    .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, siteId)))
+    .for("update");
+  if (!site) throw new AppError("not_found", "No such site.");
+  return getSite(tx, actor, siteId);
 }
 
 function announceToConsoles(broadcaster: Broadcaster, actor: Actor, siteId: string): void {
@@ -54,6 +66,8 @@ export async function createSite({ db, broadcaster }: SiteDeps, actor: Actor, in
         .values(input.geofences.map((f) => ({ tenantId: actor.tenantId, siteId: site!.id, ...fenceColumns(f) })));
     }
     await announceFenceChange(tx, actor.tenantId);
+    const after = await getSite(tx, actor, site!.id);
+    await recordAuditEvent(tx, actor, { action: "create", entityType: "site", entityId: site!.id, after });
     return site!.id;
   });
   announceToConsoles(broadcaster, actor, id);
@@ -67,12 +81,11 @@ export async function replaceSite(
   input: SiteInput,
 ): Promise<SiteDto> {
   await db.transaction(async (tx) => {
-    const [site] = await tx
+    const before = await lockSite(tx, actor, siteId);
+    await tx
       .update(sites)
       .set({ name: input.name, timezone: input.timezone, armedSchedule: input.armedSchedule })
-      .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, siteId)))
-      .returning({ id: sites.id });
-    if (!site) throw new AppError("not_found", "No such site.");
+      .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, siteId)));
     const existing = new Set(
       (
         await tx
@@ -102,6 +115,8 @@ export async function replaceSite(
       else await tx.insert(geofences).values({ tenantId: actor.tenantId, siteId, ...fenceColumns(f) });
     }
     await announceFenceChange(tx, actor.tenantId);
+    const after = await getSite(tx, actor, siteId);
+    await recordAuditEvent(tx, actor, { action: "update", entityType: "site", entityId: siteId, before, after });
   });
   announceToConsoles(broadcaster, actor, siteId);
   return getSite(db, actor, siteId);
@@ -109,12 +124,10 @@ export async function replaceSite(
 
 export async function deleteSite({ db, broadcaster }: SiteDeps, actor: Actor, siteId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const gone = await tx
-      .delete(sites)
-      .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, siteId)))
-      .returning({ id: sites.id });
-    if (gone.length === 0) throw new AppError("not_found", "No such site.");
+    const before = await lockSite(tx, actor, siteId);
+    await tx.delete(sites).where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, siteId)));
     await announceFenceChange(tx, actor.tenantId);
+    await recordAuditEvent(tx, actor, { action: "delete", entityType: "site", entityId: siteId, before });
   });
   announceToConsoles(broadcaster, actor, siteId);
 }

@@ -6,28 +6,27 @@ import type { CreateUserInput, UserDto } from "../../contracts/admin";
 import { toUserDto } from "../../presenters/users/list-users";
 import type { Actor } from "../../auth/actor";
 import { hashPassword } from "../../auth/password";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { refuseDuplicate } from "../unique-violation";
 
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<UserDto> {
   const passwordHash = await hashPassword(input.password);
   const email = input.email.trim().toLowerCase();
-  const [row] = await refuseDuplicate({
+  return refuseDuplicate({
     field: "email",
     conflict: "That email is already in use.",
     unavailable: "This email cannot be used; choose another.",
     takenByCaller: async () =>
       (await db.$count(users, and(eq(users.tenantId, actor.tenantId), sql`lower(${users.email}) = ${email}`))) > 0,
     work: () =>
-      db
-        .insert(users)
-        .values({
-          tenantId: actor.tenantId,
-          email,
-          name: input.name,
-          role: input.role,
-          passwordHash,
-        })
-        .returning(),
+      db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(users)
+          .values({ tenantId: actor.tenantId, email, name: input.name, role: input.role, passwordHash })
+          .returning();
+        const user = toUserDto(row!);
+        await recordAuditEvent(tx, actor, { action: "create", entityType: "user", entityId: user.id, after: user });
+        return user;
+      }),
   });
-  return toUserDto(row!);
 }

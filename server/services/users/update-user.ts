@@ -8,6 +8,7 @@ import type { UpdateUserInput, UserDto } from "../../contracts/admin";
 import { AppError } from "../../observability/app-error";
 import { toUserDto } from "../../presenters/users/list-users";
 import type { Actor } from "../../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
 
 function refuse(path: string, message: string): never {
   throw new AppError("forbidden", message, { issues: [{ path, message }] });
@@ -37,6 +38,14 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: Update
       .where(eq(users.id, user.id))
       .returning();
     if (input.disabled === true) await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    return toUserDto(updated!);
+    const after = toUserDto(updated!);
+    await recordAuditEvent(tx, actor, {
+      action: "update",
+      entityType: "user",
+      entityId: user.id,
+      before: toUserDto(user),
+      after,
+    });
+    return after;
   });
 }
