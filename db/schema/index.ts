@@ -31,3 +31,4 @@ export * from "./ml-models";
 export * from "./push-subscriptions";
 export * from "./socket-io-attachments";
 export * from "./patrols";
+export * from "./deletions";

@@ -1,6 +1,7 @@
 "use client";
-// Admins write an escalation policy: a name, how often to repeat, and tiers
-// of contacts and channels with a delay each. Errors show beside each field.
+// Admins write an escalation policy, a new one or one being edited: a name,
+// how often to repeat, and tiers of contacts and channels with a delay each.
+// Errors show beside each field. Editing sends the whole policy (PATCH).
 import { useState, type FormEvent } from "react";
 import type { ContactDto, EscalationPolicyDto } from "@/server/contracts/api";
 import { apiRequest } from "../ui/api-request";
@@ -10,13 +11,27 @@ import { TierFields, type TierDraft } from "./tier-fields";
 
 const emptyTier = (delaySeconds: string): TierDraft => ({ contactIds: [], channels: ["sms"], delaySeconds });
 
-type Props = { contacts: ContactDto[]; onCreated: (policy: EscalationPolicyDto) => void };
+type Props = {
+  contacts: ContactDto[];
+  onSaved: (policy: EscalationPolicyDto) => void;
+  /** The policy being edited; without it the form adds one. */
+  policy?: EscalationPolicyDto;
+  onCancel?: () => void;
+};
 
-export function AddPolicyForm({ contacts, onCreated }: Props) {
-  const [name, setName] = useState("");
-  const [repeats, setRepeats] = useState("0");
-  const [tiers, setTiers] = useState<TierDraft[]>([emptyTier("0")]);
+const draftOf = (tier: EscalationPolicyDto["tiers"][number]): TierDraft => ({
+  contactIds: tier.contactIds,
+  channels: tier.channels,
+  delaySeconds: String(tier.delaySeconds),
+});
+
+export function PolicyForm({ contacts, onSaved, policy, onCancel }: Props) {
+  const [name, setName] = useState(policy?.name ?? "");
+  const [repeats, setRepeats] = useState(String(policy?.repeats ?? 0));
+  const [tiers, setTiers] = useState<TierDraft[]>(policy ? policy.tiers.map(draftOf) : [emptyTier("0")]);
   const hydrated = useHydrated();
+  // Ids stay unique while an edit form is open beside the add form.
+  const prefix = policy ? `policy-${policy.id}` : "policy";
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
 
@@ -24,31 +39,45 @@ export function AddPolicyForm({ contacts, onCreated }: Props) {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setPending(true);
-    const result = await apiRequest<EscalationPolicyDto>("/api/v1/escalation-policies", {
-      method: "POST",
+    const result = await apiRequest<EscalationPolicyDto>(
+      policy ? `/api/v1/escalation-policies/${policy.id}` : "/api/v1/escalation-policies",
+      {
+      method: policy ? "PATCH" : "POST",
       body: {
         name: name.trim(),
         repeats: number(repeats),
         tiers: tiers.map((t) => ({ ...t, delaySeconds: number(t.delaySeconds) })),
       },
-    });
+    },
+    );
     setPending(false);
     if (!result.ok) return setErrors(Object.keys(result.fields).length > 0 ? result.fields : { form: result.message });
     setErrors({});
-    setName("");
-    setRepeats("0");
-    setTiers([emptyTier("0")]);
-    onCreated(result.data);
+    if (!policy) {
+      setName("");
+      setRepeats("0");
+      setTiers([emptyTier("0")]);
+    }
+    onSaved(result.data);
   };
 
   return (
-    <form className="form-grid" onSubmit={submit} noValidate aria-label="Add an escalation policy">
-      <FormField id="policy-name" label="Policy name" error={errors.name}>
-        <input {...fieldA11y("policy-name", errors.name)} value={name} onChange={(e) => setName(e.target.value)} />
-      </FormField>
-      <FormField id="policy-repeats" label="Repeats" error={errors.repeats} hint="Rounds after the first (0-10)">
+    <form
+      className="form-grid"
+      onSubmit={submit}
+      noValidate
+      aria-label={policy ? `Edit policy ${policy.name}` : "Add an escalation policy"}
+    >
+      <FormField id={`${prefix}-name`} label="Policy name" error={errors.name}>
         <input
-          {...fieldA11y("policy-repeats", errors.repeats)}
+          {...fieldA11y(`${prefix}-name`, errors.name)}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </FormField>
+      <FormField id={`${prefix}-repeats`} label="Repeats" error={errors.repeats} hint="Rounds after the first (0-10)">
+        <input
+          {...fieldA11y(`${prefix}-repeats`, errors.repeats)}
           type="number"
           min={0}
           max={10}
@@ -60,6 +89,7 @@ export function AddPolicyForm({ contacts, onCreated }: Props) {
         {tiers.map((tier, i) => (
           <TierFields
             key={i}
+            idPrefix={policy ? `${prefix}-tier` : "tier"}
             index={i}
             tier={tier}
             contacts={contacts}
@@ -87,6 +117,11 @@ export function AddPolicyForm({ contacts, onCreated }: Props) {
         <button className="btn" type="submit" disabled={pending || !hydrated}>
           {pending ? "Saving…" : "Save policy"}
         </button>
+        {onCancel && (
+          <button className="btn-ghost" type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
       </div>
     </form>
   );
