@@ -96,8 +96,10 @@ test("a manager adds, finds, edits, assigns, deactivates and reactivates a guard
   expect(listed.find((g) => g.externalId === guardId)).toMatchObject({ name: "Meena R. Rao", active: false });
   await shoot(page, "guards-deactivated");
 
-  // Reactivate.
+  // Reactivate: back on the active roster.
   await row.getByRole("button", { name: "Reactivate guard Meena R. Rao" }).click();
+  await expect(row).toHaveCount(0);
+  await page.getByLabel("Status", { exact: true }).selectOption("active");
   await expect(row).toContainText("Active");
 
   // On a phone the roster is cards and the actions still work.

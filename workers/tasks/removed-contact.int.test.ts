@@ -124,5 +124,10 @@ describe("removing and editing contacts during escalations", () => {
       what: "tier 2 SMS to Raj's new number",
     });
     expect(smsAbout(raj.phone!, alert.sourceExternalId)).toEqual([]);
+
+    // Sam removed afterwards: this alert's ledger still shows the SMS he was sent, marked as removed.
+    expect((await call("DELETE", `/api/v1/contacts/${sam.id}`)).status).toBe(204);
+    const ledger = (await detailOf(alert.id)).deliveries.find((d) => d.tier === 0);
+    expect(ledger).toMatchObject({ contactName: "Sam Supervisor (removed)", channel: "sms", status: "sent" });
   }, 45_000);
 });
