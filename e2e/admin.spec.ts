@@ -67,7 +67,9 @@ test("admin adds, edits and removes a user, a contact and an escalation policy, 
   await shoot(page, "admin-users");
   // Remove the user: asked first, then gone from the list and unable to sign in.
   await row.getByRole("button", { name: `Delete user ${email}` }).click();
-  await expect(row.getByRole("group", { name: `Confirm: delete user ${email}` })).toContainText("can no longer sign in");
+  await expect(row.getByRole("group", { name: `Confirm: delete user ${email}` })).toContainText(
+    "can no longer sign in",
+  );
   await row.getByRole("button", { name: "Yes, delete" }).click();
   await expect(row).toHaveCount(0);
 

@@ -65,7 +65,10 @@ export const test = base.extend<{ api: APIRequestContext }, { vigil: Vigil }>({
 });
 
 /** An API client signed in as the admin (a bearer token), for hooks such as afterAll that have no `api` fixture. */
-export async function adminApi(playwright: PlaywrightWorkerArgs["playwright"], vigil: Vigil): Promise<APIRequestContext> {
+export async function adminApi(
+  playwright: PlaywrightWorkerArgs["playwright"],
+  vigil: Vigil,
+): Promise<APIRequestContext> {
   const anonymous = await playwright.request.newContext({ baseURL: vigil.url });
   const login = await anonymous.post("/api/v1/sessions", { data: vigil.admin });
   expect(login.status(), await login.text()).toBe(201);

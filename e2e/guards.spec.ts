@@ -18,11 +18,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1400, height: 900 });
 }
 
-test("a manager adds, finds, edits, assigns, deactivates and reactivates a guard", async ({
-  page,
-  vigil,
-  api,
-}) => {
+test("a manager adds, finds, edits, assigns, deactivates and reactivates a guard", async ({ page, vigil, api }) => {
   test.setTimeout(120_000);
   const id = unique();
   const manager = { email: `manager-${id}@vigil.test`, password: "manager-password" };
@@ -104,13 +100,16 @@ test("a manager adds, finds, edits, assigns, deactivates and reactivates a guard
 
   // On a phone the roster is cards and the actions still work.
   const phone = await (
-    await page.context().browser()!.newContext({
-      baseURL: vigil.url,
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      storageState: await page.context().storageState(),
-    })
+    await page
+      .context()
+      .browser()!
+      .newContext({
+        baseURL: vigil.url,
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        storageState: await page.context().storageState(),
+      })
   ).newPage();
   await phone.goto("/guards");
   await phone.getByRole("searchbox", { name: "Search guards" }).fill(guardId);

@@ -42,13 +42,13 @@ export function PolicyForm({ contacts, onSaved, policy, onCancel }: Props) {
     const result = await apiRequest<EscalationPolicyDto>(
       policy ? `/api/v1/escalation-policies/${policy.id}` : "/api/v1/escalation-policies",
       {
-      method: policy ? "PATCH" : "POST",
-      body: {
-        name: name.trim(),
-        repeats: number(repeats),
-        tiers: tiers.map((t) => ({ ...t, delaySeconds: number(t.delaySeconds) })),
+        method: policy ? "PATCH" : "POST",
+        body: {
+          name: name.trim(),
+          repeats: number(repeats),
+          tiers: tiers.map((t) => ({ ...t, delaySeconds: number(t.delaySeconds) })),
+        },
       },
-    },
     );
     setPending(false);
     if (!result.ok) return setErrors(Object.keys(result.fields).length > 0 ? result.fields : { form: result.message });
@@ -69,11 +69,7 @@ export function PolicyForm({ contacts, onSaved, policy, onCancel }: Props) {
       aria-label={policy ? `Edit policy ${policy.name}` : "Add an escalation policy"}
     >
       <FormField id={`${prefix}-name`} label="Policy name" error={errors.name}>
-        <input
-          {...fieldA11y(`${prefix}-name`, errors.name)}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
+        <input {...fieldA11y(`${prefix}-name`, errors.name)} value={name} onChange={(e) => setName(e.target.value)} />
       </FormField>
       <FormField id={`${prefix}-repeats`} label="Repeats" error={errors.repeats} hint="Rounds after the first (0-10)">
         <input

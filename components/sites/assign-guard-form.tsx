@@ -66,8 +66,7 @@ export function AssignGuardForm({ siteId, siteTimezone, guards: all, onAssigned 
     onAssigned(guard, result.data, timezone.trim() || null);
   };
 
-  if (guards.length === 0)
-    return <p className="muted">Add guards on the Guards page to assign them to this site.</p>;
+  if (guards.length === 0) return <p className="muted">Add guards on the Guards page to assign them to this site.</p>;
 
   const rowError = (i: number) =>
     errors[`shifts.${i}.days`] ?? errors[`shifts.${i}.from`] ?? errors[`shifts.${i}.to`] ?? errors[`shifts.${i}`];

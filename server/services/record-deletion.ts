@@ -13,5 +13,7 @@ export async function recordDeletion(
   actor: Actor,
   { kind, entityId, label, before }: { kind: Kind; entityId: string; label: string; before: Record<string, unknown> },
 ): Promise<void> {
-  await tx.insert(deletions).values({ tenantId: actor.tenantId, kind, entityId, label, before, deletedBy: actor.userId });
+  await tx
+    .insert(deletions)
+    .values({ tenantId: actor.tenantId, kind, entityId, label, before, deletedBy: actor.userId });
 }

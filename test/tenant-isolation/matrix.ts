@@ -148,7 +148,12 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "devices/[externalId] PATCH": (a) => [
     ...onDevices(a, "", { name: "Renamed by B", guardExternalId: null }),
     // A's sensor given A's guard: refused before the guard is looked at.
-    { path: `/api/v1/devices/${a.sensor.externalId}`, body: { guardExternalId: a.guard.externalId }, ok: DENIED, idRoute: true },
+    {
+      path: `/api/v1/devices/${a.sensor.externalId}`,
+      body: { guardExternalId: a.guard.externalId },
+      ok: DENIED,
+      idRoute: true,
+    },
   ],
   "devices/[externalId] DELETE": (a) => onDevices(a, ""),
   "devices/[externalId]/commands GET": (a) => onDevices(a, "/commands"),

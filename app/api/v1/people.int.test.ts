@@ -129,7 +129,12 @@ describe("users", () => {
   test("another tenant's admin cannot remove this tenant's users", async () => {
     const other = await createTenant(vigil.sql, { name: "Other" });
     const victim = await createUser(vigil.sql, { tenantId, role: "operator" });
-    const removed = await call("DELETE", `/api/v1/users/${await idOf(victim.email)}`, undefined, await logIn(vigil.url, other));
+    const removed = await call(
+      "DELETE",
+      `/api/v1/users/${await idOf(victim.email)}`,
+      undefined,
+      await logIn(vigil.url, other),
+    );
     expect(removed.status).toBe(404);
     await logIn(vigil.url, victim);
   });

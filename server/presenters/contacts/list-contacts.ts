@@ -16,7 +16,11 @@ export async function listContacts(db: Db, actor: Actor, { limit, cursor }: Page
     .select()
     .from(contacts)
     .where(
-      and(eq(contacts.tenantId, actor.tenantId), isNull(contacts.deletedAt), afterCursor(contacts.name, contacts.id, cursor)),
+      and(
+        eq(contacts.tenantId, actor.tenantId),
+        isNull(contacts.deletedAt),
+        afterCursor(contacts.name, contacts.id, cursor),
+      ),
     )
     .orderBy(asc(contacts.name), asc(contacts.id))
     .limit(limit + 1);

@@ -11,7 +11,12 @@ import { findGuard } from "../../presenters/guards/find-guard";
 import type { Actor } from "../../auth/actor";
 import { announceFenceChange } from "../sites/save-site";
 
-export async function updateGuard(db: Db, actor: Actor, externalId: string, input: UpdateGuardInput): Promise<GuardDto> {
+export async function updateGuard(
+  db: Db,
+  actor: Actor,
+  externalId: string,
+  input: UpdateGuardInput,
+): Promise<GuardDto> {
   const guard = await findGuard(db, actor, externalId);
   const deactivatedAt =
     input.active === undefined ? guard.deactivatedAt : input.active ? null : (guard.deactivatedAt ?? new Date());
