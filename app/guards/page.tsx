@@ -22,15 +22,12 @@ export default async function GuardsPage() {
     listGuardSites(db, actor),
     listSites(db, actor),
   ]);
-  const active = guards.filter((g) => g.active).length;
   return (
     <ConsoleFrame actor={actor}>
       <main className="page">
         <div className="page-header">
           <h1>Guards</h1>
-          <span className="muted">
-            {active} active{guards.length > active && `, ${guards.length - active} deactivated`}
-          </span>
+          <span className="muted">Search, edit, assign and deactivate</span>
         </div>
         <GuardsAdmin
           initial={guards}
