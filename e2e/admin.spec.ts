@@ -113,6 +113,8 @@ test("admin adds, edits and removes a user, a contact and an escalation policy, 
   await expect(policyItem).toContainText("repeats 2×");
   // Remove the contact (asked first): the policy's tier then names nobody; then remove the policy.
   await contactRow.getByRole("button", { name: `Delete contact ${contactName}` }).click();
+  await expect(contactRow.getByRole("group", { name: `Confirm: delete contact ${contactName}` })).toBeVisible();
+  await shoot(page, "admin-notifications-confirm");
   await contactRow.getByRole("button", { name: "Yes, delete" }).click();
   await expect(contactRow).toHaveCount(0);
   await expect(policyItem).toContainText("nobody (all removed)");
