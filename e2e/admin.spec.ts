@@ -1,6 +1,7 @@
 // Persona: the admin sets Vigil up in the browser: adds a user, a contact and
-// an escalation policy, edits the alert rules (errors beside the fields); the
-// super-admin creates a tenant; an operator cannot open the admin pages.
+// an escalation policy, edits and removes them, edits the alert rules (errors
+// beside the fields); the super-admin creates a tenant; an operator cannot open
+// the admin pages.
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, screenshotDir, signIn, test } from "./fixtures";
@@ -17,7 +18,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1400, height: 900 });
 }
 
-test("admin adds a user, a contact and an escalation policy, and edits the alert rules", async ({
+test("admin adds, edits and removes a user, a contact and an escalation policy, and edits the alert rules", async ({
   page,
   vigil,
   playwright,
@@ -64,6 +65,13 @@ test("admin adds a user, a contact and an escalation policy, and edits the alert
   await expect(row).toContainText("Disabled");
   await expect(row.getByRole("combobox")).toHaveValue("supervisor");
   await shoot(page, "admin-users");
+  // Remove the user: asked first, then gone from the list and unable to sign in.
+  await row.getByRole("button", { name: `Delete user ${email}` }).click();
+  await expect(row.getByRole("group", { name: `Confirm: delete user ${email}` })).toContainText(
+    "can no longer sign in",
+  );
+  await row.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(row).toHaveCount(0);
 
   // Contacts: a bad phone number is refused beside the field.
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Notifications" }).click();
@@ -89,6 +97,30 @@ test("admin adds a user, a contact and an escalation policy, and edits the alert
   await tier.getByRole("checkbox", { name: "email", exact: true }).check();
   await policyForm.getByRole("button", { name: "Save policy" }).click();
   await expect(page.locator(`[data-policy="${policyName}"]`)).toContainText(`${contactName} by sms + email after 0 s`);
+
+  // Edit the contact's phone and the policy's repeats in place.
+  const contactRow = page.locator(`[data-contact="${contactName}"]`);
+  await contactRow.getByRole("button", { name: `Edit contact ${contactName}` }).click();
+  const contactEdit = page.getByRole("form", { name: `Edit contact ${contactName}` });
+  await contactEdit.getByLabel("Phone").fill("+919812345679");
+  await contactEdit.getByRole("button", { name: "Save contact" }).click();
+  await expect(contactRow).toContainText("+919812345679");
+  const policyItem = page.locator(`[data-policy="${policyName}"]`);
+  await policyItem.getByRole("button", { name: `Edit policy ${policyName}` }).click();
+  const policyEdit = page.getByRole("form", { name: `Edit policy ${policyName}` });
+  await policyEdit.getByLabel("Repeats").fill("2");
+  await policyEdit.getByRole("button", { name: "Save policy" }).click();
+  await expect(policyItem).toContainText("repeats 2×");
+  // Remove the contact (asked first): the policy's tier then names nobody; then remove the policy.
+  await contactRow.getByRole("button", { name: `Delete contact ${contactName}` }).click();
+  await expect(contactRow.getByRole("group", { name: `Confirm: delete contact ${contactName}` })).toBeVisible();
+  await shoot(page, "admin-notifications-confirm");
+  await contactRow.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(contactRow).toHaveCount(0);
+  await expect(policyItem).toContainText("nobody (all removed)");
+  await policyItem.getByRole("button", { name: `Delete policy ${policyName}` }).click();
+  await policyItem.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(policyItem).toHaveCount(0);
 
   // Alert rules: a threshold over 90 is refused beside the field; a valid one is saved.
   const rules = page.getByRole("form", { name: "Alert rules" });

@@ -6,7 +6,14 @@ import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { promisify } from "node:util";
-import { test as base, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type Page,
+  type PlaywrightWorkerArgs,
+} from "@playwright/test";
 
 export type Account = { email: string; password: string };
 export type Vigil = {
@@ -51,20 +58,29 @@ export const test = base.extend<{ api: APIRequestContext }, { vigil: Vigil }>({
   ],
   baseURL: async ({ vigil }, use) => use(vigil.url),
   api: async ({ vigil, playwright }, use) => {
-    const anonymous = await playwright.request.newContext({ baseURL: vigil.url });
-    const login = await anonymous.post("/api/v1/sessions", { data: vigil.admin });
-    expect(login.status(), await login.text()).toBe(201);
-    const { token } = (await login.json()) as { token: string };
-    await anonymous.dispose();
-    const api = await playwright.request.newContext({
-      baseURL: vigil.url,
-      extraHTTPHeaders: { authorization: `Bearer ${token}` },
-    });
+    const api = await adminApi(playwright, vigil);
     await use(api);
-    await api.delete("/api/v1/sessions/current");
-    await api.dispose();
+    await endAdminApi(api);
   },
 });
+
+/** An API client signed in as the admin (a bearer token), for hooks such as afterAll that have no `api` fixture. */
+export async function adminApi(
+  playwright: PlaywrightWorkerArgs["playwright"],
+  vigil: Vigil,
+): Promise<APIRequestContext> {
+  const anonymous = await playwright.request.newContext({ baseURL: vigil.url });
+  const login = await anonymous.post("/api/v1/sessions", { data: vigil.admin });
+  expect(login.status(), await login.text()).toBe(201);
+  const { token } = (await login.json()) as { token: string };
+  await anonymous.dispose();
+  return playwright.request.newContext({ baseURL: vigil.url, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+}
+
+export async function endAdminApi(api: APIRequestContext): Promise<void> {
+  await api.delete("/api/v1/sessions/current");
+  await api.dispose();
+}
 
 export { expect };
 

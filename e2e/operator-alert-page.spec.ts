@@ -4,9 +4,11 @@
 // again, on a desktop and on a phone. The keyboard does the same on the NOC.
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import postgres from "postgres";
-import type { ContactDto } from "../server/contracts/api";
+import type { ContactDto, EscalationPolicyDto } from "../server/contracts/api";
+import type { Page as ApiPage } from "../server/contracts/pagination";
 import {
+  adminApi,
+  endAdminApi,
   expect,
   providerRequests,
   publish,
@@ -20,13 +22,18 @@ import {
 test.use({ viewport: { width: 1400, height: 900 } });
 
 // The tenant has one default escalation policy; the other personas' tests make their own, so this one's goes when
-// it is done. Policies have no DELETE in the API yet (issue 20, item 3): the row is removed in the database.
-test.afterAll(async ({ vigil }) => {
-  const sql = postgres(vigil.databaseUrl, { max: 1, onnotice: () => {} });
+// it is done, through the API as an admin would remove it.
+test.afterAll(async ({ vigil, playwright }) => {
+  const api = await adminApi(playwright, vigil);
   try {
-    await sql`delete from escalation_policies where name like 'Alert page %'`;
+    const listed = await api.get("/api/v1/escalation-policies?limit=200");
+    const { items } = (await listed.json()) as ApiPage<EscalationPolicyDto>;
+    for (const policy of items.filter((p) => p.name.startsWith("Alert page "))) {
+      const removed = await api.delete(`/api/v1/escalation-policies/${policy.id}`);
+      expect(removed.status(), await removed.text()).toBe(204);
+    }
   } finally {
-    await sql.end();
+    await endAdminApi(api);
   }
 });
 

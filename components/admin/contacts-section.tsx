@@ -1,13 +1,16 @@
 "use client";
-// The tenant's contacts (the people alerts are sent to) and the form to add one.
+// The tenant's contacts (the people alerts are sent to), each editable and
+// removable, and the form to add one. `onRemoved` also lets the policies drop
+// the contact from their tiers, as the API did.
 import type { ContactDto } from "@/server/contracts/api";
 import { AddContactForm } from "./add-contact-form";
+import { ContactRow } from "./contact-row";
 import { LoadMore } from "./load-more";
 import type { usePagedList } from "./use-paged-list";
 
-type Props = { list: ReturnType<typeof usePagedList<ContactDto>> };
+type Props = { list: ReturnType<typeof usePagedList<ContactDto>>; onRemoved: (id: string) => void };
 
-export function ContactsSection({ list }: Props) {
+export function ContactsSection({ list, onRemoved }: Props) {
   return (
     <section className="panel" aria-labelledby="contacts-heading">
       <h2 id="contacts-heading">Contacts</h2>
@@ -20,19 +23,22 @@ export function ContactsSection({ list }: Props) {
               <th scope="col">Name</th>
               <th scope="col">Phone</th>
               <th scope="col">Email</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {list.items.map((c) => (
-              <tr key={c.id} data-contact={c.name}>
-                <td data-label="Name" className="primary">
-                  {c.name}
-                </td>
-                <td data-label="Phone" className="mono">
-                  {c.phone ?? <span className="muted">—</span>}
-                </td>
-                <td data-label="Email">{c.email ?? <span className="muted">—</span>}</td>
-              </tr>
+              <ContactRow
+                key={c.id}
+                contact={c}
+                onChanged={list.replace}
+                onRemoved={(id) => {
+                  list.remove(id);
+                  onRemoved(id);
+                }}
+              />
             ))}
           </tbody>
         </table>

@@ -16,7 +16,20 @@ export function NotificationsAdmin({ contacts, policies, rules }: Props) {
   const policyList = usePagedList("/api/v1/escalation-policies", policies, ADMIN_PAGE_SIZE);
   return (
     <div className="admin-grid">
-      <ContactsSection list={contactList} />
+      <ContactsSection
+        list={contactList}
+        onRemoved={(id) =>
+          // The API took the contact out of every tier; the policies shown do the same.
+          policyList.items
+            .filter((p) => p.tiers.some((t) => t.contactIds.includes(id)))
+            .forEach((p) =>
+              policyList.replace({
+                ...p,
+                tiers: p.tiers.map((t) => ({ ...t, contactIds: t.contactIds.filter((c) => c !== id) })),
+              }),
+            )
+        }
+      />
       <PoliciesSection list={policyList} contacts={contactList.items} />
       <section className="panel" aria-labelledby="rules-heading">
         <h2 id="rules-heading">Alert rules</h2>

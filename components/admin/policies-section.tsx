@@ -1,19 +1,24 @@
 "use client";
-// The tenant's escalation policies, each tier in one line, and the form to add one.
+// The tenant's escalation policies, each tier in one line, each editable (the
+// item becomes the policy form) and removable, and the form to add one.
+import { useState } from "react";
 import type { ContactDto, EscalationPolicyDto } from "@/server/contracts/api";
-import { AddPolicyForm } from "./add-policy-form";
+import { apiRequest } from "../ui/api-request";
+import { ConfirmRemove } from "../ui/confirm-remove";
 import { LoadMore } from "./load-more";
+import { PolicyForm } from "./policy-form";
 import type { usePagedList } from "./use-paged-list";
 
 type Props = { list: ReturnType<typeof usePagedList<EscalationPolicyDto>>; contacts: ContactDto[] };
 
 function tierText(tier: EscalationPolicyDto["tiers"][number], names: Map<string, string>): string {
-  const who = tier.contactIds.map((id) => names.get(id) ?? "a contact").join(", ");
+  const who = tier.contactIds.map((id) => names.get(id) ?? "a contact").join(", ") || "nobody (all removed)";
   return `${who} by ${tier.channels.join(" + ")} after ${tier.delaySeconds} s`;
 }
 
 export function PoliciesSection({ list, contacts }: Props) {
   const names = new Map(contacts.map((c) => [c.id, c.name]));
+  const [editing, setEditing] = useState<string | null>(null);
   return (
     <section className="panel" aria-labelledby="policies-heading">
       <h2 id="policies-heading">Escalation policies</h2>
@@ -23,18 +28,51 @@ export function PoliciesSection({ list, contacts }: Props) {
         <ul className="policy-list" aria-label="Escalation policies">
           {list.items.map((p) => (
             <li key={p.id} data-policy={p.name}>
-              <div className="policy-head">
-                <strong>{p.name}</strong>
-                <span className="muted">
-                  {p.repeats > 0 ? `repeats ${p.repeats}×` : "no repeats"}
-                  {p.siteId ? " · one site" : " · all sites"}
-                </span>
-              </div>
-              <ol>
-                {p.tiers.map((tier, i) => (
-                  <li key={i}>{tierText(tier, names)}</li>
-                ))}
-              </ol>
+              {editing === p.id ? (
+                <PolicyForm
+                  contacts={contacts}
+                  policy={p}
+                  onCancel={() => setEditing(null)}
+                  onSaved={(saved) => {
+                    setEditing(null);
+                    list.replace(saved);
+                  }}
+                />
+              ) : (
+                <>
+                  <div className="policy-head">
+                    <strong>{p.name}</strong>
+                    <span className="muted">
+                      {p.repeats > 0 ? `repeats ${p.repeats}×` : "no repeats"}
+                      {p.siteId ? " · one site" : " · all sites"}
+                    </span>
+                    <span className="spacer" />
+                    <button
+                      className="btn-ghost btn-small"
+                      type="button"
+                      aria-label={`Edit policy ${p.name}`}
+                      onClick={() => setEditing(p.id)}
+                    >
+                      Edit
+                    </button>
+                    <ConfirmRemove
+                      what={`policy ${p.name}`}
+                      consequence={
+                        p.siteId
+                          ? "The site's alerts then follow the default policy."
+                          : "Alerts without a site policy then notify nobody outside the console."
+                      }
+                      onConfirm={() => apiRequest(`/api/v1/escalation-policies/${p.id}`, { method: "DELETE" })}
+                      onRemoved={() => list.remove(p.id)}
+                    />
+                  </div>
+                  <ol>
+                    {p.tiers.map((tier, i) => (
+                      <li key={i}>{tierText(tier, names)}</li>
+                    ))}
+                  </ol>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -48,7 +86,7 @@ export function PoliciesSection({ list, contacts }: Props) {
         onMore={list.loadMore}
       />
       <h3>Add a policy</h3>
-      <AddPolicyForm contacts={contacts} onCreated={list.add} />
+      <PolicyForm contacts={contacts} onSaved={list.add} />
     </section>
   );
 }

@@ -7,6 +7,8 @@ import { fieldA11y, FormField } from "../ui/form-field";
 export type TierDraft = { contactIds: string[]; channels: string[]; delaySeconds: string };
 
 type Props = {
+  /** "tier" for the add form; an edit form's own, so ids stay unique on the page. */
+  idPrefix: string;
   index: number;
   tier: TierDraft;
   contacts: ContactDto[];
@@ -18,9 +20,9 @@ type Props = {
 const toggle = (list: string[], value: string, on: boolean) =>
   on ? [...list, value] : list.filter((v) => v !== value);
 
-export function TierFields({ index, tier, contacts, errors, onChange, onRemove }: Props) {
+export function TierFields({ idPrefix, index, tier, contacts, errors, onChange, onRemove }: Props) {
   const error = (field: string) => errors[`tiers.${index}.${field}`];
-  const id = (field: string) => `tier-${index}-${field}`;
+  const id = (field: string) => `${idPrefix}-${index}-${field}`;
   return (
     <fieldset className="tier" aria-label={`Tier ${index + 1}`}>
       <legend>Tier {index + 1}</legend>

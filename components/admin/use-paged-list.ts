@@ -31,5 +31,6 @@ export function usePagedList<T extends { id: string }>(path: string, initial: Pa
     /** A row just created: shown first, whatever the list's order. */
     add: (item: T) => setItems((current) => [item, ...current.filter((c) => c.id !== item.id)]),
     replace: (item: T) => setItems((current) => current.map((c) => (c.id === item.id ? item : c))),
+    remove: (id: string) => setItems((current) => current.filter((c) => c.id !== id)),
   };
 }

@@ -1,17 +1,24 @@
 "use client";
-// One user of the tenant: the role is changed in place, and the user disabled
-// or enabled again. An admin's own row offers neither (the API refuses too);
-// a refusal is shown in the row, beside the control it concerns. Sign-in help
-// (reset link, new password, two-factor reset) is under a disclosure.
+// One user of the tenant: the role is changed in place, the user disabled or
+// enabled again, or removed (asks first). An admin's own row offers none of
+// these (the API refuses too); a refusal is shown in the row, beside the
+// control it concerns. Sign-in help (reset link, new password, two-factor
+// reset) is under a disclosure.
 import { useState } from "react";
 import type { UserDto } from "@/server/contracts/admin";
 import { roles, type UserRole } from "@/server/contracts/api";
 import { apiRequest } from "../ui/api-request";
+import { ConfirmRemove } from "../ui/confirm-remove";
 import { UserAccountActions } from "./user-account-actions";
 
-type Props = { user: UserDto; isSelf: boolean; onChanged: (user: UserDto) => void };
+type Props = {
+  user: UserDto;
+  isSelf: boolean;
+  onChanged: (user: UserDto) => void;
+  onRemoved: (id: string) => void;
+};
 
-export function UserRow({ user, isSelf, onChanged }: Props) {
+export function UserRow({ user, isSelf, onChanged, onRemoved }: Props) {
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -75,6 +82,14 @@ export function UserRow({ user, isSelf, onChanged }: Props) {
           </button>
         )}
         {!isSelf && <UserAccountActions user={user} onChanged={onChanged} />}
+        {!isSelf && (
+          <ConfirmRemove
+            what={`user ${user.email}`}
+            consequence="Their sessions end at once and they can no longer sign in; past alerts still show what they did."
+            onConfirm={() => apiRequest(`/api/v1/users/${user.id}`, { method: "DELETE" })}
+            onRemoved={() => onRemoved(user.id)}
+          />
+        )}
         {(errors.disabled ?? errors.form) && (
           <span className="field-error" role="alert">
             {errors.disabled ?? errors.form}

@@ -32,7 +32,13 @@ export function UsersAdmin({ initial, selfId, security }: Props) {
           </thead>
           <tbody>
             {list.items.map((user) => (
-              <UserRow key={user.id} user={user} isSelf={user.id === selfId} onChanged={list.replace} />
+              <UserRow
+                key={user.id}
+                user={user}
+                isSelf={user.id === selfId}
+                onChanged={list.replace}
+                onRemoved={list.remove}
+              />
             ))}
           </tbody>
         </table>

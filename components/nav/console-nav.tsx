@@ -11,6 +11,7 @@ type Section = { href: string; label: string; roles?: readonly UserRole[]; super
 const sections: Section[] = [
   { href: "/", label: "Map" },
   { href: "/alerts", label: "Alerts" },
+  { href: "/guards", label: "Guards" },
   { href: "/devices", label: "Devices" },
   { href: "/quarantine", label: "Quarantine", roles: ["admin", "operator"] },
   { href: "/sites", label: "Sites", roles: ["admin", "manager"] },

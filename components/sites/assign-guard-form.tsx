@@ -21,7 +21,9 @@ type Props = {
 let nextKey = 0;
 const newShift = (): ShiftRow => ({ key: ++nextKey, days: [1, 2, 3, 4, 5], from: "08:00", to: "16:00" });
 
-export function AssignGuardForm({ siteId, siteTimezone, guards, onAssigned }: Props) {
+export function AssignGuardForm({ siteId, siteTimezone, guards: all, onAssigned }: Props) {
+  // A deactivated guard takes no new site (the API answers 409); reactivate them on the Guards page first.
+  const guards = all.filter((g) => g.active);
   const [guardId, setGuardId] = useState(guards[0]?.externalId ?? "");
   const [shifts, setShifts] = useState<ShiftRow[]>([]);
   const [timezone, setTimezone] = useState("");
@@ -64,8 +66,7 @@ export function AssignGuardForm({ siteId, siteTimezone, guards, onAssigned }: Pr
     onAssigned(guard, result.data, timezone.trim() || null);
   };
 
-  if (guards.length === 0)
-    return <p className="muted">Register guards (POST /api/v1/guards) to assign them to this site.</p>;
+  if (guards.length === 0) return <p className="muted">Add guards on the Guards page to assign them to this site.</p>;
 
   const rowError = (i: number) =>
     errors[`shifts.${i}.days`] ?? errors[`shifts.${i}.from`] ?? errors[`shifts.${i}.to`] ?? errors[`shifts.${i}`];

@@ -13,6 +13,8 @@ export const guards = pgTable(
     name: text("name").notNull(),
     phone: text("phone"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // A deactivated guard keeps its history but is off duty: no shifts count, so no geofence or man-down alerts.
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("guards_external_id_key").on(t.externalId), index("guards_tenant_idx").on(t.tenantId)],
 );

@@ -33,3 +33,4 @@ export * from "./push-subscriptions";
 export * from "./socket-io-attachments";
 export * from "./patrols";
 export * from "./audit-events";
+export * from "./deletions";

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
 export const userRole = pgEnum("user_role", ["admin", "manager", "operator", "supervisor"]);
@@ -26,10 +37,15 @@ export const users = pgTable(
     /** The last 30 s time step whose code was accepted: a code is used once. */
     totpLastStep: integer("totp_last_step"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Removed users keep their row, so alert events and model promotions still name them; they cannot sign in.
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedBy: uuid("deleted_by").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
   },
   (t) => [
-    // Login is by email alone, so an email names one user across all tenants.
-    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    // Login is by email alone, so an email names one user across all tenants (a removed user's email is free again).
+    uniqueIndex("users_email_key")
+      .on(sql`lower(${t.email})`)
+      .where(sql`deleted_at is null`),
     index("users_tenant_idx").on(t.tenantId),
   ],
 );

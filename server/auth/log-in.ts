@@ -70,7 +70,7 @@ export async function logIn(
   const [user] = await db
     .select()
     .from(users)
-    .where(raw`lower(${users.email}) = ${normalized}`);
+    .where(raw`lower(${users.email}) = ${normalized} and ${users.deletedAt} is null`);
   const valid = user
     ? (await verifyPassword(password, user.passwordHash)) && !user.disabledAt
     : await verifyDecoyPassword(password);

@@ -40,6 +40,19 @@ export const createGuardInput = z.object({
 });
 export type CreateGuardInput = z.infer<typeof createGuardInput>;
 
+/** A guard's name and phone (null removes it), and whether they are on the roster. */
+export const updateGuardInput = z
+  .object({
+    name: createGuardInput.shape.name.optional(),
+    phone: createGuardInput.shape.phone.unwrap().nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((g) => g.name !== undefined || g.phone !== undefined || g.active !== undefined, {
+    message: "give a name, a phone or active",
+    path: ["name"],
+  });
+export type UpdateGuardInput = z.infer<typeof updateGuardInput>;
+
 export const deviceKinds = ["guard-phone", "sensor", "panic-button", "gateway"] as const;
 
 export const registerDeviceInput = z.object({
@@ -50,6 +63,19 @@ export const registerDeviceInput = z.object({
   siteId: z.uuid().optional(),
 });
 export type RegisterDeviceInput = z.infer<typeof registerDeviceInput>;
+
+/** A device's name, guard and site; null takes them away. Kind and id stay what they were registered as. */
+export const updateDeviceInput = z
+  .object({
+    name: z.string().trim().min(1).max(200).nullable().optional(),
+    guardExternalId: externalId.nullable().optional(),
+    siteId: z.uuid().nullable().optional(),
+  })
+  .refine((d) => d.name !== undefined || d.guardExternalId !== undefined || d.siteId !== undefined, {
+    message: "give a name, a guardExternalId or a siteId",
+    path: ["name"],
+  });
+export type UpdateDeviceInput = z.infer<typeof updateDeviceInput>;
 
 export const timeRangeQuery = z
   .object({
@@ -67,9 +93,14 @@ export const guardDto = z.object({
   externalId: z.string(),
   name: z.string(),
   phone: z.string().nullable(),
+  /** False once deactivated: kept with its history, but no shift of theirs counts. */
+  active: z.boolean(),
   createdAt: isoTime,
 });
 export type GuardDto = z.infer<typeof guardDto>;
+
+/** A site a guard is assigned to, as the guards page lists it. */
+export type GuardSiteDto = { siteId: string; siteName: string };
 
 export const deviceDto = z.object({
   id: z.uuid(),
@@ -254,6 +285,19 @@ export const createContactInput = z
   .refine((c) => c.phone || c.email, { message: "give a phone number or an email address", path: ["phone"] });
 export type CreateContactInput = z.infer<typeof createContactInput>;
 
+/** Any of a contact's fields; null removes a phone or an email (one of them must remain). */
+export const updateContactInput = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    phone: phone.nullable().optional(),
+    email: z.email().max(254).nullable().optional(),
+  })
+  .refine((c) => c.name !== undefined || c.phone !== undefined || c.email !== undefined, {
+    message: "give a name, a phone or an email",
+    path: ["name"],
+  });
+export type UpdateContactInput = z.infer<typeof updateContactInput>;
+
 export const contactDto = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -286,6 +330,17 @@ export const createEscalationPolicyInput = z.object({
     .max(10),
 });
 export type CreateEscalationPolicyInput = z.infer<typeof createEscalationPolicyInput>;
+
+/** A policy's name, repeats or tiers (tiers replace the old ones whole). Its site stays. */
+export const updateEscalationPolicyInput = createEscalationPolicyInput
+  .pick({ name: true, tiers: true })
+  .partial()
+  .extend({ repeats: z.number().int().min(0).max(10).optional() })
+  .refine((p) => p.name !== undefined || p.repeats !== undefined || p.tiers !== undefined, {
+    message: "give a name, repeats or tiers",
+    path: ["name"],
+  });
+export type UpdateEscalationPolicyInput = z.infer<typeof updateEscalationPolicyInput>;
 
 export const escalationPolicyDto = z.object({
   id: z.uuid(),

@@ -1,7 +1,7 @@
 // Sites and fences through the API, then guards walking through MQTT: jitter
 // along an edge raises nothing, a confirmed exit raises one critical alert with
 // its reasons and flags the location rows, the return closes it, off shift
-// there is nothing, and a fence change applies to the next fixes.
+// (or deactivated) there is nothing, and a fence change applies to the next fixes.
 import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { AlertDetailDto, LocationDto } from "../contracts/api";
@@ -238,6 +238,35 @@ describe("geofence violations through MQTT", () => {
     for (let i = 0; i < 5; i += 1) await step(w, 500, 5);
     await stored(w, 5);
     expect(await violationsOf(w)).toEqual([]);
+  });
+
+  test("a deactivated guard raises no violation; reactivated, the same walk does", async () => {
+    const site = await createSite("Quiet gate");
+    const w = await walker(site);
+    await step(w, 0, 5);
+    await stored(w, 1);
+    const fenceChanges = async () =>
+      (await metrics.cacheInvalidations.get()).values.find((v) => v.labels.cache === "fences")?.value ?? 0;
+    const setActive = async (active: boolean) => {
+      const before = await fenceChanges();
+      const response = await post(`/api/v1/guards/${w.guard.externalId}`, { active }, "PATCH");
+      expect(response.status).toBe(200);
+      await waitFor(async () => (await fenceChanges()) > before, { what: "the guard's change to reach the ingestor" });
+    };
+
+    await setActive(false);
+    for (let i = 0; i < 4; i += 1) await step(w, 500, 5);
+    await stored(w, 5);
+    expect(await violationsOf(w)).toEqual([]);
+
+    await setActive(true);
+    for (let i = 0; i < 4; i += 1) await step(w, 500, 5);
+    await stored(w, 9);
+    const [violation] = await waitFor(async () => {
+      const found = await violationsOf(w);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(violation!.siteId).toBe(site.id);
   });
 
   test("a fence change applies to the next fixes, without a restart", async () => {

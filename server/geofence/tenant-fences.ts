@@ -69,6 +69,7 @@ async function loadTenant(sql: Sql, tenantId: string): Promise<TenantFences> {
     sql<(Assignment & { guardId: string })[]>`
       select a.guard_id as "guardId", a.site_id as "siteId", a.shifts, coalesce(a.timezone, s.timezone) as timezone
       from guard_assignments a join sites s on s.id = a.site_id
+        join guards g on g.id = a.guard_id and g.deactivated_at is null
       where a.tenant_id = ${tenantId}`,
   ]);
   const fences = fenceRows.map(toFence);

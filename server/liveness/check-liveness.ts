@@ -128,6 +128,7 @@ async function findManDown(tx: TransactionSql, now: Date): Promise<AlertCandidat
       and l.recorded_at >= p.recorded_at - make_interval(secs => s.minutes * 60) and l.recorded_at <= p.recorded_at
     where p.recorded_at > ${now}::timestamptz - interval '2 minutes'
       and exists (select 1 from guard_assignments a where a.guard_id = p.guard_id)
+      and g.deactivated_at is null
       and not coalesce(r.rules->'disabled' ? 'man-down', false)
     group by p.guard_id, p.tenant_id, g.external_id, g.name, p.lat, p.lon, p.recorded_at, s.minutes, s.metres
     having count(*) >= 3

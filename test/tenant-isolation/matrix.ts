@@ -117,6 +117,16 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "contacts POST": () => [
     { path: "/api/v1/contacts", body: { name: "B contact", email: "b@tenant.test" }, ok: [201, 403], idRoute: false },
   ],
+  // Changing or removing A's contact: refused, and it is still A's, named as before, afterwards.
+  "contacts/[id] PATCH": (a) => [
+    {
+      path: `/api/v1/contacts/${a.contact.id}`,
+      body: { name: "Renamed by B", email: "b@tenant.test" },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "contacts/[id] DELETE": (a) => [{ path: `/api/v1/contacts/${a.contact.id}`, ok: DENIED, idRoute: true }],
   "devices GET": () => list("/api/v1/devices"),
   "devices POST": (a) => [
     // A's external id: ids are unique across tenants (topic ids), so refused - as an invalid id is (422, not 409).
@@ -143,6 +153,16 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
     },
   ],
   "devices/[externalId] GET": (a) => onDevices(a, ""),
+  "devices/[externalId] PATCH": (a) => [
+    ...onDevices(a, "", { name: "Renamed by B", guardExternalId: null }),
+    // A's sensor given A's guard: refused before the guard is looked at.
+    {
+      path: `/api/v1/devices/${a.sensor.externalId}`,
+      body: { guardExternalId: a.guard.externalId },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
   "devices/[externalId] DELETE": (a) => onDevices(a, ""),
   "devices/[externalId]/commands GET": (a) => onDevices(a, "/commands"),
   "devices/[externalId]/commands POST": (a) =>
@@ -163,6 +183,17 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
       idRoute: true,
     },
   ],
+  "escalation-policies/[id] PATCH": (a) => [
+    {
+      path: `/api/v1/escalation-policies/${a.policy.id}`,
+      body: { name: "Renamed by B", repeats: 3 },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "escalation-policies/[id] DELETE": (a) => [
+    { path: `/api/v1/escalation-policies/${a.policy.id}`, ok: DENIED, idRoute: true },
+  ],
   "ml-models GET": () => list("/api/v1/ml-models"),
   "ml-models/[id]/promote POST": (a) => [{ path: `/api/v1/ml-models/${a.modelId}/promote`, ok: DENIED, idRoute: true }],
   "guards GET": () => list("/api/v1/guards"),
@@ -175,6 +206,15 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
       ok: [403, 422] as const,
       idRoute: true,
     })),
+  ],
+  // Renaming or deactivating A's guard: refused (A's own admin gets 200).
+  "guards/[externalId] PATCH": (a) => [
+    {
+      path: `/api/v1/guards/${a.guard.externalId}`,
+      body: { name: "Renamed by B", active: false },
+      ok: DENIED,
+      idRoute: true,
+    },
   ],
   "guards/[externalId]/locations GET": (a) => [
     { path: `/api/v1/guards/${a.guard.externalId}/locations`, ok: DENIED, idRoute: true },
@@ -354,6 +394,8 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
       idRoute: false,
     },
   ],
+  // Removing A's admin: refused (to A's admin too, who cannot remove themself: 409), and A's admin still works.
+  "users/[id] DELETE": (a) => [{ path: `/api/v1/users/${a.adminUserId}`, ok: DENIED, idRoute: true }],
   "training-runs GET": () => list("/api/v1/training-runs"),
   // B's own run: queued for B's managers and admins (B has no history, so it fails), refused to the others.
   "training-runs POST": () => [

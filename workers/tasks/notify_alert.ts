@@ -40,7 +40,8 @@ export const notify_alert: Task = async (raw, helpers) => {
         return void (await client.query("commit"));
       }
       const { rows: contacts } = await client.query<ContactRow>(
-        "select id, phone, email from contacts where tenant_id = $1 and id = any($2::uuid[])",
+        // A removed contact is skipped even if a policy still names it.
+        "select id, phone, email from contacts where tenant_id = $1 and id = any($2::uuid[]) and deleted_at is null",
         [alert.tenant_id, step.contactIds],
       );
       let deliveries = 0;

@@ -158,6 +158,7 @@ const pages = () => [
   `/alerts/${alertId}`,
   "/devices",
   `/devices/${deviceId}`,
+  "/guards",
   `/guards/${guardId}`,
   "/admin/users",
   "/account",
@@ -230,5 +231,29 @@ describe("no session, no data", () => {
     }
     const after = await vigil.sql`select count(*)::int as n from guards`;
     expect(after).toEqual(before);
+  });
+
+  test("an edit or a removal with path tricks and x-middleware-subrequest changes nothing", async () => {
+    const mutations = [
+      { route: `/api/v1/guards/${guardId}`, method: "PATCH", body: { name: "Intruder", active: false } },
+      { route: `/api/v1/devices/${deviceId}`, method: "DELETE", body: undefined },
+    ];
+    for (const { route, method, body } of mutations) {
+      for (const path of tricks(route)) {
+        const response = await raw(path, {
+          method,
+          headers: { "content-type": "application/json", "x-middleware-subrequest": SUBREQUEST_VALUES[1]! },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        expect(
+          REFUSED.has(response.status) || (response.status >= 300 && response.status < 400),
+          `${method} ${path}: ${response.status}`,
+        ).toBe(true);
+      }
+    }
+    const [guard] = await vigil.sql`select name, deactivated_at from guards where external_id = ${guardId}`;
+    expect(guard).toEqual({ name: canary, deactivated_at: null });
+    expect(await vigil.sql`select 1 from devices where external_id = ${deviceId}`).toHaveLength(1);
+    expect(await vigil.sql`select 1 from deletions`).toHaveLength(0);
   });
 });

@@ -192,8 +192,11 @@ describe(`tenant isolation: ${ROUTE_HANDLERS} route handlers × ${B_ROLES.length
     const phone = await api<DeviceDto>(vigil.url, `/api/v1/devices/${a.phone.externalId}`, { token: adminA });
     expect(phone.body.guardExternalId).toBe(a.guard.externalId);
 
-    const guards = await api<{ externalId: string; name: string }[]>(vigil.url, "/api/v1/guards", { token: adminA });
-    expect(guards.body.find((g) => g.externalId === a.guard.externalId)?.name).toBe(a.guard.name);
+    const guards = await api<{ externalId: string; name: string; active: boolean }[]>(vigil.url, "/api/v1/guards", {
+      token: adminA,
+    });
+    const guardA = guards.body.find((g) => g.externalId === a.guard.externalId);
+    expect(guardA).toMatchObject({ name: a.guard.name, active: true });
 
     const commands = await api<{ id: string; params: unknown }[]>(
       vigil.url,
@@ -208,7 +211,13 @@ describe(`tenant isolation: ${ROUTE_HANDLERS} route handlers × ${B_ROLES.length
     const policies = await api<Page<EscalationPolicyDto>>(vigil.url, "/api/v1/escalation-policies", { token: adminA });
     expect(policies.body.items.map((p) => p.id)).toEqual([a.policy.id]);
     const contacts = await api<Page<ContactDto>>(vigil.url, "/api/v1/contacts", { token: adminA });
-    expect(contacts.body.items.map((c) => c.id)).toEqual([a.contact.id]);
+    expect(contacts.body.items.map((c) => ({ id: c.id, name: c.name, email: c.email }))).toEqual([
+      { id: a.contact.id, name: a.contact.name, email: a.contact.email },
+    ]);
+    expect(policies.body.items[0]).toMatchObject({ name: a.policy.name, repeats: a.policy.repeats });
+    const users = await api<Page<{ id: string }>>(vigil.url, "/api/v1/users", { token: adminA });
+    expect(users.body.items.map((u) => u.id)).toContain(a.adminUserId);
+    expect(await vigil.sql`select kind from deletions`).toEqual([]);
 
     const rules = await api(vigil.url, "/api/v1/alert-rules", { token: adminA });
     expect(rules.body).toMatchObject(A_RULES(a.markers.ruleType));

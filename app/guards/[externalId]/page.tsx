@@ -76,12 +76,17 @@ export default async function GuardPage({
   return (
     <ConsoleFrame actor={actor}>
       <main className="page page-wide">
-        <Link href="/" className="back-link">
-          ← Map
+        <Link href="/guards" className="back-link">
+          ← Guards
         </Link>
         <div className="page-header">
           <h1>{guard.name}</h1>
           <span className="muted mono">{guard.externalId}</span>
+          {guard.deactivatedAt && (
+            <span className="badge" data-tone="danger">
+              Deactivated
+            </span>
+          )}
           <span className="spacer" />
           <ChangeHistoryLink role={actor.role} entityType="guard" entityId={guard.externalId} />
         </div>

@@ -65,3 +65,20 @@ export const updateUser = defineOperation({
   errors: [404],
   errorNotes: { 403: "Not an admin, or a change to one's own role or access, or to the super-admin's." },
 });
+
+export const deleteUser = defineOperation({
+  method: "delete",
+  path: "/api/v1/users/{id}",
+  summary:
+    "Remove a user: their sessions end at once and they cannot sign in; past alert events still name them, and " +
+    "their email can be given to a new user.",
+  tag: "Admin",
+  roles: ADMIN,
+  params: uuidParams,
+  response: { status: 204, description: "Removed." },
+  errors: [404, 409],
+  errorNotes: {
+    403: "Not an admin, or the super-admin removed by someone else.",
+    409: "The caller themself, or the tenant's last active admin.",
+  },
+});

@@ -11,6 +11,7 @@ import {
   savedConfigDto,
   sendCommandInput,
   setConfigInput,
+  updateDeviceInput,
 } from "../api";
 import { defineOperation } from "../operation";
 import { pageOf, pageQuery } from "../pagination";
@@ -62,6 +63,19 @@ export const deleteDevice = defineOperation({
   params: externalIdParams,
   response: { status: 204, description: "Removed." },
   errors: [404],
+});
+
+export const updateDevice = defineOperation({
+  method: "patch",
+  path: "/api/v1/devices/{externalId}",
+  summary: "Rename a device, or give it another guard or site (null takes them away).",
+  tag: "Devices",
+  roles: ADMIN,
+  params: externalIdParams,
+  body: updateDeviceInput,
+  response: { status: 200, description: "The device as saved.", schema: deviceDto },
+  errors: [404],
+  errorNotes: { 422: "Invalid input, or a guard or site that is not the caller's tenant's; `issues` names it." },
 });
 
 export const revokeDevice = defineOperation({

@@ -1,6 +1,6 @@
 // Guards: registration, their fixes and violations, their sites, and everyone's newest position.
 import { z } from "zod";
-import { createGuardInput, guardDto, locationDto, timeRangeQuery } from "../api";
+import { createGuardInput, guardDto, locationDto, timeRangeQuery, updateGuardInput } from "../api";
 import { latestPositionRow } from "../positions";
 import { assignmentDto, assignmentInput, violationDto } from "../sites";
 import { guardPositionDto } from "../socket-events";
@@ -27,6 +27,20 @@ export const createGuard = defineOperation({
   errorNotes: {
     422: "Invalid input, or an externalId that cannot be used (taken in any tenant); `issues` names it.",
   },
+});
+
+export const updateGuard = defineOperation({
+  method: "patch",
+  path: "/api/v1/guards/{externalId}",
+  summary:
+    "Change a guard's name or phone, or deactivate (active: false) or reactivate them. A deactivated guard keeps " +
+    "their history and assignments, but none of their shifts count: no geofence, man-down or patrol alerts.",
+  tag: "Guards",
+  roles: MANAGERS,
+  params: externalIdParams,
+  body: updateGuardInput,
+  response: { status: 200, description: "The guard as saved.", schema: guardDto },
+  errors: [404],
 });
 
 export const listGuardLocations = defineOperation({
@@ -70,8 +84,8 @@ export const assignGuard = defineOperation({
   params: externalIdParams,
   body: assignmentInput,
   response: { status: 201, description: "The assignment.", schema: assignmentDto },
-  errors: [404],
-  errorNotes: { 404: "No such guard in the caller's tenant." },
+  errors: [404, 409],
+  errorNotes: { 404: "No such guard in the caller's tenant.", 409: "The guard is deactivated: reactivate them first." },
 });
 
 export const unassignGuard = defineOperation({

@@ -1,8 +1,15 @@
 // Who is told about alerts: contacts and escalation policies.
-import { contactDto, createContactInput, createEscalationPolicyInput, escalationPolicyDto } from "../api";
+import {
+  contactDto,
+  createContactInput,
+  createEscalationPolicyInput,
+  escalationPolicyDto,
+  updateContactInput,
+  updateEscalationPolicyInput,
+} from "../api";
 import { defineOperation } from "../operation";
 import { pageOf, pageQuery } from "../pagination";
-import { ADMIN } from "./params";
+import { ADMIN, uuidParams } from "./params";
 
 export const listContacts = defineOperation({
   method: "get",
@@ -51,4 +58,54 @@ export const createEscalationPolicy = defineOperation({
     409: "The tenant's default policy (no siteId), or that site's policy, exists already.",
     422: "Invalid input, or a contact or site that is not the caller's tenant's; `issues` names it.",
   },
+});
+
+export const updateContact = defineOperation({
+  method: "patch",
+  path: "/api/v1/contacts/{id}",
+  summary: "Change a contact's name, phone or email; the next notification goes to the new number or address.",
+  tag: "Notifications",
+  roles: ADMIN,
+  params: uuidParams,
+  body: updateContactInput,
+  response: { status: 200, description: "The contact as saved.", schema: contactDto },
+  errors: [404],
+  errorNotes: { 422: "Invalid input, or a change that would leave neither phone nor email; `issues` names it." },
+});
+
+export const deleteContact = defineOperation({
+  method: "delete",
+  path: "/api/v1/contacts/{id}",
+  summary:
+    "Remove a contact: taken out of every policy's tiers, skipped by escalations in flight, its queued deliveries " +
+    "skipped; past deliveries still name it.",
+  tag: "Notifications",
+  roles: ADMIN,
+  params: uuidParams,
+  response: { status: 204, description: "Removed." },
+  errors: [404],
+});
+
+export const updateEscalationPolicy = defineOperation({
+  method: "patch",
+  path: "/api/v1/escalation-policies/{id}",
+  summary: "Change a policy's name, repeats or tiers; escalations in flight use the new tiers from their next step.",
+  tag: "Notifications",
+  roles: ADMIN,
+  params: uuidParams,
+  body: updateEscalationPolicyInput,
+  response: { status: 200, description: "The policy as saved.", schema: escalationPolicyDto },
+  errors: [404],
+  errorNotes: { 422: "Invalid input, or a contact that is not the caller's tenant's; `issues` names it." },
+});
+
+export const deleteEscalationPolicy = defineOperation({
+  method: "delete",
+  path: "/api/v1/escalation-policies/{id}",
+  summary: "Remove a policy; alerts then follow the default policy (or, for the default, notify nobody).",
+  tag: "Notifications",
+  roles: ADMIN,
+  params: uuidParams,
+  response: { status: 204, description: "Removed." },
+  errors: [404],
 });

@@ -1,5 +1,6 @@
 // An alert's notification deliveries, oldest first: who was told, how, and what happened. The recipient
-// (a contact's phone number or email) only for those who may read contacts.
+// (a contact's phone number or email) only for those who may read contacts. A contact removed since is
+// still named, marked "(removed)".
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { contacts, notificationDeliveries } from "../../../db/schema";
@@ -12,14 +13,14 @@ export async function listDeliveries(
   { recipients }: { recipients: boolean },
 ): Promise<DeliveryDto[]> {
   const rows = await db
-    .select({ d: notificationDeliveries, contactName: contacts.name })
+    .select({ d: notificationDeliveries, contactName: contacts.name, removed: contacts.deletedAt })
     .from(notificationDeliveries)
     .leftJoin(contacts, eq(contacts.id, notificationDeliveries.contactId))
     .where(and(eq(notificationDeliveries.tenantId, tenantId), eq(notificationDeliveries.alertId, alertId)))
     .orderBy(asc(notificationDeliveries.createdAt), asc(notificationDeliveries.channel));
-  return rows.map(({ d, contactName }) => ({
+  return rows.map(({ d, contactName, removed }) => ({
     id: d.id,
-    contactName,
+    contactName: contactName && removed ? `${contactName} (removed)` : contactName,
     channel: d.channel,
     recipient: recipients ? d.recipient : null,
     round: d.round,

@@ -7,6 +7,7 @@ export function toGuardDto(row: typeof guards.$inferSelect): GuardDto {
     externalId: row.externalId,
     name: row.name,
     phone: row.phone,
+    active: row.deactivatedAt === null,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -1,5 +1,5 @@
 // Every tenant of the installation with its first admin and user count, for the super-admin.
-import { asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { tenants, users } from "../../../db/schema";
 import type { TenantDto } from "../../contracts/admin";
@@ -12,12 +12,12 @@ export async function listTenants(db: Db, actor: Actor, { limit, cursor }: PageQ
   assertSuperAdmin(actor);
   const firstAdmin = sql<string | null>`(
     select ${users.email} from ${users}
-    where ${users.tenantId} = ${tenants.id} and ${users.role} = 'admin'
+    where ${users.tenantId} = ${tenants.id} and ${users.role} = 'admin' and ${users.deletedAt} is null
     order by ${users.createdAt} limit 1)`;
   const rows = await db
     .select({ tenant: tenants, adminEmail: firstAdmin, users: count(users.id) })
     .from(tenants)
-    .leftJoin(users, eq(users.tenantId, tenants.id))
+    .leftJoin(users, and(eq(users.tenantId, tenants.id), isNull(users.deletedAt)))
     .where(afterCursor(tenants.name, tenants.id, cursor))
     .groupBy(tenants.id)
     .orderBy(asc(tenants.name), asc(tenants.id))

@@ -1,5 +1,5 @@
-// The users of the actor's tenant by email, a page at a time.
-import { and, asc, eq } from "drizzle-orm";
+// The users of the actor's tenant by email, a page at a time (removed users are not listed).
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { users } from "../../../db/schema";
 import type { UserDto } from "../../contracts/admin";
@@ -23,7 +23,7 @@ export async function listUsers(db: Db, actor: Actor, { limit, cursor }: PageQue
   const rows = await db
     .select()
     .from(users)
-    .where(and(eq(users.tenantId, actor.tenantId), afterCursor(users.email, users.id, cursor)))
+    .where(and(eq(users.tenantId, actor.tenantId), isNull(users.deletedAt), afterCursor(users.email, users.id, cursor)))
     .orderBy(asc(users.email), asc(users.id))
     .limit(limit + 1);
   return toPage(rows, limit, toUserDto, (r) => [r.email, r.id]);

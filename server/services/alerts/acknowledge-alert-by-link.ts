@@ -21,10 +21,12 @@ export async function findAlertByLink(deps: AlertDeps, token: string, alertId: s
   const [alert] = await deps.db.select({ tenantId: alerts.tenantId }).from(alerts).where(eq(alerts.id, alertId));
   if (!alert) throw new AppError("not_found", "This alert no longer exists.");
   const [contact] = await deps.db
-    .select({ id: contacts.id, name: contacts.name })
+    .select({ id: contacts.id, name: contacts.name, deletedAt: contacts.deletedAt })
     .from(contacts)
     .where(and(eq(contacts.tenantId, alert.tenantId), eq(contacts.id, verdict.claims.contactId)));
-  return { tenantId: alert.tenantId, contact: contact ?? null };
+  // Someone removed from the contacts (who left, say) can no longer act on the links they were sent.
+  if (contact?.deletedAt) throw new AppError("forbidden", "This link's contact has been removed.");
+  return { tenantId: alert.tenantId, contact: contact ? { id: contact.id, name: contact.name } : null };
 }
 
 export async function acknowledgeAlertByLink(

@@ -24,6 +24,10 @@ export async function assignGuard(
   input: AssignmentInput,
 ): Promise<AssignmentDto> {
   const guard = await findGuard(db, actor, externalId);
+  if (guard.deactivatedAt) {
+    const message = "This guard is deactivated: reactivate them before assigning a site.";
+    throw new AppError("conflict", message, { issues: [{ path: "siteId", message }] });
+  }
   await assertTenantSite(db, actor, input.siteId);
   await db.transaction(async (tx) => {
     const [before] = await tx

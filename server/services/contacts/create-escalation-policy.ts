@@ -1,36 +1,21 @@
 // A tenant's default policy (no site) or a site's own. Every contact must be
 // the tenant's; one policy per site and one default.
-import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { contacts, escalationPolicies } from "../../../db/schema";
+import { escalationPolicies } from "../../../db/schema";
 import type { CreateEscalationPolicyInput, EscalationPolicyDto } from "../../contracts/api";
-import { AppError } from "../../observability/app-error";
 import { toPolicyDto } from "../../presenters/contacts/list-escalation-policies";
 import type { Actor } from "../../auth/actor";
 import { assertTenantSite } from "../sites/assert-tenant-site";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { conflictOnDuplicate } from "../unique-violation";
+import { assertTenantContacts } from "./assert-tenant-contacts";
 
 export async function createEscalationPolicy(
   db: Db,
   actor: Actor,
   input: CreateEscalationPolicyInput,
 ): Promise<EscalationPolicyDto> {
-  const wanted = [...new Set(input.tiers.flatMap((t) => t.contactIds))];
-  const known = await db
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(and(eq(contacts.tenantId, actor.tenantId), inArray(contacts.id, wanted)));
-  const knownIds = new Set(known.map((c) => c.id));
-  input.tiers.forEach((tier, i) =>
-    tier.contactIds.forEach((id, j) => {
-      if (!knownIds.has(id)) {
-        throw new AppError("invalid_input", "Unknown contact.", {
-          issues: [{ path: `tiers.${i}.contactIds.${j}`, message: "no such contact" }],
-        });
-      }
-    }),
-  );
+  await assertTenantContacts(db, actor, input.tiers);
   await assertTenantSite(db, actor, input.siteId);
   const message = input.siteId
     ? "This site already has an escalation policy."

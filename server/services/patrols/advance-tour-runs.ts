@@ -40,7 +40,7 @@ async function makeDueRuns(tx: TransactionSql, now: Date): Promise<RunRef[]> {
            t.window_minutes as "windowMinutes", t.repeat_minutes as "repeatMinutes", t.created_at as "createdAt",
            (select max(r.due_at) from tour_runs r where r.tour_id = t.id) as "lastDue",
            coalesce((select json_agg(json_build_object('shifts', a.shifts, 'timezone', coalesce(a.timezone, s.timezone)))
-                     from guard_assignments a
+                     from guard_assignments a join guards g on g.id = a.guard_id and g.deactivated_at is null
                      where a.site_id = t.site_id and (t.guard_id is null or a.guard_id = t.guard_id)), '[]') as plans
     from tours t join sites s on s.id = t.site_id
     where t.deleted_at is null and t.start_at <= ${now}`;

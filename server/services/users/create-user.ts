@@ -1,5 +1,5 @@
 // An admin adds a user with a role to their own tenant.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { users } from "../../../db/schema";
 import type { CreateUserInput, UserDto } from "../../contracts/admin";
@@ -17,7 +17,10 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
     conflict: "That email is already in use.",
     unavailable: "This email cannot be used; choose another.",
     takenByCaller: async () =>
-      (await db.$count(users, and(eq(users.tenantId, actor.tenantId), sql`lower(${users.email}) = ${email}`))) > 0,
+      (await db.$count(
+        users,
+        and(eq(users.tenantId, actor.tenantId), isNull(users.deletedAt), sql`lower(${users.email}) = ${email}`),
+      )) > 0,
     work: () =>
       db.transaction(async (tx) => {
         const [row] = await tx

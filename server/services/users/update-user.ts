@@ -1,7 +1,7 @@
 // An admin changes a user of their own tenant: role, name, or disabled.
 // Disabling ends the user's sessions at once (their API calls fail from the
 // next request; the socket sweep closes their live connections within seconds).
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { sessions, users } from "../../../db/schema";
 import type { UpdateUserInput, UserDto } from "../../contracts/admin";
@@ -19,7 +19,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: Update
     const [user] = await tx
       .select()
       .from(users)
-      .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, id)))
+      .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, id), isNull(users.deletedAt)))
       .for("update");
     if (!user) throw new AppError("not_found", `No user ${id}.`);
     // An admin who demotes or disables themself could leave the tenant with no admin at all.
