@@ -98,18 +98,34 @@ export function createAdaptedIngest({
 
   const ownTracksTopics = createOwnTracksTopics({ sql, logger });
 
+  /**
+   * An adapter that throws on a payload nobody foresaw is counted and logged, and the message is quarantined
+   * and acknowledged like any refused one: left unacknowledged, the broker would redeliver it at every reconnect.
+   */
+  async function adaptSafely(protocol: string, adapt: () => AdaptedMessage | Promise<AdaptedMessage>) {
+    try {
+      return await adapt();
+    } catch (error) {
+      metrics.handlerErrors.inc({ handler: protocol });
+      logger.error({ err: error, protocol }, "protocol adapter failed");
+      const rejection = { family: "unknown", source: null, reason: "handler_error", detail: protocol } as const;
+      return { kind: "rejected", rejection } satisfies AdaptedMessage;
+    }
+  }
+
   async function ownTracks(message: InboundMessage, login: { user: string; deviceName: string }): Promise<void> {
     ownTracksTopics.remember(login.user, `${OWNTRACKS_ROOT}/${login.user}/${login.deviceName}`);
     const guardExternalId = await deviceGuards.guardOf(login.user);
     const source = { deviceExternalId: login.user, deviceName: login.deviceName, guardExternalId };
-    await handle(fromOwnTracks(message.payload, source, maxPayloadBytes), message, "owntracks");
+    const adapted = await adaptSafely("owntracks", () => fromOwnTracks(message.payload, source, maxPayloadBytes));
+    await handle(adapted, message, "owntracks");
   }
 
   async function zigbee(message: InboundMessage): Promise<void> {
     const topic = parseZigbee2MqttTopic(message.topic);
     if ("refused" in topic) return pipeline.ingest(message);
     // The broker let this login publish only under its own base (device-acl.ts).
-    await handle(await zigbee2Mqtt(message, topic), message, "zigbee2mqtt");
+    await handle(await adaptSafely("zigbee2mqtt", () => zigbee2Mqtt(message, topic)), message, "zigbee2mqtt");
   }
 
   return {

@@ -47,6 +47,14 @@ describe("OwnTracks to native uplinks", () => {
     expect(json(adapted.uplinks[0]!.payload).msg_id).toBeUndefined();
   });
 
+  test("a transition whose event is not a string is passed on for the pipeline to refuse, without throwing", () => {
+    // Found by the hostile-payload property test: String() of this object throws.
+    const adapted = adapt({ _type: "transition", event: { toString: 0 }, tst: 1376715317 });
+    expect(adapted.kind).toBe("native");
+    if (adapted.kind !== "native") return;
+    expect(json(adapted.uplinks[0]!.payload)).not.toHaveProperty("msg_id");
+  });
+
   test("lwt is the device going offline; other types are ignored", () => {
     expect(adapt({ _type: "lwt", tst: 1376715317 })).toEqual({ kind: "offline", deviceExternalId: "phone-1" });
     expect(adapt({ _type: "waypoints", waypoints: [] })).toEqual({ kind: "ignored", reason: "owntracks waypoints" });

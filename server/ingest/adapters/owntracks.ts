@@ -61,7 +61,8 @@ function transition(json: Record<string, unknown>, source: OwnTracksSource): Ada
       state: event,
       ...(desc === undefined ? {} : { value: desc }),
       ...(tst === undefined ? {} : { timestamp: epochSecondsToIso(tst) }),
-      msg_id: messageId(source.deviceName, `transition:${String(event)}`, tst),
+      // Not a string: no id of its own (the pipeline refuses the reading's state anyway).
+      msg_id: typeof event === "string" ? messageId(source.deviceName, `transition:${event}`, tst) : undefined,
     }),
   );
 }
