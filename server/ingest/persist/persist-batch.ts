@@ -1,5 +1,4 @@
-// One transaction per batch (its BEGIN pipelined, pipelined-transaction.ts):
-// dedupe, then every family's multi-row inserts, checkpoint visits (scans, and
+// One transaction per batch: dedupe, then every family's multi-row inserts, checkpoint visits (scans, and
 // fixes that reach a checkpoint), then the quarantine. Returns what the
 // after-commit steps need: the persisted stage of the messages.
 import type { Sql } from "postgres";
@@ -25,7 +24,6 @@ import { recordCommandResults, recordConfigApplied, type CommandChange } from ".
 import { storeSensorReadings } from "./store-sensor-readings";
 import { storeSystemHealth } from "./store-system-health";
 import { ingestTrace } from "../ingest-trace";
-import { pipelinedTransaction } from "./pipelined-transaction";
 
 export type PersistedBatch = {
   stored: ValidatedMessage[];
@@ -71,7 +69,7 @@ export async function persistBatch(
     patrols: Map<string, GpsTargets>;
   },
 ): Promise<PersistedBatch> {
-  return pipelinedTransaction(sql, async (tx) => {
+  return sql.begin(async (tx) => {
     const { fresh, duplicates } = await dedupeMessages(tx, accepted);
     ingestTrace.mark("dedupe");
     const fixes = fresh.filter(isOfFamily("guard"));
