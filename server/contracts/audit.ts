@@ -39,6 +39,14 @@ export const auditActions = [
   "promote",
   "start",
   "cancel",
+  "deactivate",
+  "reactivate",
+  "set_password",
+  "change_password",
+  "send_password_reset",
+  "reset_password",
+  "reset_totp",
+  "enable_totp",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
