@@ -73,7 +73,10 @@ export const auditEventDto = z.object({
     ),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
-  channel: z.string().nullable().describe("web (browser session), api (token) or link (signed alert link)."),
+  channel: z
+    .string()
+    .nullable()
+    .describe("web (browser session), api (token) or link (a signed alert link, or a password reset link)."),
 });
 export type AuditEventDto = z.infer<typeof auditEventDto>;
 

@@ -10,6 +10,7 @@ import type { ContactDto } from "@/server/contracts/api";
 import type { AuditEventDto } from "@/server/contracts/audit";
 import type { Page } from "@/server/contracts/pagination";
 import { base32Decode, hotp, totpStep } from "@/server/auth/totp";
+import { issuePasswordReset } from "@/server/services/accounts/issue-password-reset";
 import { api, createGuard, logIn, uniqueId } from "@/test/harness/api-client";
 import { createTenant, createUser, tenantOf } from "@/test/harness/tenants";
 import { ADMIN_EMAIL, startTestVigil, type TestVigil } from "@/test/harness/vigil";
@@ -141,6 +142,41 @@ describe("accounts", () => {
     const stored = await storedRows(id);
     expect(stored).not.toContain(password);
     expect(stored).not.toContain(row!.hash);
+  });
+
+  test("an admin sending a reset link records it; using a link records the user as its own actor", async () => {
+    const user = await createUser(vigil.sql, { tenantId, role: "manager" });
+    const id = await userId(user.email);
+    expect((await call(`/api/v1/users/${id}/password-reset`, { method: "POST" })).status).toBe(202);
+    const [sent, ...more] = await entries("user", id);
+    expect(more).toEqual([]);
+    expect(sent).toMatchObject({
+      action: "send_password_reset",
+      actor: { email: ADMIN_EMAIL },
+      after: { resetLinkSentTo: user.email, sessionsEnded: true },
+    });
+
+    // The link as the worker would mail it, for a second user (the worker's own link would replace it).
+    const other = await createUser(vigil.sql, { tenantId, role: "operator" });
+    const otherId = await userId(other.email);
+    const link = await issuePasswordReset(vigil.sql, { userId: otherId });
+    const password = `pw-${uniqueId("from-link")}`;
+    const reset = await api(vigil.url, "/api/v1/password-resets", {
+      method: "POST",
+      body: { token: link!.token, password },
+    });
+    expect(reset.status).toBe(204);
+    const [used, ...none] = await entries("user", otherId);
+    expect(none).toEqual([]);
+    expect(used).toMatchObject({
+      action: "reset_password",
+      actor: { userId: otherId, email: other.email, role: "operator" },
+      after: { changed: ["password"] },
+      channel: "link",
+    });
+    const stored = await storedRows(otherId);
+    expect(stored).not.toContain(password);
+    expect(stored).not.toContain(link!.token);
   });
 
   test("requiring two-factor sign-in records the tenant before and after; setting it up records the user", async () => {
