@@ -39,6 +39,14 @@ export const auditActions = [
   "promote",
   "start",
   "cancel",
+  "deactivate",
+  "reactivate",
+  "set_password",
+  "change_password",
+  "send_password_reset",
+  "reset_password",
+  "reset_totp",
+  "enable_totp",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -65,7 +73,10 @@ export const auditEventDto = z.object({
     ),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
-  channel: z.string().nullable().describe("web (browser session), api (token) or link (signed alert link)."),
+  channel: z
+    .string()
+    .nullable()
+    .describe("web (browser session), api (token) or link (a signed alert link, or a password reset link)."),
 });
 export type AuditEventDto = z.infer<typeof auditEventDto>;
 

@@ -10,6 +10,7 @@ import { claimPasswordCheck, refundPasswordCheck } from "../../auth/account-thro
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { hashToken } from "../../auth/session-token";
 import { AppError } from "../../observability/app-error";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { endSessions } from "./end-sessions";
 
 export async function changeOwnPassword(
@@ -30,5 +31,11 @@ export async function changeOwnPassword(
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.userId));
     await endSessions(tx, actor.userId, { keepTokenHash: hashToken(token) });
+    await recordAuditEvent(tx, actor, {
+      action: "change_password",
+      entityType: "user",
+      entityId: actor.userId,
+      after: { changed: ["password"], otherSessionsEnded: true },
+    });
   });
 }

@@ -7,6 +7,7 @@ import { users } from "../../../db/schema";
 import type { Actor } from "../../auth/actor";
 import { acceptTotpCode } from "../../auth/accept-totp-code";
 import { AppError } from "../../observability/app-error";
+import { recordAuditEvent } from "../audit/record-audit-event";
 
 export async function confirmTotpEnrolment(db: Db, actor: Actor, code: string, secret: string): Promise<void> {
   const [user] = await db
@@ -28,10 +29,20 @@ export async function confirmTotpEnrolment(db: Db, actor: Actor, code: string, s
       issues: [{ path: "code", message: "not the current code of the new secret" }],
     });
   }
-  const [enabled] = await db
-    .update(users)
-    .set({ totpSecret: user.pending, totpPendingSecret: null, totpEnabledAt: new Date() })
-    .where(and(eq(users.id, actor.userId), eq(users.totpPendingSecret, user.pending), isNull(users.totpEnabledAt)))
-    .returning({ id: users.id });
-  if (!enabled) throw new AppError("conflict", "The setup changed meanwhile: start again.");
+  const pending = user.pending;
+  await db.transaction(async (tx) => {
+    const [enabled] = await tx
+      .update(users)
+      .set({ totpSecret: pending, totpPendingSecret: null, totpEnabledAt: new Date() })
+      .where(and(eq(users.id, actor.userId), eq(users.totpPendingSecret, pending), isNull(users.totpEnabledAt)))
+      .returning({ id: users.id });
+    if (!enabled) throw new AppError("conflict", "The setup changed meanwhile: start again.");
+    await recordAuditEvent(tx, actor, {
+      action: "enable_totp",
+      entityType: "user",
+      entityId: actor.userId,
+      before: { totpEnabled: false },
+      after: { totpEnabled: true },
+    });
+  });
 }

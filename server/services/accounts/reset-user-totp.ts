@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { users } from "../../../db/schema";
 import type { Actor } from "../../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { endSessions } from "./end-sessions";
 import { lockTenantUser } from "./lock-tenant-user";
 
@@ -16,5 +17,12 @@ export async function resetUserTotp(db: Db, actor: Actor, id: string): Promise<v
       .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null })
       .where(eq(users.id, user.id));
     await endSessions(tx, user.id, { keepResetLinks: true });
+    await recordAuditEvent(tx, actor, {
+      action: "reset_totp",
+      entityType: "user",
+      entityId: user.id,
+      before: { totpEnabled: user.totpEnabledAt !== null },
+      after: { totpEnabled: false, sessionsEnded: true },
+    });
   });
 }

@@ -9,6 +9,7 @@ import { tenants, users } from "../../../db/schema";
 import type { SecuritySettingsDto } from "../../contracts/account";
 import type { Actor } from "../../auth/actor";
 import { AppError } from "../../observability/app-error";
+import { recordAuditEvent } from "../audit/record-audit-event";
 
 export async function setSecuritySettings(
   db: Db,
@@ -23,10 +24,25 @@ export async function setSecuritySettings(
       });
     }
   }
-  const [saved] = await db
-    .update(tenants)
-    .set({ requireTotp: input.requireTotp })
-    .where(eq(tenants.id, actor.tenantId))
-    .returning({ requireTotp: tenants.requireTotp });
-  return { requireTotp: saved!.requireTotp };
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ requireTotp: tenants.requireTotp })
+      .from(tenants)
+      .where(eq(tenants.id, actor.tenantId))
+      .for("update");
+    const [saved] = await tx
+      .update(tenants)
+      .set({ requireTotp: input.requireTotp })
+      .where(eq(tenants.id, actor.tenantId))
+      .returning({ requireTotp: tenants.requireTotp });
+    const after = { requireTotp: saved!.requireTotp };
+    await recordAuditEvent(tx, actor, {
+      action: "update",
+      entityType: "tenant",
+      entityId: actor.tenantId,
+      before,
+      after,
+    });
+    return after;
+  });
 }

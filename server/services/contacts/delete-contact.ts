@@ -7,6 +7,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { contacts, escalationPolicies, notificationDeliveries } from "../../../db/schema";
 import type { Actor } from "../../auth/actor";
+import { toContactDto } from "../../presenters/contacts/list-contacts";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { recordDeletion } from "../record-deletion";
 import { lockContact } from "./find-contact";
 
@@ -41,6 +43,12 @@ export async function deleteContact(db: Db, actor: Actor, id: string): Promise<v
           eq(notificationDeliveries.status, "queued"),
         ),
       );
+    await recordAuditEvent(tx, actor, {
+      action: "delete",
+      entityType: "contact",
+      entityId: contact.id,
+      before: toContactDto(contact),
+    });
     await recordDeletion(tx, actor, {
       kind: "contact",
       entityId: contact.id,

@@ -6,6 +6,8 @@ import type { Db } from "../../../db/client";
 import { escalationPolicies } from "../../../db/schema";
 import { AppError } from "../../observability/app-error";
 import type { Actor } from "../../auth/actor";
+import { toPolicyDto } from "../../presenters/contacts/list-escalation-policies";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { recordDeletion } from "../record-deletion";
 
 export async function deleteEscalationPolicy(db: Db, actor: Actor, id: string): Promise<void> {
@@ -15,6 +17,12 @@ export async function deleteEscalationPolicy(db: Db, actor: Actor, id: string): 
       .where(and(eq(escalationPolicies.tenantId, actor.tenantId), eq(escalationPolicies.id, id)))
       .returning();
     if (!row) throw new AppError("not_found", `No escalation policy ${id}.`);
+    await recordAuditEvent(tx, actor, {
+      action: "delete",
+      entityType: "escalation_policy",
+      entityId: row.id,
+      before: toPolicyDto(row),
+    });
     await recordDeletion(tx, actor, {
       kind: "escalation-policy",
       entityId: row.id,

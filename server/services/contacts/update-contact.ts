@@ -8,6 +8,7 @@ import type { ContactDto, UpdateContactInput } from "../../contracts/api";
 import { AppError } from "../../observability/app-error";
 import { toContactDto } from "../../presenters/contacts/list-contacts";
 import type { Actor } from "../../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { lockContact } from "./find-contact";
 
 export async function updateContact(db: Db, actor: Actor, id: string, input: UpdateContactInput): Promise<ContactDto> {
@@ -26,6 +27,14 @@ export async function updateContact(db: Db, actor: Actor, id: string, input: Upd
       .set({ name: input.name ?? contact.name, phone, email })
       .where(eq(contacts.id, contact.id))
       .returning();
-    return toContactDto(row!);
+    const after = toContactDto(row!);
+    await recordAuditEvent(tx, actor, {
+      action: "update",
+      entityType: "contact",
+      entityId: contact.id,
+      before: toContactDto(contact),
+      after,
+    });
+    return after;
   });
 }

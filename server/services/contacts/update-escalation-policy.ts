@@ -1,6 +1,7 @@
 // An admin changes a policy's name, repeats or tiers. notify_alert reads the
 // policy at each step, so an escalation in flight follows the new tiers from
-// its next step on.
+// its next step on. The policy is locked first, so the audit entry's `before`
+// is exactly what the change replaced.
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { escalationPolicies } from "../../../db/schema";
@@ -8,6 +9,7 @@ import type { EscalationPolicyDto, UpdateEscalationPolicyInput } from "../../con
 import { AppError } from "../../observability/app-error";
 import { toPolicyDto } from "../../presenters/contacts/list-escalation-policies";
 import type { Actor } from "../../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { assertTenantContacts } from "./assert-tenant-contacts";
 
 export async function updateEscalationPolicy(
@@ -17,11 +19,23 @@ export async function updateEscalationPolicy(
   input: UpdateEscalationPolicyInput,
 ): Promise<EscalationPolicyDto> {
   if (input.tiers) await assertTenantContacts(db, actor, input.tiers);
-  const [row] = await db
-    .update(escalationPolicies)
-    .set({ name: input.name, repeats: input.repeats, tiers: input.tiers })
-    .where(and(eq(escalationPolicies.tenantId, actor.tenantId), eq(escalationPolicies.id, id)))
-    .returning();
-  if (!row) throw new AppError("not_found", `No escalation policy ${id}.`);
-  return toPolicyDto(row);
+  return db.transaction(async (tx) => {
+    const where = and(eq(escalationPolicies.tenantId, actor.tenantId), eq(escalationPolicies.id, id));
+    const [before] = await tx.select().from(escalationPolicies).where(where).for("update");
+    if (!before) throw new AppError("not_found", `No escalation policy ${id}.`);
+    const [row] = await tx
+      .update(escalationPolicies)
+      .set({ name: input.name, repeats: input.repeats, tiers: input.tiers })
+      .where(where)
+      .returning();
+    const after = toPolicyDto(row!);
+    await recordAuditEvent(tx, actor, {
+      action: "update",
+      entityType: "escalation_policy",
+      entityId: id,
+      before: toPolicyDto(before),
+      after,
+    });
+    return after;
+  });
 }

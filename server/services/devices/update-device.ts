@@ -1,14 +1,16 @@
 // An admin renames a device or gives it another guard or site (null takes them
 // away). The guard and site must be the tenant's (422 naming the field). The
-// ingest processes and the broker's ACL drop their cached view of the device
-// (and of the guards it moved between) at once.
+// device is locked for the change, so the audit entry's `before` is exactly
+// what it replaced. The ingest processes and the broker's ACL drop their cached
+// view of the device (and of the guards it moved between) at once.
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { devices, guards } from "../../../db/schema";
 import type { DeviceDto, UpdateDeviceInput } from "../../contracts/api";
 import { AppError } from "../../observability/app-error";
-import { findDevice } from "../../presenters/devices/list-devices";
+import { toDeviceDto } from "../../presenters/devices/device-dto";
 import type { Actor } from "../../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { notifyRegistryChanged } from "../registry-changed";
 import { assertTenantSite } from "../sites/assert-tenant-site";
 
@@ -29,22 +31,33 @@ export async function updateDevice(
   externalId: string,
   input: UpdateDeviceInput,
 ): Promise<DeviceDto> {
-  const { row, dto } = await findDevice(db, actor, externalId);
-  const guardId =
-    input.guardExternalId === undefined
-      ? row.guardId
-      : input.guardExternalId && (await tenantGuardId(db, actor, input.guardExternalId));
+  const newGuardId = input.guardExternalId && (await tenantGuardId(db, actor, input.guardExternalId));
   if (input.siteId) await assertTenantSite(db, actor, input.siteId);
-  await db
-    .update(devices)
-    .set({
-      name: input.name === undefined ? row.name : input.name,
-      guardId: guardId || null,
-      siteId: input.siteId === undefined ? row.siteId : input.siteId,
-    })
-    .where(and(eq(devices.tenantId, actor.tenantId), eq(devices.id, row.id)));
-  for (const id of new Set([externalId, dto.guardExternalId, input.guardExternalId])) {
+  const { before, after } = await db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ device: devices, guardExternalId: guards.externalId })
+      .from(devices)
+      .leftJoin(guards, eq(guards.id, devices.guardId))
+      .where(and(eq(devices.tenantId, actor.tenantId), eq(devices.externalId, externalId)))
+      .for("update", { of: devices });
+    if (!found) throw new AppError("not_found", `No device "${externalId}".`);
+    const row = found.device;
+    const [updated] = await tx
+      .update(devices)
+      .set({
+        name: input.name === undefined ? row.name : input.name,
+        guardId: input.guardExternalId === undefined ? row.guardId : newGuardId || null,
+        siteId: input.siteId === undefined ? row.siteId : input.siteId,
+      })
+      .where(and(eq(devices.tenantId, actor.tenantId), eq(devices.id, row.id)))
+      .returning();
+    const guardExternalId = input.guardExternalId === undefined ? found.guardExternalId : input.guardExternalId;
+    const change = { before: toDeviceDto(row, found.guardExternalId), after: toDeviceDto(updated!, guardExternalId) };
+    await recordAuditEvent(tx, actor, { action: "update", entityType: "device", entityId: externalId, ...change });
+    return change;
+  });
+  for (const id of new Set([externalId, before.guardExternalId, after.guardExternalId])) {
     if (id) await notifyRegistryChanged(db, id);
   }
-  return (await findDevice(db, actor, externalId)).dto;
+  return after;
 }

@@ -1,14 +1,16 @@
 // A manager changes a guard's name or phone, or deactivates or reactivates
 // them. A deactivated guard keeps their history and site assignments, but none
 // of their shifts count (no geofence, man-down or patrol alerts); the ingest
-// processes reload the tenant's fences and assignments at once.
+// processes reload the tenant's fences and assignments at once. The audit
+// entry's action says which: "deactivate", "reactivate", or "update".
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { guards } from "../../../db/schema";
 import type { GuardDto, UpdateGuardInput } from "../../contracts/api";
 import { toGuardDto } from "../../presenters/guards/guard-dto";
-import { findGuard } from "../../presenters/guards/find-guard";
+import { AppError } from "../../observability/app-error";
 import type { Actor } from "../../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { announceFenceChange } from "../sites/save-site";
 
 export async function updateGuard(
@@ -17,10 +19,15 @@ export async function updateGuard(
   externalId: string,
   input: UpdateGuardInput,
 ): Promise<GuardDto> {
-  const guard = await findGuard(db, actor, externalId);
-  const deactivatedAt =
-    input.active === undefined ? guard.deactivatedAt : input.active ? null : (guard.deactivatedAt ?? new Date());
   return db.transaction(async (tx) => {
+    const [guard] = await tx
+      .select()
+      .from(guards)
+      .where(and(eq(guards.tenantId, actor.tenantId), eq(guards.externalId, externalId)))
+      .for("update");
+    if (!guard) throw new AppError("not_found", `No guard "${externalId}".`);
+    const deactivatedAt =
+      input.active === undefined ? guard.deactivatedAt : input.active ? null : (guard.deactivatedAt ?? new Date());
     const [row] = await tx
       .update(guards)
       .set({
@@ -30,7 +37,16 @@ export async function updateGuard(
       })
       .where(and(eq(guards.tenantId, actor.tenantId), eq(guards.id, guard.id)))
       .returning();
-    if ((deactivatedAt === null) !== (guard.deactivatedAt === null)) await announceFenceChange(tx, actor.tenantId);
-    return toGuardDto(row!);
+    const activeChanged = (deactivatedAt === null) !== (guard.deactivatedAt === null);
+    if (activeChanged) await announceFenceChange(tx, actor.tenantId);
+    const after = toGuardDto(row!);
+    await recordAuditEvent(tx, actor, {
+      action: !activeChanged ? "update" : deactivatedAt ? "deactivate" : "reactivate",
+      entityType: "guard",
+      entityId: guard.externalId,
+      before: toGuardDto(guard),
+      after,
+    });
+    return after;
   });
 }

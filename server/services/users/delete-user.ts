@@ -11,6 +11,8 @@ import type { Db } from "../../../db/client";
 import { pushSubscriptions, sessions, users } from "../../../db/schema";
 import { AppError } from "../../observability/app-error";
 import type { Actor } from "../../auth/actor";
+import { toUserDto } from "../../presenters/users/list-users";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { recordDeletion } from "../record-deletion";
 
 function conflict(message: string): never {
@@ -46,6 +48,12 @@ export async function deleteUser(db: Db, actor: Actor, id: string): Promise<void
       .where(eq(users.id, user.id));
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
     await tx.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, user.id));
+    await recordAuditEvent(tx, actor, {
+      action: "delete",
+      entityType: "user",
+      entityId: user.id,
+      before: toUserDto(user),
+    });
     await recordDeletion(tx, actor, {
       kind: "user",
       entityId: user.id,
