@@ -241,6 +241,8 @@ one after the other measure by measure. The ingest trace (INGEST_TRACE_FILE) rec
 processes on an MQTT v5 shared subscription, beside a web+worker process holding the database. The load generator
 runs in another process on the same 2 cores, so every figure includes its cost, and so does any other work on the
 machine (${load}). Ceilings are measured in the same run. docs/scaling.md derives its sizing table from these figures.
+Budgets this machine misses, and what bounds each (the batch before, the COMMIT's WAL flush, two cores shared by the
+load generator, both brokers and both databases): docs/architecture.md, "The latency tail".
 
 | measure | figure | beside |
 | --- | --- | --- |
