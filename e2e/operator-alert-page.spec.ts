@@ -4,7 +4,7 @@
 // again, on a desktop and on a phone. The keyboard does the same on the NOC.
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import type { ContactDto, EscalationPolicyDto } from "../server/contracts/api";
+import type { ContactDto, EscalationPolicyDto } from "../server/contracts/notifications";
 import type { Page as ApiPage } from "../server/contracts/pagination";
 import {
   adminApi,

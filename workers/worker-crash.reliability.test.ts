@@ -6,7 +6,7 @@
 // worker must not take the test process with it) on Mosquitto and one database.
 import postgres, { type Sql } from "postgres";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import type { ContactDto } from "../server/contracts/api";
+import type { ContactDto } from "../server/contracts/notifications";
 import { api, logIn } from "../test/harness/api-client";
 import { startFakeProviders, type FakeProviders } from "../test/harness/fake-providers";
 import { startMosquitto, type Mosquitto } from "../test/harness/mosquitto";

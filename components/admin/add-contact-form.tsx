@@ -1,7 +1,7 @@
 "use client";
 // Admins add a contact (a phone number, an email address or both); the API's
 // refusals show beside the field they name.
-import type { ContactDto } from "@/server/contracts/api";
+import type { ContactDto } from "@/server/contracts/notifications";
 import { fieldA11y, FormField } from "../ui/form-field";
 import { useCreateForm } from "../ui/use-create-form";
 

@@ -2,7 +2,7 @@
 // One contact: its name and addresses, with Edit (the row becomes a form) and
 // Delete (asks first; escalations in flight then skip the contact).
 import { useState } from "react";
-import type { ContactDto } from "@/server/contracts/api";
+import type { ContactDto } from "@/server/contracts/notifications";
 import { apiRequest } from "../ui/api-request";
 import { ConfirmRemove } from "../ui/confirm-remove";
 import { EditContactForm } from "./edit-contact-form";

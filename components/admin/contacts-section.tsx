@@ -2,7 +2,7 @@
 // The tenant's contacts (the people alerts are sent to), each editable and
 // removable, and the form to add one. `onRemoved` also lets the policies drop
 // the contact from their tiers, as the API did.
-import type { ContactDto } from "@/server/contracts/api";
+import type { ContactDto } from "@/server/contracts/notifications";
 import { AddContactForm } from "./add-contact-form";
 import { ContactRow } from "./contact-row";
 import { LoadMore } from "./load-more";

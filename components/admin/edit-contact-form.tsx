@@ -2,7 +2,7 @@
 // Editing a contact in place: name, phone and email as they are now; an empty
 // phone or email removes it (the API keeps at least one and says which field).
 import { useState, type FormEvent } from "react";
-import type { ContactDto } from "@/server/contracts/api";
+import type { ContactDto } from "@/server/contracts/notifications";
 import { apiRequest } from "../ui/api-request";
 import { fieldA11y, FormField } from "../ui/form-field";
 

@@ -2,7 +2,7 @@
 // /admin/notifications: contacts, escalation policies (whose tiers pick from
 // the contacts loaded above) and the tenant's alert rules.
 import type { AlertRules } from "@/server/contracts/alert-rules";
-import type { ContactDto, EscalationPolicyDto } from "@/server/contracts/api";
+import type { ContactDto, EscalationPolicyDto } from "@/server/contracts/notifications";
 import { ADMIN_PAGE_SIZE, type Page } from "@/server/contracts/pagination";
 import { AlertRulesForm } from "./alert-rules-form";
 import { ContactsSection } from "./contacts-section";

@@ -2,7 +2,7 @@
 // The tenant's escalation policies, each tier in one line, each editable (the
 // item becomes the policy form) and removable, and the form to add one.
 import { useState } from "react";
-import type { ContactDto, EscalationPolicyDto } from "@/server/contracts/api";
+import type { ContactDto, EscalationPolicyDto } from "@/server/contracts/notifications";
 import { apiRequest } from "../ui/api-request";
 import { ConfirmRemove } from "../ui/confirm-remove";
 import { LoadMore } from "./load-more";

@@ -3,7 +3,7 @@
 // how often to repeat, and tiers of contacts and channels with a delay each.
 // Errors show beside each field. Editing sends the whole policy (PATCH).
 import { useState, type FormEvent } from "react";
-import type { ContactDto, EscalationPolicyDto } from "@/server/contracts/api";
+import type { ContactDto, EscalationPolicyDto } from "@/server/contracts/notifications";
 import { apiRequest } from "../ui/api-request";
 import { fieldA11y, FormField } from "../ui/form-field";
 import { useHydrated } from "../ui/use-hydrated";

@@ -1,7 +1,7 @@
 "use client";
 // One tier of an escalation policy being written: who is told (contacts), how
 // (channels) and how long after the tier before it. Errors sit beside each part.
-import { notificationChannels, type ContactDto } from "@/server/contracts/api";
+import { notificationChannels, type ContactDto } from "@/server/contracts/notifications";
 import { fieldA11y, FormField } from "../ui/form-field";
 
 export type TierDraft = { contactIds: string[]; channels: string[]; delaySeconds: string };

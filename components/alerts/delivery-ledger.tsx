@@ -1,7 +1,7 @@
 // Who was told about an alert, how, and what became of it: one row per
 // recipient, channel, round and tier, with the provider's message id and the
 // last error. On a phone each row is a card (tables.css).
-import type { DeliveryDto } from "@/server/contracts/api";
+import type { DeliveryDto } from "@/server/contracts/notifications";
 import { DateTime } from "../ui/date-time";
 
 const TONES: Record<DeliveryDto["status"], string> = { sent: "ok", queued: "info", failed: "danger", skipped: "warn" };

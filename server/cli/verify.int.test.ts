@@ -5,7 +5,7 @@
 import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ContactDto } from "../contracts/api";
+import type { ContactDto } from "../contracts/notifications";
 import { api } from "../../test/harness/api-client";
 import { startFakeProviders, type FakeProviders } from "../../test/harness/fake-providers";
 import { waitFor } from "../../test/harness/wait-for";

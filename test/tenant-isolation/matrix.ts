@@ -4,9 +4,26 @@
 // here fails app/api/v1/tenant-isolation.int.test.ts.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { ContactDto, EscalationPolicyDto, UserRole } from "@/server/contracts/api";
-import { uniqueId, type DeviceResponse, type GuardResponse } from "@/test/harness/api-client";
+import type { UserRole } from "@/server/contracts/api";
+import { uniqueId } from "@/test/harness/api-client";
 import { ADMIN_EMAIL, projectDir } from "@/test/harness/vigil";
+
+import {
+  DENIED,
+  LIST_OK,
+  deviceIds,
+  list,
+  onAlert,
+  onDevices,
+  pushBody,
+  reportCalls,
+  type Call,
+  type TenantA,
+} from "./matrix-calls";
+import { PEOPLE_CALLS } from "./people-calls";
+import { SITE_CALLS } from "./site-calls";
+
+export { LIST_OK, pushBody, type TenantA };
 
 const API_DIR = path.join(projectDir, "app/api/v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -28,56 +45,6 @@ export function discoverRoutes(): string[] {
   }
   return found.sort();
 }
-
-/** Everything tenant A owns that the matrix aims at. */
-export type TenantA = {
-  guard: GuardResponse;
-  site: { id: string; name: string };
-  /** A checkpoint of A's site (its code is a secret: a scan of it from B must count for nothing) and a tour of it. */
-  checkpoint: { id: string; code: string };
-  tour: { id: string; name: string };
-  phone: DeviceResponse;
-  sensor: DeviceResponse;
-  alertId: string;
-  commandId: string;
-  contact: ContactDto;
-  policy: EscalationPolicyDto;
-  quarantineId: number;
-  /** A's admin (the installation's super-admin) as a row of /api/v1/users. */
-  adminUserId: string;
-  trainingRunId: string;
-  modelId: string;
-  lat: string;
-  lon: string;
-  markers: { command: string; config: string; quarantine: string; telemetry: string; ruleType: string };
-};
-
-/** One call of the matrix. `idRoute`: it names one of A's rows, so 2xx is a failure. */
-type Call = { path: string; body?: unknown; ok: readonly number[]; idRoute: boolean; freshToken?: boolean };
-
-const DENIED = [401, 403, 404, 409, 422] as const;
-export const LIST_OK = [200, 403] as const;
-
-const deviceIds = (a: TenantA) => [a.phone.externalId, a.sensor.externalId];
-const onDevices = (a: TenantA, suffix: string, body?: unknown): Call[] =>
-  deviceIds(a).map((id) => ({ path: `/api/v1/devices/${id}${suffix}`, body, ok: DENIED, idRoute: true }));
-const onAlert = (a: TenantA, suffix: string, body?: unknown): Call[] => [
-  { path: `/api/v1/alerts/${a.alertId}${suffix}`, body, ok: DENIED, idRoute: true },
-];
-export const pushBody = () => ({
-  endpoint: `https://push.example.com/${uniqueId("b")}`,
-  keys: { p256dh: "BPcMbnWQL5GOYX_5S6SrLAI_FPNyvV8jB3RkzbmL-Slw", auth: "4vQK-SvRAN5eo-8ASlrwA" },
-});
-const list = (route: string): Call[] => [{ path: route, ok: LIST_OK, idRoute: false }];
-
-const reportCalls = (name: string, a: TenantA): Call[] => {
-  const today = new Date().toISOString().slice(0, 10);
-  const range = `from=${today.slice(0, 4)}-01-01&to=${today}`;
-  return [
-    { path: `/api/v1/reports/${name}?${range}`, ok: [200, 403], idRoute: false },
-    { path: `/api/v1/reports/${name}?${range}&format=csv&guardId=${a.guard.id}`, ok: [200, 403], idRoute: false },
-  ];
-};
 
 /** Keyed like discoverRoutes(): the calls tenant B makes on each handler. */
 export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
@@ -236,63 +203,7 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "guards/[externalId]/assignments/[siteId] DELETE": (a) => [
     { path: `/api/v1/guards/${a.guard.externalId}/assignments/${a.site.id}`, ok: DENIED, idRoute: true },
   ],
-  "sites GET": () => list("/api/v1/sites"),
-  // B's own site, created in B.
-  "sites POST": () => [{ path: "/api/v1/sites", body: { name: "B site" }, ok: [201, 403], idRoute: false }],
-  "sites/[id] GET": (a) => [{ path: `/api/v1/sites/${a.site.id}`, ok: DENIED, idRoute: true }],
-  "sites/[id] PUT": (a) => [
-    { path: `/api/v1/sites/${a.site.id}`, body: { name: "Taken by B" }, ok: DENIED, idRoute: true },
-  ],
-  "sites/[id] DELETE": (a) => [{ path: `/api/v1/sites/${a.site.id}`, ok: DENIED, idRoute: true }],
-  "sites/[id]/checkpoints GET": (a) => [{ path: `/api/v1/sites/${a.site.id}/checkpoints`, ok: DENIED, idRoute: true }],
-  "sites/[id]/checkpoints POST": (a) => [
-    { path: `/api/v1/sites/${a.site.id}/checkpoints`, body: { name: "B's gate" }, ok: DENIED, idRoute: true },
-    // A's code, claimed for a checkpoint of no site B can name: refused before it is looked up.
-    {
-      path: `/api/v1/sites/${a.site.id}/checkpoints`,
-      body: { name: "x", code: a.checkpoint.code },
-      ok: DENIED,
-      idRoute: true,
-    },
-  ],
-  "sites/[id]/checkpoints/[checkpointId] GET": (a) => [
-    { path: `/api/v1/sites/${a.site.id}/checkpoints/${a.checkpoint.id}`, ok: DENIED, idRoute: true },
-  ],
-  "sites/[id]/checkpoints/[checkpointId] PATCH": (a) => [
-    {
-      path: `/api/v1/sites/${a.site.id}/checkpoints/${a.checkpoint.id}`,
-      body: { name: "Taken by B" },
-      ok: DENIED,
-      idRoute: true,
-    },
-  ],
-  "sites/[id]/checkpoints/[checkpointId] DELETE": (a) => [
-    { path: `/api/v1/sites/${a.site.id}/checkpoints/${a.checkpoint.id}`, ok: DENIED, idRoute: true },
-  ],
-  "sites/[id]/tours GET": (a) => [{ path: `/api/v1/sites/${a.site.id}/tours`, ok: DENIED, idRoute: true }],
-  "sites/[id]/tours POST": (a) => [
-    {
-      path: `/api/v1/sites/${a.site.id}/tours`,
-      body: { name: "B", checkpointIds: [a.checkpoint.id], startAt: new Date().toISOString(), windowMinutes: 10 },
-      ok: DENIED,
-      idRoute: true,
-    },
-  ],
-  "sites/[id]/tours/[tourId] GET": (a) => [
-    { path: `/api/v1/sites/${a.site.id}/tours/${a.tour.id}`, ok: DENIED, idRoute: true },
-  ],
-  "sites/[id]/tours/[tourId] PATCH": (a) => [
-    { path: `/api/v1/sites/${a.site.id}/tours/${a.tour.id}`, body: { name: "Taken by B" }, ok: DENIED, idRoute: true },
-  ],
-  "sites/[id]/tours/[tourId] DELETE": (a) => [
-    { path: `/api/v1/sites/${a.site.id}/tours/${a.tour.id}`, ok: DENIED, idRoute: true },
-  ],
-  "tour-runs GET": (a) => [
-    ...list("/api/v1/tour-runs"),
-    { path: `/api/v1/tour-runs?siteId=${a.site.id}`, ok: LIST_OK, idRoute: false },
-    { path: `/api/v1/tour-runs?guardExternalId=${a.guard.externalId}`, ok: LIST_OK, idRoute: false },
-    { path: "/api/v1/tour-runs?status=open", ok: LIST_OK, idRoute: false },
-  ],
+  ...SITE_CALLS,
   // The API's description: the same public document for everyone.
   "openapi.json GET": () => [{ path: "/api/v1/openapi.json", ok: [200], idRoute: false }],
   "positions GET": () => list("/api/v1/positions"),
@@ -326,76 +237,7 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "quarantine/[id]/register POST": (a) => [
     { path: `/api/v1/quarantine/${a.quarantineId}/register`, body: { kind: "sensor" }, ok: DENIED, idRoute: true },
   ],
-  // B has no super-admin: no role of B lists tenants or creates one.
-  "tenants GET": () => [{ path: "/api/v1/tenants", ok: [403], idRoute: false }],
-  "tenants POST": () => [
-    {
-      path: "/api/v1/tenants",
-      body: { name: "B's own", adminEmail: `${uniqueId("b-tenant")}@tenant.test`, adminPassword: "long enough" },
-      ok: [403],
-      idRoute: false,
-    },
-  ],
-  "users GET": () => [...list("/api/v1/users"), ...list("/api/v1/users?limit=1")],
-  // B's admin adds a user to B; A's admin's email cannot be used (422, as any unusable email).
-  "users POST": () => [
-    {
-      path: "/api/v1/users",
-      body: { email: `${uniqueId("b-user")}@tenant.test`, name: "B user", role: "operator", password: "long enough" },
-      ok: [201, 403],
-      idRoute: false,
-    },
-    {
-      path: "/api/v1/users",
-      body: { email: ADMIN_EMAIL, name: "Twin", role: "admin", password: "long enough" },
-      ok: [403, 422],
-      idRoute: false,
-    },
-  ],
-  // Demoting and disabling A's admin: refused, and A's admin still works afterwards.
-  "users/[id] PATCH": (a) => [
-    { path: `/api/v1/users/${a.adminUserId}`, body: { role: "operator", disabled: true }, ok: DENIED, idRoute: true },
-  ],
-  // A's admin's password and second factor, from B: refused (404 for B's admin, 403 for the other roles).
-  "users/[id]/password PUT": (a) => [
-    { path: `/api/v1/users/${a.adminUserId}/password`, body: { password: "taken over" }, ok: DENIED, idRoute: true },
-  ],
-  "users/[id]/password-reset POST": (a) => [
-    { path: `/api/v1/users/${a.adminUserId}/password-reset`, ok: DENIED, idRoute: true },
-  ],
-  "users/[id]/totp DELETE": (a) => [{ path: `/api/v1/users/${a.adminUserId}/totp`, ok: DENIED, idRoute: true }],
-  // B's own tenant's rule (left off, so B's users are not sent to enrol mid-matrix).
-  "security-settings PUT": () => [
-    { path: "/api/v1/security-settings", body: { requireTotp: false }, ok: [200, 403], idRoute: false },
-  ],
-  // One's own account: B's user's, never A's.
-  "account GET": () => [{ path: "/api/v1/account", ok: [200], idRoute: false }],
-  "account/password POST": () => [
-    {
-      path: "/api/v1/account/password",
-      body: { currentPassword: "not-the-password", newPassword: "long enough" },
-      ok: [422],
-      idRoute: false,
-    },
-  ],
-  "account/totp POST": () => [{ path: "/api/v1/account/totp", ok: [201], idRoute: false }],
-  "account/totp/confirm POST": () => [
-    { path: "/api/v1/account/totp/confirm", body: { code: "000000" }, ok: [409, 422], idRoute: false },
-  ],
-  // Forgot password for A's admin's email: the same answer as for any email, and nothing of A's in it.
-  "password-reset-requests POST": () => [
-    { path: "/api/v1/password-reset-requests", body: { email: ADMIN_EMAIL }, ok: [202, 429], idRoute: false },
-  ],
-  "password-resets POST": () => [
-    {
-      path: "/api/v1/password-resets",
-      body: { token: "not-a-reset-token", password: "long enough" },
-      ok: [422],
-      idRoute: false,
-    },
-  ],
-  // Removing A's admin: refused (to A's admin too, who cannot remove themself: 409), and A's admin still works.
-  "users/[id] DELETE": (a) => [{ path: `/api/v1/users/${a.adminUserId}`, ok: DENIED, idRoute: true }],
+  ...PEOPLE_CALLS,
   "training-runs GET": () => list("/api/v1/training-runs"),
   // B's own run: queued for B's managers and admins (B has no history, so it fails), refused to the others.
   "training-runs POST": () => [

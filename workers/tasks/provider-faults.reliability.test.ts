@@ -6,7 +6,7 @@
 // quick; the circuit breaker keeps its production timing (30 s open), so a
 // run takes 15 s to 2 minutes depending on how often it opens.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { ContactDto } from "../../server/contracts/api";
+import type { ContactDto } from "../../server/contracts/notifications";
 import { api } from "../../test/harness/api-client";
 import { startFakeProviders, type FakeProviders, type RecordedRequest } from "../../test/harness/fake-providers";
 import { raisePanic } from "../../test/harness/panic";

@@ -3,7 +3,7 @@
 // the SMS that failed once is still sent on its retry, and the delivery that
 // came after it is the one the cap skips.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import type { ContactDto } from "../../server/contracts/api";
+import type { ContactDto } from "../../server/contracts/notifications";
 import { api } from "../../test/harness/api-client";
 import { startFakeProviders, type FakeProviders } from "../../test/harness/fake-providers";
 import { raisePanic } from "../../test/harness/panic";

@@ -4,7 +4,7 @@
 // rest are recorded as skipped with the reason, and nothing else is sent to
 // the provider.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import type { ContactDto } from "../../server/contracts/api";
+import type { ContactDto } from "../../server/contracts/notifications";
 import { api } from "../../test/harness/api-client";
 import { startFakeProviders, type FakeProviders } from "../../test/harness/fake-providers";
 import { raisePanic } from "../../test/harness/panic";

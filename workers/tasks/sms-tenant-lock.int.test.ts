@@ -2,7 +2,7 @@
 // (workers/sms-rules.ts): while something holds tenant A's lock, A's SMS wait
 // for it and tenant B's SMS go out as usual.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import type { ContactDto } from "../../server/contracts/api";
+import type { ContactDto } from "../../server/contracts/notifications";
 import { api, logIn } from "../../test/harness/api-client";
 import { startFakeProviders, type FakeProviders } from "../../test/harness/fake-providers";
 import { raisePanic } from "../../test/harness/panic";

@@ -3,7 +3,8 @@
 // a disabled user cut off at once), and cursor pagination of the lists.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { TenantDto, UserDto } from "@/server/contracts/admin";
-import type { ContactDto, UserRole } from "@/server/contracts/api";
+import type { UserRole } from "@/server/contracts/api";
+import type { ContactDto } from "@/server/contracts/notifications";
 import type { Page } from "@/server/contracts/pagination";
 import { api, logIn, uniqueId, type ApiError } from "@/test/harness/api-client";
 import { connectSocket } from "@/test/harness/live-socket";

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDb } from "@/db/client";
 import type { UserDto } from "@/server/contracts/admin";
-import type { ContactDto, DeviceDto, EscalationPolicyDto, GuardDto, UserRole } from "@/server/contracts/api";
+import type { DeviceDto, GuardDto, UserRole } from "@/server/contracts/api";
+import type { ContactDto, EscalationPolicyDto } from "@/server/contracts/notifications";
 import { deleteUser } from "@/server/services/users/delete-user";
 import { api, createGuardWithPhone, logIn, uniqueId, type ApiError } from "@/test/harness/api-client";
 import { createTenant, createUser, tenantOf, type TestUser } from "@/test/harness/tenants";

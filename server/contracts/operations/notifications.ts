@@ -6,7 +6,7 @@ import {
   escalationPolicyDto,
   updateContactInput,
   updateEscalationPolicyInput,
-} from "../api";
+} from "../notifications";
 import { defineOperation } from "../operation";
 import { pageOf, pageQuery } from "../pagination";
 import { ADMIN, uuidParams } from "./params";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { AlertDetailDto, DeliveryDto } from "../../contracts/api";
+import type { AlertDetailDto } from "../../contracts/api";
+import type { DeliveryDto } from "../../contracts/notifications";
 import { alertTimeline } from "./alert-timeline";
 
 const delivery = (d: Partial<DeliveryDto>): DeliveryDto => ({

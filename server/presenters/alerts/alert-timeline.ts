@@ -2,7 +2,8 @@
 // notes), its repeats (counted on the alert, not logged one by one) and the
 // escalation tiers fired (the first delivery of each round and tier), oldest
 // first.
-import type { AlertDetailDto, DeliveryDto } from "../../contracts/api";
+import type { AlertDetailDto } from "../../contracts/api";
+import type { DeliveryDto } from "../../contracts/notifications";
 import type { AlertTimelineEntry } from "../../contracts/alert-timeline";
 
 const OUTCOMES: Record<string, string> = { real: "real incident", false_alarm: "false alarm", test: "test" };

@@ -4,7 +4,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { contacts, notificationDeliveries } from "../../../db/schema";
-import type { DeliveryDto } from "../../contracts/api";
+import type { DeliveryDto } from "../../contracts/notifications";
 
 export async function listDeliveries(
   db: Db,

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { contacts } from "../../../db/schema";
-import type { ContactDto } from "../../contracts/api";
+import type { ContactDto } from "../../contracts/notifications";
 import type { Page, PageQuery } from "../../contracts/pagination";
 import type { Actor } from "../../auth/actor";
 import { afterCursor, toPage } from "../keyset-page";

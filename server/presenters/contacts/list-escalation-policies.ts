@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { escalationPolicies } from "../../../db/schema";
-import type { EscalationPolicyDto } from "../../contracts/api";
+import type { EscalationPolicyDto } from "../../contracts/notifications";
 import type { Page, PageQuery } from "../../contracts/pagination";
 import type { Actor } from "../../auth/actor";
 import { afterCursor, toPage } from "../keyset-page";

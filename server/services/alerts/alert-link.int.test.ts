@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertDetailDto, AlertListItemDto, ContactDto } from "../../contracts/api";
+import type { AlertDetailDto, AlertListItemDto } from "../../contracts/api";
+import type { ContactDto } from "../../contracts/notifications";
 import type { AuditEventDto } from "../../contracts/audit";
 import type { Page } from "../../contracts/pagination";
 import { api, createGuardWithPhone } from "../../../test/harness/api-client";

@@ -3,7 +3,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { contacts } from "../../../db/schema";
-import type { CreateEscalationPolicyInput } from "../../contracts/api";
+import type { CreateEscalationPolicyInput } from "../../contracts/notifications";
 import { AppError } from "../../observability/app-error";
 import type { Actor } from "../../auth/actor";
 

@@ -1,6 +1,6 @@
 import type { Db } from "../../../db/client";
 import { contacts } from "../../../db/schema";
-import type { ContactDto, CreateContactInput } from "../../contracts/api";
+import type { ContactDto, CreateContactInput } from "../../contracts/notifications";
 import { toContactDto } from "../../presenters/contacts/list-contacts";
 import type { Actor } from "../../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";

@@ -2,7 +2,7 @@
 // the tenant's; one policy per site and one default.
 import type { Db } from "../../../db/client";
 import { escalationPolicies } from "../../../db/schema";
-import type { CreateEscalationPolicyInput, EscalationPolicyDto } from "../../contracts/api";
+import type { CreateEscalationPolicyInput, EscalationPolicyDto } from "../../contracts/notifications";
 import { toPolicyDto } from "../../presenters/contacts/list-escalation-policies";
 import type { Actor } from "../../auth/actor";
 import { assertTenantSite } from "../sites/assert-tenant-site";

@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { contacts } from "../../../db/schema";
-import type { ContactDto, UpdateContactInput } from "../../contracts/api";
+import type { ContactDto, UpdateContactInput } from "../../contracts/notifications";
 import { AppError } from "../../observability/app-error";
 import { toContactDto } from "../../presenters/contacts/list-contacts";
 import type { Actor } from "../../auth/actor";

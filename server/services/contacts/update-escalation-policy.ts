@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { escalationPolicies } from "../../../db/schema";
-import type { EscalationPolicyDto, UpdateEscalationPolicyInput } from "../../contracts/api";
+import type { EscalationPolicyDto, UpdateEscalationPolicyInput } from "../../contracts/notifications";
 import { AppError } from "../../observability/app-error";
 import { toPolicyDto } from "../../presenters/contacts/list-escalation-policies";
 import type { Actor } from "../../auth/actor";

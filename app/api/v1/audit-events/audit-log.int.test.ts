@@ -5,7 +5,8 @@
 // and keyset pages.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { UserDto } from "@/server/contracts/admin";
-import type { ContactDto, DeviceWithCredentialsDto } from "@/server/contracts/api";
+import type { DeviceWithCredentialsDto } from "@/server/contracts/api";
+import type { ContactDto } from "@/server/contracts/notifications";
 import type { AuditEventDto } from "@/server/contracts/audit";
 import type { Page } from "@/server/contracts/pagination";
 import { api, createGuard, logIn, uniqueId, type ApiError } from "@/test/harness/api-client";

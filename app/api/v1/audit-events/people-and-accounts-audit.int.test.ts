@@ -6,7 +6,7 @@
 // its hash) anywhere in the stored row.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { TotpEnrolmentDto } from "@/server/contracts/account";
-import type { ContactDto } from "@/server/contracts/api";
+import type { ContactDto } from "@/server/contracts/notifications";
 import type { AuditEventDto } from "@/server/contracts/audit";
 import type { Page } from "@/server/contracts/pagination";
 import { base32Decode, hotp, totpStep } from "@/server/auth/totp";
