@@ -117,7 +117,11 @@ describe("panic notifications", () => {
       },
     );
     expect(escalated.body.Body).toContain(`/m/alerts/${alert.id}?t=`);
-    const { body } = await api<AlertDetailDto>(vigil.url, `/api/v1/alerts/${alert.id}`, { token: vigil.adminToken });
+    // The provider has the request before the delivery row records its answer: wait for the ledger to say so.
+    const body = await waitFor(async () => {
+      const answer = await api<AlertDetailDto>(vigil.url, `/api/v1/alerts/${alert.id}`, { token: vigil.adminToken });
+      return answer.body.deliveries.every((d) => d.status !== "queued") && answer.body;
+    });
     expect(body.deliveries.map((d) => [d.tier, d.channel, d.status]).sort()).toEqual(
       [
         [0, "email", "sent"],
