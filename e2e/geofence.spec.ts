@@ -192,7 +192,18 @@ test("a manager draws a fence, a guard walks out of it, the operator sees the vi
     await expect(queued).toContainText("GEOFENCE-VIOLATION");
     await expect(queued).toContainText(guard.name);
     // The NOC opened on the fence (no guard had a position yet); the operator zooms out to the guard, 1 km away.
-    for (let i = 0; i < 3; i += 1) await page.getByRole("button", { name: "Zoom out" }).click();
+    // Leaflet ignores a zoom click while the previous zoom still animates: each click waits for the one before
+    // to settle (its zoom reached and the animation over).
+    const settledZoom = () =>
+      page.evaluate(() => {
+        const map = window.vigilNoc!.map as unknown as { getZoom: () => number; _animatingZoom?: boolean };
+        return map._animatingZoom ? Number.NaN : map.getZoom();
+      });
+    for (let i = 0; i < 3; i += 1) {
+      const before = await settledZoom();
+      await page.getByRole("button", { name: "Zoom out" }).click();
+      await expect.poll(settledZoom).toBeLessThan(before);
+    }
     await expect
       .poll(() => colourCentre(page, "map", ALERT_FILL), { message: "the guard is drawn in the alert colour" })
       .not.toBeNull();

@@ -131,7 +131,8 @@ function ReadingCharts({ base, hours }: { base: string; hours: number }) {
 
 function HistoryStatus({ history }: { history: { state: "loading" } | { state: "failed"; message: string } }) {
   return history.state === "loading" ? (
-    <p className="muted" role="status">
+    // Not a status region: the page's one status is its live connection.
+    <p className="muted" aria-busy="true">
       Loading…
     </p>
   ) : (
