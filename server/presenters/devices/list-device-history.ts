@@ -33,57 +33,53 @@ function inRange(table: Table, tenantId: string, deviceId: string, { since, unti
 /** Its sort key as PostgreSQL prints it (microseconds kept), for the cursor. */
 const sortKey = (table: Table) => sql<string>`${table.recordedAt}::text`;
 
-export async function listDeviceTelemetry(
+/** One device's rows of `table` in the query's range, a keyset page at a time, each as `toDto` makes it. */
+async function listHistory<T extends Table, D>(
+  db: Db,
+  actor: Actor,
+  { table, externalId, query }: { table: T; externalId: string; query: HistoryQuery },
+  toDto: (row: T["$inferSelect"]) => D,
+): Promise<Page<D>> {
+  const { row: device } = await findDevice(db, actor, externalId);
+  const rows = (await db
+    .select({ row: table, key: sortKey(table) })
+    .from(table as Table)
+    .where(inRange(table, actor.tenantId, device.id, query))
+    .orderBy(asc(table.recordedAt), asc(table.id))
+    .limit(query.limit + 1)) as { row: T["$inferSelect"]; key: string }[];
+  return toPage(
+    rows,
+    query.limit,
+    ({ row }) => toDto(row),
+    ({ row, key }) => [key, String(row.id)],
+  );
+}
+
+export function listDeviceTelemetry(
   db: Db,
   actor: Actor,
   externalId: string,
   query: HistoryQuery,
 ): Promise<Page<TelemetryPointDto>> {
-  const { row: device } = await findDevice(db, actor, externalId);
-  const t = deviceTelemetry;
-  const rows = await db
-    .select({ row: t, key: sortKey(t) })
-    .from(t)
-    .where(inRange(t, actor.tenantId, device.id, query))
-    .orderBy(asc(t.recordedAt), asc(t.id))
-    .limit(query.limit + 1);
-  return toPage(
-    rows,
-    query.limit,
-    ({ row }) => ({
-      recordedAt: row.recordedAt.toISOString(),
-      battery: row.battery,
-      signalDbm: row.signalDbm,
-      temperatureC: row.temperatureC,
-    }),
-    ({ row, key }) => [key, String(row.id)],
-  );
+  return listHistory(db, actor, { table: deviceTelemetry, externalId, query }, (row) => ({
+    recordedAt: row.recordedAt.toISOString(),
+    battery: row.battery,
+    signalDbm: row.signalDbm,
+    temperatureC: row.temperatureC,
+  }));
 }
 
-export async function listSensorReadings(
+export function listSensorReadings(
   db: Db,
   actor: Actor,
   externalId: string,
   query: HistoryQuery,
 ): Promise<Page<SensorReadingDto>> {
-  const { row: device } = await findDevice(db, actor, externalId);
-  const r = sensorReadings;
-  const rows = await db
-    .select({ row: r, key: sortKey(r) })
-    .from(r)
-    .where(inRange(r, actor.tenantId, device.id, query))
-    .orderBy(asc(r.recordedAt), asc(r.id))
-    .limit(query.limit + 1);
-  return toPage(
-    rows,
-    query.limit,
-    ({ row }) => ({
-      recordedAt: row.recordedAt.toISOString(),
-      kind: row.kind,
-      value: row.valueNum,
-      text: row.valueText,
-      state: row.state,
-    }),
-    ({ row, key }) => [key, String(row.id)],
-  );
+  return listHistory(db, actor, { table: sensorReadings, externalId, query }, (row) => ({
+    recordedAt: row.recordedAt.toISOString(),
+    kind: row.kind,
+    value: row.valueNum,
+    text: row.valueText,
+    state: row.state,
+  }));
 }
