@@ -1,25 +1,22 @@
 // The embedded MQTT broker (aedes), used when MQTT_URL is not set. Devices
 // log in with their external id and the secret issued at registration; the
 // ingestor logs in with a service account generated at each start.
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import net from "node:net";
-import { Aedes, type AuthenticateError, type Client } from "aedes";
+import { Aedes, type Client } from "aedes";
 import type { Sql } from "postgres";
 import { OWNTRACKS_ROOT, UPLINK_FAMILIES, ZIGBEE2MQTT_ROOT } from "../contracts/mqtt-topics";
-import { isValidClientId, mayPublish, maySubscribe, type DeviceIdentity } from "../auth/device-acl";
+import { isValidClientId, mayPublish, maySubscribe } from "../auth/device-acl";
 import type { Logger } from "../observability/logger";
-import { deviceSecretMatches } from "../auth/device-secret";
 import { printablePayload } from "../lib/printable-payload";
-import { createClientIdPolicy, type ClientIdRefusal } from "./client-id-policy";
+import { authError, createBrokerLogin, type BrokerIdentity, type DeviceLogin } from "./broker-login";
+import type { ClientIdRefusal } from "./client-id-policy";
 import { guardMqttFrames, type FrameViolation } from "./mqtt-frame-guard";
 import { createMqttWebSocket, type MqttUpgrade } from "./mqtt-websocket";
 import { limitPendingConnections } from "./pending-connections";
 import { createPublishThrottle, type PublishThrottle } from "./publish-throttle";
+import { startRevokedDeviceSweep } from "./revoked-device-sweep";
 
-type DeviceLogin = { kind: "device"; tenantId: string; deviceId: string } & DeviceIdentity;
-type Identity = { kind: "service" } | { kind: "anonymous" } | DeviceLogin;
-
-const REVOCATION_CHECK_MS = 2000;
 const ZIGBEE2MQTT_PREFIX = `${ZIGBEE2MQTT_ROOT}/`;
 
 export type EmbeddedBroker = {
@@ -47,17 +44,6 @@ type AedesInternals = {
   clients: Record<string, Client>;
   persistence: { outgoingStream: (client: { id: string }) => AsyncIterable<unknown> };
 };
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-// CONNACK return codes (MQTT 3.1.1): 2 identifier rejected, 3 server unavailable, 4 bad credentials.
-function authError(returnCode: 2 | 3 | 4, message: string): AuthenticateError {
-  return Object.assign(new Error(message), { returnCode }) as unknown as AuthenticateError;
-}
 
 export async function startEmbeddedBroker({
   host,
@@ -100,38 +86,9 @@ export async function startEmbeddedBroker({
   onConnectionRefused: (reason: ConnectionRefusal) => void;
 }): Promise<EmbeddedBroker> {
   const service = { username: "vigil-service", password: randomBytes(24).toString("base64url") };
-  const identities = new WeakMap<Client, Identity>();
+  const identities = new WeakMap<Client, BrokerIdentity>();
 
-  async function identify(username: string | undefined, password: Buffer | undefined): Promise<Identity | null> {
-    if (username === undefined) return allowAnonymous ? { kind: "anonymous" } : null;
-    const secret = password?.toString("utf8") ?? "";
-    if (username === service.username) return sameSecret(secret, service.password) ? { kind: "service" } : null;
-    // Its guard counts only within its own tenant (registration checks it; this keeps a row bound by hand to
-    // another tenant's guard from publishing that guard's alarms).
-    const [device] = await sql<
-      { secretHash: string; guardExternalId: string | null; tenantId: string; deviceId: string }[]
-    >`
-      select d.secret_hash as "secretHash", g.external_id as "guardExternalId", d.tenant_id as "tenantId", d.id as "deviceId"
-      from devices d left join guards g on g.id = d.guard_id and g.tenant_id = d.tenant_id
-      where d.external_id = ${username} and d.revoked_at is null`;
-    if (!device || !deviceSecretMatches(secret, device.secretHash)) return null;
-    const { tenantId, deviceId, guardExternalId } = device;
-    return { kind: "device", externalId: username, guardExternalId, tenantId, deviceId };
-  }
-
-  const refuseClientId = createClientIdPolicy({ sql });
-
-  // The client id is checked here, before aedes would close the client that holds it (and, with a clean start,
-  // wipe its session): a device cannot take over the ingestor's or another device's session.
-  async function login(
-    clientId: string,
-    username: string | undefined,
-    password: Buffer | undefined,
-  ): Promise<Identity | "bad_login" | ClientIdRefusal> {
-    const identity = await identify(username, password);
-    if (!identity) return "bad_login";
-    return (await refuseClientId(identity, clientId)) ?? identity;
-  }
+  const login = createBrokerLogin({ sql, service, allowAnonymous });
 
   const broker = await Aedes.createBroker({
     maxClientsIdLength: 128,
@@ -241,36 +198,16 @@ export async function startEmbeddedBroker({
     );
   }
 
-  // Revoked or deleted devices lose their connection within a few seconds,
-  // whichever process revoked them. Checked by the device row's id, not its
-  // external id: a deleted device's id may already belong to a new device
-  // (of any tenant), and the old connection must not live on as that one.
-  const revocationTimer = setInterval(() => {
-    const connected = new Map<string, Client[]>();
-    for (const client of deviceClients) {
-      const identity = identities.get(client);
-      if (identity?.kind === "device")
-        connected.set(identity.deviceId, [...(connected.get(identity.deviceId) ?? []), client]);
-    }
-    if (connected.size === 0) return;
-    sql<{ id: string }[]>`
-      select v.id::text as id from unnest(${[...connected.keys()]}::uuid[]) as v(id)
-      where not exists (select 1 from devices d where d.id = v.id and d.revoked_at is null)`.then(
-      (gone) => {
-        for (const { id } of gone) {
-          const clients = connected.get(id) ?? [];
-          const identity = clients[0] ? identities.get(clients[0]) : undefined;
-          logger.info(
-            { device_id: id, device: identity?.kind === "device" ? identity.externalId : undefined },
-            "disconnecting revoked device",
-          );
-          for (const client of clients) client.close();
-        }
-      },
-      (error: unknown) => logger.warn({ err: error }, "revocation check failed"),
-    );
-  }, REVOCATION_CHECK_MS);
-  revocationTimer.unref();
+  const revokedSweep = startRevokedDeviceSweep({
+    sql,
+    logger,
+    connectedDevices: function* () {
+      for (const client of deviceClients) {
+        const identity = identities.get(client);
+        if (identity?.kind === "device") yield [client, identity];
+      }
+    },
+  });
 
   // Up to 4 times the payload limit (plus a topic) a packet is taken in and quarantined with
   // its reason; beyond that the connection is closed before the packet is buffered.
@@ -325,7 +262,7 @@ export async function startEmbeddedBroker({
       }
     },
     async stop() {
-      clearInterval(revocationTimer);
+      revokedSweep.stop();
       webSocket.close();
       await new Promise<void>((resolve) => broker.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
