@@ -8,10 +8,9 @@ import type { Logger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import type { Broadcaster } from "../realtime/broadcaster";
 import { createAdaptedIngest } from "./adapters/adapt-inbound";
-import { createDeviceGuards } from "./adapters/device-guards";
-import { createGatewaySensors } from "./adapters/gateway-sensors";
 import { createAfterCommit } from "./after-commit";
 import { createBatchWriter } from "./batch-writer";
+import { createIngestCaches } from "./ingest-caches";
 import { gatePubacks, type PubackGate } from "./deferred-puback";
 import { createDecodePayload } from "./pipeline/decode-payload";
 import { createIdentifySource } from "./pipeline/identify-source";
@@ -20,12 +19,8 @@ import { createPipeline, type Pipeline } from "./pipeline/run-pipeline";
 import { validatePayload } from "./pipeline/validate-payload";
 import { DISCONNECT_WITH_WILL, goneSubscription, goneWill, SESSION_TAKEN_OVER } from "./session-adoption";
 import { reportIdentityCollisions } from "./report-identity-collisions";
-import { createSourceRegistry, type SourceRegistry } from "./source-registry";
-import { ALERT_RULES_CHANNEL, createTenantRules } from "./tenant-rules";
-import { createTenantPatrols, PATROLS_CHANNEL } from "./tenant-patrols";
+import type { SourceRegistry } from "./source-registry";
 import { receiptPayload } from "./persist/receipt";
-import { createTenantFenceCache, FENCES_CHANNEL } from "../geofence/tenant-fences";
-import { REGISTRY_CHANNEL } from "../services/registry-changed";
 import { uplinkSubscriptions } from "../contracts/mqtt-topics";
 import { ingestTrace } from "./ingest-trace";
 
@@ -57,16 +52,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startIngestor(options: IngestorOptions): Promise<Ingestor> {
   const { sql, metrics, logger } = options;
-  const registry = createSourceRegistry({ sql });
-  const deviceGuards = createDeviceGuards({ sql });
-  const gatewaySensors = createGatewaySensors({ sql });
-  const invalidated = (cache: "registry" | "rules" | "fences" | "patrols") => metrics.cacheInvalidations.inc({ cache });
-  const registryListener = await sql.listen(REGISTRY_CHANNEL, (externalId) => {
-    registry.invalidate(externalId);
-    deviceGuards.invalidate(externalId);
-    gatewaySensors.invalidate(externalId);
-    invalidated("registry");
-  });
+  const caches = await createIngestCaches({ sql, metrics });
+  const { registry, deviceGuards, gatewaySensors, tenantRules, tenantFences, tenantPatrols } = caches;
   await reportIdentityCollisions({ sql, logger });
   await registry.preload();
   let client: MqttClient | undefined;
@@ -74,23 +61,6 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
   let stopping = false;
   let recovering = false;
 
-  const tenantRules = createTenantRules({ sql });
-  const rulesListener = await sql.listen(ALERT_RULES_CHANNEL, (tenantId) => {
-    tenantRules.invalidate(tenantId);
-    invalidated("rules");
-  });
-  const tenantFences = createTenantFenceCache({ sql });
-  const tenantPatrols = createTenantPatrols({ sql });
-  const fencesListener = await sql.listen(FENCES_CHANNEL, (tenantId) => {
-    tenantFences.invalidate(tenantId);
-    // Assignments say who walks a tour without a guard of its own.
-    tenantPatrols.invalidate(tenantId);
-    invalidated("fences");
-  });
-  const patrolsListener = await sql.listen(PATROLS_CHANNEL, (tenantId) => {
-    tenantPatrols.invalidate(tenantId);
-    invalidated("patrols");
-  });
   const writer = createBatchWriter({
     sql,
     tenantRules,
@@ -319,10 +289,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
         ...endAdopted({ force: false }),
         new Promise<void>((resolve) => client?.end(false, disconnect, () => resolve()) ?? resolve()),
       ]);
-      await registryListener.unlisten();
-      await rulesListener.unlisten();
-      await fencesListener.unlisten();
-      await patrolsListener.unlisten();
+      await caches.unlisten();
       metrics.mqttConnected.set(0);
       logger.info({ held_pubacks: gate?.held ?? 0 }, "ingestor stopped");
     },
