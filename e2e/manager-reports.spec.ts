@@ -1,6 +1,6 @@
 // Persona: the manager reads the month's reports: geofence violations per
-// day stacked by site, response times per site, alert outcomes per type, and
-// downloads one as CSV for a spreadsheet. Sites, violations and past alerts
+// day stacked by site, response times per site, alert outcomes per type,
+// patrol compliance per day and tour, and downloads one as CSV for a spreadsheet. Sites, violations and past alerts
 // have no API that writes them yet, so they are seeded in the database.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -65,6 +65,27 @@ async function seed(vigil: Vigil, guards: GuardDto[], suffix: string): Promise<S
         values (${tenantId}, ${sites[site]!.id}, ${`e2e-report:${suffix}:${i}`}, ${type}, 'high', 'RESOLVED',
           ${raised}, ${raised}, ${raised}, ${plus(raised, ack)}, ${plus(raised, resolve)}, ${outcome})`;
     }
+    // A tour of North Gate: walked on time two days ago, missed yesterday.
+    const [checkpoint] = await sql<{ id: string }[]>`
+      insert into checkpoints (tenant_id, site_id, name, code)
+      values (${tenantId}, ${sites[0]!.id}, 'Front gate', ${`e2e-report-${suffix}`}) returning id`;
+    const [tour] = await sql<{ id: string }[]>`
+      insert into tours (tenant_id, site_id, name, checkpoint_ids, start_at, window_minutes)
+      values (${tenantId}, ${sites[0]!.id}, ${`Round ${suffix}`}, ${[checkpoint!.id]}, ${daysAgo(3)}, 30) returning id`;
+    for (const [days, status] of [
+      [2, "completed"],
+      [1, "missed"],
+    ] as const) {
+      const due = daysAgo(days);
+      const [run] = await sql<{ id: string }[]>`
+        insert into tour_runs (tenant_id, tour_id, site_id, checkpoint_ids, ordered, due_at, closes_at, status)
+        values (${tenantId}, ${tour!.id}, ${sites[0]!.id}, ${[checkpoint!.id]}, false, ${due}, ${plus(due, 1800)},
+          ${status}) returning id`;
+      if (status === "completed") {
+        await sql`insert into tour_visits (tenant_id, run_id, checkpoint_id, method, visited_at)
+                  values (${tenantId}, ${run!.id}, ${checkpoint!.id}, 'qr', ${plus(due, 600)})`;
+      }
+    }
     return { manager, north, harbour };
   } finally {
     await sql.end();
@@ -102,9 +123,10 @@ test("a manager reads the reports for a date range and downloads the violations 
   const violations = page.locator('[data-report="geofence-violations"]');
   const responseTimes = page.locator('[data-report="response-times"]');
   const outcomes = page.locator('[data-report="alert-outcomes"]');
+  const patrols = page.locator('[data-report="patrol-compliance"]');
 
   await test.step("each report has its chart and its table", async () => {
-    for (const section of [violations, responseTimes, outcomes]) {
+    for (const section of [violations, responseTimes, outcomes, patrols]) {
       await expect(section.locator(".recharts-surface").first()).toBeVisible();
       await expect(section.locator(".recharts-bar-rectangle").first()).toBeVisible();
     }
@@ -117,6 +139,11 @@ test("a manager reads the reports for a date range and downloads the violations 
     await expect(northTimes.getByRole("cell").nth(4)).toHaveText("45 s");
     await expect(northTimes.getByRole("cell").nth(5)).toHaveText("1 min 21 s");
     await expect(outcomes.getByRole("row", { name: /^panic/ })).toBeVisible();
+    // Patrols: one row per day of the tour, the missed day at 0% of checkpoints on time.
+    const rounds = patrols.getByRole("row").filter({ hasText: `Round ${suffix}` });
+    await expect(rounds).toHaveCount(2);
+    await expect(rounds.last().getByRole("cell").last()).toHaveText("0% (0/1)");
+    await expect(rounds.first().getByRole("cell").last()).toHaveText("100% (1/1)");
     await page.screenshot({ path: path.join(screenshotDir, "manager-reports-desktop.png"), fullPage: true });
   });
 
@@ -153,6 +180,7 @@ test("a manager reads the reports for a date range and downloads the violations 
     const phone = await phonePage(browser, page, vigil);
     await phone.goto("/reports");
     await expect(phone.locator('[data-report="alert-outcomes"] .recharts-surface').first()).toBeVisible();
+    await expect(phone.locator('[data-report="patrol-compliance"] .recharts-surface').first()).toBeVisible();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await phone.screenshot({ path: path.join(screenshotDir, "manager-reports-phone.png"), fullPage: true });

@@ -1,13 +1,19 @@
 "use client";
 // The /reports page body: the date range (two date inputs and quick presets)
-// and the three reports for it. The server renders the first range; a new
-// range reloads all three from the API, and the field the API refuses shows
+// and the four reports for it. The server renders the first range; a new
+// range reloads all four from the API, and the field the API refuses shows
 // its message beside it.
 import { useState, type FormEvent } from "react";
-import type { AlertOutcomesReport, GeofenceViolationsReport, ResponseTimesReport } from "@/server/contracts/reports";
+import type {
+  AlertOutcomesReport,
+  GeofenceViolationsReport,
+  PatrolComplianceReport,
+  ResponseTimesReport,
+} from "@/server/contracts/reports";
 import { apiRequest } from "../ui/api-request";
 import { FormField, fieldA11y } from "../ui/form-field";
 import { AlertOutcomesReportView } from "./alert-outcomes-report";
+import { PatrolComplianceReportView } from "./patrol-compliance-report";
 import { reportUrl, type Range } from "./report-format";
 import { ResponseTimesReportView } from "./response-times-report";
 import { ViolationsReport } from "./violations-report";
@@ -16,6 +22,7 @@ export type Reports = {
   violations: GeofenceViolationsReport;
   responseTimes: ResponseTimesReport;
   outcomes: AlertOutcomesReport;
+  patrols: PatrolComplianceReport;
 };
 
 const PRESETS = [7, 30, 90] as const;
@@ -35,14 +42,15 @@ export function ReportsConsole({ initial, today }: { initial: Reports & { range:
   async function load(range: Range) {
     setLoading(true);
     setMessage(null);
-    const [violations, responseTimes, outcomes] = await Promise.all([
+    const [violations, responseTimes, outcomes, patrols] = await Promise.all([
       apiRequest<GeofenceViolationsReport>(reportUrl("geofence-violations", range)),
       apiRequest<ResponseTimesReport>(reportUrl("response-times", range)),
       apiRequest<AlertOutcomesReport>(reportUrl("alert-outcomes", range)),
+      apiRequest<PatrolComplianceReport>(reportUrl("patrol-compliance", range)),
     ]);
     setLoading(false);
-    if (!violations.ok || !responseTimes.ok || !outcomes.ok) {
-      const failed = [violations, responseTimes, outcomes].find((r) => !r.ok)!;
+    if (!violations.ok || !responseTimes.ok || !outcomes.ok || !patrols.ok) {
+      const failed = [violations, responseTimes, outcomes, patrols].find((r) => !r.ok)!;
       if (!failed.ok) {
         setErrors({ from: failed.fields["query.from"] ?? "", to: failed.fields["query.to"] ?? "" });
         if (!failed.fields["query.from"] && !failed.fields["query.to"]) setMessage(failed.message);
@@ -50,7 +58,13 @@ export function ReportsConsole({ initial, today }: { initial: Reports & { range:
       return;
     }
     setErrors({});
-    setShown({ range, violations: violations.data, responseTimes: responseTimes.data, outcomes: outcomes.data });
+    setShown({
+      range,
+      violations: violations.data,
+      responseTimes: responseTimes.data,
+      outcomes: outcomes.data,
+      patrols: patrols.data,
+    });
   }
 
   function submit(event: FormEvent) {
@@ -110,6 +124,7 @@ export function ReportsConsole({ initial, today }: { initial: Reports & { range:
         <ViolationsReport report={shown.violations} range={shown.range} />
         <ResponseTimesReportView report={shown.responseTimes} range={shown.range} />
         <AlertOutcomesReportView report={shown.outcomes} range={shown.range} />
+        <PatrolComplianceReportView report={shown.patrols} range={shown.range} />
       </div>
     </>
   );

@@ -1,5 +1,6 @@
 import {
   type AnyPgColumn,
+  boolean,
   index,
   integer,
   pgEnum,
@@ -47,6 +48,9 @@ export const devices = pgTable(
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
     // Set by the liveness check when the device missed its reporting interval too often.
     offlineSince: timestamp("offline_since", { withTimezone: true }),
+    // Went offline while its guard was off shift: no alert then; liveness raises it if the guard's next shift
+    // begins while it is still offline (server/liveness/offline-on-shift.ts).
+    offlineOffShift: boolean("offline_off_shift").notNull().default(false),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

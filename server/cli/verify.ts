@@ -1,7 +1,7 @@
 // npm run verify -- [--url http://localhost:3000] [--mqtt-url mqtt://localhost:1883] [--ops-url URL] [--token T]
 // Checks the pipeline end to end against a running Vigil: a device's GPS fix, a geofence violation,
 // telemetry, an invalid payload, a panic and its receipt, the live Socket.IO
-// feed, /metrics and, when an escalation policy exists, notifications. Uses
+// feed, /metrics, a tour run walked end to end (verify-tour.ts) and, when an escalation policy exists, notifications. Uses
 // its own guard verify-g and phone verify-phone (registered or re-keyed).
 // Prints PASS/FAIL per check; exits 0 when all pass, else the failed count.
 import { randomBytes } from "node:crypto";
@@ -21,6 +21,7 @@ import {
   sleep,
   targetOptions,
 } from "./lib/vigil-api";
+import { tourCheck } from "./verify-tour";
 
 const GUARD = "verify-g";
 const PHONE = "verify-phone";
@@ -165,6 +166,7 @@ async function main(): Promise<number> {
         return `violation ${Math.round(violation.metresOutside)} m outside; critical alert ${violation.alertId}`;
       },
     },
+    tourCheck({ url, guard: GUARD, token: () => token, publish, receipts, fix, waitMs }),
     {
       name: "telemetry is the device's latest",
       run: async () => {

@@ -89,7 +89,42 @@ export const alertOutcomesReport = z.object({
 });
 export type AlertOutcomesReport = z.infer<typeof alertOutcomesReport>;
 
-export type ReportName = "geofence-violations" | "response-times" | "alert-outcomes";
+const patrolComplianceRow = z.object({
+  day: z.iso.date().describe("The day the runs were due, in the site's time zone."),
+  siteId: z.uuid(),
+  siteName: z.string(),
+  timezone: z.string(),
+  tourId: z.uuid(),
+  tourName: z.string(),
+  due: z.number().int().describe("Runs due that day: completed + late + missed + open."),
+  completed: z.number().int().describe("Finished within their window."),
+  late: z.number().int().describe("Finished after their window closed."),
+  missed: z.number().int().describe("Window closed with checkpoints unvisited."),
+  open: z.number().int().describe("Window still open (scheduled or in progress)."),
+  checkpointsDue: z.number().int().describe("Checkpoints of the runs that are over (completed, late or missed)."),
+  checkpointsOnTime: z.number().int().describe("Of those, visited before their run's window closed."),
+  onTimePercent: z
+    .number()
+    .nullable()
+    .describe("checkpointsOnTime / checkpointsDue x 100, 0..100; null when no run is over yet."),
+});
+export type PatrolComplianceRow = z.infer<typeof patrolComplianceRow>;
+
+export const patrolComplianceReport = z.object({
+  ...range,
+  rows: z.array(patrolComplianceRow),
+  totals: patrolComplianceRow.omit({
+    day: true,
+    siteId: true,
+    siteName: true,
+    timezone: true,
+    tourId: true,
+    tourName: true,
+  }),
+});
+export type PatrolComplianceReport = z.infer<typeof patrolComplianceReport>;
+
+export type ReportName = "geofence-violations" | "response-times" | "alert-outcomes" | "patrol-compliance";
 
 /** Who may read reports: the people who run the NOC, not supervisors in the field. */
 export const reportRoles = ["admin", "manager", "operator"] as const;

@@ -2,7 +2,10 @@
 // reporting interval too often go offline with an alert (a gateway's sensors
 // with it, under its alert); devices that reported again come back online
 // with that alert resolved; guards on shift who have not moved more than X m
-// in T minutes raise a man-down alert.
+// in T minutes raise a man-down alert. A device that reports for a guard (a
+// guard phone) alarms only while that guard is on shift (server/lib/on-shift.ts):
+// switched off after the shift it goes offline quietly, and alarms when the
+// next shift begins if it is still silent (server/liveness/offline-on-shift.ts).
 // Every step is one set-based statement, so a run stays well under a second
 // at 10,000 devices (see scripts/bench).
 import type { Sql, TransactionSql } from "postgres";
@@ -10,7 +13,9 @@ import { DEFAULT_REPORT_INTERVALS } from "../contracts/alert-rules";
 import { socketEvents, type AlertDto, type AlertSeverity } from "../contracts/socket-events";
 import type { AlertCandidate } from "../services/alerts/alert-candidate";
 import { upsertAlerts } from "../services/alerts/upsert-alerts";
-import { inWeeklyWindows, type WeeklyWindow } from "../lib/weekly-windows";
+import { isOnShift, type ShiftPlan } from "../lib/on-shift";
+import { loadShiftPlans } from "../services/guards/load-shift-plans";
+import { findOfflineOnShift } from "./offline-on-shift";
 import type { Broadcaster } from "../realtime/broadcaster";
 
 export type LivenessSummary = { offline: number; online: number; manDown: number };
@@ -59,8 +64,17 @@ async function markOffline(tx: TransactionSql, now: Date): Promise<AlertCandidat
     await tx`update devices set offline_since = ${now}
              where gateway_id = any(${gone}::uuid[]) and offline_since is null and revoked_at is null`;
   }
+  // A guard's phone switched off after the shift is no alarm: held until the guard's next shift begins.
+  const plans = await loadShiftPlans(
+    tx,
+    rows.flatMap((d) => (d.guardId ? [d.guardId] : [])),
+  );
+  const offShift = rows.filter((d) => d.guardId !== null && !isOnShift(plans.get(d.guardId) ?? [], now));
+  if (offShift.length > 0) {
+    await tx`update devices set offline_off_shift = true where id = any(${offShift.map((d) => d.deviceId)}::uuid[])`;
+  }
   return rows
-    .filter((d) => !d.rules?.disabled?.includes("offline"))
+    .filter((d) => !d.rules?.disabled?.includes("offline") && !offShift.includes(d))
     .map((d) => ({
       tenantId: d.tenantId,
       subject: { deviceId: d.deviceId, guardId: d.guardId, externalId: d.sourceExternalId, name: d.sourceName },
@@ -78,7 +92,7 @@ async function markOffline(tx: TransactionSql, now: Date): Promise<AlertCandidat
 async function markOnline(tx: TransactionSql, now: Date): Promise<(AlertDto & { tenantId: string })[]> {
   return tx<(AlertDto & { tenantId: string })[]>`
     with back as (
-      update devices set offline_since = null
+      update devices set offline_since = null, offline_off_shift = false
       where offline_since is not null and last_seen_at > offline_since
       returning id, tenant_id, external_id, coalesce(name, external_id) as name, last_seen_at
     ), resolved as (
@@ -111,7 +125,7 @@ async function findManDown(tx: TransactionSql, now: Date): Promise<AlertCandidat
       movedM: number;
       minutes: number;
       metres: number;
-      shifts: { shifts: WeeklyWindow[]; timezone: string }[];
+      shifts: ShiftPlan[];
     }[]
   >`
     select p.guard_id as "guardId", p.tenant_id as "tenantId", g.external_id as "sourceExternalId",
@@ -135,7 +149,7 @@ async function findManDown(tx: TransactionSql, now: Date): Promise<AlertCandidat
        and min(l.recorded_at) <= p.recorded_at - make_interval(secs => s.minutes * 60 * 0.9)
        and max(sqrt(power((l.lat - p.lat) * 111320, 2) + power((l.lon - p.lon) * 111320 * cos(radians(p.lat)), 2))) <= s.metres`;
   return candidates
-    .filter((g) => g.shifts.some((a) => a.shifts.length === 0 || inWeeklyWindows(a.shifts, a.timezone, now)))
+    .filter((g) => isOnShift(g.shifts, now))
     .map((g) => ({
       tenantId: g.tenantId,
       subject: { deviceId: null, guardId: g.guardId, externalId: g.sourceExternalId, name: g.sourceName },
@@ -153,11 +167,12 @@ export async function checkLiveness(sql: Sql, broadcaster: Broadcaster, now = ne
   const { changed, summary } = await sql.begin(async (tx) => {
     const offline = await markOffline(tx, now);
     const online = await markOnline(tx, now);
+    const lateOffline = await findOfflineOnShift(tx, now);
     const manDown = await findManDown(tx, now);
-    const raised = await upsertAlerts(tx, [...offline, ...manDown], "system");
+    const raised = await upsertAlerts(tx, [...offline, ...lateOffline, ...manDown], "system");
     return {
       changed: [...[...raised.values()].map(({ created: _created, ...alert }) => alert), ...online],
-      summary: { offline: offline.length, online: online.length, manDown: manDown.length },
+      summary: { offline: offline.length + lateOffline.length, online: online.length, manDown: manDown.length },
     };
   });
   const byTenant = new Map<string, AlertDto[]>();

@@ -1,7 +1,9 @@
 // Liveness against a real Vigil: a device silent for three intervals goes
 // offline with one alert and comes back online (alert resolved) when it
 // reports; a guard on shift who stays within a few metres for ten minutes
-// raises a critical man-down alert, one who walks does not.
+// raises a critical man-down alert, one who walks does not. A guard's phone
+// alarms only while its guard is on shift: switched off after the shift it is
+// no alert, unless the next shift begins while it is still off.
 import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { AlertDetailDto } from "../contracts/api";
@@ -12,6 +14,7 @@ import { api, createDevice, createGuardWithPhone } from "../../test/harness/api-
 import { connectDevice, endQuietly, publishJson } from "../../test/harness/mqtt-device";
 import { startTestVigil, type TestVigil } from "../../test/harness/vigil";
 import { waitFor } from "../../test/harness/wait-for";
+import { markDeviceOffline } from "../services/devices/mark-device-offline";
 import { checkLiveness } from "./check-liveness";
 
 let vigil: TestVigil;
@@ -91,6 +94,25 @@ async function idOf(externalId: string): Promise<string> {
   return row!.id;
 }
 
+/** 21 fixes over the last 10 minutes, each `stepM` metres north of the last. */
+async function walk(phone: MqttClient, externalId: string, stepM: number) {
+  const end = Date.now() - 1000;
+  for (let i = 0; i <= 20; i += 1) {
+    await publishJson(phone, `guard/${externalId}/gps`, {
+      lat: 12.95 + (i * stepM) / 111_320,
+      lon: 77.6,
+      accuracy: 5,
+      timestamp: new Date(end - (20 - i) * 30_000).toISOString(),
+    });
+  }
+  await waitFor(async () => {
+    const [row] = await vigil.sql<{ n: number }[]>`
+      select count(*)::int as n from guard_locations l join guards g on g.id = l.guard_id
+      where g.external_id = ${externalId}`;
+    return row!.n === 21;
+  });
+}
+
 describe("man-down", () => {
   async function guardOnShift() {
     const { guard, device } = await createGuardWithPhone(vigil.url, vigil.adminToken);
@@ -102,25 +124,6 @@ describe("man-down", () => {
     const phone = await connectDevice(vigil.mqttUrl, device.mqtt);
     clients.push(phone);
     return { guard, phone };
-  }
-
-  /** 21 fixes over the last 10 minutes, each `stepM` metres north of the last. */
-  async function walk(phone: MqttClient, externalId: string, stepM: number) {
-    const end = Date.now() - 1000;
-    for (let i = 0; i <= 20; i += 1) {
-      await publishJson(phone, `guard/${externalId}/gps`, {
-        lat: 12.95 + (i * stepM) / 111_320,
-        lon: 77.6,
-        accuracy: 5,
-        timestamp: new Date(end - (20 - i) * 30_000).toISOString(),
-      });
-    }
-    await waitFor(async () => {
-      const [row] = await vigil.sql<{ n: number }[]>`
-        select count(*)::int as n from guard_locations l join guards g on g.id = l.guard_id
-        where g.external_id = ${externalId}`;
-      return row!.n === 21;
-    });
   }
 
   test("a guard on shift who has not moved 15 m in 10 min raises a critical alert; a walking guard does not", async () => {
@@ -135,5 +138,94 @@ describe("man-down", () => {
     expect(alert).toMatchObject({ status: "NEW", severity: "critical" });
     expect(alert!.message).toMatch(/has not moved more than 15 m in 10 min/);
     expect(await alertsOf(`guard:${walking.guard.id}`, "man-down")).toEqual([]);
+  });
+});
+
+describe("guard phones follow their guard's shifts", () => {
+  // Weekdays 09:00-17:00 in Kolkata (UTC+5:30): 03:30-11:30 UTC. Monday 7 December 2026.
+  const dayShift = { days: [1, 2, 3, 4, 5], from: "09:00", to: "17:00" };
+  const monday = (hhmm: string) => new Date(`2026-12-07T${hhmm}:00Z`);
+  const tuesday = (hhmm: string) => new Date(`2026-12-08T${hhmm}:00Z`);
+
+  async function guardPhoneWithShift(lastSeenAt: Date, shifts = [dayShift]) {
+    const { guard, device } = await createGuardWithPhone(vigil.url, vigil.adminToken);
+    const assigned = await api(vigil.url, `/api/v1/guards/${guard.externalId}/assignments`, {
+      token: vigil.adminToken,
+      method: "POST",
+      body: { siteId: site.id, shifts, timezone: "Asia/Kolkata" },
+    });
+    expect(assigned.status).toBe(201);
+    const id = await idOf(device.externalId);
+    await vigil.sql`update devices set last_seen_at = ${lastSeenAt} where id = ${id}`;
+    return { guard, device, source: `device:${id}` };
+  }
+
+  test("a phone silent after its guard's shift raises no alert; silent during the shift, it does", async () => {
+    // Switched off at 11:35 UTC, five minutes after the shift ended; checked an hour later.
+    const after = await guardPhoneWithShift(monday("11:35"));
+    // Silent since 08:00 UTC, in the middle of the shift.
+    const during = await guardPhoneWithShift(monday("08:00"));
+
+    await checkLiveness(vigil.sql, recorder, monday("09:00"));
+    const [alert] = await alertsOf(during.source, "offline");
+    expect(alert).toMatchObject({ status: "NEW", severity: "high", count: 1 });
+    expect(alert!.message).toMatch(/has not reported for 3600 s/);
+
+    await checkLiveness(vigil.sql, recorder, monday("12:35"));
+    expect(await alertsOf(after.source, "offline")).toEqual([]);
+    const [state] = await vigil.sql<{ offline: boolean }[]>`
+      select offline_since is not null as offline from devices where external_id = ${after.device.externalId}`;
+    expect(state!.offline).toBe(true);
+  });
+
+  test("a phone still off when its guard's next shift begins raises one alert then", async () => {
+    const phone = await guardPhoneWithShift(monday("11:40"));
+    await checkLiveness(vigil.sql, recorder, monday("12:40"));
+    // Overnight and before Tuesday's shift (03:30 UTC): nothing.
+    await checkLiveness(vigil.sql, recorder, tuesday("03:29"));
+    expect(await alertsOf(phone.source, "offline")).toEqual([]);
+
+    await checkLiveness(vigil.sql, recorder, tuesday("03:30"));
+    await checkLiveness(vigil.sql, recorder, tuesday("03:31"));
+    const alerts = await alertsOf(phone.source, "offline");
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ status: "NEW", count: 1 });
+    expect(alerts[0]!.message).toMatch(/is offline as its guard's shift begins \(last reported \d+ min ago\)/);
+  });
+
+  test("a phone whose app leaves (OwnTracks's last will) after the shift raises no alert", async () => {
+    const phone = await guardPhoneWithShift(monday("11:45"));
+    const offline = await markDeviceOffline(vigil.sql, phone.device.externalId, { now: monday("11:45") });
+    expect(offline).toMatchObject({ alert: null });
+    expect(await alertsOf(phone.source, "offline")).toEqual([]);
+    const inShift = await guardPhoneWithShift(monday("10:00"));
+    const alarmed = await markDeviceOffline(vigil.sql, inShift.device.externalId, { now: monday("10:00") });
+    expect(alarmed?.alert).toMatchObject({ type: "offline", status: "NEW" });
+  });
+
+  test("a guard off shift who lies still raises no man-down alert", async () => {
+    const { guard, device } = await createGuardWithPhone(vigil.url, vigil.adminToken);
+    const phone = await connectDevice(vigil.mqttUrl, device.mqtt);
+    clients.push(phone);
+    await walk(phone, guard.externalId, 0.5);
+    // Shifts on every day but today (UTC), from the same clock the check reads: off shift now.
+    const now = new Date();
+    const today = ((now.getUTCDay() + 6) % 7) + 1;
+    const shifts = [{ days: [1, 2, 3, 4, 5, 6, 7].filter((d) => d !== today), from: "00:00", to: "23:59" }];
+    await api(vigil.url, `/api/v1/guards/${guard.externalId}/assignments`, {
+      token: vigil.adminToken,
+      method: "POST",
+      body: { siteId: site.id, shifts, timezone: "UTC" },
+    });
+    await checkLiveness(vigil.sql, recorder, now);
+    expect(await alertsOf(`guard:${guard.id}`, "man-down")).toEqual([]);
+    // The same stillness with the guard on duty (shifts removed: always on) is an alarm.
+    await api(vigil.url, `/api/v1/guards/${guard.externalId}/assignments`, {
+      token: vigil.adminToken,
+      method: "POST",
+      body: { siteId: site.id, shifts: [] },
+    });
+    await checkLiveness(vigil.sql, recorder, now);
+    expect(await alertsOf(`guard:${guard.id}`, "man-down")).toHaveLength(1);
   });
 });

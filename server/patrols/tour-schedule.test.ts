@@ -83,4 +83,26 @@ describe("tour schedule", () => {
     // 08:00 and 09:00 closed at 08:20 and 09:20; 10:00 is still open until 10:20.
     expect(iso(runsToMake(late, [], null, at("2026-12-07T10:05:00Z")))).toEqual(["2026-12-07T10:00:00.000Z"]);
   });
+
+  it("a shift's start is on duty and its end is not, in local time across a daylight-saving change", () => {
+    // 09:00-10:00 every day in Berlin: 08:00-09:00 UTC in winter, 07:00-08:00 UTC from 29 March 2026.
+    const plans = [
+      { shifts: [{ days: [1, 2, 3, 4, 5, 6, 7], from: "09:00", to: "10:00" }], timezone: "Europe/Berlin" },
+    ];
+    const tour = { ...hourly, startAt: at("2026-03-28T00:00:00Z"), repeatMinutes: 30 };
+    expect(iso(dueTimes(tour, plans, at("2026-03-27T23:59:00Z"), at("2026-03-29T23:59:00Z")))).toEqual([
+      "2026-03-28T08:00:00.000Z",
+      "2026-03-28T08:30:00.000Z",
+      "2026-03-29T07:00:00.000Z",
+      "2026-03-29T07:30:00.000Z",
+    ]);
+  });
+
+  it("after a worker restart, the runs missed while it was down are made once, and again none", () => {
+    const now = at("2026-12-07T11:10:00Z");
+    // The last run made was 08:00; the worker was down until 11:10.
+    const due = runsToMake(hourly, [], at("2026-12-07T08:00:00Z"), now);
+    expect(iso(due)).toEqual(["2026-12-07T09:00:00.000Z", "2026-12-07T10:00:00.000Z", "2026-12-07T11:00:00.000Z"]);
+    expect(runsToMake(hourly, [], due.at(-1)!, at("2026-12-07T11:11:00Z"))).toEqual([]);
+  });
 });

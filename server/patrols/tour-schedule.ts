@@ -3,18 +3,12 @@
 // that guard's assignment to the site, a tour without one the assignments of
 // every guard of the site; an assignment without shifts is always on shift,
 // and a tour nobody is assigned for follows its schedule alone.
-import { inWeeklyWindows, type WeeklyWindow } from "../lib/weekly-windows";
+import { isOnShift as onShift, type ShiftPlan } from "../lib/on-shift";
 
 export type TourTiming = { startAt: Date; repeatMinutes: number | null; windowMinutes: number; createdAt: Date };
-export type ShiftPlan = { shifts: WeeklyWindow[]; timezone: string };
 
 /** How far back a run may still be made after the worker was down: older due times are skipped, not alarmed. */
 export const CATCH_UP_MS = 6 * 3600_000;
-
-function onShift(plans: readonly ShiftPlan[], at: Date): boolean {
-  if (plans.length === 0) return true;
-  return plans.some((plan) => plan.shifts.length === 0 || inWeeklyWindows(plan.shifts, plan.timezone, at));
-}
 
 /** The due times in (after, until], oldest first, at most `limit` of them. */
 export function dueTimes(

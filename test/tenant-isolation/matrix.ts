@@ -251,6 +251,7 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "reports/alert-outcomes GET": (a) => reportCalls("alert-outcomes", a),
   "reports/geofence-violations GET": (a) => reportCalls("geofence-violations", a),
   "reports/response-times GET": (a) => reportCalls("response-times", a),
+  "reports/patrol-compliance GET": (a) => reportCalls("patrol-compliance", a),
   // Logging in as A's admin with a wrong password: 401 and nothing else.
   "sessions POST": () => [
     {

@@ -4,6 +4,7 @@ import { defineOperation } from "../operation";
 import {
   alertOutcomesReport,
   geofenceViolationsReport,
+  patrolComplianceReport,
   reportQuery,
   reportRoles,
   responseTimesReport,
@@ -42,4 +43,11 @@ export const alertOutcomes = report(
   "alert-outcomes",
   "Alerts by type and outcome, with the false-alarm rate.",
   alertOutcomesReport,
+);
+
+export const patrolCompliance = report(
+  "patrol-compliance",
+  "Per site, tour and day (in the site's time zone): tour runs due, completed on time, late, missed and open, " +
+    "and the share of checkpoints visited on time. guardId: the runs that guard was to walk or took part in.",
+  patrolComplianceReport,
 );

@@ -1,5 +1,5 @@
-// One transaction per batch: dedupe, then every family's multi-row inserts, checkpoint visits (scans, and
-// fixes that reach a checkpoint), then the quarantine. Returns what the
+// One transaction per batch: dedupe, then every family's multi-row inserts, checkpoint visits (scans, fixes
+// that reach a checkpoint, and OwnTracks region entries), then the quarantine. Returns what the
 // after-commit steps need: the persisted stage of the messages.
 import type { Sql } from "postgres";
 import type { TourRunDto } from "../../contracts/patrols";
@@ -19,6 +19,7 @@ import type { RaisedAlert } from "../../services/alerts/upsert-alerts";
 import { raiseAlerts, receiptsForResends } from "./raise-alerts";
 import type { Receipt } from "./receipt";
 import { recordGpsVisits } from "./record-gps-visits";
+import { recordRegionVisits } from "./record-region-visits";
 import { receiptsForResentScans, recordScans, type RunRef } from "./record-scans";
 import { recordCommandResults, recordConfigApplied, type CommandChange } from "./record-downlink-answers";
 import { storeSensorReadings } from "./store-sensor-readings";
@@ -77,7 +78,8 @@ export async function persistBatch(
     ingestTrace.mark("geofence");
     const positions = await storeGuardLocations(tx, fixes, geofence.violating);
     const telemetry = await storeDeviceTelemetry(tx, fresh.filter(isOfFamily("device")));
-    await storeSensorReadings(tx, fresh.filter(isOfFamily("sensor")));
+    const readings = fresh.filter(isOfFamily("sensor"));
+    await storeSensorReadings(tx, readings);
     await storeSystemHealth(tx, fresh.filter(isOfFamily("system")));
     const { alerts, receipts } = await raiseAlerts(
       tx,
@@ -94,7 +96,8 @@ export async function persistBatch(
       ...(await receiptsForResentScans(tx, duplicates.filter(isOfFamily("checkpoint")))),
     );
     const gpsRuns = await recordGpsVisits(tx, fixes, patrols);
-    const tourRuns = await changedRuns(tx, [...scans.runs, ...gpsRuns]);
+    const regionRuns = await recordRegionVisits(tx, readings);
+    const tourRuns = await changedRuns(tx, [...scans.runs, ...gpsRuns, ...regionRuns]);
     await touchDevices(tx, fresh, lastSeen);
     await storeQuarantine(tx, [...rejections, ...scans.refused]);
     ingestTrace.mark("statements");

@@ -5,6 +5,7 @@ import { stringify } from "csv-stringify/sync";
 import type {
   AlertOutcomesReport,
   GeofenceViolationsReport,
+  PatrolComplianceReport,
   ReportName,
   ResponseTimesReport,
 } from "../../contracts/reports";
@@ -13,6 +14,7 @@ export type Reports = {
   "geofence-violations": GeofenceViolationsReport;
   "response-times": ResponseTimesReport;
   "alert-outcomes": AlertOutcomesReport;
+  "patrol-compliance": PatrolComplianceReport;
 };
 
 const columns: { [N in ReportName]: (keyof Reports[N]["rows"][number] & string)[] } = {
@@ -40,6 +42,22 @@ const columns: { [N in ReportName]: (keyof Reports[N]["rows"][number] & string)[
     "resolveP90Seconds",
   ],
   "alert-outcomes": ["type", "total", "open", "real", "falseAlarm", "test", "falseAlarmRate"],
+  "patrol-compliance": [
+    "day",
+    "siteId",
+    "siteName",
+    "timezone",
+    "tourId",
+    "tourName",
+    "due",
+    "completed",
+    "late",
+    "missed",
+    "open",
+    "checkpointsDue",
+    "checkpointsOnTime",
+    "onTimePercent",
+  ],
 };
 
 export function reportCsv<N extends ReportName>(name: N, report: Reports[N]): string {

@@ -5,11 +5,14 @@
 // turned it off); liveness brings it back online, and resolves the alert,
 // when it reports again. A gateway's sensors go offline with it, under its one
 // alert: none of them can report while it is gone, and each comes back when
-// it reports again.
+// it reports again. A guard's phone that leaves after its guard's shift
+// raises no alert (liveness raises it if the next shift begins first).
 import type { Sql } from "postgres";
 import type { AlertSeverity } from "../../contracts/socket-events";
 import { alertKey, type AlertCandidate } from "../alerts/alert-candidate";
 import { upsertAlerts, type RaisedAlert } from "../alerts/upsert-alerts";
+import { isOnShift } from "../../lib/on-shift";
+import { loadShiftPlans } from "../guards/load-shift-plans";
 
 type Row = {
   deviceId: string;
@@ -48,6 +51,13 @@ export async function markDeviceOffline(
       : 0;
     const offline = { tenantId: device.tenantId, externalId, name: device.name, alert: null };
     if (device.rules?.disabled?.includes("offline")) return offline;
+    if (device.guardId !== null) {
+      const plans = await loadShiftPlans(tx, [device.guardId]);
+      if (!isOnShift(plans.get(device.guardId) ?? [], now)) {
+        await tx`update devices set offline_off_shift = true where id = ${device.deviceId}`;
+        return offline;
+      }
+    }
     const candidate: AlertCandidate = {
       tenantId: device.tenantId,
       subject: { deviceId: device.deviceId, guardId: device.guardId, externalId, name: device.name },

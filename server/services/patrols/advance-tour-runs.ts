@@ -7,7 +7,8 @@
 // bars), and the ingest processes rebuild their GPS targets (NOTIFY).
 import type { Sql, TransactionSql } from "postgres";
 import { socketEvents } from "../../contracts/socket-events";
-import { runsToMake, type ShiftPlan } from "../../patrols/tour-schedule";
+import type { ShiftPlan } from "../../lib/on-shift";
+import { runsToMake } from "../../patrols/tour-schedule";
 import { getTourRuns } from "../../presenters/patrols/list-tour-runs";
 import type { Broadcaster } from "../../realtime/broadcaster";
 import { alertKey, type AlertCandidate } from "../alerts/alert-candidate";

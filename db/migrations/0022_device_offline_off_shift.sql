@@ -1,0 +1,1 @@
+ALTER TABLE "devices" ADD COLUMN "offline_off_shift" boolean DEFAULT false NOT NULL;
