@@ -2,8 +2,8 @@
 // site for verify-g, due now (re-dated on each run), with two checkpoints:
 // "Verify gate" proven by a QR scan over MQTT (its receipt awaited) and
 // "Verify post" by an ordinary GPS fix at its point (inside the verify fence).
-// Passes when the worker made the run (its cron runs every minute: up to a
-// minute's wait) and the run is completed with one visit by each method.
+// Passes when the worker made the run (saving the tour asks it to at once; its
+// cron would within a minute) and the run is completed with one visit by each method.
 import type { CheckpointDto, TourDto, TourRunDto } from "../contracts/patrols";
 import { api, msgId, sleep } from "./lib/vigil-api";
 
@@ -21,7 +21,7 @@ type TourCheckOptions = {
 };
 
 const TOUR = "Verify tour";
-/** The worker makes due runs once a minute. */
+/** Saving the tour queues the worker's pass at once; its cron runs every minute in any case. */
 const RUN_WAIT_MS = 75_000;
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, ms: number): Promise<T> {

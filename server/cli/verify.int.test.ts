@@ -109,7 +109,7 @@ describe("operator commands", () => {
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(() => output.includes("sim-g-1 at"), { timeoutMs: 10_000, what: "the re-run walking" });
+    await waitFor(() => output.includes("sim-g-1 at"), { timeoutMs: 30_000, what: "the re-run walking" });
     child.kill("SIGINT");
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(output).toContain("stopping (Ctrl-C)");

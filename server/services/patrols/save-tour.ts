@@ -10,6 +10,7 @@ import { AppError } from "../../observability/app-error";
 import { getTour } from "../../presenters/patrols/list-tours";
 import { requireTenantSite } from "../sites/assert-tenant-site";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { enqueueJob } from "../commands/enqueue-job";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -51,6 +52,14 @@ async function guardIdOf(db: Db, actor: Actor, externalId: string | null | undef
   return guard.id;
 }
 
+/**
+ * A tour due now gets its run at once rather than at the worker's next minute. advanceTourRuns is safe to run
+ * beside the cron's: runs are unique per (tour, due_at) and closing one is a conditional update.
+ */
+async function advanceRunsNow(tx: Tx): Promise<void> {
+  await enqueueJob(tx, "advance_tour_runs", {});
+}
+
 export async function createTour(db: Db, actor: Actor, siteId: string, input: TourInput): Promise<TourDto> {
   await requireTenantSite(db, actor, siteId);
   await checkCheckpoints(db, actor, siteId, input.checkpointIds);
@@ -72,6 +81,7 @@ export async function createTour(db: Db, actor: Actor, siteId: string, input: To
       .returning({ id: tours.id });
     const after = await getTour(tx, actor, siteId, row!.id);
     await recordAuditEvent(tx, actor, { action: "create", entityType: "tour", entityId: after.id, after });
+    await advanceRunsNow(tx);
     return after;
   });
 }
@@ -100,6 +110,7 @@ export async function updateTour(db: Db, actor: Actor, siteId: string, id: strin
       .where(and(eq(tours.tenantId, actor.tenantId), eq(tours.id, id), isNull(tours.deletedAt)));
     const after = await getTour(tx, actor, siteId, id);
     await recordAuditEvent(tx, actor, { action: "update", entityType: "tour", entityId: id, before, after });
+    await advanceRunsNow(tx);
     return after;
   });
 }
