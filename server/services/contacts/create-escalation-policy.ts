@@ -18,8 +18,8 @@ export async function createEscalationPolicy(
   actor: Actor,
   input: CreateEscalationPolicyInput,
 ): Promise<EscalationPolicyDto> {
-  await assertTenantContacts(db, actor, input.tiers);
   await assertPolicySites(db, actor, input.match);
+  await assertTenantContacts(db, actor, input.tiers);
   return conflictOnDuplicate("match", DEFAULT_POLICY_EXISTS, () =>
     db.transaction(async (tx) => {
       const [row] = await tx
