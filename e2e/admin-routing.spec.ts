@@ -21,7 +21,9 @@ const unique = () => Date.now().toString(36) + Math.random().toString(36).slice(
 const number = () => `+9198${String(Date.now()).slice(-6)}${Math.floor(Math.random() * 90 + 10)}`;
 
 async function smsTo(vigil: Vigil, phone: string): Promise<string[]> {
-  return (await providerRequests(vigil)).filter((r) => r.provider === "twilio" && r.body.To === phone).map((r) => r.body.Body ?? "");
+  return (await providerRequests(vigil))
+    .filter((r) => r.provider === "twilio" && r.body.To === phone)
+    .map((r) => r.body.Body ?? "");
 }
 
 test("a low-battery alert does not page the panic policy, and a contact's new phone gets the next alert", async ({
@@ -87,11 +89,10 @@ test("a low-battery alert does not page the panic policy, and a contact's new ph
     await expect(page.locator(`[data-policy="Panic ${id}"] [data-match]`)).toHaveText(
       "priority 10: types panic, man-down; severities critical",
     );
-    // Phone-sized: the form's fields stack.
+    // Phone-sized: the form's fields stack. From the top: a full-page shot of a scrolled page draws the sticky nav mid-page.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.getByRole("form", { name: "Add an escalation policy" }).screenshot({
-      path: path.join(screenshotDir, "admin-routing-policy-form-phone.png"),
-    });
+    await page.screenshot({ path: path.join(screenshotDir, "admin-routing-phone.png"), fullPage: true });
     await page.setViewportSize({ width: 1400, height: 900 });
   });
 

@@ -49,7 +49,7 @@ const alertTypeName = z
   .regex(/^[a-z0-9-]+$/, "use lower-case letters, digits and - only");
 
 /** Which alerts a policy takes: each field given narrows it (any of the listed values); `{}` is the tenant's default. */
-export const policyMatch = z
+const policyMatch = z
   .object({
     types: z.array(alertTypeName).min(1).max(50).optional(),
     severities: z.array(z.enum(alertSeverities)).min(1).max(5).optional(),
@@ -59,7 +59,7 @@ export const policyMatch = z
 export type PolicyMatchInput = z.infer<typeof policyMatch>;
 
 /** Deliveries of non-critical alerts wait while it is between `from` and `to` (local HH:MM; may run past midnight). */
-export const quietHours = z
+const quietHours = z
   .object({ from: hhmm, to: hhmm, timezone })
   .refine((q) => q.from !== q.to, { message: "from and to must differ", path: ["to"] });
 
@@ -143,7 +143,7 @@ export type EscalationPolicyDto = z.infer<typeof escalationPolicyDto>;
 export const policyTestDto = z.object({ alertId: z.uuid(), deliveries: z.number().int() });
 export type PolicyTestDto = z.infer<typeof policyTestDto>;
 
-export const deliveryStatuses = ["queued", "held_quiet_hours", "sent", "failed", "skipped"] as const;
+const deliveryStatuses = ["queued", "held_quiet_hours", "sent", "failed", "skipped"] as const;
 
 export const deliveryDto = z.object({
   id: z.uuid(),

@@ -14,7 +14,7 @@ import type { Actor } from "../../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { jobPriority } from "../alerts/notification-priority";
 
-export const POLICY_TEST_TYPE = "policy-test";
+const POLICY_TEST_TYPE = "policy-test";
 const PUSH_RECIPIENT = "opted-in phones";
 const deliver = jobSql("deliver_notification");
 
