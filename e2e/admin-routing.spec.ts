@@ -3,7 +3,8 @@
 // panic policy and a low-battery policy on the Notifications page; a phone's
 // low battery pages the battery contact and never the panic contact; the admin
 // edits the panic contact's phone and the next panic goes to the new number;
-// "Test" sends the battery contact a message starting with TEST.
+// "Test" sends the battery contact a message starting with TEST; quiet hours
+// and a fallback are written on the page, bad ones refused beside the fields.
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import {
@@ -139,6 +140,27 @@ test("a low-battery alert does not page the panic policy, and a contact's new ph
     expect((await smsTo(vigil, batteryPhone))[1]).toMatch(/^TEST - not a real alert\. /);
     await item.getByRole("link", { name: "See what was delivered" }).click();
     await expect(page.getByRole("table", { name: "Deliveries" })).toContainText(lee);
+  });
+  await test.step("the admin gives the battery policy quiet hours and a fallback", async () => {
+    await page.goto("/admin/notifications");
+    const item = page.locator(`[data-policy="Battery ${id}"]`);
+    await item.getByRole("button", { name: `Edit policy Battery ${id}` }).click();
+    const edit = page.getByRole("form", { name: `Edit policy Battery ${id}` });
+    await edit.getByLabel("Quiet hours (critical alerts never wait)").check();
+    await edit.getByLabel("Quiet from").fill("22:00");
+    await edit.getByLabel("Quiet until").fill("07:00");
+    await edit.getByLabel("Time zone").fill("Mars/Olympus");
+    await edit.getByRole("group", { name: "Tier 1" }).getByLabel("Fall back to").selectOption("sms");
+    await edit.getByRole("button", { name: "Save policy" }).click();
+    // Refused beside the fields: an unknown zone, and a fallback on the tier's own channel.
+    await expect(edit.getByText("unknown time zone")).toBeVisible();
+    await expect(edit.getByText("the fallback must be a channel the tier does not use already")).toBeVisible();
+    await edit.getByLabel("Time zone").fill("Asia/Kolkata");
+    await edit.getByRole("group", { name: "Tier 1" }).getByLabel("Fall back to").selectOption("email");
+    await edit.getByLabel("Fallback after (seconds)").fill("60");
+    await edit.getByRole("button", { name: "Save policy" }).click();
+    await expect(item).toContainText("quiet 22:00-07:00 Asia/Kolkata");
+    await expect(item).toContainText(`${lee} by sms after 0 s, then email after 60 s`);
   });
   await tenantApi.delete("/api/v1/sessions/current");
   await tenantApi.dispose();
