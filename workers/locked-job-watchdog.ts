@@ -10,7 +10,7 @@ import type { Logger } from "../server/observability/logger";
 import type { Metrics } from "../server/observability/metrics";
 import type { JobName } from "../server/contracts/jobs";
 
-const WATCHED_TASKS: JobName[] = ["notify_alert", "deliver_notification"];
+const WATCHED_TASKS: JobName[] = ["notify_alert", "fallback_notification", "deliver_notification"];
 const STALE_AFTER_S = 40;
 /** Epochs report every few seconds at most; this long without one means the worker is gone. */
 const TRAINING_STALLED_AFTER_S = 300;

@@ -9,6 +9,7 @@ import { create_day_partitions } from "./tasks/create_day_partitions";
 import { deliver_notification } from "./tasks/deliver_notification";
 import { drop_expired_partitions } from "./tasks/drop_expired_partitions";
 import { expire_device_commands } from "./tasks/expire_device_commands";
+import { fallback_notification } from "./tasks/fallback_notification";
 import { notify_alert } from "./tasks/notify_alert";
 import { prune_ingest_dedupe } from "./tasks/prune_ingest_dedupe";
 import { publish_device_command } from "./tasks/publish_device_command";
@@ -29,6 +30,7 @@ export function createTaskList(deps: TaskDeps): Record<JobName, Task> {
     drop_expired_partitions: drop_expired_partitions(deps),
     expire_device_commands: expire_device_commands(deps),
     notify_alert,
+    fallback_notification,
     deliver_notification: deliver_notification(deps),
     publish_device_command: publish_device_command(deps),
     publish_device_config: publish_device_config(deps),

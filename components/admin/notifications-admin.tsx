@@ -9,9 +9,15 @@ import { ContactsSection } from "./contacts-section";
 import { PoliciesSection } from "./policies-section";
 import { usePagedList } from "./use-paged-list";
 
-type Props = { contacts: Page<ContactDto>; policies: Page<EscalationPolicyDto>; rules: AlertRules };
+type Props = {
+  contacts: Page<ContactDto>;
+  policies: Page<EscalationPolicyDto>;
+  rules: AlertRules;
+  /** For policies' match. */
+  sites: { id: string; name: string }[];
+};
 
-export function NotificationsAdmin({ contacts, policies, rules }: Props) {
+export function NotificationsAdmin({ contacts, policies, rules, sites }: Props) {
   const contactList = usePagedList("/api/v1/contacts", contacts, ADMIN_PAGE_SIZE);
   const policyList = usePagedList("/api/v1/escalation-policies", policies, ADMIN_PAGE_SIZE);
   return (
@@ -30,7 +36,7 @@ export function NotificationsAdmin({ contacts, policies, rules }: Props) {
             )
         }
       />
-      <PoliciesSection list={policyList} contacts={contactList.items} />
+      <PoliciesSection list={policyList} contacts={contactList.items} sites={sites} />
       <section className="panel" aria-labelledby="rules-heading">
         <h2 id="rules-heading">Alert rules</h2>
         <AlertRulesForm initial={rules} />

@@ -1,10 +1,19 @@
 "use client";
 // One tier of an escalation policy being written: who is told (contacts), how
-// (channels) and how long after the tier before it. Errors sit beside each part.
+// (channels), how long after the tier before it, and the channel to fall back
+// to when the first is not delivered or not acknowledged in time. Errors sit
+// beside each part.
 import { notificationChannels, type ContactDto } from "@/server/contracts/notifications";
 import { fieldA11y, FormField } from "../ui/form-field";
 
-export type TierDraft = { contactIds: string[]; channels: string[]; delaySeconds: string };
+export type TierDraft = {
+  contactIds: string[];
+  channels: string[];
+  delaySeconds: string;
+  /** "" for none. */
+  fallbackChannel: string;
+  fallbackAfter: string;
+};
 
 type Props = {
   /** "tier" for the add form; an edit form's own, so ids stay unique on the page. */
@@ -72,6 +81,41 @@ export function TierFields({ idPrefix, index, tier, contacts, errors, onChange, 
           onChange={(e) => onChange({ ...tier, delaySeconds: e.target.value })}
         />
       </FormField>
+      <FormField
+        id={id("fallback")}
+        label="Fall back to"
+        error={error("fallback.channel") ?? error("fallback")}
+        hint="If not delivered, or not acknowledged in time"
+      >
+        <select
+          {...fieldA11y(id("fallback"), error("fallback.channel") ?? error("fallback"))}
+          value={tier.fallbackChannel}
+          onChange={(e) => onChange({ ...tier, fallbackChannel: e.target.value })}
+        >
+          <option value="">No fallback</option>
+          {notificationChannels.map((channel) => (
+            <option key={channel} value={channel}>
+              {channel}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      {tier.fallbackChannel && (
+        <FormField
+          id={id("fallback-after")}
+          label="Fallback after (seconds)"
+          error={error("fallback.afterSeconds")}
+          hint="Unacknowledged this long (10 or more)"
+        >
+          <input
+            {...fieldA11y(id("fallback-after"), error("fallback.afterSeconds"))}
+            type="number"
+            min={10}
+            value={tier.fallbackAfter}
+            onChange={(e) => onChange({ ...tier, fallbackAfter: e.target.value })}
+          />
+        </FormField>
+      )}
       {onRemove && (
         <button className="btn-ghost btn-small" type="button" onClick={onRemove}>
           Remove tier {index + 1}

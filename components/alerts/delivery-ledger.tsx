@@ -4,7 +4,14 @@
 import type { DeliveryDto } from "@/server/contracts/notifications";
 import { DateTime } from "../ui/date-time";
 
-const TONES: Record<DeliveryDto["status"], string> = { sent: "ok", queued: "info", failed: "danger", skipped: "warn" };
+const TONES: Record<DeliveryDto["status"], string> = {
+  sent: "ok",
+  queued: "info",
+  held_quiet_hours: "info",
+  failed: "danger",
+  skipped: "warn",
+};
+const LABELS: Partial<Record<DeliveryDto["status"], string>> = { held_quiet_hours: "held: quiet hours" };
 
 export function DeliveryLedger({ deliveries }: { deliveries: DeliveryDto[] }) {
   if (deliveries.length === 0)
@@ -33,15 +40,24 @@ export function DeliveryLedger({ deliveries }: { deliveries: DeliveryDto[] }) {
               {d.contactName ?? "removed contact"}
               {d.recipient && <span className="muted mono small"> {d.recipient}</span>}
             </td>
-            <td data-label="Channel">{d.channel.toUpperCase()}</td>
+            <td data-label="Channel">
+              {d.channel.toUpperCase()}
+              {d.fallback && <span className="muted small"> (fallback)</span>}
+            </td>
             <td data-label="Tier">
               {d.tier + 1}
               {d.round > 0 ? ` (repeat ${d.round})` : ""}
             </td>
             <td data-label="Status">
               <span className="badge" data-tone={TONES[d.status]}>
-                {d.status}
+                {LABELS[d.status] ?? d.status}
               </span>
+              {d.holdUntil && (
+                <span className="muted small">
+                  {" "}
+                  goes <DateTime iso={d.holdUntil} />
+                </span>
+              )}
             </td>
             <td data-label="Attempts">{d.attempts}</td>
             <td data-label="Provider id" className="mono small">

@@ -47,6 +47,8 @@ export const auditActions = [
   "reset_password",
   "reset_totp",
   "enable_totp",
+  /** "Test this policy": a test notification sent to the policy's first tier. */
+  "test",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -35,6 +35,20 @@ export const JOBS = {
     jobKey: { prefix: "escalate:", id: "alert id" },
     maxAttempts: 25,
   },
+  /**
+   * A tier's fallback channel: for every contact of the tier once `afterSeconds` passed with the alert still NEW,
+   * or (with `contactId`) at once for a contact whose deliveries of the tier all failed.
+   */
+  fallback_notification: {
+    payload: z.object({
+      alertId: z.uuid(),
+      round: z.number().int().min(0),
+      tier: z.number().int().min(0),
+      contactId: z.uuid().optional(),
+    }),
+    jobKey: { prefix: "fallback:", id: "alert id:round:tier[:contact id]" },
+    maxAttempts: 25,
+  },
   deliver_notification: {
     payload: uuidOf("deliveryId"),
     jobKey: { prefix: "delivery:", id: "delivery id" },

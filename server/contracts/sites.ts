@@ -11,7 +11,7 @@ const lon = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);
 const position = z.tuple([lon, lat]);
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM (24 h)");
+export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM (24 h)");
 
 /** A weekly window (days 1 = Monday .. 7 = Sunday, local HH:MM; to before from runs past midnight). */
 const weeklyWindow = z
@@ -19,7 +19,7 @@ const weeklyWindow = z
   .refine((w) => w.from !== w.to, { message: "from and to must differ", path: ["to"] });
 export type WeeklyWindow = z.infer<typeof weeklyWindow>;
 
-const timezone = z
+export const timezone = z
   .string()
   .min(1)
   .max(64)

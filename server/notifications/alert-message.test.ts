@@ -18,6 +18,16 @@ describe("alert messages", () => {
     );
   });
 
+  it("a policy's test says TEST first in the SMS, the email's subject and first line, and the push title", () => {
+    const test = { ...panic, type: "policy-test", severity: "info", test: true };
+    expect(alertSms(test, "L")).toMatch(/^TEST - not a real alert\. POLICY-TEST: /);
+    const email = alertEmail(test, "L");
+    expect(email.subject).toMatch(/^TEST - not a real alert\. \[INFO\]/);
+    expect(email.text.split("\n")[0]).toBe("TEST - not a real alert.");
+    expect(alertPush({ ...test, id: "1" }, "L").title).toMatch(/^TEST - not a real alert\. /);
+    expect(alertSms(panic, "L")).not.toContain("TEST");
+  });
+
   it("southern and western coordinates and unknown locations read correctly", () => {
     expect(alertSms({ ...panic, lat: -33.8688, lon: -70.6693 }, "L")).toContain("33.86880°S, 70.66930°W");
     expect(alertSms({ ...panic, lat: null, lon: null }, "L")).toContain("at location unknown.");

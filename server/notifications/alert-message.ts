@@ -1,5 +1,6 @@
 // What an SMS and an email say about an alert: short, the essentials first,
-// and the link to acknowledge.
+// and the link to acknowledge. A policy's test ("test this policy") starts
+// with TEST everywhere a person reads it first.
 export type AlertForMessage = {
   type: string;
   severity: string;
@@ -8,7 +9,12 @@ export type AlertForMessage = {
   sourceExternalId: string;
   lat: number | null;
   lon: number | null;
+  /** Sent by "test this policy": nothing happened. */
+  test?: boolean;
 };
+
+const TEST = "TEST - not a real alert. ";
+const marked = (alert: AlertForMessage, text: string) => (alert.test ? `${TEST}${text}` : text);
 
 function where(lat: number | null, lon: number | null): string {
   if (lat === null || lon === null) return "location unknown";
@@ -19,7 +25,8 @@ function where(lat: number | null, lon: number | null): string {
 
 export function alertSms(alert: AlertForMessage, link: string): string {
   const head = `${alert.severity === "critical" ? "🚨 " : ""}${alert.type.toUpperCase()}: ${alert.sourceName} (${alert.sourceExternalId})`;
-  return `${head} at ${where(alert.lat, alert.lon)}. ${alert.message ? `"${alert.message.slice(0, 80)}" ` : ""}Acknowledge: ${link}`;
+  const text = `${head} at ${where(alert.lat, alert.lon)}. ${alert.message ? `"${alert.message.slice(0, 80)}" ` : ""}Acknowledge: ${link}`;
+  return marked(alert, text);
 }
 
 export function alertEmail(alert: AlertForMessage, link: string): { subject: string; text: string } {
@@ -28,8 +35,9 @@ export function alertEmail(alert: AlertForMessage, link: string): { subject: str
       ? `https://www.openstreetmap.org/?mlat=${alert.lat}&mlon=${alert.lon}#map=17/${alert.lat}/${alert.lon}`
       : null;
   return {
-    subject: `[${alert.severity.toUpperCase()}] ${alert.type} from ${alert.sourceName}`,
+    subject: marked(alert, `[${alert.severity.toUpperCase()}] ${alert.type} from ${alert.sourceName}`),
     text: [
+      alert.test ? TEST.trim() : null,
       `${alert.type.toUpperCase()} (${alert.severity}) from ${alert.sourceName} (${alert.sourceExternalId})`,
       alert.message ? `Message: ${alert.message}` : null,
       `Location: ${where(alert.lat, alert.lon)}`,
@@ -51,5 +59,11 @@ export function alertPush(
   const lines = [`${alert.severity.toUpperCase()} · ${alert.sourceExternalId} · ${where(alert.lat, alert.lon)}`];
   if (alert.message) lines.push(alert.message.slice(0, 120));
   // One notification per alert on the phone: a repeat or the next tier replaces it instead of stacking.
-  return { title, body: lines.join("\n"), url: link, tag: `alert-${alert.id}`, severity: alert.severity };
+  return {
+    title: marked(alert, title),
+    body: lines.join("\n"),
+    url: link,
+    tag: `alert-${alert.id}`,
+    severity: alert.severity,
+  };
 }

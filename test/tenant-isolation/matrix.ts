@@ -149,6 +149,20 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
       ok: DENIED,
       idRoute: true,
     },
+    // Nor one matching A's site (sites are checked before contacts: this is refused for the site).
+    {
+      path: "/api/v1/escalation-policies",
+      body: {
+        name: "B policy on A's site",
+        match: { siteIds: [a.site.id] },
+        tiers: [{ contactIds: [a.contact.id], channels: ["sms"], delaySeconds: 0 }],
+      },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "escalation-policies/[id]/test POST": (a) => [
+    { path: `/api/v1/escalation-policies/${a.policy.id}/test`, ok: DENIED, idRoute: true },
   ],
   "escalation-policies/[id] PATCH": (a) => [
     {

@@ -9,7 +9,11 @@
 // delivery waits for the breaker to let calls through again. An SMS takes its
 // slot under the tenant's hourly cap before the provider is called
 // (sms-rules.ts): it keeps it through failed attempts, and gives it back when
-// it ends failed or when the breaker stopped the call.
+// it ends failed or when the breaker stopped the call. A delivery held by
+// quiet hours is released when its job runs at their end (skipped if the
+// alert was acknowledged meanwhile). A delivery of an escalation tier that
+// ends failed or skipped asks for the tier's fallback for its contact at once
+// (fallback_notification decides whether there is one), in the same statement.
 import type { Task } from "graphile-worker";
 import { alertEmail, alertPush, alertSms } from "../../server/notifications/alert-message";
 import { BreakerOpenError } from "../../server/lib/circuit-breaker";
@@ -29,7 +33,12 @@ type Row = {
   channel: "sms" | "email" | "push";
   recipient: string | null;
   contact_id: string | null;
+  round: number;
+  tier: number;
+  fallback: boolean;
   alert_id: string;
+  alert_status: string;
+  test: boolean;
   type: string;
   severity: string;
   message: string;
@@ -40,12 +49,14 @@ type Row = {
 };
 
 const requeued = jobSql("deliver_notification");
+const fallback = jobSql("fallback_notification");
 
 export function deliver_notification(deps: TaskDeps): Task {
   return async (raw, helpers) => {
     const { deliveryId } = parseJobPayload("deliver_notification", raw);
     const { rows } = await helpers.query<Row>(
-      `select n.id, n.tenant_id, n.status, n.attempts, n.channel, n.recipient, n.contact_id, a.id as alert_id, a.type, a.severity, a.message,
+      `select n.id, n.tenant_id, n.status, n.attempts, n.channel, n.recipient, n.contact_id, n.round, n.tier, n.fallback,
+              a.id as alert_id, a.status as alert_status, a.outcome is not distinct from 'test' as test, a.type, a.severity, a.message,
               a.lat, a.lon, coalesce(d.name, g.name, d.external_id, '') as source_name,
               coalesce(d.external_id, g.external_id, '') as source_external_id
        from notification_deliveries n join alerts a on a.id = n.alert_id
@@ -54,17 +65,43 @@ export function deliver_notification(deps: TaskDeps): Task {
       [deliveryId],
     );
     const delivery = rows[0];
-    if (!delivery || delivery.status !== "queued" || !delivery.recipient) return;
+    if (!delivery || !delivery.recipient) return;
     const finish = (status: string, fields: { providerId?: string; error?: string }) => {
       metrics.notifications.inc({ channel: delivery.channel, result: status });
       return helpers.query(
-        `update notification_deliveries set status = $2::delivery_status, provider_id = coalesce($3, provider_id),
-           error = coalesce($4, error), attempts = attempts + 1,
-           sent_at = case when $2 = 'sent' then now() end
-         where id = $1`,
-        [deliveryId, status, fields.providerId ?? null, fields.error ?? null],
+        `with done as (
+           update notification_deliveries set status = $2::delivery_status, provider_id = coalesce($3, provider_id),
+             error = coalesce($4, error), attempts = attempts + 1,
+             sent_at = case when $2 = 'sent' then now() end, hold_until = null
+           where id = $1
+           returning alert_id, contact_id, round, tier)
+         select graphile_worker.add_job($5::text,
+                  json_build_object('alertId', alert_id, 'round', round, 'tier', tier, 'contactId', contact_id),
+                  priority => $6, max_attempts => $7::int,
+                  job_key => $8::text || alert_id || ':' || round || ':' || tier || ':' || contact_id)
+         from done where $2 in ('failed', 'skipped') and $9::boolean and contact_id is not null`,
+        [
+          deliveryId,
+          status,
+          fields.providerId ?? null,
+          fields.error ?? null,
+          fallback.name,
+          helpers.job.priority,
+          fallback.maxAttempts,
+          fallback.keyPrefix,
+          !delivery.fallback && !delivery.test,
+        ],
       );
     };
+    if (delivery.status === "held_quiet_hours") {
+      if (delivery.alert_status !== "NEW" && !delivery.test) {
+        return void (await finish("skipped", { error: "the alert was acknowledged during quiet hours" }));
+      }
+      await helpers.query(
+        "update notification_deliveries set status = 'queued', hold_until = null where id = $1 and status = 'held_quiet_hours'",
+        [deliveryId],
+      );
+    } else if (delivery.status !== "queued") return;
     // This job completes; the delivery row and its next job are written together, so a crash loses neither.
     const requeue = (error: string, { delayMs, attempted }: { delayMs: number; attempted: boolean }) =>
       helpers.query(
@@ -122,7 +159,12 @@ export function deliver_notification(deps: TaskDeps): Task {
       linkSecret,
     );
     const link = `${publicUrl}/m/alerts/${delivery.alert_id}?t=${token}`;
-    const alert = { ...delivery, sourceName: delivery.source_name, sourceExternalId: delivery.source_external_id };
+    const alert = {
+      ...delivery,
+      sourceName: delivery.source_name,
+      sourceExternalId: delivery.source_external_id,
+      test: delivery.test,
+    };
     if (delivery.channel === "push") {
       if (!delivery.contact_id) return void (await finish("skipped", { error: "the contact was deleted" }));
       const timer = metrics.providerLatency.startTimer({ channel: "push" });

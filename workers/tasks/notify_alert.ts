@@ -1,80 +1,75 @@
-// One escalation step for an alert still NEW: queue a delivery per contact and
-// channel of the current tier (the unique delivery key makes a re-run queue
-// nothing twice), then schedule the next tier under the job key
-// escalate:<alert id>, which acknowledging the alert removes.
+// One escalation step for an alert still NEW: route the alert to its policy
+// (workers/route-policy.ts), queue a delivery per contact and channel of the
+// current tier (held until the policy's quiet hours end, unless the alert is
+// critical), schedule the tier's fallback check, then the next tier under the
+// job key escalate:<alert id>, which acknowledging the alert removes. A tier
+// held by quiet hours starts its clock when they end.
 import type { Task } from "graphile-worker";
-import type { EscalationTier } from "../../db/schema/escalation-policies";
 import { jobSql, parseJobPayload } from "../../server/contracts/jobs";
+import { quietHoursEnd } from "../../server/lib/quiet-hours";
 import { metrics } from "../../server/observability/metrics";
 import { jobPriority } from "../../server/services/alerts/notification-priority";
+import { queueDeliveries, type DeliveryContact } from "../queue-deliveries";
+import { routePolicy } from "../route-policy";
 
-type AlertRow = { tenant_id: string; site_id: string | null; status: string; severity: string };
-type PolicyRow = { tiers: EscalationTier[]; repeats: number };
-type ContactRow = { id: string; phone: string | null; email: string | null };
+type AlertRow = { tenant_id: string; site_id: string | null; status: string; severity: string; type: string };
 
 const DEFAULT_REPEAT_DELAY_S = 120;
-const PUSH_RECIPIENT = "opted-in phones";
 
 export const notify_alert: Task = async (raw, helpers) => {
   const { alertId, round, tier } = parseJobPayload("notify_alert", raw);
-  const deliver = jobSql("deliver_notification");
   const escalate = jobSql("notify_alert");
+  const fallback = jobSql("fallback_notification");
   await helpers.withPgClient(async (client) => {
     await client.query("begin");
     try {
       const { rows: alerts } = await client.query<AlertRow>(
-        "select tenant_id, site_id, status, severity from alerts where id = $1 for share",
+        "select tenant_id, site_id, status, severity, type from alerts where id = $1 for share",
         [alertId],
       );
       const alert = alerts[0];
       if (!alert || alert.status !== "NEW") return void (await client.query("commit"));
-      const { rows: policies } = await client.query<PolicyRow>(
-        `select tiers, repeats from escalation_policies where tenant_id = $1 and (site_id = $2 or site_id is null)
-         order by site_id is null limit 1`,
-        [alert.tenant_id, alert.site_id],
-      );
-      const policy = policies[0];
+      const policy = await routePolicy(client, alert);
       const step = policy?.tiers[tier];
       if (!policy || !step) {
         helpers.logger.warn(`alert ${alertId}: no escalation policy tier ${tier}; nobody notified`);
         return void (await client.query("commit"));
       }
-      const { rows: contacts } = await client.query<ContactRow>(
+      const { rows: contacts } = await client.query<DeliveryContact>(
         // A removed contact is skipped even if a policy still names it.
         "select id, phone, email from contacts where tenant_id = $1 and id = any($2::uuid[]) and deleted_at is null",
         [alert.tenant_id, step.contactIds],
       );
-      let deliveries = 0;
-      for (const contact of contacts) {
-        for (const channel of step.channels) {
-          // Push goes to every phone the contact (or the contact's user) opted in on, found when it is sent.
-          const recipient = channel === "sms" ? contact.phone : channel === "email" ? contact.email : PUSH_RECIPIENT;
-          const added = await client.query(
-            `with queued as (
-               insert into notification_deliveries (tenant_id, alert_id, contact_id, channel, recipient, round, tier, status, error)
-               values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-               on conflict on constraint notification_deliveries_once_key do nothing returning id, status)
-             select graphile_worker.add_job($11::text, json_build_object('deliveryId', id),
-                      priority => $10, max_attempts => $12::int, job_key => $13::text || id)
-             from queued where status = 'queued'`,
-            [
-              alert.tenant_id,
-              alertId,
-              contact.id,
-              channel,
-              recipient,
-              round,
-              tier,
-              recipient ? "queued" : "skipped",
-              recipient ? null : `contact has no ${channel}`,
-              jobPriority(alert.severity),
-              deliver.name,
-              deliver.maxAttempts,
-              deliver.keyPrefix,
-            ],
-          );
-          deliveries += added.rowCount ?? 0;
-        }
+      // Critical alerts never wait for quiet hours.
+      const holdUntil =
+        alert.severity !== "critical" && policy.quiet_hours ? quietHoursEnd(policy.quiet_hours, new Date()) : null;
+      const deliveries = await queueDeliveries(client, {
+        alert: { ...alert, id: alertId },
+        round,
+        tier,
+        contacts,
+        channels: step.channels,
+        fallback: false,
+        holdUntil,
+      });
+      const startAt = holdUntil ?? new Date();
+      if (step.fallback) {
+        await client.query(
+          `select graphile_worker.add_job($5::text, json_build_object('alertId', $1::text, 'round', $2::int, 'tier', $3::int),
+             run_at => $4::timestamptz + make_interval(secs => $6), priority => $7, max_attempts => $8::int,
+             job_key => $9::text || $1 || ':' || $2 || ':' || $3, job_key_mode => 'preserve_run_at')`,
+          [
+            alertId,
+            round,
+            tier,
+            startAt,
+            fallback.name,
+            step.fallback.afterSeconds,
+            jobPriority(alert.severity),
+            fallback.maxAttempts,
+            fallback.keyPrefix,
+          ],
+        );
       }
       const next =
         tier + 1 < policy.tiers.length
@@ -85,7 +80,7 @@ export const notify_alert: Task = async (raw, helpers) => {
       if (next) {
         await client.query(
           `select graphile_worker.add_job($6::text, json_build_object('alertId', $1::text, 'round', $2::int, 'tier', $3::int),
-             run_at => now() + make_interval(secs => $4), priority => $5, max_attempts => $7::int,
+             run_at => $9::timestamptz + make_interval(secs => $4), priority => $5, max_attempts => $7::int,
              job_key => $8::text || $1, job_key_mode => 'replace')`,
           [
             alertId,
@@ -96,11 +91,12 @@ export const notify_alert: Task = async (raw, helpers) => {
             escalate.name,
             escalate.maxAttempts,
             escalate.keyPrefix,
+            startAt,
           ],
         );
       }
       await client.query("commit");
-      metrics.jobsQueued.inc({ task: deliver.name }, deliveries);
+      metrics.jobsQueued.inc({ task: "deliver_notification" }, deliveries);
       if (next) metrics.jobsQueued.inc({ task: escalate.name });
     } catch (error) {
       await client.query("rollback");

@@ -8,6 +8,7 @@ import { requirePageActor } from "@/server/auth/page-auth";
 import { getAlertRules } from "@/server/presenters/alerts/get-alert-rules";
 import { listContacts } from "@/server/presenters/contacts/list-contacts";
 import { listEscalationPolicies } from "@/server/presenters/contacts/list-escalation-policies";
+import { listSites } from "@/server/presenters/sites/list-sites";
 import { getRuntime } from "@/server/runtime";
 import type { Actor } from "@/server/auth/actor";
 import { ConsoleFrame } from "../../console-frame";
@@ -18,12 +19,13 @@ export const metadata: Metadata = { title: "Notifications" };
 
 async function load(actor: Actor) {
   const { db } = getRuntime();
-  const [contacts, policies, rules] = await Promise.all([
+  const [contacts, policies, rules, sites] = await Promise.all([
     listContacts(db, actor, { limit: ADMIN_PAGE_SIZE }),
     listEscalationPolicies(db, actor, { limit: ADMIN_PAGE_SIZE }),
     getAlertRules(db, actor),
+    listSites(db, actor),
   ]);
-  return { contacts, policies, rules };
+  return { contacts, policies, rules, sites: sites.map(({ id, name }) => ({ id, name })) };
 }
 
 export default async function NotificationsPage() {

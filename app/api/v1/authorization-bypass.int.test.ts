@@ -14,6 +14,7 @@ let canary: string;
 let guardId: string;
 let deviceId: string;
 let alertId: string;
+let policyId: string;
 
 beforeAll(async () => {
   vigil = await startTestVigil();
@@ -33,6 +34,17 @@ beforeAll(async () => {
     select tenant_id, 'guard:' || id, 'panic', 'critical', ${canary}, now(), now(), id from guards where id = ${guard.id}
     returning id`;
   alertId = alert!.id;
+  const contact = await api<{ id: string }>(vigil.url, "/api/v1/contacts", {
+    method: "POST",
+    token: vigil.adminToken,
+    body: { name: canary, email: "canary@vigil.test" },
+  });
+  const policy = await api<{ id: string }>(vigil.url, "/api/v1/escalation-policies", {
+    method: "POST",
+    token: vigil.adminToken,
+    body: { name: "Canary policy", tiers: [{ contactIds: [contact.body.id], channels: ["email"] }] },
+  });
+  policyId = policy.body.id;
 });
 
 afterAll(async () => {
@@ -238,6 +250,8 @@ describe("no session, no data", () => {
     const mutations = [
       { route: `/api/v1/guards/${guardId}`, method: "PATCH", body: { name: "Intruder", active: false } },
       { route: `/api/v1/devices/${deviceId}`, method: "DELETE", body: undefined },
+      // "Test this policy" sends real SMS and emails.
+      { route: `/api/v1/escalation-policies/${policyId}/test`, method: "POST", body: undefined },
     ];
     for (const { route, method, body } of mutations) {
       for (const path of tricks(route)) {
@@ -256,5 +270,6 @@ describe("no session, no data", () => {
     expect(guard).toEqual({ name: canary, deactivated_at: null });
     expect(await vigil.sql`select 1 from devices where external_id = ${deviceId}`).toHaveLength(1);
     expect(await vigil.sql`select 1 from deletions`).toHaveLength(0);
+    expect(await vigil.sql`select 1 from notification_deliveries`).toHaveLength(0);
   });
 });

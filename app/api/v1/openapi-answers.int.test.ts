@@ -71,10 +71,16 @@ const byMethod = ([x]: [string, unknown], [y]: [string, unknown]) =>
 async function ownerOnlyCalls(token: string) {
   await call("POST", "/api/v1/sessions", { token, body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
   await call("POST", "/api/v1/guards", { token, body: { externalId: uniqueId("guard"), name: "New guard" } });
-  // A has its default policy: one for its site.
+  // A has its default policy: one for its site, in quiet hours, with a fallback.
   await call("POST", "/api/v1/escalation-policies", {
     token,
-    body: { name: "Site policy", siteId: a.site.id, tiers: [{ contactIds: [a.contact.id], channels: ["email"] }] },
+    body: {
+      name: "Site policy",
+      match: { siteIds: [a.site.id], severities: ["low", "info"] },
+      priority: 10,
+      quietHours: { from: "22:00", to: "07:00", timezone: "Asia/Kolkata" },
+      tiers: [{ contactIds: [a.contact.id], channels: ["email"], fallback: { channel: "sms", afterSeconds: 60 } }],
+    },
   });
 
   const user = await call("POST", "/api/v1/users", {

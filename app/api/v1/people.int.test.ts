@@ -163,7 +163,7 @@ describe("contacts, policies and devices", () => {
     expect(site.status).toBeLessThan(300);
     const created = await call<EscalationPolicyDto>("POST", "/api/v1/escalation-policies", {
       name: "Site policy",
-      siteId: site.body.id,
+      match: { siteIds: [site.body.id] },
       tiers: [{ contactIds: [contact.id], channels: ["email"], delaySeconds: 0 }],
     });
     const patched = await call<EscalationPolicyDto>("PATCH", `/api/v1/escalation-policies/${created.body.id}`, {
@@ -173,20 +173,20 @@ describe("contacts, policies and devices", () => {
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({
       name: "Site policy (nights)",
-      siteId: site.body.id,
+      match: { siteIds: [site.body.id] },
       repeats: 0,
       tiers: [{ contactIds: [contact.id], channels: ["sms", "email"], delaySeconds: 30 }],
     });
     expect((await call("DELETE", `/api/v1/escalation-policies/${created.body.id}`)).status).toBe(204);
     const [record] = await vigil.sql`
-      select label, before->>'siteId' as "siteId" from deletions where entity_id = ${created.body.id}`;
+      select label, before->'match'->'siteIds'->>0 as "siteId" from deletions where entity_id = ${created.body.id}`;
     expect(record).toEqual({ label: "Site policy (nights)", siteId: site.body.id });
     // The site may have a policy again.
     expect(
       (
         await call("POST", "/api/v1/escalation-policies", {
           name: "Site policy again",
-          siteId: site.body.id,
+          match: { siteIds: [site.body.id] },
           tiers: [{ contactIds: [contact.id], channels: ["email"] }],
         })
       ).status,

@@ -4,6 +4,7 @@ import {
   createContactInput,
   createEscalationPolicyInput,
   escalationPolicyDto,
+  policyTestDto,
   updateContactInput,
   updateEscalationPolicyInput,
 } from "../notifications";
@@ -55,7 +56,7 @@ export const createEscalationPolicy = defineOperation({
   response: { status: 201, description: "The new policy.", schema: escalationPolicyDto },
   errors: [409],
   errorNotes: {
-    409: "The tenant's default policy (no siteId), or that site's policy, exists already.",
+    409: "The tenant's default policy (empty match) exists already.",
     422: "Invalid input, or a contact or site that is not the caller's tenant's; `issues` names it.",
   },
 });
@@ -89,14 +90,32 @@ export const deleteContact = defineOperation({
 export const updateEscalationPolicy = defineOperation({
   method: "patch",
   path: "/api/v1/escalation-policies/{id}",
-  summary: "Change a policy's name, repeats or tiers; escalations in flight use the new tiers from their next step.",
+  summary:
+    "Change a policy's name, match, priority, quiet hours, repeats or tiers; escalations in flight follow the " +
+    "change from their next step.",
   tag: "Notifications",
   roles: ADMIN,
   params: uuidParams,
   body: updateEscalationPolicyInput,
   response: { status: 200, description: "The policy as saved.", schema: escalationPolicyDto },
+  errors: [404, 409],
+  errorNotes: {
+    409: "The change would make a second default policy (empty match).",
+    422: "Invalid input, or a contact or site that is not the caller's tenant's; `issues` names it.",
+  },
+});
+
+export const testEscalationPolicy = defineOperation({
+  method: "post",
+  path: "/api/v1/escalation-policies/{id}/test",
+  summary:
+    "Send a test notification (text starting with TEST) to every contact and channel of the policy's first tier, " +
+    "now, on a test alert that is resolved from the start; its page shows the deliveries.",
+  tag: "Notifications",
+  roles: ADMIN,
+  params: uuidParams,
+  response: { status: 202, description: "The test alert and how many deliveries were queued.", schema: policyTestDto },
   errors: [404],
-  errorNotes: { 422: "Invalid input, or a contact that is not the caller's tenant's; `issues` names it." },
 });
 
 export const deleteEscalationPolicy = defineOperation({

@@ -12,6 +12,8 @@ const delivery = (d: Partial<DeliveryDto>): DeliveryDto => ({
   tier: 0,
   attempts: 1,
   status: "sent",
+  fallback: false,
+  holdUntil: null,
   providerId: "SM1",
   error: null,
   createdAt: "2026-12-06T07:00:01.000Z",

@@ -27,6 +27,8 @@ export async function listDeliveries(
     tier: d.tier,
     attempts: d.attempts,
     status: d.status,
+    fallback: d.fallback,
+    holdUntil: d.status === "held_quiet_hours" ? (d.holdUntil?.toISOString() ?? null) : null,
     providerId: d.providerId,
     error: d.error,
     createdAt: d.createdAt.toISOString(),

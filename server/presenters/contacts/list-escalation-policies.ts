@@ -10,7 +10,9 @@ export function toPolicyDto(row: typeof escalationPolicies.$inferSelect): Escala
   return {
     id: row.id,
     name: row.name,
-    siteId: row.siteId,
+    match: row.match,
+    priority: row.priority,
+    quietHours: row.quietHours ?? null,
     repeats: row.repeats,
     tiers: row.tiers,
     createdAt: row.createdAt.toISOString(),

@@ -3,7 +3,7 @@
 // In the same transaction the contact leaves every tier of the tenant's
 // policies and its queued deliveries are skipped; notify_alert also skips
 // removed contacts, so an escalation in flight never reaches them again.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { contacts, escalationPolicies, notificationDeliveries } from "../../../db/schema";
 import type { Actor } from "../../auth/actor";
@@ -40,7 +40,7 @@ export async function deleteContact(db: Db, actor: Actor, id: string): Promise<v
         and(
           eq(notificationDeliveries.tenantId, actor.tenantId),
           eq(notificationDeliveries.contactId, contact.id),
-          eq(notificationDeliveries.status, "queued"),
+          inArray(notificationDeliveries.status, ["queued", "held_quiet_hours"]),
         ),
       );
     await recordAuditEvent(tx, actor, {

@@ -27,7 +27,7 @@ export async function deleteEscalationPolicy(db: Db, actor: Actor, id: string): 
       kind: "escalation-policy",
       entityId: row.id,
       label: row.name,
-      before: { name: row.name, siteId: row.siteId, repeats: row.repeats, tiers: row.tiers },
+      before: { name: row.name, match: row.match, priority: row.priority, repeats: row.repeats, tiers: row.tiers },
     });
   });
 }

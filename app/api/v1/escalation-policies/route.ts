@@ -1,4 +1,4 @@
-// GET /api/v1/escalation-policies?limit=&cursor=. POST {name, siteId?, repeats?, tiers: [{contactIds, channels, delaySeconds}]}.
+// GET /api/v1/escalation-policies?limit=&cursor=. POST {name, match?, priority?, quietHours?, repeats?, tiers: [{contactIds, channels, delaySeconds, fallback?}]}.
 import * as op from "@/server/contracts/operations/notifications";
 import { apiRoute } from "@/server/http/api-route";
 import { listEscalationPolicies } from "@/server/presenters/contacts/list-escalation-policies";

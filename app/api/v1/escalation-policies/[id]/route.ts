@@ -1,4 +1,4 @@
-// PATCH /api/v1/escalation-policies/:id {name?, repeats?, tiers?} - change a policy.
+// PATCH /api/v1/escalation-policies/:id {name?, match?, priority?, quietHours?, repeats?, tiers?} - change a policy.
 // DELETE /api/v1/escalation-policies/:id - remove it (recorded).
 import * as op from "@/server/contracts/operations/notifications";
 import { apiRoute } from "@/server/http/api-route";
