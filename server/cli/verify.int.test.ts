@@ -50,15 +50,18 @@ afterAll(async () => {
 
 describe("operator commands", () => {
   it("verify passes every check end to end", async () => {
-    const result = await cli("verify", ["--mqtt-url", vigil.mqttUrl], 45_000);
+    const result = await cli("verify", ["--mqtt-url", vigil.mqttUrl], 60_000);
     expect(result.stdout, result.stderr).toContain("ALL CHECKS PASSED");
     expect(result.stdout).toMatch(/PASS {2}notifications for the alert: 1 deliveries \(sms:/);
+    for (const adapter of ["OwnTracks over MQTT", "OwnTracks over HTTP", "Traccar Client (OsmAnd)", "Zigbee2MQTT"]) {
+      expect(result.stdout).toContain(`PASS  ${adapter}`);
+    }
     expect(result.stdout).not.toContain("FAIL");
     expect("code" in result ? result.code : 0).toBe(0);
     // A second run reuses verify-g and verify-phone (new password) and the open panic alert.
-    const again = await cli("verify", ["--mqtt-url", vigil.mqttUrl], 45_000);
+    const again = await cli("verify", ["--mqtt-url", vigil.mqttUrl], 60_000);
     expect(again.stdout, again.stderr).toContain("ALL CHECKS PASSED");
-  }, 90_000);
+  }, 150_000);
 
   it("simulate registers a demo set, walks its guards and answers a command; a re-run reuses the devices", async () => {
     const result = await cli("simulate", [
@@ -114,6 +117,33 @@ describe("operator commands", () => {
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(output).toContain("stopping (Ctrl-C)");
     expect(code, output).toBe(0);
+  }, 90_000);
+
+  it("simulate --protocol sends the guards' fixes as OwnTracks or OsmAnd, and the sensors through Zigbee2MQTT", async () => {
+    const locations = async () => {
+      const { body } = await api<unknown[]>(vigil.url, "/api/v1/guards/sim-g-1/locations?limit=10000", {
+        token: vigil.adminToken,
+      });
+      return body.length;
+    };
+    for (const protocol of ["owntracks", "osmand"]) {
+      const before = await locations();
+      const args = ["--mqtt-url", vigil.mqttUrl, "--scenario", "gps", "--protocol", protocol, "--count", "1"];
+      const result = await cli("simulate", [...args, "--duration-s", "3", "--interval-s", "1"]);
+      expect("code" in result ? result.code : 0, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`(${protocol})`);
+      await waitFor(async () => (await locations()) >= before + 2, { what: `sim-g-1's ${protocol} fixes` });
+    }
+    const args = ["--mqtt-url", vigil.mqttUrl, "--scenario", "sensors", "--protocol", "zigbee2mqtt", "--count", "1"];
+    const result = await cli("simulate", [...args, "--duration-s", "3", "--interval-s", "1"]);
+    expect("code" in result ? result.code : 0, result.stderr).toBe(0);
+    const smoke = encodeURIComponent("sim-gw-1::sim hall smoke");
+    await waitFor(
+      async () => (await api(vigil.url, `/api/v1/devices/${smoke}`, { token: vigil.adminToken })).status === 200,
+      {
+        what: "the gateway's smoke detector",
+      },
+    );
   }, 90_000);
 
   it("health reports every check from /readyz and /metrics", async () => {
