@@ -11,6 +11,7 @@
 // tamper, battery; /devices/MCCGQ11LM.html: contact false = open, battery,
 // voltage, device_temperature).
 import path from "node:path";
+import { gatewaySensorId } from "../server/contracts/mqtt-identity";
 import { expect, publish, resolveOpenAlerts, screenshotDir, signIn, test, type MqttCredentials } from "./fixtures";
 import { markerCentre } from "./map-markers";
 
@@ -122,7 +123,7 @@ test("a Zigbee2MQTT smoke detector and door contact behind a gateway show on the
       smoke: true,
       tamper: false,
     });
-    const item = queue.getByRole("listitem").filter({ hasText: `${gateway.externalId}::hallway smoke` });
+    const item = queue.getByRole("listitem").filter({ hasText: gatewaySensorId(gateway.externalId, "hallway smoke")! });
     await expect(item).toContainText("FIRE");
     await expect(item).toContainText("hallway smoke");
   });
@@ -134,7 +135,7 @@ test("a Zigbee2MQTT smoke detector and door contact behind a gateway show on the
       device_temperature: 24,
       voltage: 3005,
     });
-    const item = queue.getByRole("listitem").filter({ hasText: `${gateway.externalId}::front door` });
+    const item = queue.getByRole("listitem").filter({ hasText: gatewaySensorId(gateway.externalId, "front door")! });
     await expect(item).toContainText("INTRUSION");
     await page.screenshot({ path: path.join(screenshotDir, "noc-zigbee2mqtt-alarms.png") });
   });

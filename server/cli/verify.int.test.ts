@@ -5,6 +5,7 @@
 import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gatewaySensorId } from "../contracts/mqtt-identity";
 import type { ContactDto } from "../contracts/notifications";
 import { api } from "../../test/harness/api-client";
 import { startFakeProviders, type FakeProviders } from "../../test/harness/fake-providers";
@@ -132,15 +133,19 @@ describe("operator commands", () => {
       const result = await cli("simulate", [...args, "--duration-s", "3", "--interval-s", "1"]);
       expect("code" in result ? result.code : 0, result.stderr).toBe(0);
       expect(result.stdout).toContain(`(${protocol})`);
-      await waitFor(async () => (await locations()) >= before + 2, { what: `sim-g-1's ${protocol} fixes` });
+      await waitFor(async () => (await locations()) >= before + 2, {
+        timeoutMs: 15_000,
+        what: `sim-g-1's ${protocol} fixes after ${result.stdout}`,
+      });
     }
     const args = ["--mqtt-url", vigil.mqttUrl, "--scenario", "sensors", "--protocol", "zigbee2mqtt", "--count", "1"];
     const result = await cli("simulate", [...args, "--duration-s", "3", "--interval-s", "1"]);
     expect("code" in result ? result.code : 0, result.stderr).toBe(0);
-    const smoke = encodeURIComponent("sim-gw-1::sim hall smoke");
+    const smoke = encodeURIComponent(gatewaySensorId("sim-gw-1", "sim hall smoke")!);
     await waitFor(
       async () => (await api(vigil.url, `/api/v1/devices/${smoke}`, { token: vigil.adminToken })).status === 200,
       {
+        timeoutMs: 15_000,
         what: "the gateway's smoke detector",
       },
     );

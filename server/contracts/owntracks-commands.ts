@@ -8,7 +8,7 @@ import { z } from "zod";
 import { OWNTRACKS_COMMAND_LEAF } from "./mqtt-topics";
 
 /** One region as the app takes it: `rid` is its key on the phone, `tst` its key on older iOS apps. */
-export const ownTracksWaypoint = z.object({
+const ownTracksWaypoint = z.object({
   _type: z.literal("waypoint"),
   desc: z.string(),
   lat: z.number(),
@@ -20,7 +20,7 @@ export const ownTracksWaypoint = z.object({
 export type OwnTracksWaypoint = z.infer<typeof ownTracksWaypoint>;
 
 /** A set-waypoints command's params: the regions, and what they were computed from (to skip resending them). */
-export const setWaypointsParams = z.object({ waypoints: z.array(ownTracksWaypoint), fingerprint: z.string() });
+const setWaypointsParams = z.object({ waypoints: z.array(ownTracksWaypoint), fingerprint: z.string() });
 export type SetWaypointsParams = z.infer<typeof setWaypointsParams>;
 
 export const SET_WAYPOINTS_COMMAND = "set-waypoints";

@@ -10,6 +10,7 @@
 // battery, voltage).
 import { randomBytes } from "node:crypto";
 import mqtt from "mqtt";
+import { gatewaySensorId } from "../../contracts/mqtt-identity";
 import { api, ensureDevice, ensureSite } from "../lib/vigil-api";
 import { GUARD, hasFix, PHONE, until, type Check, type VerifyContext } from "./context";
 
@@ -95,20 +96,22 @@ export const adapterChecks: Check[] = [
         const temperature = +(18 + Math.random() * 10).toFixed(2);
         const state = { temperature, humidity: 44.72, pressure: 1008, battery: 97, voltage: 3005 };
         await client.publishAsync(`zigbee2mqtt/${GATEWAY}/${CLIMATE}`, JSON.stringify(state), { qos: 1 });
-        const sensor = encodeURIComponent(`${GATEWAY}::${CLIMATE}`);
+        // The friendly name's space is `_` in the sensor's id, with a tag of the name (contracts/mqtt-identity.ts).
+        const sensorId = gatewaySensorId(GATEWAY, CLIMATE)!;
+        const sensor = encodeURIComponent(sensorId);
         await until(
-          `the reading in GET /api/v1/devices/${GATEWAY}::${CLIMATE}`,
+          `the reading in GET /api/v1/devices/${sensorId}`,
           async () => {
-            const { body } = await api<{ latestTelemetry: { temperature: number | null } | null }>(
+            const { body } = await api<{ latestTelemetry: { temperatureC: number | null } | null }>(
               ctx.url,
               `/api/v1/devices/${sensor}`,
               { token: ctx.token },
             );
-            return body?.latestTelemetry?.temperature === temperature;
+            return body?.latestTelemetry?.temperatureC === temperature;
           },
           ctx.waitMs,
         );
-        return `${GATEWAY}::${CLIMATE} at ${temperature} °C`;
+        return `${sensorId} at ${temperature} °C`;
       } finally {
         await client.endAsync().catch(() => {});
       }
