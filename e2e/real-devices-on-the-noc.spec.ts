@@ -142,3 +142,47 @@ test("a Zigbee2MQTT smoke detector and door contact behind a gateway show on the
   });
   await resolveOpenAlerts(api);
 });
+
+test("the admin makes a Zigbee2MQTT button's double press a panic on its device page, on a phone", async ({
+  page,
+  api,
+  vigil,
+}) => {
+  const suffix = Date.now().toString(36);
+  const registered = await api.post("/api/v1/devices", { data: { externalId: `gw-btn-${suffix}`, kind: "gateway" } });
+  expect(registered.status(), await registered.text()).toBe(201);
+  const gateway = (await registered.json()) as Registered & { externalId: string };
+  const button = gatewaySensorId(gateway.externalId, "desk button")!;
+  // Aqara WXKG11LM (zigbee2mqtt.io/devices/WXKG11LM.html): action single, double, triple, quadruple, hold, release.
+  const press = (action: string) =>
+    publish(vigil, gateway.mqtt, `zigbee2mqtt/${gateway.externalId}/desk button`, { action, battery: 100 });
+  await press("single");
+  await expect.poll(async () => (await api.get(`/api/v1/devices/${encodeURIComponent(button)}`)).status()).toBe(200);
+  await resolveOpenAlerts(api);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, vigil);
+  await page.goto(`/devices/${encodeURIComponent(button)}`);
+  await expect(page.getByTestId("panic-actions")).toContainText("none mapped");
+  await page.getByRole("button", { name: "Edit…" }).click();
+  await page.getByLabel("Button actions that raise a panic").fill("double, hold");
+  await page.getByRole("button", { name: "Save device" }).click();
+  await expect(page.getByTestId("panic-actions")).toContainText("double, hold");
+  await page.getByTestId("panic-actions").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(screenshotDir, "device-panic-actions-phone.png") });
+
+  // The ingest hears of the change through the registry notification: press until the panic is raised.
+  await expect
+    .poll(
+      async () => {
+        await press("double");
+        const open = (await (await api.get("/api/v1/alerts?status=open&type=panic&limit=50")).json()) as {
+          sourceExternalId: string;
+        }[];
+        return open.some((a) => a.sourceExternalId === button);
+      },
+      { timeout: 15_000, intervals: [1000] },
+    )
+    .toBe(true);
+  await resolveOpenAlerts(api);
+});
