@@ -1,47 +1,13 @@
 // Persona: the control-room operator signs in and watches a guard move, live,
 // after the guard's phone publishes GPS fixes over MQTT.
 import path from "node:path";
-import type { Page } from "@playwright/test";
 import { expect, publish, screenshotDir, test, type MqttCredentials } from "./fixtures";
+import { markerCentre } from "./map-markers";
 
 // The map opens on this point (components/map/live-map.tsx) when there are no positions yet.
 const START = { lat: 12.9716, lon: 77.5946 };
 // About 300 m due north: at the map's first zoom (13) that is about 16 screen pixels up.
 const MOVED = { lat: 12.9743, lon: 77.5946 };
-
-type Point = { x: number; y: number };
-
-/**
- * Centre of the guard markers drawn on the Leaflet canvas, in page pixels
- * (markers are canvas paths, not DOM elements). Only this test's guard has a
- * position, so the marker-coloured pixels are its marker.
- */
-async function markerCentre(page: Page): Promise<Point | null> {
-  return page.locator('[data-testid="map"] .leaflet-overlay-pane canvas').evaluate((canvas: HTMLCanvasElement) => {
-    const context = canvas.getContext("2d");
-    if (!context || canvas.width === 0 || canvas.height === 0) return null;
-    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-    const fill = [0x3e, 0xcf, 0x8e]; // the marker fill colour
-    let sumX = 0;
-    let sumY = 0;
-    let count = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const alpha = data[i + 3] ?? 0;
-      const near = fill.every((c, k) => Math.abs((data[i + k] ?? 0) - c) < 40);
-      if (alpha > 200 && near) {
-        sumX += (i / 4) % canvas.width;
-        sumY += Math.floor(i / 4 / canvas.width);
-        count += 1;
-      }
-    }
-    if (count === 0) return null;
-    const box = canvas.getBoundingClientRect();
-    return {
-      x: box.left + ((sumX / count) * box.width) / canvas.width,
-      y: box.top + ((sumY / count) * box.height) / canvas.height,
-    };
-  });
-}
 
 test("operator sees a guard appear and move on the NOC after GPS fixes over MQTT", async ({ page, api, vigil }) => {
   await test.step("sign in from the front door", async () => {

@@ -18,6 +18,7 @@ import { purge_expired_sessions } from "./tasks/purge_expired_sessions";
 import { retrain_false_alarm_models } from "./tasks/retrain_false_alarm_models";
 import { score_alert } from "./tasks/score_alert";
 import { send_password_reset } from "./tasks/send_password_reset";
+import { sync_owntracks_waypoints } from "./tasks/sync_owntracks_waypoints";
 import { train_false_alarm_model } from "./tasks/train_false_alarm_model";
 
 export function createTaskList(deps: TaskDeps): Record<JobName, Task> {
@@ -34,6 +35,7 @@ export function createTaskList(deps: TaskDeps): Record<JobName, Task> {
     deliver_notification: deliver_notification(deps),
     publish_device_command: publish_device_command(deps),
     publish_device_config: publish_device_config(deps),
+    sync_owntracks_waypoints,
     train_false_alarm_model: train_false_alarm_model(deps),
     retrain_false_alarm_models: retrain_false_alarm_models(deps),
     score_alert: score_alert(deps),

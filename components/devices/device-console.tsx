@@ -42,6 +42,16 @@ export function DeviceConsole({ initial, role }: Props) {
         {device.guardExternalId && <> · guard {device.guardExternalId}</>} · registered{" "}
         <RelativeTime iso={device.createdAt} />
       </p>
+      {device.gatewayAddress !== null && (
+        <p className="page-sub muted" data-testid="panic-actions">
+          Panic on button action:{" "}
+          {device.panicActions.length > 0 ? (
+            <span className="mono">{device.panicActions.join(", ")}</span>
+          ) : (
+            "none mapped (an SOS button's emergency, sos or panic always is)"
+          )}
+        </p>
+      )}
       <div className="device-grid">
         <div className="column">
           <TelemetryPanel device={device} />

@@ -44,6 +44,9 @@ export const devices = pgTable(
     // friendly name), which is where Vigil's commands for it go. Created by ingest on its first message.
     gatewayId: uuid("gateway_id").references((): AnyPgColumn => devices.id, { onDelete: "cascade" }),
     gatewayAddress: text("gateway_address"),
+    // A gateway sensor's button actions (Zigbee2MQTT's `action`, e.g. `single`, `double`) that an admin made a
+    // panic, besides the SOS buttons' own `emergency`/`sos`/`panic`.
+    panicActions: text("panic_actions").array().notNull().default([]),
     expectedIntervalS: integer("expected_interval_s"),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
     // Set by the liveness check when the device missed its reporting interval too often.

@@ -3,38 +3,10 @@
 // gives (an API route refusing a request without a session), which is what a
 // route handler would cost before doing any work. Run: tsx scripts/bench/http-ingest-bench.ts
 import os from "node:os";
-import http from "node:http";
+import { hammer } from "./http-hammer";
 import { login, startVigilProcess } from "./vigil-process";
 
 const CONCURRENCY = 32;
-const SECONDS = 10;
-
-async function hammer(url: string, init: { method: string; headers: Record<string, string>; body?: () => string }) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const send = (body: string | undefined) =>
-    new Promise<number>((resolve, reject) => {
-      const req = http.request(url, { method: init.method, headers: init.headers, agent }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      });
-      req.on("error", reject);
-      req.end(body);
-    });
-  const statuses = new Map<number, number>();
-  const until = Date.now() + SECONDS * 1000;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (Date.now() < until) {
-        const status = await send(init.body?.());
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        done += 1;
-      }
-    }),
-  );
-  agent.destroy();
-  return { perSecond: Math.round(done / SECONDS), statuses: Object.fromEntries(statuses) };
-}
 
 async function main() {
   const vigil = await startVigilProcess({});

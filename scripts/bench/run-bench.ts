@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { startFakeProviders } from "../../test/harness/fake-providers";
 import { startMosquitto } from "../../test/harness/mosquitto";
+import { adapterThroughput } from "./adapter-throughput";
 import { geofenceBench } from "./geofence-bench";
 import { livenessBench } from "./liveness-bench";
 import { panicLatency } from "./panic-latency";
@@ -27,6 +28,7 @@ const SECTIONS = [
   "geofence",
   "ceilings",
   "throughput",
+  "adapters",
   "latency",
   "panic-under-stream",
   "metrics",
@@ -124,6 +126,8 @@ async function main(): Promise<void> {
     }
     // After the latency runs, whose first measure is each guard's first fix since the start.
     if (run.has("throughput")) for (const row of await compareThroughput(targets)) log(row);
+    // The adapters beside the native topic, on the Vigil on Mosquitto.
+    if (run.has("adapters")) for (const row of await adapterThroughput(onMosquitto)) log(row);
 
     if (run.has("metrics")) {
       // 10,000 devices each reporting every 30 s: 333 msg/s.

@@ -1,15 +1,17 @@
 // npm run simulate -- --scenario <gps|geofence|telemetry|sensors|panic|commands|offline|zigbee2mqtt|patrol|all> --count N
-//   [--url http://localhost:3000] [--mqtt-url mqtt://localhost:1883] [--token T] [--duration-s S] [--interval-s 3]
+//   [--protocol native|owntracks|osmand|zigbee2mqtt] [--url http://localhost:3000] [--mqtt-url mqtt://localhost:1883]
+//   [--token T] [--duration-s S] [--interval-s 3]
 // Registers a demo set (guards sim-g-1..N with phones sim-phone-1..N, sensors
 // sim-sensor-1..N, gateway sim-gw-1 (running Zigbee2MQTT: its sensors appear
 // as sim-gw-1::sim_hall_smoke-…), site "Sim HQ" with a 450 m fence that
 // every guard is assigned to, and for `patrol` its checkpoints and tour; a
 // re-run rotates their credentials) and publishes realistic traffic with each
-// device's own credentials. Logs in with
+// device's own credentials. `--protocol` says how: the guards' fixes as
+// OwnTracks over MQTT or Traccar Client's OsmAnd over HTTP instead of Vigil's
+// own topic, or the sensors behind the Zigbee2MQTT gateway instead of their
+// own topics (the zigbee2mqtt scenario). Logs in with
 // ADMIN_EMAIL/ADMIN_PASSWORD unless --token. Ctrl-C or --duration-s stops it.
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import mqtt, { type MqttClient } from "mqtt";
 import {
   api,
   assignGuard,
@@ -17,13 +19,13 @@ import {
   ensureGuard,
   ensureSite,
   logIn,
-  msgId,
   resolveTarget,
-  sleep,
   targetOptions,
+  type DeviceKind,
 } from "./lib/vigil-api";
-import type { Credentials, DeviceKind } from "./lib/vigil-api";
 import { startPatrolScenario } from "./lib/patrol-scenario";
+import { answerCommands, connect, log, publish, sendPanic, type SimDevice } from "./lib/sim-device";
+import { createFixSender, FIX_PROTOCOLS } from "./lib/sim-fixes";
 import { publishZigbee2MqttRound } from "./lib/zigbee2mqtt-sim";
 
 const SCENARIOS = [
@@ -40,15 +42,8 @@ const SCENARIOS = [
 type Scenario = (typeof SCENARIOS)[number];
 const CENTER = { lat: 12.9716, lon: 77.5946 };
 
-type SimDevice = {
-  externalId: string;
-  kind: DeviceKind;
-  guardExternalId?: string;
-  client: MqttClient;
-  silent: boolean;
-};
-
-const log = (message: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${message}`);
+const PROTOCOLS = [...FIX_PROTOCOLS, "zigbee2mqtt"] as const;
+type Protocol = (typeof PROTOCOLS)[number];
 
 function parse() {
   const { values } = parseArgs({
@@ -56,6 +51,7 @@ function parse() {
       ...targetOptions,
       scenario: { type: "string", default: "all" },
       count: { type: "string", default: "3" },
+      protocol: { type: "string", default: "native" },
       "duration-s": { type: "string" },
       "interval-s": { type: "string", default: "3" },
     },
@@ -64,79 +60,15 @@ function parse() {
     values.scenario === "all" ? [...SCENARIOS] : (values.scenario!.split(",") as Scenario[]);
   const unknown = scenarios.filter((s) => !SCENARIOS.includes(s));
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(", ")}: use ${SCENARIOS.join("|")}|all`);
+  const protocol = values.protocol as Protocol;
+  if (!PROTOCOLS.includes(protocol)) throw new Error(`unknown protocol ${protocol}: use ${PROTOCOLS.join("|")}`);
+  if (protocol === "zigbee2mqtt") scenarios.push("zigbee2mqtt");
   const count = Number(values.count);
   if (!Number.isInteger(count) || count < 1 || count > 1000) throw new Error("--count must be 1..1000");
   const durationS = values["duration-s"] === undefined ? undefined : Number(values["duration-s"]);
   const intervalMs = Math.max(200, Number(values["interval-s"]) * 1000);
-  return { ...resolveTarget(values), token: values.token, scenarios: new Set(scenarios), count, durationS, intervalMs };
-}
-
-async function connect(mqttUrl: string, credentials: Credentials): Promise<MqttClient> {
-  return mqtt.connectAsync(mqttUrl, {
-    ...credentials,
-    clientId: `${credentials.username}@sim-${randomBytes(3).toString("hex")}`,
-    reconnectPeriod: 2000,
-    connectTimeout: 10_000,
-  });
-}
-
-function publish(device: SimDevice, topic: string, payload: Record<string, unknown>, qos: 0 | 1 | 2 = 1) {
-  if (device.silent || device.client.disconnecting) return;
-  const body = { ...payload, timestamp: new Date().toISOString(), msg_id: msgId() };
-  device.client.publish(topic, JSON.stringify(body), { qos }, (error) => {
-    if (error) log(`publish ${topic} failed: ${error.message}`);
-  });
-}
-
-/** Answers commands: "received" at once, "done" half a second later. */
-function answerCommands(device: SimDevice): void {
-  device.client.on("message", (topic, raw) => {
-    if (topic !== `device/${device.externalId}/commands`) return;
-    let command: { command_id?: string; type?: string };
-    try {
-      command = JSON.parse(raw.toString()) as typeof command;
-    } catch {
-      return;
-    }
-    if (!command.command_id) return;
-    log(`${device.externalId} got command ${command.type} (${command.command_id}): received, then done`);
-    const results = `device/${device.externalId}/command-results`;
-    publish(device, results, { command_id: command.command_id, status: "received" });
-    setTimeout(
-      () => publish(device, results, { command_id: command.command_id, status: "done", result: { ok: true } }),
-      500,
-    ).unref();
-  });
-  void device.client.subscribeAsync(`device/${device.externalId}/commands`, { qos: 1 });
-}
-
-/** A panic with QoS 2, resent every 2 s under the same msg_id until its receipt arrives. */
-async function sendPanic(phone: SimDevice, isStopped: () => boolean): Promise<void> {
-  const id = msgId();
-  const receiptTopics = [`device/${phone.externalId}/receipts`, `guard/${phone.guardExternalId}/receipts`];
-  let receipt: string | undefined;
-  const onMessage = (topic: string, raw: Buffer) => {
-    if (!receiptTopics.includes(topic)) return;
-    const body = JSON.parse(raw.toString()) as { msg_id?: string; alert_id?: string };
-    if (body.msg_id === id) receipt = body.alert_id ?? "?";
-  };
-  phone.client.on("message", onMessage);
-  await phone.client.subscribeAsync(receiptTopics, { qos: 1 });
-  const payload = {
-    alert_type: "panic",
-    severity: "critical",
-    message: `Simulated panic from ${phone.guardExternalId}`,
-    location: { lat: CENTER.lat + 0.002, lon: CENTER.lon - 0.002 },
-    timestamp: new Date().toISOString(),
-    msg_id: id,
-  };
-  for (let attempt = 1; !receipt && !isStopped(); attempt++) {
-    log(`${phone.guardExternalId} PANIC (msg_id ${id}, attempt ${attempt})`);
-    phone.client.publish(`alert/panic/${phone.guardExternalId}`, JSON.stringify(payload), { qos: 2 });
-    for (let waited = 0; waited < 2000 && !receipt && !isStopped(); waited += 100) await sleep(100);
-  }
-  phone.client.off("message", onMessage);
-  if (receipt) log(`${phone.guardExternalId} panic receipt: alert ${receipt}`);
+  const target = resolveTarget(values);
+  return { ...target, token: values.token, scenarios: new Set(scenarios), protocol, count, durationS, intervalMs };
 }
 
 async function main(): Promise<void> {
@@ -152,6 +84,7 @@ async function main(): Promise<void> {
       externalId,
       kind,
       guardExternalId,
+      credentials,
       client: await connect(options.mqttUrl, credentials),
       silent: false,
     };
@@ -172,7 +105,8 @@ async function main(): Promise<void> {
   }
   const phones = devices.filter((d) => d.kind === "guard-phone");
   const sensors = devices.filter((d) => d.kind === "sensor");
-  log(`${devices.length} devices connected to ${options.mqttUrl}; scenarios: ${[...options.scenarios].join(", ")}`);
+  const scenarios = [...options.scenarios].join(", ");
+  log(`${devices.length} devices connected to ${options.mqttUrl}; scenarios: ${scenarios} (${options.protocol})`);
 
   let stopped = false;
   const timers: NodeJS.Timeout[] = [];
@@ -193,6 +127,7 @@ async function main(): Promise<void> {
   let tick = 0;
   const battery = new Map(devices.map((d) => [d.externalId, 60 + Math.random() * 40]));
   if (options.scenarios.has("gps") || options.scenarios.has("geofence")) {
+    const sendFix = createFixSender(options.protocol === "zigbee2mqtt" ? "native" : options.protocol, options.url);
     const walk = () => {
       tick++;
       phones.forEach((phone, i) => {
@@ -204,9 +139,9 @@ async function main(): Promise<void> {
         const lat = CENTER.lat + radius * Math.sin(angle);
         const lon = CENTER.lon + radius * Math.cos(angle);
         const fix = { lat: +lat.toFixed(6), lon: +lon.toFixed(6), accuracy: 5 + Math.round(Math.random() * 10) };
-        publish(phone, `guard/${phone.guardExternalId}/gps`, {
+        sendFix(phone, {
           ...fix,
-          speed: 1.2,
+          speedMps: 1.2,
           heading: Math.round(((angle * 180) / Math.PI + 90) % 360),
           battery: Math.round(battery.get(phone.externalId)!),
         });
@@ -233,7 +168,8 @@ async function main(): Promise<void> {
     report();
     every(options.intervalMs * 2, report);
   }
-  if (options.scenarios.has("sensors")) {
+  // With --protocol zigbee2mqtt the sensors report through the gateway (the zigbee2mqtt scenario) instead.
+  if (options.scenarios.has("sensors") && options.protocol !== "zigbee2mqtt") {
     const read = () => {
       for (const sensor of sensors) {
         publish(sensor, `sensor/${sensor.externalId}/temperature`, { value: +(24 + Math.random() * 4).toFixed(1) });
@@ -295,7 +231,8 @@ async function main(): Promise<void> {
     every(options.intervalMs * 5, () => void patrol.step().catch((error: Error) => log(`patrol: ${error.message}`)));
   }
   if (options.scenarios.has("panic")) {
-    setTimeout(() => void sendPanic(phones[0]!, () => stopped), Math.min(1000, options.intervalMs)).unref();
+    const at = { lat: CENTER.lat + 0.002, lon: CENTER.lon - 0.002 };
+    setTimeout(() => void sendPanic(phones[0]!, at, () => stopped), Math.min(1000, options.intervalMs)).unref();
   }
 
   await stoppedPromise;

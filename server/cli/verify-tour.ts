@@ -5,34 +5,12 @@
 // Passes when the worker made the run (saving the tour asks it to at once; its
 // cron would within a minute) and the run is completed with one visit by each method.
 import type { CheckpointDto, TourDto, TourRunDto } from "../contracts/patrols";
-import { api, msgId, sleep } from "./lib/vigil-api";
-
-type Receipt = { topic: string; msgId?: string };
-type TourCheckOptions = {
-  url: string;
-  guard: string;
-  /** The session token (set by the login check, read when this check runs). */
-  token: () => string;
-  publish: (topic: string, payload: unknown) => Promise<unknown>;
-  receipts: readonly Receipt[];
-  /** The run's fix: the verify fence is centred on it, and the post stands on it. */
-  fix: { lat: number; lon: number };
-  waitMs: number;
-};
+import { api, msgId } from "./lib/vigil-api";
+import { GUARD, publishAs, until, type Check } from "./verify/context";
 
 const TOUR = "Verify tour";
 /** Saving the tour queues the worker's pass at once; its cron runs every minute in any case. */
 const RUN_WAIT_MS = 75_000;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, ms: number): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what} not seen within ${Math.round(ms / 1000)} s`);
-    await sleep(500);
-  }
-}
 
 async function ensureCheckpoint(
   url: string,
@@ -61,57 +39,59 @@ async function ensureTour(url: string, token: string, siteId: string, body: Reco
   return saved.body;
 }
 
-export function tourCheck({ url, guard, token, publish, receipts, fix, waitMs }: TourCheckOptions) {
-  return {
-    name: "a tour run is made, walked by QR scan and GPS, and completed",
-    run: async (): Promise<string> => {
-      const sites = await api<{ id: string; name: string }[]>(url, "/api/v1/sites", { token: token() });
-      const siteId = sites.body.find?.((s) => s.name === "Verify site")?.id;
-      if (!siteId) throw new Error("no Verify site (the geofence check makes it)");
-      const gate = await ensureCheckpoint(url, token(), siteId, { name: "Verify gate" });
-      const post = await ensureCheckpoint(url, token(), siteId, { name: "Verify post", ...fix, radiusM: 30 });
-      const startAt = new Date();
-      const tour = await ensureTour(url, token(), siteId, {
-        name: TOUR,
-        checkpointIds: [gate.id, post.id],
-        ordered: true,
-        startAt: startAt.toISOString(),
-        windowMinutes: 10,
-        repeatMinutes: null,
-        guardExternalId: guard,
-      });
-      const runs = async () =>
-        (
-          await api<TourRunDto[]>(url, `/api/v1/tour-runs?siteId=${siteId}&guardExternalId=${guard}&limit=20`, {
-            token: token(),
-          })
-        ).body.filter?.((r) => r.tourId === tour.id && Date.parse(r.dueAt) === startAt.getTime()) ?? [];
-      const made = await until("the run made by the worker", async () => (await runs())[0], RUN_WAIT_MS);
-      const madeAfterS = Math.round((Date.now() - startAt.getTime()) / 1000);
+export const tourCheck: Check = {
+  name: "a tour run is made, walked by QR scan and GPS, and completed",
+  run: async (ctx) => {
+    const { url, fix, receipts, waitMs } = ctx;
+    const token = () => ctx.token;
+    const guard = GUARD;
+    const publish = publishAs(ctx);
+    const sites = await api<{ id: string; name: string }[]>(url, "/api/v1/sites", { token: token() });
+    const siteId = sites.body.find?.((s) => s.name === "Verify site")?.id;
+    if (!siteId) throw new Error("no Verify site (the geofence check makes it)");
+    const gate = await ensureCheckpoint(url, token(), siteId, { name: "Verify gate" });
+    const post = await ensureCheckpoint(url, token(), siteId, { name: "Verify post", ...fix, radiusM: 30 });
+    const startAt = new Date();
+    const tour = await ensureTour(url, token(), siteId, {
+      name: TOUR,
+      checkpointIds: [gate.id, post.id],
+      ordered: true,
+      startAt: startAt.toISOString(),
+      windowMinutes: 10,
+      repeatMinutes: null,
+      guardExternalId: guard,
+    });
+    const runs = async () =>
+      (
+        await api<TourRunDto[]>(url, `/api/v1/tour-runs?siteId=${siteId}&guardExternalId=${guard}&limit=20`, {
+          token: token(),
+        })
+      ).body.filter?.((r) => r.tourId === tour.id && Date.parse(r.dueAt) === startAt.getTime()) ?? [];
+    const made = await until("the run made by the worker", async () => (await runs())[0], RUN_WAIT_MS);
+    const madeAfterS = Math.round((Date.now() - startAt.getTime()) / 1000);
 
-      const scan = msgId();
-      const timestamp = () => new Date().toISOString();
-      await publish(`guard/${guard}/checkpoint`, {
-        code: gate.code,
-        method: "qr",
-        timestamp: timestamp(),
-        msg_id: scan,
-      });
-      await until("the scan's receipt", async () => receipts.some((r) => r.msgId === scan), waitMs);
-      // The ingest processes learn the run's GPS targets by NOTIFY: a fix sent before they did is not a visit,
-      // so the guard stands at the post, reporting, until the run is over.
-      const done = await until(
-        "the run completed",
-        async () => {
-          await publish(`guard/${guard}/gps`, { ...fix, accuracy: 5, timestamp: timestamp(), msg_id: msgId() });
-          const run = (await runs())[0];
-          return run?.status === "completed" ? run : undefined;
-        },
-        waitMs,
-      );
-      const methods = done.checkpoints.map((c) => `${c.name} by ${c.method}`).join(", ");
-      if (methods !== "Verify gate by qr, Verify post by gps") throw new Error(`visits: ${methods}`);
-      return `run ${made.id} made ${madeAfterS} s after it was due; completed: ${methods}`;
-    },
-  };
-}
+    const scan = msgId();
+    const timestamp = () => new Date().toISOString();
+    await publish(`guard/${guard}/checkpoint`, {
+      code: gate.code,
+      method: "qr",
+      timestamp: timestamp(),
+      msg_id: scan,
+    });
+    await until("the scan's receipt", async () => receipts.some((r) => r.msgId === scan), waitMs);
+    // The ingest processes learn the run's GPS targets by NOTIFY: a fix sent before they did is not a visit,
+    // so the guard stands at the post, reporting, until the run is over.
+    const done = await until(
+      "the run completed",
+      async () => {
+        await publish(`guard/${guard}/gps`, { ...fix, accuracy: 5, timestamp: timestamp(), msg_id: msgId() });
+        const run = (await runs())[0];
+        return run?.status === "completed" ? run : undefined;
+      },
+      waitMs,
+    );
+    const methods = done.checkpoints.map((c) => `${c.name} by ${c.method}`).join(", ");
+    if (methods !== "Verify gate by qr, Verify post by gps") throw new Error(`visits: ${methods}`);
+    return `run ${made.id} made ${madeAfterS} s after it was due; completed: ${methods}`;
+  },
+};

@@ -5,6 +5,7 @@
 import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gatewaySensorId } from "../contracts/mqtt-identity";
 import type { ContactDto } from "../contracts/notifications";
 import { api } from "../../test/harness/api-client";
 import { startFakeProviders, type FakeProviders } from "../../test/harness/fake-providers";
@@ -53,6 +54,9 @@ describe("operator commands", () => {
     const result = await cli("verify", ["--mqtt-url", vigil.mqttUrl], 150_000);
     expect(result.stdout, result.stderr).toContain("ALL CHECKS PASSED");
     expect(result.stdout).toMatch(/PASS {2}notifications for the alert: 1 deliveries \(sms:/);
+    for (const adapter of ["OwnTracks over MQTT", "OwnTracks over HTTP", "Traccar Client (OsmAnd)", "Zigbee2MQTT"]) {
+      expect(result.stdout).toContain(`PASS  ${adapter}`);
+    }
     expect(result.stdout).not.toContain("FAIL");
     expect("code" in result ? result.code : 0).toBe(0);
     // A second run reuses verify-g and verify-phone (new password) and the open panic alert.
@@ -114,6 +118,37 @@ describe("operator commands", () => {
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(output).toContain("stopping (Ctrl-C)");
     expect(code, output).toBe(0);
+  }, 90_000);
+
+  it("simulate --protocol sends the guards' fixes as OwnTracks or OsmAnd, and the sensors through Zigbee2MQTT", async () => {
+    const locations = async () => {
+      const { body } = await api<unknown[]>(vigil.url, "/api/v1/guards/sim-g-1/locations?limit=10000", {
+        token: vigil.adminToken,
+      });
+      return body.length;
+    };
+    for (const protocol of ["owntracks", "osmand"]) {
+      const before = await locations();
+      const args = ["--mqtt-url", vigil.mqttUrl, "--scenario", "gps", "--protocol", protocol, "--count", "1"];
+      const result = await cli("simulate", [...args, "--duration-s", "3", "--interval-s", "1"]);
+      expect("code" in result ? result.code : 0, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`(${protocol})`);
+      await waitFor(async () => (await locations()) >= before + 2, {
+        timeoutMs: 15_000,
+        what: `sim-g-1's ${protocol} fixes after ${result.stdout}`,
+      });
+    }
+    const args = ["--mqtt-url", vigil.mqttUrl, "--scenario", "sensors", "--protocol", "zigbee2mqtt", "--count", "1"];
+    const result = await cli("simulate", [...args, "--duration-s", "3", "--interval-s", "1"]);
+    expect("code" in result ? result.code : 0, result.stderr).toBe(0);
+    const smoke = encodeURIComponent(gatewaySensorId("sim-gw-1", "sim hall smoke")!);
+    await waitFor(
+      async () => (await api(vigil.url, `/api/v1/devices/${smoke}`, { token: vigil.adminToken })).status === 200,
+      {
+        timeoutMs: 15_000,
+        what: "the gateway's smoke detector",
+      },
+    );
   }, 90_000);
 
   it("health reports every check from /readyz and /metrics", async () => {

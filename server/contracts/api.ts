@@ -71,11 +71,24 @@ export const updateDeviceInput = z
     name: z.string().trim().min(1).max(200).nullable().optional(),
     guardExternalId: externalId.nullable().optional(),
     siteId: z.uuid().nullable().optional(),
+    /** A gateway sensor's button actions that raise a panic (Zigbee2MQTT's `action` values, e.g. `single`). */
+    panicActions: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(64)
+          .regex(/^[A-Za-z0-9._-]+$/, "use letters, digits and . _ - only"),
+      )
+      .max(20)
+      .optional(),
   })
-  .refine((d) => d.name !== undefined || d.guardExternalId !== undefined || d.siteId !== undefined, {
-    message: "give a name, a guardExternalId or a siteId",
-    path: ["name"],
-  });
+  .refine(
+    (d) =>
+      d.name !== undefined || d.guardExternalId !== undefined || d.siteId !== undefined || d.panicActions !== undefined,
+    { message: "give a name, a guardExternalId, a siteId or panicActions", path: ["name"] },
+  );
 export type UpdateDeviceInput = z.infer<typeof updateDeviceInput>;
 
 export const timeRangeQuery = z
@@ -110,6 +123,10 @@ export const deviceDto = z.object({
   name: z.string().nullable(),
   guardExternalId: z.string().nullable(),
   siteId: z.uuid().nullable(),
+  /** A sensor behind a gateway: the gateway's name for it (Zigbee2MQTT's friendly name); null otherwise. */
+  gatewayAddress: z.string().nullable(),
+  /** A gateway sensor's button actions that raise a panic (besides an SOS button's emergency, sos, panic). */
+  panicActions: z.array(z.string()),
   lastSeenAt: nullableIsoTime,
   revoked: z.boolean(),
   createdAt: isoTime,

@@ -55,6 +55,15 @@ export const JOBS = {
     maxAttempts: 12,
   },
   publish_device_command: { payload: uuidOf("commandId"), maxAttempts: 10 },
+  /**
+   * The tenant's OwnTracks phones get their guard's regions (setWaypoints) when a site assignment, a site's fences
+   * or the phone's own topic changed; one pending run per tenant, and a phone whose regions are unchanged is skipped.
+   */
+  sync_owntracks_waypoints: {
+    payload: uuidOf("tenantId"),
+    jobKey: { prefix: "owntracks-waypoints:", id: "tenant id" },
+    maxAttempts: 10,
+  },
   /** One pending publication per device: a newer configuration replaces the one not yet published. */
   publish_device_config: {
     payload: uuidOf("configId"),

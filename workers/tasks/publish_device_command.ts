@@ -39,7 +39,7 @@ function downlink(command: Row): { topic: string; payload: unknown } | "waits-fo
       payload: command.params ?? {},
     };
   }
-  const ownTracks = ownTracksCommandFor(command.type);
+  const ownTracks = ownTracksCommandFor(command.type, command.params);
   if (ownTracks && command.owntracks_topic) {
     const postsOverHttp =
       command.owntracks_http_at !== null && Date.now() - command.owntracks_http_at.getTime() < OWNTRACKS_HTTP_RECENT_MS;

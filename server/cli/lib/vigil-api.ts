@@ -77,25 +77,28 @@ export async function ensureGuard(url: string, token: string, externalId: string
 }
 
 /** A device and its MQTT credentials: registered, or on a re-run (409) given a new password. */
+/** A device's MQTT login and its tracking key (the OsmAnd protocol's id), as registration or rotation shows them. */
+export type Registered = Credentials & { trackingKey: string };
+
 export async function ensureDevice(
   url: string,
   token: string,
   device: { externalId: string; kind: DeviceKind; name?: string; guardExternalId?: string },
-): Promise<Credentials> {
-  const created = await api<{ mqtt: Credentials }>(url, "/api/v1/devices", { method: "POST", token, body: device });
-  if (created.status === 201) return created.body.mqtt;
+): Promise<Registered> {
+  type Answer = { mqtt: Credentials; trackingKey: string };
+  const created = await api<Answer>(url, "/api/v1/devices", { method: "POST", token, body: device });
+  if (created.status === 201) return { ...created.body.mqtt, trackingKey: created.body.trackingKey };
   if (created.status !== 409)
     throw new Error(`register ${device.externalId}: HTTP ${created.status} ${JSON.stringify(created.body)}`);
-  const rotated = await api<{ mqtt: Credentials }>(
-    url,
-    `/api/v1/devices/${encodeURIComponent(device.externalId)}/credentials`,
-    { method: "POST", token },
-  );
+  const rotated = await api<Answer>(url, `/api/v1/devices/${encodeURIComponent(device.externalId)}/credentials`, {
+    method: "POST",
+    token,
+  });
   if (rotated.status !== 201)
     throw new Error(
       `rotate credentials of ${device.externalId}: HTTP ${rotated.status} ${JSON.stringify(rotated.body)}`,
     );
-  return rotated.body.mqtt;
+  return { ...rotated.body.mqtt, trackingKey: rotated.body.trackingKey };
 }
 
 /** A site with one circular fence, created unless one of that name exists; returns its id. */

@@ -57,8 +57,9 @@ export function createGatewaySensors({
       const cached = sensors.get(key);
       if (cached && cached.expiresAt > Date.now() && (cached.value || !register)) return cached.value;
       // Looked up without a lock first: registering takes the gateway's row lock, needed only the first time.
-      const [row] = await sql<{ externalId: string }[]>`
-        select external_id as "externalId" from devices where gateway_id = ${gateway.deviceId} and gateway_address = ${name}`;
+      const [row] = await sql<{ externalId: string; panicActions: string[] }[]>`
+        select external_id as "externalId", panic_actions as "panicActions"
+        from devices where gateway_id = ${gateway.deviceId} and gateway_address = ${name}`;
       if (row || !register) return remember(sensors, key, row ? { ...row, created: false } : null, row !== undefined);
       const sensor = await registerGatewaySensor(sql, gateway, name);
       return remember(sensors, key, sensor, "externalId" in sensor);

@@ -89,7 +89,7 @@ export function createZigbee2MqttAdapter({
       return rejected(gateway.externalId, "unknown_source", sensor ? sensor.refused : `no sensor for "${name}"`);
     }
     const uplinks = [
-      ...fromZigbee2MqttState(state, sensor.externalId),
+      ...fromZigbee2MqttState(state, sensor.externalId, sensor.panicActions),
       ...heartbeat(gateway.externalId, { force: false }),
     ];
     return uplinks.length > 0 ? native(...uplinks) : { kind: "ignored", reason: "zigbee2mqtt empty state" };

@@ -48,6 +48,20 @@ describe("a device's state to native uplinks", () => {
     ]);
   });
 
+  test("an action the admin mapped to a panic is also the panic alarm; the same action on another sensor is not", () => {
+    // Aqara WXKG11LM (zigbee2mqtt.io/devices/WXKG11LM.html): action single, double, triple, quadruple, hold, release.
+    const mapped = fromZigbee2MqttState({ action: "double" }, "gw-1::sensor", ["double", "hold"]);
+    expect(mapped.map((u) => u.topic)).toEqual(["sensor/gw-1::sensor/action", "alert/panic/gw-1::sensor"]);
+    expect(JSON.parse(mapped[1]!.payload.toString())).toEqual({
+      severity: "critical",
+      message: "Panic: the button's double action (Zigbee2MQTT)",
+    });
+    expect(fromZigbee2MqttState({ action: "single" }, "gw-1::sensor", ["double"]).map((u) => u.topic)).toEqual([
+      "sensor/gw-1::sensor/action",
+    ]);
+    expect(adapt({ action: "double" }).map((u) => u.topic)).toEqual(["sensor/gw-1::sensor/action"]);
+  });
+
   test("last_seen (ISO 8601 or epoch ms) is the time of every uplink, and not an extra", () => {
     const at = "2026-12-06T10:00:00.000Z";
     for (const lastSeen of [at, Date.parse(at)]) {

@@ -6,7 +6,8 @@
 // `occupancy` as motion (both alert while the site is armed), and `water_leak`,
 // `tamper`, `vibration`, `presence`, `gas`, `carbon_monoxide`, `battery_low`
 // and a button's `action` under their own names (an SOS button's `emergency`,
-// `sos` or `panic` action is also a panic alarm, as a native panic button's);
+// `sos` or `panic` action is also a panic alarm, as a native panic button's,
+// and so is any action an admin mapped to a panic on that sensor);
 // `battery` and `temperature` (and every other field, as extras) are the
 // sensor's telemetry. `last_seen`, when Zigbee2MQTT adds it, is their time.
 import { nativeUplink, type NativeUplink } from "./adapted-message";
@@ -90,7 +91,11 @@ function timestampOf(lastSeen: unknown): { timestamp?: unknown } {
  * The native uplinks of one device state: a reading per alarm-like expose present, and the sensor's telemetry
  * when anything else is left. Values are passed on as sent: the native schemas refuse a wrong one, naming it.
  */
-export function fromZigbee2MqttState(state: Record<string, unknown>, sensorId: string): NativeUplink[] {
+export function fromZigbee2MqttState(
+  state: Record<string, unknown>,
+  sensorId: string,
+  panicActions: readonly string[] = [],
+): NativeUplink[] {
   const time = timestampOf(state.last_seen);
   const uplinks: NativeUplink[] = [];
   // Without a prototype: a `__proto__` key in the payload is a field like any other, not the object's prototype.
@@ -101,7 +106,11 @@ export function fromZigbee2MqttState(state: Record<string, unknown>, sensorId: s
     if (reading && value !== null && value !== "") {
       const { kind, ...data } = reading(value);
       uplinks.push(nativeUplink(`sensor/${sensorId}/${kind}`, { ...data, ...time }));
-      if (field === "action" && typeof value === "string" && PANIC_ACTIONS.has(value.toLowerCase())) {
+      const panic =
+        field === "action" &&
+        typeof value === "string" &&
+        (PANIC_ACTIONS.has(value.toLowerCase()) || panicActions.includes(value));
+      if (panic) {
         const message = `Panic: the button's ${value} action (Zigbee2MQTT)`;
         uplinks.push(nativeUplink(`alert/panic/${sensorId}`, { severity: "critical", message, ...time }));
       }

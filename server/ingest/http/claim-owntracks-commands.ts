@@ -17,11 +17,13 @@ export async function claimOwnTracksCommands(sql: Sql, deviceExternalId: string)
   await sql`
     update devices set owntracks_http_at = now()
     where external_id = ${deviceExternalId} and (owntracks_http_at is null or owntracks_http_at < ${stale})`;
-  const claimed = await sql<{ type: string }[]>`
+  const claimed = await sql<{ type: string; params: unknown; created_at: Date }[]>`
     update device_commands c set status = 'sent', sent_at = now()
     from devices d
     where d.external_id = ${deviceExternalId} and c.device_id = d.id and c.tenant_id = d.tenant_id
       and c.status = 'queued' and c.expires_at > now() and c.type = any(${OWNTRACKS_COMMAND_TYPES}::text[])
-    returning c.type`;
-  return claimed.flatMap(({ type }) => ownTracksCommandFor(type) ?? []);
+    returning c.type, c.params, c.created_at`;
+  // Oldest first, as they were queued (an update's returning has no order of its own).
+  claimed.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
+  return claimed.flatMap(({ type, params }) => ownTracksCommandFor(type, params) ?? []);
 }

@@ -9,6 +9,8 @@ export function toDeviceDto(row: typeof devices.$inferSelect, guardExternalId: s
     name: row.name,
     guardExternalId,
     siteId: row.siteId,
+    gatewayAddress: row.gatewayAddress,
+    panicActions: row.panicActions,
     lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
     revoked: row.revokedAt !== null,
     createdAt: row.createdAt.toISOString(),

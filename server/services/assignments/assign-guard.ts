@@ -1,5 +1,6 @@
 // Assign a guard to a site with weekly shifts (again: the shifts are replaced),
-// or take the assignment away. The ingest processes reload the fences.
+// or take the assignment away. The ingest processes reload the fences, and the
+// guard's OwnTracks phones are sent their regions.
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { guardAssignments } from "../../../db/schema";
@@ -11,6 +12,7 @@ import type { Actor } from "../../auth/actor";
 import { assertTenantSite } from "../sites/assert-tenant-site";
 import { announceFenceChange } from "../sites/save-site";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { syncOwnTracksWaypoints } from "../sites/sync-owntracks-waypoints";
 
 /** An assignment as the audit log shows it, before or after. */
 function assignmentState(row: { siteId: string; shifts: unknown; timezone: string | null } | undefined) {
@@ -50,6 +52,7 @@ export async function assignGuard(
       })
       .returning();
     await announceFenceChange(tx, actor.tenantId);
+    await syncOwnTracksWaypoints(tx, actor.tenantId);
     await recordAuditEvent(tx, actor, {
       action: "assign",
       entityType: "guard",
@@ -77,6 +80,7 @@ export async function unassignGuard(db: Db, actor: Actor, externalId: string, si
       .returning();
     if (gone.length === 0) throw new AppError("not_found", "The guard is not assigned to that site.");
     await announceFenceChange(tx, actor.tenantId);
+    await syncOwnTracksWaypoints(tx, actor.tenantId);
     await recordAuditEvent(tx, actor, {
       action: "unassign",
       entityType: "guard",

@@ -20,7 +20,8 @@ const GATEWAY_SENSOR_INTERVAL_S = 9 * 3600;
 
 export type Gateway = { deviceId: string; tenantId: string; externalId: string; siteId: string | null };
 
-export type GatewaySensor = { externalId: string; created: boolean } | { refused: string };
+/** `panicActions`: the button actions an admin made a panic (none when just registered). */
+export type GatewaySensor = { externalId: string; created: boolean; panicActions: string[] } | { refused: string };
 
 export async function registerGatewaySensor(sql: Sql, gateway: Gateway, name: string): Promise<GatewaySensor> {
   const externalId = gatewaySensorId(gateway.externalId, name);
@@ -29,9 +30,10 @@ export async function registerGatewaySensor(sql: Sql, gateway: Gateway, name: st
     // One gateway's sensors are counted and added one at a time, whichever ingest process sees them first.
     const [locked] = await tx`select 1 from devices where id = ${gateway.deviceId} and revoked_at is null for update`;
     if (!locked) return { refused: `gateway "${gateway.externalId}" is not registered` };
-    const [existing] = await tx<{ externalId: string }[]>`
-      select external_id as "externalId" from devices where gateway_id = ${gateway.deviceId} and gateway_address = ${name}`;
-    if (existing) return { externalId: existing.externalId, created: false };
+    const [existing] = await tx<{ externalId: string; panicActions: string[] }[]>`
+      select external_id as "externalId", panic_actions as "panicActions"
+      from devices where gateway_id = ${gateway.deviceId} and gateway_address = ${name}`;
+    if (existing) return { ...existing, created: false };
     const [count] = await tx<
       { n: number }[]
     >`select count(*)::int as n from devices where gateway_id = ${gateway.deviceId}`;
@@ -48,6 +50,6 @@ export async function registerGatewaySensor(sql: Sql, gateway: Gateway, name: st
       values (${gateway.tenantId}, ${externalId}, 'sensor', ${name.slice(0, 200)}, ${gateway.siteId},
               ${hashDeviceSecret(newDeviceSecret())}, ${gateway.deviceId}, ${name}, ${GATEWAY_SENSOR_INTERVAL_S})`;
     await tx`select pg_notify(${REGISTRY_CHANNEL}, ${externalId})`;
-    return { externalId, created: true };
+    return { externalId, created: true, panicActions: [] };
   });
 }

@@ -1,7 +1,8 @@
 // Create a site with its fences, or replace one: fences given with their id
 // are kept (their violations keep pointing at them), the others are replaced.
 // Every ingest process hears of the change through NOTIFY within a second;
-// after commit the tenant's consoles are told to redraw the fences.
+// after commit the tenant's consoles are told to redraw the fences. A site's
+// new fences reach its guards' OwnTracks phones as regions.
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { geofences, sites } from "../../../db/schema";
@@ -12,6 +13,7 @@ import { getSite } from "../../presenters/sites/list-sites";
 import type { Broadcaster } from "../../realtime/broadcaster";
 import type { Actor } from "../../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { syncOwnTracksWaypoints } from "./sync-owntracks-waypoints";
 
 export type SiteDeps = { db: Db; broadcaster: Broadcaster };
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -115,6 +117,7 @@ export async function replaceSite(
       else await tx.insert(geofences).values({ tenantId: actor.tenantId, siteId, ...fenceColumns(f) });
     }
     await announceFenceChange(tx, actor.tenantId);
+    await syncOwnTracksWaypoints(tx, actor.tenantId);
     const after = await getSite(tx, actor, siteId);
     await recordAuditEvent(tx, actor, { action: "update", entityType: "site", entityId: siteId, before, after });
   });

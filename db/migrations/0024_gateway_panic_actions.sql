@@ -1,0 +1,1 @@
+ALTER TABLE "devices" ADD COLUMN "panic_actions" text[] DEFAULT '{}' NOT NULL;
