@@ -1,7 +1,7 @@
 CREATE TABLE "guard_check_ins" (
 	"guard_id" uuid PRIMARY KEY NOT NULL,
 	"tenant_id" uuid NOT NULL,
-	"watched_since" timestamp with time zone DEFAULT now() NOT NULL,
+	"watched_since" timestamp with time zone,
 	"last_check_in_at" timestamp with time zone,
 	"pre_alarm_due_at" timestamp with time zone,
 	"missed_due_at" timestamp with time zone,

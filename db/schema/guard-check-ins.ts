@@ -12,8 +12,8 @@ export const guardCheckIns = pgTable("guard_check_ins", {
   tenantId: uuid("tenant_id")
     .notNull()
     .references(() => tenants.id, { onDelete: "cascade" }),
-  /** Since when the schedule has watched the guard (a period never starts before it). */
-  watchedSince: timestamp("watched_since", { withTimezone: true }).notNull().defaultNow(),
+  /** Since when the schedule has watched the guard on shift (a period never starts before it); null off shift. */
+  watchedSince: timestamp("watched_since", { withTimezone: true }),
   lastCheckInAt: timestamp("last_check_in_at", { withTimezone: true }),
   preAlarmDueAt: timestamp("pre_alarm_due_at", { withTimezone: true }),
   missedDueAt: timestamp("missed_due_at", { withTimezone: true }),
