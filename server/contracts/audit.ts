@@ -47,6 +47,7 @@ export const auditActions = [
   "reset_password",
   "reset_totp",
   "enable_totp",
+  "set_pins",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
