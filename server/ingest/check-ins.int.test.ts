@@ -19,7 +19,13 @@ import { connectDevice, endQuietly, gpsFix, publishJson } from "../../test/harne
 import { startTestVigil, type TestVigil } from "../../test/harness/vigil";
 import { waitFor } from "../../test/harness/wait-for";
 
-type Phone = { guard: GuardResponse; device: DeviceResponse; client: MqttClient; receipts: Buffer[]; commands: unknown[] };
+type Phone = {
+  guard: GuardResponse;
+  device: DeviceResponse;
+  client: MqttClient;
+  receipts: Buffer[];
+  commands: unknown[];
+};
 type Command = { command_id: string; type: string; params: { dueAt: string; graceSeconds: number } };
 
 let vigil: TestVigil;
@@ -97,7 +103,7 @@ async function alertsOf(guard: GuardResponse, type: string) {
 }
 
 describe("check-ins over MQTT", () => {
-  test("an \"I'm OK\" is receipted and recorded; a resend gets the first answer and is not judged again", async () => {
+  test('an "I\'m OK" is receipted and recorded; a resend gets the first answer and is not judged again', async () => {
     const phone = await guardPhone();
     const id = msgId();
     const first = await checkIn(phone, {}, id);

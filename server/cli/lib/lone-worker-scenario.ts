@@ -47,7 +47,9 @@ export async function startLoneWorkerScenario({
     }
   });
   await client.subscribeAsync([commands, `guard/${guardExternalId}/receipts`], { qos: 1 });
-  log(`${guardExternalId} checks in every minute for ${CHECKING_MINUTES} of each ${ROUND_MINUTES} minutes (due every 2)`);
+  log(
+    `${guardExternalId} checks in every minute for ${CHECKING_MINUTES} of each ${ROUND_MINUTES} minutes (due every 2)`,
+  );
   let minute = 0;
   return {
     step() {

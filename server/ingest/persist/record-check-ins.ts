@@ -9,12 +9,7 @@
 import type { TransactionSql } from "postgres";
 import type { CheckInResult } from "../../contracts/mqtt-payloads";
 import type { AlertCandidate } from "../../services/alerts/alert-candidate";
-import {
-  countWrongPin,
-  pinsLocked,
-  verifyGuardPin,
-  type WrongPins,
-} from "../../services/check-ins/verify-guard-pin";
+import { countWrongPin, pinsLocked, verifyGuardPin, type WrongPins } from "../../services/check-ins/verify-guard-pin";
 import type { ValidatedAs } from "../pipeline/types";
 import { dedupeSource } from "./dedupe-messages";
 import { receiptTopic, type Receipt } from "./receipt";
@@ -70,7 +65,12 @@ async function judgeGuard(guard: GuardRow, checkIns: CheckIn[], now: Date) {
       const match = await verifyGuardPin(pin, guard);
       if (match === "wrong") wrong = countWrongPin(wrong, now);
       else wrong = { count: 0, since: null };
-      outcomes.push({ checkIn, result: match === "wrong" ? "wrong_pin" : "ok", duress: match === "duress", locked: false });
+      outcomes.push({
+        checkIn,
+        result: match === "wrong" ? "wrong_pin" : "ok",
+        duress: match === "duress",
+        locked: false,
+      });
     }
   }
   return { outcomes, wrong };
