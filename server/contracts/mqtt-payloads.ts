@@ -48,8 +48,7 @@ export const checkInPayload = z.looseObject({
 });
 
 /** What a check-in's receipt says, besides its msg_id: identical for the normal and the duress PIN. */
-export const CHECK_IN_RESULTS = ["ok", "wrong_pin"] as const;
-export type CheckInResult = (typeof CHECK_IN_RESULTS)[number];
+export type CheckInResult = "ok" | "wrong_pin";
 
 /** The pre-alarm, downlink command `check-in-due` to each of the guard's phones: check in before dueAt + grace. */
 export const CHECK_IN_DUE_COMMAND = "check-in-due";

@@ -185,7 +185,7 @@ export type SiteDto = z.infer<typeof siteDto>;
 /** Lone-worker check-ins: at least every checkInMinutes on shift (null: never asked), then graceSeconds of grace. */
 const checkInMinutes = z.number().int().min(1).max(1440).nullable();
 const graceSeconds = z.number().int().min(0).max(3600);
-export const DEFAULT_GRACE_SECONDS = 120;
+const DEFAULT_GRACE_SECONDS = 120;
 
 export const assignmentInput = z.object({
   siteId: z.uuid(),

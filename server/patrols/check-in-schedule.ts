@@ -27,7 +27,7 @@ export type CheckInState = {
   missedDueAt: Date | null;
 };
 
-export type CheckInDecision =
+type CheckInDecision =
   | { onShift: false }
   | {
       onShift: true;
@@ -39,7 +39,7 @@ export type CheckInDecision =
     };
 
 /** The assignment that asks most often among those on shift now, with the start of its shift (null: no shifts). */
-export function activePlan(
+function activePlan(
   plans: readonly CheckInPlan[],
   now: Date,
 ): { plan: CheckInPlan; shiftStart: Date | null } | null {

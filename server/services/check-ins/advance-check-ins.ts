@@ -15,7 +15,7 @@ import type { Broadcaster } from "../../realtime/broadcaster";
 import type { AlertCandidate } from "../alerts/alert-candidate";
 import { upsertAlerts } from "../alerts/upsert-alerts";
 
-export type CheckInSummary = { watching: number; preAlarms: number; missed: number };
+type CheckInSummary = { watching: number; preAlarms: number; missed: number };
 
 type WatchedGuard = {
   guardId: string;

@@ -4,11 +4,11 @@
 // so the answer takes as long whichever PIN it was.
 import { verifyPassword } from "../../auth/password";
 
-export type PinMatch = "pin" | "duress" | "wrong";
+type PinMatch = "pin" | "duress" | "wrong";
 
 /** After this many wrong PINs within WRONG_PIN_WINDOW_MS no PIN is checked: every one is wrong until it ends. */
-export const WRONG_PIN_LIMIT = 5;
-export const WRONG_PIN_WINDOW_MS = 15 * 60_000;
+const WRONG_PIN_LIMIT = 5;
+const WRONG_PIN_WINDOW_MS = 15 * 60_000;
 
 export async function verifyGuardPin(
   pin: string,
