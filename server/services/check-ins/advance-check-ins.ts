@@ -88,8 +88,8 @@ async function sendPreAlarms(tx: TransactionSql, due: Due[], now: Date): Promise
   await tx`
     with made as (
       insert into device_commands (tenant_id, device_id, type, params, expires_at)
-      select d.tenant_id, d.id, ${CHECK_IN_DUE_COMMAND}, v.params, v.expires_at
-      from unnest(${due.map((d) => d.guard.guardId)}::uuid[], ${params.map((p) => JSON.stringify(p))}::jsonb[],
+      select d.tenant_id, d.id, ${CHECK_IN_DUE_COMMAND}, v.params::jsonb, v.expires_at
+      from unnest(${due.map((d) => d.guard.guardId)}::uuid[], ${params.map((p) => JSON.stringify(p))}::text[],
                   ${expires}::timestamptz[]) as v(guard_id, params, expires_at)
       join devices d on d.guard_id = v.guard_id and d.kind = 'guard-phone' and d.revoked_at is null
       returning id
