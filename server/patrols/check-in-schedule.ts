@@ -39,10 +39,7 @@ type CheckInDecision =
     };
 
 /** The assignment that asks most often among those on shift now, with the start of its shift (null: no shifts). */
-function activePlan(
-  plans: readonly CheckInPlan[],
-  now: Date,
-): { plan: CheckInPlan; shiftStart: Date | null } | null {
+function activePlan(plans: readonly CheckInPlan[], now: Date): { plan: CheckInPlan; shiftStart: Date | null } | null {
   let best: { plan: CheckInPlan; shiftStart: Date | null } | null = null;
   for (const plan of plans) {
     if (plan.shifts.length > 0 && !inWeeklyWindows(plan.shifts, plan.timezone, now)) continue;
