@@ -45,7 +45,23 @@ describe("check-in schedule", () => {
       preAlarm: true,
       missed: false,
     });
-    expect(due(decideCheckIn([night], state, at("2026-12-07T17:02:00Z")))).toMatchObject({ missed: true });
+    const preAlarmed = { ...state, preAlarmDueAt: at("2026-12-07T17:00:00Z") };
+    expect(due(decideCheckIn([night], preAlarmed, at("2026-12-07T17:02:00Z")))).toMatchObject({ missed: true });
+  });
+
+  it("raises the missed alert only on a tick after the pre-alarm went out, however late the tick", () => {
+    const state = watched({ watchedSince: at("2026-12-07T10:00:00Z") });
+    // The worker was down from before the due time until long after the grace: the pre-alarm first, alone.
+    expect(due(decideCheckIn([night], state, at("2026-12-07T19:00:00Z")))).toMatchObject({
+      preAlarm: true,
+      missed: false,
+    });
+    // With no grace at all there is nothing to wait for.
+    const noGrace = { ...night, graceSeconds: 0 };
+    expect(due(decideCheckIn([noGrace], state, at("2026-12-07T17:00:00Z")))).toMatchObject({
+      preAlarm: true,
+      missed: true,
+    });
   });
 
   it("a check-in moves the next due time to checkInMinutes after it", () => {
@@ -79,7 +95,7 @@ describe("check-in schedule", () => {
     expect(due(decideCheckIn([night], state, at("2026-12-07T17:43:00Z")))).toEqual({
       dueAt: "2026-12-07T17:40:00.000Z",
       preAlarm: true,
-      missed: true,
+      missed: false,
     });
   });
 

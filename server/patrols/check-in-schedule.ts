@@ -2,7 +2,8 @@
 // next, and whether the pre-alarm or the missed alert is owed now. A period
 // starts at the guard's last check-in, or at the start of the shift, or when
 // the schedule began watching the guard, whichever is latest; it is due
-// checkInMinutes later and missed graceSeconds after that. Each is sent once
+// checkInMinutes later and missed graceSeconds after that (and no earlier
+// than the tick after the pre-alarm went out). Each is sent once
 // per due time (the state remembers the due time it was sent for), so a
 // restart or another tick never sends it again, and only a check-in (which
 // moves the period's start) makes a new due time. Shifts are the assignment's
@@ -66,6 +67,11 @@ export function decideCheckIn(plans: readonly CheckInPlan[], state: CheckInState
     plan,
     dueAt,
     preAlarm: due && !sameTime(state.preAlarmDueAt, dueAt),
-    missed: overdue && !sameTime(state.missedDueAt, dueAt),
+    // Only once the pre-alarm went out on an earlier tick: the guard always gets a tick to answer it, even when the
+    // worker comes back long after the due time or the grace is shorter than the worker's minute.
+    missed:
+      overdue &&
+      !sameTime(state.missedDueAt, dueAt) &&
+      (plan.graceSeconds === 0 || sameTime(state.preAlarmDueAt, dueAt)),
   };
 }
