@@ -6,6 +6,8 @@ const fixed = [
   "* * * * * check_liveness ?max=1",
   // Patrol tours: runs made when due, missed with an alert when their window closes unfinished (server/patrols).
   "* * * * * advance_tour_runs ?max=1",
+  // Lone-worker check-ins: the pre-alarm when one is due, check-in-missed after the grace (server/services/check-ins).
+  "* * * * * advance_check_ins ?max=1",
   "17 * * * * purge_expired_sessions ?max=3",
   "43 3 * * * prune_ingest_dedupe ?max=3",
   // Day partitions a week ahead (db/partitioned-tables.ts); on a (re)start, a missed run is caught up.

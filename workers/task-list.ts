@@ -3,6 +3,7 @@
 import type { Task } from "graphile-worker";
 import type { JobName } from "../server/contracts/jobs";
 import type { TaskDeps } from "./task-deps";
+import { advance_check_ins } from "./tasks/advance_check_ins";
 import { advance_tour_runs } from "./tasks/advance_tour_runs";
 import { check_liveness } from "./tasks/check_liveness";
 import { create_day_partitions } from "./tasks/create_day_partitions";
@@ -26,6 +27,7 @@ export function createTaskList(deps: TaskDeps): Record<JobName, Task> {
     purge_expired_sessions,
     check_liveness: check_liveness(deps),
     advance_tour_runs: advance_tour_runs(deps),
+    advance_check_ins: advance_check_ins(deps),
     prune_ingest_dedupe,
     create_day_partitions,
     drop_expired_partitions: drop_expired_partitions(deps),

@@ -8,6 +8,7 @@ const guard = (externalId: string, name: string, active = true, phone: string | 
   name,
   phone,
   active,
+  hasPins: false,
   createdAt: "2026-01-01T00:00:00.000Z",
 });
 

@@ -1,12 +1,14 @@
 "use client";
 // Assign a guard to the site with weekly shifts: each shift is a set of days
 // and a from/to time (to before from runs past midnight); no shift at all
-// means the guard is always on shift there. Errors sit beside the field.
+// means the guard is always on shift there; optionally lone-worker check-ins.
+// Errors sit beside the field.
 import { useState, type FormEvent } from "react";
 import type { GuardDto } from "@/server/contracts/api";
 import type { AssignmentDto, WeeklyWindow } from "@/server/contracts/sites";
 import { apiRequest } from "../ui/api-request";
 import { fieldA11y, FormField } from "../ui/form-field";
+import { CheckInFields, checkInBody, type CheckInValues } from "./check-in-fields";
 import { weekdays } from "./shift-text";
 
 type ShiftRow = WeeklyWindow & { key: number };
@@ -27,6 +29,7 @@ export function AssignGuardForm({ siteId, siteTimezone, guards: all, onAssigned 
   const [guardId, setGuardId] = useState(guards[0]?.externalId ?? "");
   const [shifts, setShifts] = useState<ShiftRow[]>([]);
   const [timezone, setTimezone] = useState("");
+  const [checkIns, setCheckIns] = useState<CheckInValues>({ minutes: "", grace: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -52,6 +55,7 @@ export function AssignGuardForm({ siteId, siteTimezone, guards: all, onAssigned 
           siteId,
           shifts: shifts.map(({ days, from, to }) => ({ days, from, to })),
           timezone: timezone.trim() || undefined,
+          ...checkInBody(checkIns),
         },
       },
     );
@@ -144,6 +148,7 @@ export function AssignGuardForm({ siteId, siteTimezone, guards: all, onAssigned 
           Add shift
         </button>
       </fieldset>
+      <CheckInFields values={checkIns} onChange={setCheckIns} errors={errors} />
       {errors.form && (
         <p className="error" role="alert">
           {errors.form}

@@ -1,6 +1,7 @@
 "use client";
-// Guards assigned to the site, with their weekly shifts; admins and managers
-// assign another guard (or change a guard's shifts) and remove assignments.
+// Guards assigned to the site, with their weekly shifts and check-ins; admins
+// and managers assign another guard (or change a guard's shifts and
+// check-ins) and remove assignments.
 import Link from "next/link";
 import { useState } from "react";
 import type { GuardDto } from "@/server/contracts/api";
@@ -32,6 +33,8 @@ export function SiteAssignments({ siteId, siteTimezone, guards, initial, canEdit
           guardName: guard.name,
           shifts: result.shifts,
           timezone,
+          checkInMinutes: result.checkInMinutes,
+          graceSeconds: result.graceSeconds,
           createdAt: result.createdAt,
         },
       ].sort((a, b) => a.guardName.localeCompare(b.guardName)),
@@ -59,6 +62,12 @@ export function SiteAssignments({ siteId, siteTimezone, guards, initial, canEdit
               <span className="assignment-shifts">
                 {shiftsText(a.shifts)}
                 {a.shifts.length > 0 && <span className="muted"> · {a.timezone ?? siteTimezone}</span>}
+                {a.checkInMinutes !== null && (
+                  <span className="muted" data-check-in>
+                    {" "}
+                    · check-in every {a.checkInMinutes} min, {a.graceSeconds} s grace
+                  </span>
+                )}
               </span>
               {canEdit && (
                 <button

@@ -15,6 +15,10 @@ export const guards = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     // A deactivated guard keeps its history but is off duty: no shifts count, so no geofence or man-down alerts.
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    // The PINs the guard app asks for (scrypt hashes, server/auth/password.ts; never returned): the normal one
+    // checks in, the duress one looks the same on the phone but raises a silent duress alert.
+    pinHash: text("pin_hash"),
+    duressPinHash: text("duress_pin_hash"),
   },
   (t) => [uniqueIndex("guards_external_id_key").on(t.externalId), index("guards_tenant_idx").on(t.tenantId)],
 );

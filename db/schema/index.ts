@@ -24,6 +24,7 @@ export * from "./notification-deliveries";
 export * from "./alert-rule-settings";
 export * from "./geofences";
 export * from "./guard-assignments";
+export * from "./guard-check-ins";
 export * from "./guard-fence-states";
 export * from "./geofence-events";
 export * from "./geofence-violations";

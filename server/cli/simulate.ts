@@ -1,10 +1,11 @@
-// npm run simulate -- --scenario <gps|geofence|telemetry|sensors|panic|commands|offline|zigbee2mqtt|patrol|all> --count N
-//   [--protocol native|owntracks|osmand|zigbee2mqtt] [--url http://localhost:3000] [--mqtt-url mqtt://localhost:1883]
-//   [--token T] [--duration-s S] [--interval-s 3]
+// npm run simulate -- --scenario <gps|geofence|telemetry|sensors|panic|commands|offline|zigbee2mqtt|patrol|lone-worker|all>
+//   --count N [--protocol native|owntracks|osmand|zigbee2mqtt] [--url http://localhost:3000]
+//   [--mqtt-url mqtt://localhost:1883] [--token T] [--duration-s S] [--interval-s 3]
 // Registers a demo set (guards sim-g-1..N with phones sim-phone-1..N, sensors
 // sim-sensor-1..N, gateway sim-gw-1 (running Zigbee2MQTT: its sensors appear
 // as sim-gw-1::sim_hall_smoke-…), site "Sim HQ" with a 450 m fence that
-// every guard is assigned to, and for `patrol` its checkpoints and tour; a
+// every guard is assigned to, for `patrol` its checkpoints and tour, and for
+// `lone-worker` the second guard's check-ins every 2 minutes; a
 // re-run rotates their credentials) and publishes realistic traffic with each
 // device's own credentials. `--protocol` says how: the guards' fixes as
 // OwnTracks over MQTT or Traccar Client's OsmAnd over HTTP instead of Vigil's
@@ -23,6 +24,7 @@ import {
   targetOptions,
   type DeviceKind,
 } from "./lib/vigil-api";
+import { startLoneWorkerScenario } from "./lib/lone-worker-scenario";
 import { startPatrolScenario } from "./lib/patrol-scenario";
 import { answerCommands, connect, log, publish, sendPanic, type SimDevice } from "./lib/sim-device";
 import { createFixSender, FIX_PROTOCOLS } from "./lib/sim-fixes";
@@ -38,6 +40,7 @@ const SCENARIOS = [
   "offline",
   "zigbee2mqtt",
   "patrol",
+  "lone-worker",
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const CENTER = { lat: 12.9716, lon: 77.5946 };
@@ -98,7 +101,9 @@ async function main(): Promise<void> {
     await register(`sim-sensor-${i}`, "sensor");
   }
   const gateway = await register("sim-gw-1", "gateway");
-  const siteId = options.scenarios.has("geofence") || options.scenarios.has("patrol") ? await simHq(token) : null;
+  const siteId = ["geofence", "patrol", "lone-worker"].some((s) => options.scenarios.has(s as Scenario))
+    ? await simHq(token)
+    : null;
   if (siteId && options.scenarios.has("geofence")) {
     for (let i = 1; i <= options.count; i++) await assignGuard(options.url, token, `sim-g-${i}`, siteId);
     log(`site Sim HQ: a 450 m fence around the patrol loops; sim-g-1 leaves it for a while on every round`);
@@ -229,6 +234,21 @@ async function main(): Promise<void> {
       log,
     });
     every(options.intervalMs * 5, () => void patrol.step().catch((error: Error) => log(`patrol: ${error.message}`)));
+  }
+  if (siteId && options.scenarios.has("lone-worker")) {
+    // Not the patrol's phone (the first) nor the one that goes offline (the last) when there are three or more.
+    const phone = phones[Math.min(1, phones.length - 1)]!;
+    const loneWorker = await startLoneWorkerScenario({
+      ...options,
+      token,
+      siteId,
+      guardExternalId: phone.guardExternalId!,
+      phoneExternalId: phone.externalId,
+      client: phone.client,
+      log,
+    });
+    loneWorker.step();
+    every(60_000, () => loneWorker.step());
   }
   if (options.scenarios.has("panic")) {
     const at = { lat: CENTER.lat + 0.002, lon: CENTER.lon - 0.002 };

@@ -1,11 +1,12 @@
 // A tenant's alert rules: the defaults (design: panic and man-down critical,
 // smoke a critical fire alarm, door/motion while armed, low battery, offline,
 // geofence, system down) with per-tenant severities, disabled types and the
-// low-battery threshold. Panic and man-down can be neither disabled nor lowered.
+// low-battery threshold. Panic, man-down and the lone-worker alerts (duress, check-in-missed) can be neither
+// disabled nor lowered.
 import { z } from "zod";
 
 const severity = z.enum(["critical", "high", "medium", "low", "info"]);
-const ALWAYS_CRITICAL = ["panic", "man-down"];
+const ALWAYS_CRITICAL = ["panic", "man-down", "duress", "check-in-missed"];
 const alertType = z
   .string()
   .trim()

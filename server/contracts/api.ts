@@ -54,6 +54,14 @@ export const updateGuardInput = z
   });
 export type UpdateGuardInput = z.infer<typeof updateGuardInput>;
 
+const pin = z.string().regex(/^[0-9]{4,8}$/, "use 4 to 8 digits");
+
+/** A guard's PIN and duress PIN, set together by an admin; they must differ. */
+export const setGuardPinsInput = z
+  .object({ pin, duressPin: pin })
+  .refine((p) => p.pin !== p.duressPin, { message: "must differ from the PIN", path: ["duressPin"] });
+export type SetGuardPinsInput = z.infer<typeof setGuardPinsInput>;
+
 export const deviceKinds = ["guard-phone", "sensor", "panic-button", "gateway"] as const;
 
 export const registerDeviceInput = z.object({
@@ -109,6 +117,8 @@ export const guardDto = z.object({
   phone: z.string().nullable(),
   /** False once deactivated: kept with its history, but no shift of theirs counts. */
   active: z.boolean(),
+  /** Whether an admin has set the guard's PIN and duress PIN (the PINs themselves are never returned). */
+  hasPins: z.boolean(),
   createdAt: isoTime,
 });
 export type GuardDto = z.infer<typeof guardDto>;

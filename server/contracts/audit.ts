@@ -49,6 +49,7 @@ export const auditActions = [
   "enable_totp",
   /** "Test this policy": a test notification sent to the policy's first tier. */
   "test",
+  "set_pins",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

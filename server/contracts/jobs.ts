@@ -94,6 +94,7 @@ export const JOBS = {
   // Cron tasks (workers/crontab.ts).
   check_liveness: { payload: cronPayload },
   advance_tour_runs: { payload: cronPayload },
+  advance_check_ins: { payload: cronPayload },
   expire_device_commands: { payload: cronPayload },
   purge_expired_sessions: { payload: cronPayload },
   prune_ingest_dedupe: {

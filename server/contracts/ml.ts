@@ -7,7 +7,7 @@ const trainingRunStatuses = ["queued", "running", "succeeded", "failed", "cancel
 export type TrainingRunStatus = (typeof trainingRunStatuses)[number];
 
 /** A person in danger is never played down: these alerts are never scored nor learnt from. */
-export const NEVER_SCORED_TYPES: readonly string[] = ["panic", "man-down"];
+export const NEVER_SCORED_TYPES: readonly string[] = ["panic", "man-down", "duress", "check-in-missed"];
 
 /** Who may train and promote models. */
 export const mlRoles = ["admin", "manager"] as const;

@@ -37,6 +37,23 @@ export const checkpointScanPayload = z.looseObject({
   method: z.enum(["qr", "nfc", "gps"]),
 });
 
+/**
+ * `guard/{guardId}/check-in` (QoS 1, receipted): a lone worker's "I'm OK", or with `pin` the guard's PIN typed to
+ * cancel a pre-alarm or a man-down. The normal PIN and the duress PIN get the same receipt (`result: "ok"`); the
+ * duress PIN also raises a silent duress alert on the NOC. Any other PIN is answered `wrong_pin`.
+ */
+export const checkInPayload = z.looseObject({
+  ...envelope,
+  pin: z.string().min(1).max(64).optional(),
+});
+
+/** What a check-in's receipt says, besides its msg_id: identical for the normal and the duress PIN. */
+export type CheckInResult = "ok" | "wrong_pin";
+
+/** The pre-alarm, downlink command `check-in-due` to each of the guard's phones: check in before dueAt + grace. */
+export const CHECK_IN_DUE_COMMAND = "check-in-due";
+export type CheckInDueParams = { dueAt: string; graceSeconds: number };
+
 export const telemetryPayload = z.looseObject({
   ...envelope,
   battery: percent.optional(),

@@ -21,9 +21,10 @@ export type DownlinkAnswer = (typeof ANSWER_LEAVES)[AnswerLeaf];
 
 /**
  * Further uplink leaves, `{family}/{id}/{leaf}`, that are pipeline families of their own (their own schema and
- * persistence) while sharing their family's owner and receipts: a guard's checkpoint scans.
+ * persistence) while sharing their family's owner and receipts: a guard's checkpoint scans and lone-worker
+ * check-ins ("I'm OK", or a PIN: contracts/mqtt-payloads.ts, checkInPayload).
  */
-const EVENT_LEAVES = { checkpoint: "checkpoint" } as const;
+const EVENT_LEAVES = { checkpoint: "checkpoint", "check-in": "check-in" } as const;
 type EventLeaf = keyof typeof EVENT_LEAVES;
 export type UplinkEvent = (typeof EVENT_LEAVES)[EventLeaf];
 
@@ -44,8 +45,16 @@ type FamilyRule = {
 
 export const TOPIC_FAMILIES: Readonly<Record<UplinkFamily, FamilyRule>> = {
   device: { idLevel: 1, leaf: "telemetry", owner: "device", answers: true, events: [], downlink: DOWNLINK_LEAVES },
-  // Any phone of the guard publishes under the guard's id: fixes, and checkpoint scans (receipted like alarms).
-  guard: { idLevel: 1, leaf: "gps", owner: "guard", answers: false, events: ["checkpoint"], downlink: ["receipts"] },
+  // Any phone of the guard publishes under the guard's id: fixes, checkpoint scans and check-ins (the last two
+  // receipted like alarms).
+  guard: {
+    idLevel: 1,
+    leaf: "gps",
+    owner: "guard",
+    answers: false,
+    events: ["checkpoint", "check-in"],
+    downlink: ["receipts"],
+  },
   sensor: { idLevel: 1, leaf: "+", owner: "device", answers: true, events: [], downlink: [] },
   alert: { idLevel: 2, leaf: "+", owner: "device-or-guard", answers: false, events: [], downlink: [] },
   system: { idLevel: 1, leaf: "+", owner: "device", answers: true, events: [], downlink: [] },

@@ -182,20 +182,43 @@ export const siteDto = z.object({
 });
 export type SiteDto = z.infer<typeof siteDto>;
 
+/** Lone-worker check-ins: at least every checkInMinutes on shift (null: never asked), then graceSeconds of grace. */
+const checkInMinutes = z.number().int().min(1).max(1440).nullable();
+const graceSeconds = z.number().int().min(0).max(3600);
+const DEFAULT_GRACE_SECONDS = 120;
+
 export const assignmentInput = z.object({
   siteId: z.uuid(),
   /** Weekly shifts; none means always on shift. */
   shifts: z.array(weeklyWindow).max(50).default([]),
   /** The shifts' time zone; the site's when not given. */
   timezone: timezone.optional(),
+  checkInMinutes: checkInMinutes.default(null),
+  graceSeconds: graceSeconds.default(DEFAULT_GRACE_SECONDS),
 });
 export type AssignmentInput = z.infer<typeof assignmentInput>;
+
+/** Some of an assignment's settings; what is left out stays (timezone null: the site's). */
+export const updateAssignmentInput = z
+  .object({
+    shifts: z.array(weeklyWindow).max(50).optional(),
+    timezone: timezone.nullable().optional(),
+    checkInMinutes: checkInMinutes.optional(),
+    graceSeconds: graceSeconds.optional(),
+  })
+  .refine((a) => Object.values(a).some((v) => v !== undefined), {
+    message: "give shifts, timezone, checkInMinutes or graceSeconds",
+    path: ["shifts"],
+  });
+export type UpdateAssignmentInput = z.infer<typeof updateAssignmentInput>;
 
 export const assignmentDto = z.object({
   siteId: z.uuid(),
   siteName: z.string(),
   shifts: z.array(weeklyWindow),
   timezone: z.string(),
+  checkInMinutes: z.number().int().nullable(),
+  graceSeconds: z.number().int(),
   createdAt: isoTime,
 });
 export type AssignmentDto = z.infer<typeof assignmentDto>;
@@ -210,6 +233,8 @@ export type SiteAssignmentDto = {
   shifts: WeeklyWindow[];
   /** The shifts' own time zone, or null for the site's. */
   timezone: string | null;
+  checkInMinutes: number | null;
+  graceSeconds: number;
   createdAt: string;
 };
 

@@ -70,6 +70,7 @@ export function createAfterCommit({
       broadcaster.toTenant(tenantId, socketEvents.tourRunsChanged, runs);
       emitted(tenantId, socketEvents.tourRunsChanged);
     }
+    for (const result of batch.checkIns) metrics.checkIns.inc({ result });
     for (const alert of batch.alerts) if (alert.created) metrics.alertsRaised.inc({ severity: alert.severity });
     for (const receipt of batch.receipts) publishReceipt(receipt);
   };

@@ -101,6 +101,22 @@ test("a guard's phones publish checkpoint scans under the guard's id, routed to 
   expect(mosquittoAclLines(phone)).toContain("topic write guard/G-1/checkpoint");
 });
 
+test("a guard's phones publish check-ins under the guard's id, receipted on the guard's receipts topic", () => {
+  expect(parseUplinkTopic("guard/G-1/check-in")).toEqual({
+    family: "check-in",
+    topicFamily: "guard",
+    topicId: "G-1",
+    kind: "check-in",
+  });
+  expect(uplinkSubscriptions()).toContain("guard/+/check-in");
+  expect(mayPublish(phone, "guard/G-1/check-in")).toBe(true);
+  expect(mayPublish(phone, "guard/other-7/check-in")).toBe(false);
+  expect(mayPublish(sensor, "guard/G-1/check-in")).toBe(false);
+  expect("refused" in parseUplinkTopic("device/phone-1/check-in")).toBe(true);
+  expect(mosquittoAclLines(phone)).toContain("topic write guard/G-1/check-in");
+  expect(maySubscribe(phone, "guard/G-1/receipts")).toBe(true);
+});
+
 test("no downlink topic Vigil publishes is taken for uplink", () => {
   const downlink = UPLINK_FAMILIES.flatMap((family) =>
     TOPIC_FAMILIES[family].downlink.flatMap((leaf) => ids.map((id) => `${family}/${id}/${leaf}`)),

@@ -38,3 +38,35 @@ export function inWeeklyWindows(windows: WeeklyWindow[], timezone: string, at: D
     return (days.includes(day) && minutes >= start) || (days.includes(yesterday) && minutes < end);
   });
 }
+
+/**
+ * When the window holding `at` began (the earliest start when windows overlap), or null outside every window.
+ * Counted back in local wall-clock minutes, then checked against the zone: across a daylight-saving change inside
+ * the window the offset moved, so the start is an hour either side.
+ */
+export function windowStart(windows: WeeklyWindow[], timezone: string, at: Date): Date | null {
+  const { day, minutes } = localParts(at, timezone);
+  const yesterday = day === 1 ? 7 : day - 1;
+  let back: number | null = null;
+  for (const { days, from, to } of windows) {
+    const start = toMinutes(from);
+    const end = toMinutes(to);
+    let since: number | null = null;
+    if (start < end) since = days.includes(day) && minutes >= start && minutes < end ? minutes - start : null;
+    else if (days.includes(day) && minutes >= start) since = minutes - start;
+    else if (days.includes(yesterday) && minutes < end) since = minutes + 1440 - start;
+    if (since !== null && (back === null || since > back)) back = since;
+  }
+  if (back === null) return null;
+  const minute = Math.floor(at.getTime() / 60_000) * 60_000;
+  const guess = minute - back * 60_000;
+  const target = localParts(new Date(guess), timezone).minutes;
+  const wanted = (minutes - back + 1440) % 1440;
+  if (target === wanted) return new Date(guess);
+  // The zone's offset changed in between: the wall clock is an hour off either way.
+  for (const shift of [-60, 60]) {
+    const shifted = guess + shift * 60_000;
+    if (localParts(new Date(shifted), timezone).minutes === wanted && shifted <= at.getTime()) return new Date(shifted);
+  }
+  return new Date(guess);
+}

@@ -26,6 +26,8 @@ const KNOWN_ALERT_TYPES = new Set([
   "offline",
   "geofence-violation",
   "system-down",
+  "duress",
+  "check-in-missed",
 ]);
 
 type JobRow = { task: string; pending: number; oldestPending: number; locked: number; longestLocked: number };

@@ -218,6 +218,12 @@ function createMetrics() {
       labelNames: ["reason"] as const,
       registers: [registry],
     }),
+    checkIns: new Counter({
+      name: "vigil_check_ins_total",
+      help: "Guards' check-ins, by result (ok, including the duress PIN; wrong_pin; locked after too many wrong PINs)",
+      labelNames: ["result"] as const,
+      registers: [registry],
+    }),
   };
   zeroKnownSeries(metrics);
   return metrics;

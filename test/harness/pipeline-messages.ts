@@ -38,7 +38,7 @@ const testDevice: DeviceSource = {
 
 /** A routed message as identify_source would pass it on: from a guard for GPS and scans, else from a device. */
 export function withTestSource(routed: RoutedMessage): IdentifiedMessage {
-  const fromGuard = routed.family === "guard" || routed.family === "checkpoint";
+  const fromGuard = routed.family === "guard" || routed.family === "checkpoint" || routed.family === "check-in";
   return { ...routed, source: fromGuard ? testGuard : testDevice } as IdentifiedMessage;
 }
 

@@ -217,6 +217,23 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
   "guards/[externalId]/assignments/[siteId] DELETE": (a) => [
     { path: `/api/v1/guards/${a.guard.externalId}/assignments/${a.site.id}`, ok: DENIED, idRoute: true },
   ],
+  // Changing the check-ins of A's guard's assignment, or setting A's guard's PINs: refused.
+  "guards/[externalId]/assignments/[siteId] PATCH": (a) => [
+    {
+      path: `/api/v1/guards/${a.guard.externalId}/assignments/${a.site.id}`,
+      body: { checkInMinutes: 60, graceSeconds: 300 },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
+  "guards/[externalId]/pins PUT": (a) => [
+    {
+      path: `/api/v1/guards/${a.guard.externalId}/pins`,
+      body: { pin: "1111", duressPin: "2222" },
+      ok: DENIED,
+      idRoute: true,
+    },
+  ],
   ...SITE_CALLS,
   // The API's description: the same public document for everyone.
   "openapi.json GET": () => [{ path: "/api/v1/openapi.json", ok: [200], idRoute: false }],

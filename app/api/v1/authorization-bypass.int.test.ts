@@ -252,6 +252,7 @@ describe("no session, no data", () => {
       { route: `/api/v1/devices/${deviceId}`, method: "DELETE", body: undefined },
       // "Test this policy" sends real SMS and emails.
       { route: `/api/v1/escalation-policies/${policyId}/test`, method: "POST", body: undefined },
+      { route: `/api/v1/guards/${guardId}/pins`, method: "PUT", body: { pin: "1111", duressPin: "2222" } },
     ];
     for (const { route, method, body } of mutations) {
       for (const path of tricks(route)) {
@@ -266,8 +267,9 @@ describe("no session, no data", () => {
         ).toBe(true);
       }
     }
-    const [guard] = await vigil.sql`select name, deactivated_at from guards where external_id = ${guardId}`;
-    expect(guard).toEqual({ name: canary, deactivated_at: null });
+    const [guard] = await vigil.sql`
+      select name, deactivated_at, pin_hash from guards where external_id = ${guardId}`;
+    expect(guard).toEqual({ name: canary, deactivated_at: null, pin_hash: null });
     expect(await vigil.sql`select 1 from devices where external_id = ${deviceId}`).toHaveLength(1);
     expect(await vigil.sql`select 1 from deletions`).toHaveLength(0);
     expect(await vigil.sql`select 1 from notification_deliveries`).toHaveLength(0);

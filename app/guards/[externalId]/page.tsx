@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangeHistoryLink } from "@/components/admin/change-history-link";
+import { GuardPinsForm } from "@/components/guards/guard-pins-form";
 import { GuardReplay, type Range } from "@/components/guards/guard-replay";
 import { requirePageActor } from "@/server/auth/page-auth";
 import { AppError } from "@/server/observability/app-error";
@@ -96,6 +97,16 @@ export default async function GuardPage({
             : `Assigned to ${assignments.map((a) => a.siteName).join(", ")}.`}{" "}
           <Link href={`/alerts?guard=${encodeURIComponent(guard.externalId)}`}>This guard&apos;s alerts</Link>
         </p>
+        {assignments.some((a) => a.checkInMinutes !== null) && (
+          <p className="muted" data-check-ins>
+            Lone-worker check-ins:{" "}
+            {assignments
+              .filter((a) => a.checkInMinutes !== null)
+              .map((a) => `${a.siteName} every ${a.checkInMinutes} min (${a.graceSeconds} s grace)`)
+              .join("; ")}
+            .
+          </p>
+        )}
         <GuardReplay
           externalId={guard.externalId}
           fences={fences}
@@ -103,6 +114,12 @@ export default async function GuardPage({
           initialRange={rangeOf(since, until)}
           tileUrl={env.MAP_TILE_URL === "none" ? null : env.MAP_TILE_URL}
         />
+        {actor.role === "admin" && (
+          <GuardPinsForm
+            externalId={guard.externalId}
+            hasPins={guard.pinHash !== null && guard.duressPinHash !== null}
+          />
+        )}
       </main>
     </ConsoleFrame>
   );

@@ -1,11 +1,11 @@
 // Guards: registration, their fixes and violations, their sites, and everyone's newest position.
 import { z } from "zod";
-import { createGuardInput, guardDto, locationDto, timeRangeQuery, updateGuardInput } from "../api";
+import { createGuardInput, guardDto, locationDto, setGuardPinsInput, timeRangeQuery, updateGuardInput } from "../api";
 import { latestPositionRow } from "../positions";
-import { assignmentDto, assignmentInput, violationDto } from "../sites";
+import { assignmentDto, assignmentInput, updateAssignmentInput, violationDto } from "../sites";
 import { guardPositionDto } from "../socket-events";
 import { defineOperation } from "../operation";
-import { externalIdParams, MANAGERS } from "./params";
+import { ADMIN, externalIdParams, MANAGERS } from "./params";
 
 export const listGuards = defineOperation({
   method: "get",
@@ -78,7 +78,9 @@ export const listAssignments = defineOperation({
 export const assignGuard = defineOperation({
   method: "post",
   path: "/api/v1/guards/{externalId}/assignments",
-  summary: "Assign the guard to a site with weekly shifts (assigning again replaces the shifts).",
+  summary:
+    "Assign the guard to a site with weekly shifts and, for a lone worker, check-ins every checkInMinutes " +
+    "(assigning again replaces all of them).",
   tag: "Guards",
   roles: MANAGERS,
   params: externalIdParams,
@@ -88,13 +90,45 @@ export const assignGuard = defineOperation({
   errorNotes: { 404: "No such guard in the caller's tenant.", 409: "The guard is deactivated: reactivate them first." },
 });
 
+export const setGuardPins = defineOperation({
+  method: "put",
+  path: "/api/v1/guards/{externalId}/pins",
+  summary:
+    "Set the guard's PIN and duress PIN (4-8 digits each, different). The guard app asks for the PIN to cancel a " +
+    "pre-alarm or a man-down; the duress PIN answers the same on the phone but raises a silent critical duress " +
+    "alert. Neither is ever returned (the guard shows hasPins).",
+  tag: "Guards",
+  roles: ADMIN,
+  params: externalIdParams,
+  body: setGuardPinsInput,
+  response: { status: 204, description: "Set." },
+  errors: [404],
+});
+
+const assignmentParams = z.object({ externalId: externalIdParams.shape.externalId, siteId: z.uuid() });
+
+export const updateAssignment = defineOperation({
+  method: "patch",
+  path: "/api/v1/guards/{externalId}/assignments/{siteId}",
+  summary:
+    "Change some of an assignment's settings: shifts, time zone, and the lone-worker check-ins (checkInMinutes, " +
+    "null for none, and graceSeconds after the pre-alarm before a check-in-missed alert).",
+  tag: "Guards",
+  roles: MANAGERS,
+  params: assignmentParams,
+  body: updateAssignmentInput,
+  response: { status: 200, description: "The assignment as saved.", schema: assignmentDto },
+  errors: [404],
+  errorNotes: { 404: "No such guard, or the guard is not assigned to that site." },
+});
+
 export const unassignGuard = defineOperation({
   method: "delete",
   path: "/api/v1/guards/{externalId}/assignments/{siteId}",
   summary: "The guard no longer works at that site.",
   tag: "Guards",
   roles: MANAGERS,
-  params: z.object({ externalId: externalIdParams.shape.externalId, siteId: z.uuid() }),
+  params: assignmentParams,
   response: { status: 204, description: "Unassigned." },
   errors: [404],
   errorNotes: { 404: "No such guard, or the guard is not assigned to that site." },

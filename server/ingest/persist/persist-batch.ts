@@ -1,5 +1,6 @@
-// One transaction per batch: dedupe, then every family's multi-row inserts, checkpoint visits (scans, fixes
-// that reach a checkpoint, and OwnTracks region entries), then the quarantine. Returns what the
+// One transaction per batch: dedupe, then every family's multi-row inserts, check-ins (a duress PIN's alert
+// goes with the batch's other alerts), checkpoint visits (scans, fixes that reach a checkpoint, and OwnTracks region
+// entries), then the quarantine. Returns what the
 // after-commit steps need: the persisted stage of the messages.
 import type { Sql } from "postgres";
 import type { TourRunDto } from "../../contracts/patrols";
@@ -21,6 +22,7 @@ import type { Receipt } from "./receipt";
 import { recordGpsVisits } from "./record-gps-visits";
 import { recordRegionVisits } from "./record-region-visits";
 import { receiptsForResentScans, recordScans, type RunRef } from "./record-scans";
+import { recordCheckIns, type RecordedCheckIns } from "./record-check-ins";
 import { recordCommandResults, recordConfigApplied, type CommandChange } from "./record-downlink-answers";
 import { storeSensorReadings } from "./store-sensor-readings";
 import { storeSystemHealth } from "./store-system-health";
@@ -37,6 +39,8 @@ export type PersistedBatch = {
   alerts: RaisedAlert[];
   receipts: Receipt[];
   commands: CommandChange[];
+  /** What each check-in came to (metrics). */
+  checkIns: RecordedCheckIns["results"];
   /** Tour runs a visit changed, as they are now (the NOC's progress bars). */
   tourRuns: (TourRunDto & { tenantId: string })[];
 };
@@ -81,11 +85,16 @@ export async function persistBatch(
     const readings = fresh.filter(isOfFamily("sensor"));
     await storeSensorReadings(tx, readings);
     await storeSystemHealth(tx, fresh.filter(isOfFamily("system")));
+    const checkIns = await recordCheckIns(tx, fresh.filter(isOfFamily("check-in")));
     const { alerts, receipts } = await raiseAlerts(
       tx,
-      { alarms: fresh.filter(isOfFamily("alert")), derived: [...deriveAlerts(fresh, rules), ...geofence.alerts] },
+      {
+        alarms: fresh.filter(isOfFamily("alert")),
+        derived: [...deriveAlerts(fresh, rules), ...geofence.alerts, ...checkIns.alerts],
+      },
       rules,
     );
+    receipts.push(...checkIns.receipts);
     await geofence.record(tx);
     receipts.push(...(await receiptsForResends(tx, duplicates.filter(isOfFamily("alert")))));
     const commands = await recordCommandResults(tx, fresh.filter(isOfFamily("command-result")));
@@ -94,6 +103,7 @@ export async function persistBatch(
     receipts.push(
       ...scans.receipts,
       ...(await receiptsForResentScans(tx, duplicates.filter(isOfFamily("checkpoint")))),
+      ...(await receiptsForResentScans(tx, duplicates.filter(isOfFamily("check-in")))),
     );
     const gpsRuns = await recordGpsVisits(tx, fixes, patrols);
     const regionRuns = await recordRegionVisits(tx, readings);
@@ -112,6 +122,7 @@ export async function persistBatch(
       alerts,
       receipts,
       commands,
+      checkIns: checkIns.results,
       tourRuns,
     };
   });

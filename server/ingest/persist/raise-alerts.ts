@@ -1,7 +1,7 @@
 // The batch's alert candidates (alarms sent on alert/{type}/{sourceId}, and
 // those the rules and the geofence check derived) become alert rows through
 // upsertAlerts: one open alert per (source, type). The tenant's rules set the
-// severity of each type (panic and man-down stay critical). Returns what
+// severity of each type (panic, man-down, duress and check-in-missed stay critical). Returns what
 // changed and the receipt each alarm with a msg_id is owed.
 import type { TransactionSql } from "postgres";
 import type { AlertRules } from "../../contracts/alert-rules";
@@ -24,7 +24,7 @@ const DEFAULT_SEVERITY: Record<string, AlertSeverity> = {
   "geofence-violation": "critical",
 };
 
-const ALWAYS_CRITICAL = new Set(["panic", "man-down"]);
+const ALWAYS_CRITICAL = new Set(["panic", "man-down", "duress", "check-in-missed"]);
 
 /** An alarm as a candidate; its severity is the sender's, else the type's default. */
 function alarmCandidate({ source, kind, data, extra, recordedAt }: Alarm): AlertCandidate {

@@ -66,8 +66,14 @@ export async function recordScans(tx: TransactionSql, scans: Scan[]): Promise<Re
   return { refused, receipts, runs };
 }
 
-/** Receipts for resent scans already handled (call after recordScans): the same answer as the first time. */
-export async function receiptsForResentScans(tx: TransactionSql, duplicates: Scan[]): Promise<Receipt[]> {
+/**
+ * Receipts for resent scans or check-ins already handled (call after they are recorded): the same answer as the
+ * first time, kept on the dedupe row.
+ */
+export async function receiptsForResentScans(
+  tx: TransactionSql,
+  duplicates: (Scan | ValidatedAs<"check-in">)[],
+): Promise<Receipt[]> {
   const resent = duplicates.flatMap((scan) =>
     scan.data.msg_id === undefined ? [] : [{ scan, msgId: scan.data.msg_id, source: dedupeSource(scan) }],
   );

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { ArmedWindow } from "../../../db/schema/sites";
 import type {
   alertPayload,
+  checkInPayload,
   checkpointScanPayload,
   commandResultPayload,
   configAppliedPayload,
@@ -18,7 +19,7 @@ import type {
 } from "../../contracts/mqtt-payloads";
 import type { DownlinkAnswer, UplinkEvent, UplinkFamily } from "../../contracts/mqtt-topics";
 
-/** An uplink family, an event leaf under one (a checkpoint scan), or a device's answer to downlink. */
+/** An uplink family, an event leaf under one (a checkpoint scan, a check-in), or a device's answer to downlink. */
 export type Family = UplinkFamily | UplinkEvent | DownlinkAnswer;
 
 export type RejectReason =
@@ -78,6 +79,7 @@ export type Payloads = {
   device: z.infer<typeof telemetryPayload>;
   guard: z.infer<typeof gpsPayload>;
   checkpoint: z.infer<typeof checkpointScanPayload>;
+  "check-in": z.infer<typeof checkInPayload>;
   sensor: z.infer<typeof sensorPayload>;
   alert: z.infer<typeof alertPayload>;
   system: z.infer<typeof systemPayload>;
@@ -85,8 +87,8 @@ export type Payloads = {
   "config-applied": z.infer<typeof configAppliedPayload>;
 };
 
-/** Who may send each family: GPS and scans come from guards, alarms from devices or guards, the rest from devices. */
-type SourceOf<F extends Family> = F extends "guard" | "checkpoint"
+/** Who may send each family: GPS, scans and check-ins come from guards, alarms from devices or guards, the rest from devices. */
+type SourceOf<F extends Family> = F extends "guard" | "checkpoint" | "check-in"
   ? GuardSource
   : F extends "alert"
     ? Source

@@ -56,6 +56,8 @@ describe("validate_payload accepts the seed payloads of the MQTT contract", () =
     ["config-applied", { version: 3 }],
     ["checkpoint", { code: "k7Qm2xV9pLw4", method: "qr", timestamp: now(), msg_id: "scan-1" }],
     ["checkpoint", { code: "04A2B3C4D5E6F7", method: "nfc" }],
+    ["check-in", { timestamp: now(), msg_id: "ok-1" }],
+    ["check-in", { timestamp: now(), msg_id: "ok-2", pin: "4812" }],
   ])("%s %j", (family, payload) => {
     const { verdict, envelope } = validate(family, payload);
     expect(verdict).toEqual({ ok: true });
@@ -107,6 +109,9 @@ describe("validate_payload rejects with a reason naming the field", () => {
     ["a scan without a code", "checkpoint", { method: "qr" }, "code"],
     ["a scan with an empty code", "checkpoint", { code: " ", method: "qr" }, "code"],
     ["a scan by an unknown method", "checkpoint", { code: "k7Qm2xV9pLw4", method: "bluetooth" }, "method"],
+    ["a check-in whose PIN is a number", "check-in", { msg_id: "c-1", pin: 4812 }, "pin"],
+    ["a check-in with an empty PIN", "check-in", { msg_id: "c-1", pin: "" }, "pin"],
+    ["a check-in with a bad timestamp", "check-in", { msg_id: "c-1", timestamp: "yesterday" }, "timestamp"],
   ])("%s", (_label, family, payload, field) => {
     const { verdict, envelope } = validate(family, payload);
     expect(verdict).toMatchObject({ ok: false, reason: "invalid_schema" });

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import {
   alertPayload,
+  checkInPayload,
   checkpointScanPayload,
   commandResultPayload,
   configAppliedPayload,
@@ -26,6 +27,7 @@ const schemas: { [F in Family]: z.ZodType<Payloads[F]> } = {
   device: telemetryPayload,
   guard: gpsPayload,
   checkpoint: checkpointScanPayload,
+  "check-in": checkInPayload,
   sensor: sensorPayload,
   alert: alertPayload,
   system: systemPayload,
@@ -37,6 +39,7 @@ const knownKeys: Record<Family, Set<string>> = {
   device: new Set(["battery", "signal", "temperature"]),
   guard: new Set(["lat", "lon", "accuracy", "speed", "heading", "battery"]),
   checkpoint: new Set(["code", "method"]),
+  "check-in": new Set(["pin"]),
   sensor: new Set(["value", "state"]),
   alert: new Set(["alert_type", "severity", "message", "location"]),
   system: new Set(["status", "value"]),

@@ -8,6 +8,7 @@ export function toGuardDto(row: typeof guards.$inferSelect): GuardDto {
     name: row.name,
     phone: row.phone,
     active: row.deactivatedAt === null,
+    hasPins: row.pinHash !== null && row.duressPinHash !== null,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -14,6 +14,8 @@ export async function listAssignments(db: Db, actor: Actor, externalId: string):
       siteName: sites.name,
       shifts: guardAssignments.shifts,
       timezone: guardAssignments.timezone,
+      checkInMinutes: guardAssignments.checkInMinutes,
+      graceSeconds: guardAssignments.graceSeconds,
       siteTimezone: sites.timezone,
       createdAt: guardAssignments.createdAt,
     })
@@ -26,6 +28,8 @@ export async function listAssignments(db: Db, actor: Actor, externalId: string):
     siteName: r.siteName,
     shifts: r.shifts,
     timezone: r.timezone ?? r.siteTimezone,
+    checkInMinutes: r.checkInMinutes,
+    graceSeconds: r.graceSeconds,
     createdAt: r.createdAt.toISOString(),
   }));
 }

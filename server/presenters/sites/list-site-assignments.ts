@@ -12,6 +12,8 @@ export async function listSiteAssignments(db: Db, actor: Actor, siteId: string):
       guardName: guards.name,
       shifts: guardAssignments.shifts,
       timezone: guardAssignments.timezone,
+      checkInMinutes: guardAssignments.checkInMinutes,
+      graceSeconds: guardAssignments.graceSeconds,
       createdAt: guardAssignments.createdAt,
     })
     .from(guardAssignments)

@@ -1,6 +1,6 @@
-// Assign a guard to a site with weekly shifts (again: the shifts are replaced),
-// or take the assignment away. The ingest processes reload the fences, and the
-// guard's OwnTracks phones are sent their regions.
+// Assign a guard to a site with weekly shifts and check-in settings (again:
+// all of them are replaced), or take the assignment away. The ingest processes
+// reload the fences, and the guard's OwnTracks phones are sent their regions.
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { guardAssignments } from "../../../db/schema";
@@ -14,9 +14,19 @@ import { announceFenceChange } from "../sites/save-site";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { syncOwnTracksWaypoints } from "../sites/sync-owntracks-waypoints";
 
+type AssignmentRow = typeof guardAssignments.$inferSelect;
+
 /** An assignment as the audit log shows it, before or after. */
-function assignmentState(row: { siteId: string; shifts: unknown; timezone: string | null } | undefined) {
-  return row && { siteId: row.siteId, shifts: row.shifts, timezone: row.timezone };
+export function assignmentState(row: AssignmentRow | undefined) {
+  return (
+    row && {
+      siteId: row.siteId,
+      shifts: row.shifts,
+      timezone: row.timezone,
+      checkInMinutes: row.checkInMinutes,
+      graceSeconds: row.graceSeconds,
+    }
+  );
 }
 
 export async function assignGuard(
@@ -45,10 +55,17 @@ export async function assignGuard(
         siteId: input.siteId,
         shifts: input.shifts,
         timezone: input.timezone ?? null,
+        checkInMinutes: input.checkInMinutes,
+        graceSeconds: input.graceSeconds,
       })
       .onConflictDoUpdate({
         target: [guardAssignments.guardId, guardAssignments.siteId],
-        set: { shifts: input.shifts, timezone: input.timezone ?? null },
+        set: {
+          shifts: input.shifts,
+          timezone: input.timezone ?? null,
+          checkInMinutes: input.checkInMinutes,
+          graceSeconds: input.graceSeconds,
+        },
       })
       .returning();
     await announceFenceChange(tx, actor.tenantId);
