@@ -16,3 +16,12 @@ CREATE FUNCTION "alert_in_sites"(alert_site uuid, alert_guard uuid, alert_device
       or exists (select 1 from devices d where d.id = alert_device and device_in_sites(d.site_id, d.guard_id, site_ids))
   end
 $$;
+--> statement-breakpoint
+-- Whether a user (a contact's account, or none) may be told of an alert: anyone but an operator or supervisor
+-- limited to sites none of which the alert belongs to (workers/tasks/notify_alert.ts skips those contacts).
+CREATE FUNCTION "user_sees_alert"(who uuid, alert uuid) RETURNS boolean LANGUAGE sql STABLE AS $$
+  select coalesce((
+    select u.role not in ('operator', 'supervisor') or cardinality(u.site_ids) = 0
+      or coalesce(alert_in_sites(a.site_id, a.guard_id, a.device_id, u.site_ids), false)
+    from users u, alerts a where u.id = who and a.id = alert), true)
+$$;
