@@ -23,10 +23,11 @@ type Item = Record<string, unknown>;
 /** For an event's items, the SQL that answers (item key, its sites among `limited`) rows. */
 type Resolver = { key: string; sites: (tenantId: string, keys: string[], limited: SQL) => SQL };
 
-const ids = (keys: string[]) => sql`array[${sql.join(
-  keys.map((k) => sql`${k}`),
-  sql`, `,
-)}]`;
+const ids = (keys: string[]) =>
+  sql`array[${sql.join(
+    keys.map((k) => sql`${k}`),
+    sql`, `,
+  )}]`;
 
 const byGuard: Resolver = {
   key: "guardId",

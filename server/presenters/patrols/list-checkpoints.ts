@@ -27,7 +27,11 @@ export async function listCheckpoints(db: Db, actor: Actor, siteId: string): Pro
     .select()
     .from(checkpoints)
     .where(
-      and(eq(checkpoints.tenantId, actor.tenantId), siteInScope(actor, checkpoints.siteId), eq(checkpoints.siteId, siteId)),
+      and(
+        eq(checkpoints.tenantId, actor.tenantId),
+        siteInScope(actor, checkpoints.siteId),
+        eq(checkpoints.siteId, siteId),
+      ),
     )
     .orderBy(asc(checkpoints.name), asc(checkpoints.createdAt));
   return rows.map(toCheckpointDto);
