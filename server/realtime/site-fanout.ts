@@ -89,23 +89,34 @@ function emitGrouped(tenantId: string, items: Item[], sitesOf: (item: Item) => s
 export type SiteFanout = (tenantId: string, event: keyof ServerToClientEvents, payload: unknown, emit: Emit) => void;
 
 export function createSiteFanout({ db, logger }: { db: Db; logger: Logger }): SiteFanout {
-  const limitedSites = new Map<string, { at: number; sites: Promise<string[]> }>();
+  const limitedSites = new Map<string, { at: number; sites: Promise<string[]>; known?: string[] }>();
   // One chain per tenant, so a site room gets a tenant's events in the order they were sent.
   const chains = new Map<string, Promise<void>>();
 
   function sitesInUse(tenantId: string): Promise<string[]> {
     const cached = limitedSites.get(tenantId);
     if (cached && Date.now() - cached.at < LIMITED_SITES_TTL_MS) return cached.sites;
-    const sites = db
+    const at = Date.now();
+    const sites: Promise<string[]> = db
       .execute<{ site: string }>(
         sql`select distinct unnest(site_ids)::text as site from users
             where tenant_id = ${tenantId} and role in ('operator', 'supervisor')
               and deleted_at is null and disabled_at is null`,
       )
-      .then((rows) => [...rows].map((r) => r.site));
-    limitedSites.set(tenantId, { at: Date.now(), sites });
+      .then((rows) => {
+        const known = [...rows].map((r) => r.site);
+        if (limitedSites.get(tenantId)?.sites === sites) limitedSites.set(tenantId, { at, sites, known });
+        return known;
+      });
+    limitedSites.set(tenantId, { at, sites });
     sites.catch(() => limitedSites.delete(tenantId));
     return sites;
+  }
+
+  /** The tenant surely has no site-limited user (fresh and known): nothing to do, not even a promise. */
+  function surelyNone(tenantId: string): boolean {
+    const cached = limitedSites.get(tenantId);
+    return cached?.known?.length === 0 && Date.now() - cached.at < LIMITED_SITES_TTL_MS;
   }
 
   async function fanout(tenantId: string, event: keyof ServerToClientEvents, payload: unknown, emit: Emit) {
@@ -128,6 +139,7 @@ export function createSiteFanout({ db, logger }: { db: Db; logger: Logger }): Si
   }
 
   return (tenantId, event, payload, emit) => {
+    if (!RESOLVERS[event] || surelyNone(tenantId)) return;
     const previous = chains.get(tenantId) ?? Promise.resolve();
     const next = previous
       .then(() => fanout(tenantId, event, payload, emit))
