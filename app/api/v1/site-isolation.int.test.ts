@@ -176,4 +176,24 @@ describe("site limits: users limited to site 1 × every route with site 2's ids"
              user_sees_alert(null, ${a.alertId}) as nobody`;
     expect(told[0]).toEqual({ siteTwo: false, siteOne: true, nobody: true });
   });
+
+  test("widening a user's sites moves their live socket: dropped within seconds, it reconnects to the whole tenant", async () => {
+    const index = one.users.findIndex((u) => u.role === "operator");
+    const operator = one.users[index]!;
+    expect(sockets[index]!.connected).toBe(true);
+    const widened = await api(vigil.url, `/api/v1/users/${operator.id}`, {
+      method: "PATCH",
+      token: vigil.adminToken,
+      body: { siteIds: [] },
+    });
+    expect(widened.status).toBe(200);
+    await waitFor(() => !sockets[index]!.connected, { timeoutMs: 10_000, what: "the operator's socket dropped" });
+    const socket = await connectSocket(vigil.url, operator.token);
+    sockets.push(socket);
+    const positions = collect(socket, "guard:positions");
+    await publishSiteTwoTraffic(vigil, a);
+    await waitFor(() => positions.flat().some((p) => p.externalId === a.guard.externalId), {
+      what: "site 2's fix on the widened operator's new socket",
+    });
+  });
 });
