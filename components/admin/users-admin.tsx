@@ -16,7 +16,7 @@ type Props = { initial: Page<UserDto>; selfId: string; security: SecuritySetting
 export function UsersAdmin({ initial, selfId, security, sites }: Props) {
   const list = usePagedList("/api/v1/users", initial, ADMIN_PAGE_SIZE);
   return (
-    <div className="admin-grid">
+    <div className="admin-grid wide-list">
       <section className="panel" aria-labelledby="users-heading">
         <h2 id="users-heading">Users</h2>
         <table className="data-table compact">
