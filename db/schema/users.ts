@@ -39,7 +39,10 @@ export const users = pgTable(
     // An operator or supervisor limited to these sites sees and is notified of only their guards, devices and
     // alerts (server/auth/site-scope.ts); empty: the whole tenant. No foreign key: a removed site's id stays, so
     // the user stays limited (to nothing of it) rather than falling back to the whole tenant.
-    siteIds: uuid("site_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    siteIds: uuid("site_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     // Removed users keep their row, so alert events and model promotions still name them; they cannot sign in.
     deletedAt: timestamp("deleted_at", { withTimezone: true }),

@@ -14,8 +14,8 @@ import { ADMIN_EMAIL, type TestVigil } from "@/test/harness/vigil";
 import { waitFor } from "@/test/harness/wait-for";
 import { secretsOf, type TenantA } from "./matrix";
 
-export const SITE_ROLES = ["operator", "supervisor"] as const;
-export type SiteRole = (typeof SITE_ROLES)[number];
+const SITE_ROLES = ["operator", "supervisor"] as const;
+type SiteRole = (typeof SITE_ROLES)[number];
 
 /** Site 1 of tenant A and the users limited to it. */
 export type SiteOne = {
