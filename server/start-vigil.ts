@@ -172,7 +172,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
       broadcaster = web.broadcaster;
     } else {
       // No browsers here: ingest and worker events reach them through the web processes.
-      const relay = createRelayBroadcaster({ pool: pubSubPool, logger: realtimeLogger, metrics });
+      const relay = createRelayBroadcaster({ pool: pubSubPool, db, logger: realtimeLogger, metrics });
       stops.push(relay.close);
       broadcaster = relay;
     }

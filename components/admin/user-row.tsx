@@ -2,7 +2,7 @@
 // One user of the tenant: the role is changed in place, the user disabled or
 // enabled again, or removed (asks first). An admin's own row offers none of
 // these (the API refuses too); a refusal is shown in the row, beside the
-// control it concerns. Sign-in help (reset link, new password, two-factor
+// control it concerns. An operator or supervisor may be limited to sites. Sign-in help (reset link, new password, two-factor
 // reset) is under a disclosure.
 import { useState } from "react";
 import type { UserDto } from "@/server/contracts/admin";
@@ -10,15 +10,17 @@ import { roles, type UserRole } from "@/server/contracts/api";
 import { apiRequest } from "../ui/api-request";
 import { ConfirmRemove } from "../ui/confirm-remove";
 import { UserAccountActions } from "./user-account-actions";
+import { UserSitesField, type SiteOption } from "./user-sites-field";
 
 type Props = {
   user: UserDto;
+  sites: SiteOption[];
   isSelf: boolean;
   onChanged: (user: UserDto) => void;
   onRemoved: (id: string) => void;
 };
 
-export function UserRow({ user, isSelf, onChanged, onRemoved }: Props) {
+export function UserRow({ user, sites, isSelf, onChanged, onRemoved }: Props) {
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -59,6 +61,9 @@ export function UserRow({ user, isSelf, onChanged, onRemoved }: Props) {
           ))}
         </select>
         {errors.role && <span className="field-error">{errors.role}</span>}
+      </td>
+      <td data-label="Sites">
+        <UserSitesField key={user.siteIds.join(",") + user.role} user={user} sites={sites} onChanged={onChanged} />
       </td>
       <td data-label="Status">
         <span className="badge" data-tone={user.disabled ? "danger" : "ok"}>

@@ -9,13 +9,14 @@ import { LoadMore } from "./load-more";
 import { SecuritySettingsForm } from "./security-settings-form";
 import { usePagedList } from "./use-paged-list";
 import { UserRow } from "./user-row";
+import type { SiteOption } from "./user-sites-field";
 
-type Props = { initial: Page<UserDto>; selfId: string; security: SecuritySettingsDto };
+type Props = { initial: Page<UserDto>; selfId: string; security: SecuritySettingsDto; sites: SiteOption[] };
 
-export function UsersAdmin({ initial, selfId, security }: Props) {
+export function UsersAdmin({ initial, selfId, security, sites }: Props) {
   const list = usePagedList("/api/v1/users", initial, ADMIN_PAGE_SIZE);
   return (
-    <div className="admin-grid">
+    <div className="admin-grid wide-list">
       <section className="panel" aria-labelledby="users-heading">
         <h2 id="users-heading">Users</h2>
         <table className="data-table compact">
@@ -24,6 +25,7 @@ export function UsersAdmin({ initial, selfId, security }: Props) {
               <th scope="col">Email</th>
               <th scope="col">Name</th>
               <th scope="col">Role</th>
+              <th scope="col">Sites</th>
               <th scope="col">Status</th>
               <th scope="col">
                 <span className="sr-only">Access</span>
@@ -35,6 +37,7 @@ export function UsersAdmin({ initial, selfId, security }: Props) {
               <UserRow
                 key={user.id}
                 user={user}
+                sites={sites}
                 isSelf={user.id === selfId}
                 onChanged={list.replace}
                 onRemoved={list.remove}

@@ -43,7 +43,12 @@ export function useLiveEvents(handlers: LiveHandlers): ConnectionState {
       if (everConnected) latest.current.onReconnect?.();
       everConnected = true;
     });
-    socket.on("disconnect", () => setState("reconnecting"));
+    socket.on("disconnect", (reason) => {
+      setState("reconnecting");
+      // The server drops a socket whose session ended (then the retry is refused and we go to sign in) or whose
+      // user's sites changed (then the retry joins the new sites' rooms); Socket.IO does not retry by itself.
+      if (reason === "io server disconnect") socket.connect();
+    });
     socket.on("connect_error", (error) => {
       setState("reconnecting");
       if (error.message === "unauthenticated") window.location.assign("/login");

@@ -36,6 +36,13 @@ export const users = pgTable(
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
     /** The last 30 s time step whose code was accepted: a code is used once. */
     totpLastStep: integer("totp_last_step"),
+    // An operator or supervisor limited to these sites sees and is notified of only their guards, devices and
+    // alerts (server/auth/site-scope.ts); empty: the whole tenant. No foreign key: a removed site's id stays, so
+    // the user stays limited (to nothing of it) rather than falling back to the whole tenant.
+    siteIds: uuid("site_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     // Removed users keep their row, so alert events and model promotions still name them; they cannot sign in.
     deletedAt: timestamp("deleted_at", { withTimezone: true }),

@@ -1,5 +1,6 @@
 // Who is acting: every service and presenter takes it and scopes its queries
-// to actor.tenantId, so no caller can forget the tenant.
+// to actor.tenantId (and to actor.siteIds, site-scope.ts), so no caller can
+// forget the tenant or the user's sites.
 import type { UserRole } from "../contracts/api";
 import type { RequestOrigin } from "../contracts/audit";
 
@@ -15,6 +16,11 @@ export type Actor = {
    * pages send them to /account (absent: no).
    */
   mustEnrolTotp?: boolean;
+  /**
+   * The sites an operator or supervisor is limited to (server/auth/site-scope.ts); absent: the whole tenant.
+   * Never empty when present.
+   */
+  siteIds?: readonly string[];
   /** Where the request came from (set by the API wrapper), for the audit log; absent outside a request. */
   origin?: RequestOrigin;
 };

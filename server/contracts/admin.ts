@@ -29,14 +29,21 @@ export const createUserInput = z.object({
 });
 export type CreateUserInput = z.infer<typeof createUserInput>;
 
+/** The sites an operator or supervisor is limited to; empty: the whole tenant (server/auth/site-scope.ts). */
+const userSiteIds = z
+  .array(z.uuid())
+  .max(500)
+  .describe("Operators and supervisors only: the sites they see and are notified of; empty for the whole tenant.");
+
 export const updateUserInput = z
   .object({
     role: z.enum(roles).optional(),
     name: z.string().trim().min(1).max(200).optional(),
     disabled: z.boolean().optional(),
+    siteIds: userSiteIds.optional(),
   })
-  .refine((u) => u.role !== undefined || u.name !== undefined || u.disabled !== undefined, {
-    message: "give a role, a name or disabled",
+  .refine((u) => Object.values(u).some((value) => value !== undefined), {
+    message: "give a role, a name, disabled or siteIds",
     path: ["role"],
   });
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
@@ -49,6 +56,8 @@ export const userDto = z.object({
   disabled: z.boolean(),
   /** Two-factor sign-in (TOTP) is on. */
   totpEnabled: z.boolean(),
+  /** The sites the user is limited to; empty: the whole tenant. */
+  siteIds: z.array(z.uuid()),
   createdAt: isoTime,
 });
 export type UserDto = z.infer<typeof userDto>;

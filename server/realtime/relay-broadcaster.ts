@@ -16,6 +16,8 @@ import type { Logger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import { tenantRoom, type Broadcaster } from "./broadcaster";
 import { createPostgresAdapter } from "./postgres-pubsub";
+import { createSiteFanout } from "./site-fanout";
+import type { Db } from "../../db/client";
 
 type ToUser = {
   toUser: <E extends keyof ServerToClientEvents>(
@@ -29,10 +31,13 @@ export type RelayBroadcaster = Broadcaster & ToUser & { close: () => Promise<voi
 
 export function createRelayBroadcaster({
   pool,
+  db,
   logger,
   metrics,
 }: {
   pool: pg.Pool;
+  /** For the site rooms' share of each event (site-fanout.ts). */
+  db: Db;
   logger: Logger;
   metrics: Metrics;
 }): RelayBroadcaster {
@@ -40,10 +45,14 @@ export function createRelayBroadcaster({
     serveClient: false,
     adapter: createPostgresAdapter(pool, logger),
   });
+  const toSites = createSiteFanout({ db, logger });
   return {
     toTenant(tenantId, event, ...args) {
       metrics.socketBroadcasts.inc({ event });
       io.to(tenantRoom(tenantId)).emit(event, ...args);
+      toSites(tenantId, event, args[0], (rooms, payload) =>
+        io.to(rooms).emit(event, ...([payload] as Parameters<ServerToClientEvents[typeof event]>)),
+      );
     },
     toUser(userId, event, ...args) {
       metrics.socketBroadcasts.inc({ event });

@@ -1,7 +1,8 @@
 // Socket.IO: checks the session in the handshake, then puts the browser in
-// its tenant's room and its user's room. Clients cannot choose rooms; the
+// its tenant's room (a user limited to sites: a room per site instead, see
+// site-fanout.ts) and its user's room. Clients cannot choose rooms; the
 // server only emits to those rooms, so a browser receives its own tenant's
-// and its own user's events and no others.
+// (or sites') and its own user's events and no others.
 import type { Server as HttpServer } from "node:http";
 import { Server, type ServerOptions, type Socket } from "socket.io";
 import type { Db } from "../../db/client";
@@ -15,6 +16,7 @@ import { readProxiedRequest, type ProxyTrust } from "../http/proxied-request";
 import { readToken } from "../auth/request-auth";
 import { tenantRoom, userRoom, type Broadcaster } from "./broadcaster";
 import { startSessionSweep } from "./session-sweep";
+import { createSiteFanout, siteRoom } from "./site-fanout";
 
 /** The token is kept as its hash only, for the session sweep. */
 type SocketData = { actor: Actor; tokenHash: string };
@@ -92,17 +94,23 @@ export function createSocketServer({
   });
 
   io.on("connection", (socket) => {
-    void socket.join([tenantRoom(socket.data.actor.tenantId), userRoom(socket.data.actor.userId)]);
+    const { tenantId, userId, siteIds } = socket.data.actor;
+    const scope = siteIds ? siteIds.map((siteId) => siteRoom(tenantId, siteId)) : [tenantRoom(tenantId)];
+    void socket.join([...scope, userRoom(userId)]);
     metrics.socketConnections.inc();
     socket.on("disconnect", () => metrics.socketConnections.dec());
   });
 
   const stopSweep = startSessionSweep({ db, logger, sockets: () => io.of("/").sockets.values() });
 
+  const toSites = createSiteFanout({ db, logger });
   const broadcaster: Broadcaster = {
     toTenant(tenantId, event, ...args) {
       metrics.socketBroadcasts.inc({ event });
       io.to(tenantRoom(tenantId)).emit(event, ...args);
+      toSites(tenantId, event, args[0], (rooms, payload) =>
+        io.to(rooms).emit(event, ...([payload] as Parameters<ServerToClientEvents[typeof event]>)),
+      );
     },
     toUser(userId, event, ...args) {
       metrics.socketBroadcasts.inc({ event });

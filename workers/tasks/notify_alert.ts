@@ -37,8 +37,10 @@ export const notify_alert: Task = async (raw, helpers) => {
       }
       const { rows: contacts } = await client.query<DeliveryContact>(
         // A removed contact is skipped even if a policy still names it.
-        "select id, phone, email from contacts where tenant_id = $1 and id = any($2::uuid[]) and deleted_at is null",
-        [alert.tenant_id, step.contactIds],
+        "select id, phone, email from contacts where tenant_id = $1 and id = any($2::uuid[]) and deleted_at is null" +
+          // Site limits (server/auth/site-scope.ts): a contact whose user is limited to other sites is not told.
+          " and user_sees_alert(user_id, $3)",
+        [alert.tenant_id, step.contactIds, alertId],
       );
       // Critical alerts never wait for quiet hours.
       const holdUntil =

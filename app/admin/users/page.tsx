@@ -5,6 +5,7 @@ import { UsersAdmin } from "@/components/admin/users-admin";
 import { ADMIN_PAGE_SIZE } from "@/server/contracts/pagination";
 import { requirePageActor } from "@/server/auth/page-auth";
 import { getSecuritySettings } from "@/server/presenters/tenants/get-security-settings";
+import { listSites } from "@/server/presenters/sites/list-sites";
 import { listUsers } from "@/server/presenters/users/list-users";
 import { getRuntime } from "@/server/runtime";
 import { ConsoleFrame } from "../../console-frame";
@@ -19,6 +20,7 @@ export default async function UsersPage() {
   const db = getRuntime().db;
   const initial = allowed ? await listUsers(db, actor, { limit: ADMIN_PAGE_SIZE }) : null;
   const security = allowed ? await getSecuritySettings(db, actor) : null;
+  const sites = allowed ? (await listSites(db, actor)).map(({ id, name }) => ({ id, name })) : [];
   return (
     <ConsoleFrame actor={actor}>
       <main className="page">
@@ -27,7 +29,7 @@ export default async function UsersPage() {
           <span className="muted">Who signs in, and with which role</span>
         </div>
         {initial && security ? (
-          <UsersAdmin initial={initial} selfId={actor.userId} security={security} />
+          <UsersAdmin initial={initial} selfId={actor.userId} security={security} sites={sites} />
         ) : (
           <ForbiddenNotice who="admins" />
         )}

@@ -56,14 +56,19 @@ export const createUser = defineOperation({
 export const updateUser = defineOperation({
   method: "patch",
   path: "/api/v1/users/{id}",
-  summary: "Change a user's role, name or access; disabling ends their sessions at once.",
+  summary:
+    "Change a user's role, name, access or sites; disabling ends their sessions at once, and an operator or " +
+    "supervisor given sites sees and is notified of only those sites' guards, devices and alerts.",
   tag: "Admin",
   roles: ADMIN,
   params: uuidParams,
   body: updateUserInput,
   response: { status: 200, description: "The user as saved.", schema: userDto },
   errors: [404],
-  errorNotes: { 403: "Not an admin, or a change to one's own role or access, or to the super-admin's." },
+  errorNotes: {
+    403: "Not an admin, or a change to one's own role or access, or to the super-admin's.",
+    422: "Invalid input; or `siteIds` names a site not of the tenant, or is given to an admin or a manager.",
+  },
 });
 
 export const deleteUser = defineOperation({

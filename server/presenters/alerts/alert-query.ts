@@ -1,16 +1,19 @@
 // The alert columns every alert view needs, with the source's external id and
-// name and the claiming user's email, always scoped to one tenant.
+// name and the claiming user's email, always scoped to the actor's tenant and,
+// for a user limited to sites, to those sites (server/auth/site-scope.ts).
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../../db/client";
 import { alerts, devices, guards, users } from "../../../db/schema";
 import type { AlertListItemDto } from "../../contracts/api";
+import type { Actor } from "../../auth/actor";
+import { alertInScope } from "../../auth/site-scope";
 
 const claimer = alias(users, "claimer");
 
 export const severityRank = sql<number>`array_position(array['critical','high','medium','low','info']::alert_severity[], ${alerts.severity})`;
 
-export function selectAlerts(db: Db, tenantId: string, where?: SQL) {
+export function selectAlerts(db: Db, actor: Pick<Actor, "tenantId" | "siteIds">, where?: SQL) {
   return db
     .select({
       alert: alerts,
@@ -24,7 +27,7 @@ export function selectAlerts(db: Db, tenantId: string, where?: SQL) {
     .leftJoin(devices, eq(devices.id, alerts.deviceId))
     .leftJoin(guards, eq(guards.id, alerts.guardId))
     .leftJoin(claimer, eq(claimer.id, alerts.claimedBy))
-    .where(and(eq(alerts.tenantId, tenantId), where))
+    .where(and(eq(alerts.tenantId, actor.tenantId), alertInScope(actor, alerts), where))
     .$dynamic();
 }
 

@@ -12,10 +12,10 @@ import { listDeliveries } from "./list-deliveries";
 
 export async function getAlert(
   db: Db,
-  actor: Pick<Actor, "tenantId"> & Partial<Pick<Actor, "role">>,
+  actor: Pick<Actor, "tenantId"> & Partial<Pick<Actor, "role" | "siteIds">>,
   alertId: string,
 ): Promise<AlertDetailDto> {
-  const [row] = await selectAlerts(db, actor.tenantId, eq(alerts.id, alertId));
+  const [row] = await selectAlerts(db, actor, eq(alerts.id, alertId));
   if (!row) throw new AppError("not_found", "No such alert.");
   const events = await db
     .select({ event: alertEvents, by: users.email })

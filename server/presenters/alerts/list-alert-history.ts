@@ -19,7 +19,7 @@ function olderThan(cursor: string | undefined) {
 }
 
 function selectHistory(db: Db, actor: Actor, filter: AlertFilter, cursor: string | undefined, limit: number) {
-  return selectAlerts(db, actor.tenantId, and(alertFilters(actor.tenantId, filter), olderThan(cursor)))
+  return selectAlerts(db, actor, and(alertFilters(actor.tenantId, filter), olderThan(cursor)))
     .orderBy(desc(alerts.createdAt), desc(alerts.id))
     .limit(limit);
 }

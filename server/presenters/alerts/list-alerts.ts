@@ -12,7 +12,7 @@ export async function listAlerts(
   actor: Actor,
   query: AlertFilter & Pick<ListAlertsQuery, "limit" | "offset">,
 ): Promise<AlertListItemDto[]> {
-  const rows = await selectAlerts(db, actor.tenantId, alertFilters(actor.tenantId, query))
+  const rows = await selectAlerts(db, actor, alertFilters(actor.tenantId, query))
     .orderBy(severityRank, desc(alerts.createdAt))
     .limit(query.limit)
     .offset(query.offset);

@@ -5,6 +5,7 @@ import type { Db } from "../../../db/client";
 import { devices, guards } from "../../../db/schema";
 import type { DeviceDto } from "../../contracts/api";
 import type { Actor } from "../../auth/actor";
+import { deviceInScope } from "../../auth/site-scope";
 import { toDeviceDto } from "./device-dto";
 
 export type DevicePage = { items: DeviceDto[]; total: number; page: number; pageSize: number };
@@ -21,7 +22,7 @@ export async function listDevicesPage(
   actor: Actor,
   { page, pageSize, search }: { page: number; pageSize: number; search?: string },
 ): Promise<DevicePage> {
-  const where = and(eq(devices.tenantId, actor.tenantId), matching(search));
+  const where = and(eq(devices.tenantId, actor.tenantId), deviceInScope(actor, devices), matching(search));
   const [rows, [total]] = await Promise.all([
     db
       .select({ device: devices, guardExternalId: guards.externalId })

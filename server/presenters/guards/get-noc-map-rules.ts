@@ -5,6 +5,7 @@ import { devices, guards } from "../../../db/schema";
 import { DEFAULT_REPORT_INTERVALS } from "../../contracts/alert-rules";
 import type { NocMapRulesDto } from "../../contracts/noc-map";
 import type { Actor } from "../../auth/actor";
+import { deviceInScope } from "../../auth/site-scope";
 import { getAlertRules } from "../alerts/get-alert-rules";
 
 export async function getNocMapRules(db: Db, actor: Actor): Promise<NocMapRulesDto> {
@@ -14,7 +15,14 @@ export async function getNocMapRules(db: Db, actor: Actor): Promise<NocMapRulesD
       .select({ device: devices.externalId, guard: guards.externalId })
       .from(devices)
       .innerJoin(guards, eq(guards.id, devices.guardId))
-      .where(and(eq(devices.tenantId, actor.tenantId), isNotNull(devices.guardId), isNull(devices.revokedAt))),
+      .where(
+        and(
+          eq(devices.tenantId, actor.tenantId),
+          deviceInScope(actor, devices),
+          isNotNull(devices.guardId),
+          isNull(devices.revokedAt),
+        ),
+      ),
   ]);
   const intervalS = rules.liveness.intervalSeconds["guard-phone"] ?? DEFAULT_REPORT_INTERVALS["guard-phone"];
   return {

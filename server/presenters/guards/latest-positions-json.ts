@@ -2,10 +2,11 @@
 // (server/contracts/positions.ts), built by PostgreSQL: the NOC loads all of
 // a tenant's guards at once, and 5,000 rows parsed into objects and
 // serialised again cost the server more than the query itself.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { guardPositions, guards } from "../../../db/schema";
 import type { Actor } from "../../auth/actor";
+import { guardInScope } from "../../auth/site-scope";
 
 // The same text as Date.toISOString(), which the socket events' recordedAt use: the
 // position store compares the two as strings to keep the newest fix.
@@ -20,6 +21,6 @@ export async function latestPositionsJson(db: Db, actor: Actor): Promise<string>
     })
     .from(guardPositions)
     .innerJoin(guards, eq(guards.id, guardPositions.guardId))
-    .where(eq(guardPositions.tenantId, actor.tenantId));
+    .where(and(eq(guardPositions.tenantId, actor.tenantId), guardInScope(actor, guards.id)));
   return result?.json ?? "[]";
 }

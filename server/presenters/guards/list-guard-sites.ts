@@ -5,6 +5,7 @@ import type { Db } from "../../../db/client";
 import { guardAssignments, guards, sites } from "../../../db/schema";
 import type { GuardSiteDto } from "../../contracts/api";
 import type { Actor } from "../../auth/actor";
+import { siteInScope } from "../../auth/site-scope";
 
 export async function listGuardSites(db: Db, actor: Actor): Promise<Record<string, GuardSiteDto[]>> {
   const rows = await db
@@ -12,7 +13,13 @@ export async function listGuardSites(db: Db, actor: Actor): Promise<Record<strin
     .from(guardAssignments)
     .innerJoin(guards, eq(guards.id, guardAssignments.guardId))
     .innerJoin(sites, eq(sites.id, guardAssignments.siteId))
-    .where(and(eq(guardAssignments.tenantId, actor.tenantId), eq(guards.tenantId, actor.tenantId)))
+    .where(
+      and(
+        eq(guardAssignments.tenantId, actor.tenantId),
+        eq(guards.tenantId, actor.tenantId),
+        siteInScope(actor, sites.id),
+      ),
+    )
     .orderBy(asc(sites.name));
   const byGuard: Record<string, GuardSiteDto[]> = {};
   for (const { guard, ...site } of rows) (byGuard[guard] ??= []).push(site);

@@ -4,6 +4,7 @@ import type { Db } from "../../../db/client";
 import { geofenceViolations } from "../../../db/schema";
 import type { ViolationDto } from "../../contracts/sites";
 import type { Actor } from "../../auth/actor";
+import { siteInScope } from "../../auth/site-scope";
 import { findGuard } from "./find-guard";
 
 export async function listGuardViolations(
@@ -19,6 +20,7 @@ export async function listGuardViolations(
       and(
         eq(geofenceViolations.tenantId, actor.tenantId),
         eq(geofenceViolations.guardId, guard.id),
+        siteInScope(actor, geofenceViolations.siteId),
         since ? gte(geofenceViolations.startedAt, new Date(since)) : undefined,
         until ? lte(geofenceViolations.startedAt, new Date(until)) : undefined,
       ),

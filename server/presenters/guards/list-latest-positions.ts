@@ -1,9 +1,10 @@
 // Every guard's newest position, for the NOC map's first paint and reconnects.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { guardPositions, guards } from "../../../db/schema";
 import type { GuardPositionDto } from "../../contracts/socket-events";
 import type { Actor } from "../../auth/actor";
+import { guardInScope } from "../../auth/site-scope";
 
 export async function listLatestPositions(db: Db, actor: Actor): Promise<GuardPositionDto[]> {
   const rows = await db
@@ -19,6 +20,6 @@ export async function listLatestPositions(db: Db, actor: Actor): Promise<GuardPo
     })
     .from(guardPositions)
     .innerJoin(guards, eq(guards.id, guardPositions.guardId))
-    .where(eq(guardPositions.tenantId, actor.tenantId));
+    .where(and(eq(guardPositions.tenantId, actor.tenantId), guardInScope(actor, guards.id)));
   return rows.map((r) => ({ ...r, recordedAt: r.recordedAt.toISOString() }));
 }

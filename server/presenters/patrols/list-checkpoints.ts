@@ -4,6 +4,7 @@ import type { Db } from "../../../db/client";
 import { checkpoints } from "../../../db/schema";
 import type { CheckpointDto } from "../../contracts/patrols";
 import type { Actor } from "../../auth/actor";
+import { siteInScope } from "../../auth/site-scope";
 import { AppError } from "../../observability/app-error";
 
 type Row = typeof checkpoints.$inferSelect;
@@ -25,7 +26,13 @@ export async function listCheckpoints(db: Db, actor: Actor, siteId: string): Pro
   const rows = await db
     .select()
     .from(checkpoints)
-    .where(and(eq(checkpoints.tenantId, actor.tenantId), eq(checkpoints.siteId, siteId)))
+    .where(
+      and(
+        eq(checkpoints.tenantId, actor.tenantId),
+        siteInScope(actor, checkpoints.siteId),
+        eq(checkpoints.siteId, siteId),
+      ),
+    )
     .orderBy(asc(checkpoints.name), asc(checkpoints.createdAt));
   return rows.map(toCheckpointDto);
 }
@@ -34,7 +41,14 @@ export async function getCheckpoint(db: Db, actor: Actor, siteId: string, id: st
   const [row] = await db
     .select()
     .from(checkpoints)
-    .where(and(eq(checkpoints.tenantId, actor.tenantId), eq(checkpoints.siteId, siteId), eq(checkpoints.id, id)));
+    .where(
+      and(
+        eq(checkpoints.tenantId, actor.tenantId),
+        siteInScope(actor, checkpoints.siteId),
+        eq(checkpoints.siteId, siteId),
+        eq(checkpoints.id, id),
+      ),
+    );
   if (!row) throw new AppError("not_found", "No such checkpoint.");
   return toCheckpointDto(row);
 }

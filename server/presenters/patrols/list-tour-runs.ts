@@ -1,5 +1,6 @@
 // Tour runs with each checkpoint's visit (time, method, guard) or miss, newest first; and the same rows for runs
-// that just changed, for the NOC's live progress bars.
+// that just changed, for the NOC's live progress bars. A user limited to sites sees their sites' runs only
+// (server/auth/site-scope.ts).
 import type { Fragment, Sql, TransactionSql } from "postgres";
 import type { Actor } from "../../auth/actor";
 import { OPEN_RUN_STATUSES, type TourRunDto, type TourRunsQuery } from "../../contracts/patrols";
@@ -61,6 +62,7 @@ export async function listTourRuns(sql: Sql, actor: Actor, query: TourRunsQuery)
                 where v.run_id = r.id and vg.external_id = ${query.guardExternalId}))`
         : sql``
     }
+    ${actor.siteIds ? sql`and r.site_id = any(${[...actor.siteIds]}::uuid[])` : sql``}
     ${query.from ? sql`and r.due_at >= ${new Date(query.from)}` : sql``}
     ${query.to ? sql`and r.due_at < ${new Date(query.to)}` : sql``}`;
   return selectTourRuns(sql, actor.tenantId, filter, query.limit);

@@ -2,12 +2,14 @@
 // its own devices' rejects. Those no tenant could be found for (unknown
 // devices, malformed topics, where new devices first show up) carry other
 // tenants' mistyped ids and payloads, so only the installation's super-admin
-// sees them.
-import { and, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
+// sees them. A user limited to sites sees their sites' devices' rejects
+// (and those of unknown ids, which belong to no site).
+import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { devices, mqttQuarantine } from "../../../db/schema";
 import type { QuarantinePageDto } from "../../contracts/quarantine";
 import type { Actor } from "../../auth/actor";
+import { siteArray } from "../../auth/site-scope";
 
 const TOPIC_ID = /^(device|sensor|system)\/([A-Za-z0-9._:-]{1,128})\/|^alert\/[^/]+\/([A-Za-z0-9._:-]{1,128})$/;
 
@@ -17,10 +19,20 @@ export function registrableId(topic: string, reason: string): string | null {
   return match?.[2] ?? match?.[3] ?? null;
 }
 
+/** A user limited to sites sees the rejects of their sites' devices, and those of no registered device. */
+function deviceRejectsInScope(actor: Actor): SQL | undefined {
+  const sites = siteArray(actor);
+  return (
+    sites &&
+    sql`(${mqttQuarantine.deviceId} is null or exists (select 1 from devices d
+          where d.id = ${mqttQuarantine.deviceId} and device_in_sites(d.site_id, d.guard_id, ${sites})))`
+  );
+}
+
 export const quarantineVisibleTo = (actor: Actor) =>
   actor.isSuperAdmin
     ? or(eq(mqttQuarantine.tenantId, actor.tenantId), isNull(mqttQuarantine.tenantId))
-    : eq(mqttQuarantine.tenantId, actor.tenantId);
+    : and(eq(mqttQuarantine.tenantId, actor.tenantId), deviceRejectsInScope(actor));
 
 export async function listQuarantine(
   db: Db,

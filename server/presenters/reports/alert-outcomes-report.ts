@@ -6,6 +6,7 @@ import type { Db } from "../../../db/client";
 import { alerts, sites } from "../../../db/schema";
 import type { AlertOutcomesReport, AlertOutcomesRow, ReportQuery } from "../../contracts/reports";
 import type { Actor } from "../../auth/actor";
+import { alertInScope } from "../../auth/site-scope";
 import { inLocalDays } from "./local-day";
 
 const countWhere = (condition: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${condition}))::int`;
@@ -34,6 +35,7 @@ export async function alertOutcomesReport(
     .where(
       and(
         eq(alerts.tenantId, actor.tenantId),
+        alertInScope(actor, alerts),
         inLocalDays(alerts.createdAt, from, to),
         siteId ? eq(alerts.siteId, siteId) : undefined,
         guardId ? eq(alerts.guardId, guardId) : undefined,

@@ -5,6 +5,7 @@ import type { Db } from "../../../db/client";
 import { geofenceViolations, guards, sites } from "../../../db/schema";
 import type { GeofenceViolationsReport, ReportQuery } from "../../contracts/reports";
 import type { Actor } from "../../auth/actor";
+import { siteInScope } from "../../auth/site-scope";
 import { inLocalDays, localDay, siteTimezone } from "./local-day";
 
 export async function geofenceViolationsReport(
@@ -33,6 +34,7 @@ export async function geofenceViolationsReport(
     .where(
       and(
         eq(v.tenantId, actor.tenantId),
+        siteInScope(actor, v.siteId),
         inLocalDays(v.startedAt, from, to),
         siteId ? eq(v.siteId, siteId) : undefined,
         guardId ? eq(v.guardId, guardId) : undefined,

@@ -6,6 +6,7 @@ import type { Db } from "../../../db/client";
 import { alerts, sites } from "../../../db/schema";
 import type { ReportQuery, ResponseTimesReport } from "../../contracts/reports";
 import type { Actor } from "../../auth/actor";
+import { alertInScope } from "../../auth/site-scope";
 import { inLocalDays } from "./local-day";
 
 const ackSeconds = sql`extract(epoch from ${alerts.acknowledgedAt} - ${alerts.createdAt})`;
@@ -37,6 +38,7 @@ export async function responseTimesReport(
     .where(
       and(
         eq(alerts.tenantId, actor.tenantId),
+        alertInScope(actor, alerts),
         inLocalDays(alerts.createdAt, from, to),
         siteId ? eq(alerts.siteId, siteId) : undefined,
         guardId ? eq(alerts.guardId, guardId) : undefined,

@@ -4,6 +4,7 @@ import type { Db } from "../../../db/client";
 import { guardAssignments, sites } from "../../../db/schema";
 import type { AssignmentDto } from "../../contracts/sites";
 import type { Actor } from "../../auth/actor";
+import { siteInScope } from "../../auth/site-scope";
 import { findGuard } from "../guards/find-guard";
 
 export async function listAssignments(db: Db, actor: Actor, externalId: string): Promise<AssignmentDto[]> {
@@ -21,7 +22,13 @@ export async function listAssignments(db: Db, actor: Actor, externalId: string):
     })
     .from(guardAssignments)
     .innerJoin(sites, eq(sites.id, guardAssignments.siteId))
-    .where(and(eq(guardAssignments.tenantId, actor.tenantId), eq(guardAssignments.guardId, guard.id)))
+    .where(
+      and(
+        eq(guardAssignments.tenantId, actor.tenantId),
+        eq(guardAssignments.guardId, guard.id),
+        siteInScope(actor, sites.id),
+      ),
+    )
     .orderBy(asc(sites.name));
   return rows.map((r) => ({
     siteId: r.siteId,

@@ -4,6 +4,7 @@ import type { Db } from "../../../db/client";
 import { guardAssignments, guards } from "../../../db/schema";
 import type { SiteAssignmentDto } from "../../contracts/sites";
 import type { Actor } from "../../auth/actor";
+import { siteInScope } from "../../auth/site-scope";
 
 export async function listSiteAssignments(db: Db, actor: Actor, siteId: string): Promise<SiteAssignmentDto[]> {
   const rows = await db
@@ -18,7 +19,13 @@ export async function listSiteAssignments(db: Db, actor: Actor, siteId: string):
     })
     .from(guardAssignments)
     .innerJoin(guards, eq(guards.id, guardAssignments.guardId))
-    .where(and(eq(guardAssignments.tenantId, actor.tenantId), eq(guardAssignments.siteId, siteId)))
+    .where(
+      and(
+        eq(guardAssignments.tenantId, actor.tenantId),
+        siteInScope(actor, guardAssignments.siteId),
+        eq(guardAssignments.siteId, siteId),
+      ),
+    )
     .orderBy(asc(guards.name), asc(guards.externalId));
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }

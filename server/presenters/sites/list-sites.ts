@@ -1,10 +1,11 @@
-// A tenant's sites with their geofences.
+// A tenant's sites with their geofences (a user limited to sites: only theirs).
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { geofences, sites } from "../../../db/schema";
 import type { GeofenceDto, SiteDto } from "../../contracts/sites";
 import { AppError } from "../../observability/app-error";
 import type { Actor } from "../../auth/actor";
+import { siteInScope } from "../../auth/site-scope";
 
 type GeofenceRow = typeof geofences.$inferSelect;
 type SiteRow = typeof sites.$inferSelect;
@@ -51,7 +52,11 @@ async function withFences(db: Pick<Db, "select">, actor: Actor, rows: SiteRow[])
 }
 
 export async function listSites(db: Db, actor: Actor): Promise<SiteDto[]> {
-  const rows = await db.select().from(sites).where(eq(sites.tenantId, actor.tenantId)).orderBy(asc(sites.name));
+  const rows = await db
+    .select()
+    .from(sites)
+    .where(and(eq(sites.tenantId, actor.tenantId), siteInScope(actor, sites.id)))
+    .orderBy(asc(sites.name));
   return withFences(db, actor, rows);
 }
 
@@ -60,7 +65,7 @@ export async function getSite(db: Pick<Db, "select">, actor: Actor, id: string):
   const rows = await db
     .select()
     .from(sites)
-    .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, id)));
+    .where(and(eq(sites.tenantId, actor.tenantId), siteInScope(actor, sites.id), eq(sites.id, id)));
   if (rows.length === 0) throw new AppError("not_found", "No such site.");
   return (await withFences(db, actor, rows))[0]!;
 }

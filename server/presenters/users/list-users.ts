@@ -15,6 +15,7 @@ export function toUserDto(row: typeof users.$inferSelect): UserDto {
     role: row.role,
     disabled: row.disabledAt !== null,
     totpEnabled: row.totpEnabledAt !== null,
+    siteIds: row.siteIds,
     createdAt: row.createdAt.toISOString(),
   };
 }

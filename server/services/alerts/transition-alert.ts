@@ -11,12 +11,14 @@ import { AppError } from "../../observability/app-error";
 import { metrics } from "../../observability/metrics";
 import { getAlert } from "../../presenters/alerts/get-alert";
 import type { Broadcaster } from "../../realtime/broadcaster";
+import type { Actor } from "../../auth/actor";
+import { alertInScope } from "../../auth/site-scope";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
 
 type Status = (typeof alerts.status.enumValues)[number];
 export type AlertDeps = { db: Db; broadcaster: Broadcaster };
 /** Who changes the alert: a signed-in user, or a contact through a signed link (userId null, named in detail). */
-export type AlertChanger = AuditActor;
+export type AlertChanger = AuditActor & Pick<Actor, "siteIds">;
 
 /** What the audit log shows of an alert, before and after a change. */
 const alertState = {
@@ -71,7 +73,8 @@ export async function transitionAlert(
   },
 ): Promise<AlertDetailDto> {
   await db.transaction(async (tx) => {
-    const scope = and(eq(alerts.tenantId, actor.tenantId), eq(alerts.id, alertId));
+    // Another site's alert, for a user limited to sites, is as unknown as another tenant's (404).
+    const scope = and(eq(alerts.tenantId, actor.tenantId), alertInScope(actor, alerts), eq(alerts.id, alertId));
     // Locked first, so the audit entry's "before" is exactly the state this change replaced.
     const [before] = await tx.select(alertState).from(alerts).where(scope).for("update");
     const [updated] = await tx

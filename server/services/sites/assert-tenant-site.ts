@@ -1,16 +1,18 @@
 // A site id given in a request must be one of the actor's tenant's sites: in a body or query a 422 on the field, in
-// the path a 404 (another tenant's site is as unknown as none).
+// the path a 404 (another tenant's site is as unknown as none, and so is a site a user limited to sites is not
+// limited to).
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { sites } from "../../../db/schema";
 import { AppError } from "../../observability/app-error";
 import type { Actor } from "../../auth/actor";
+import { siteInScope } from "../../auth/site-scope";
 
 async function isTenantSite(db: Db, actor: Actor, siteId: string): Promise<boolean> {
   const [site] = await db
     .select({ id: sites.id })
     .from(sites)
-    .where(and(eq(sites.tenantId, actor.tenantId), eq(sites.id, siteId)));
+    .where(and(eq(sites.tenantId, actor.tenantId), siteInScope(actor, sites.id), eq(sites.id, siteId)));
   return site !== undefined;
 }
 

@@ -1,4 +1,6 @@
-// An admin changes a user of their own tenant: role, name, or disabled.
+// An admin changes a user of their own tenant: role, name, disabled, or the
+// sites an operator or supervisor is limited to (user-site-ids.ts; their live
+// sockets move to the new sites' rooms within seconds, session-sweep.ts).
 // Disabling ends the user's sessions at once (their API calls fail from the
 // next request; the socket sweep closes their live connections within seconds).
 import { and, eq, isNull } from "drizzle-orm";
@@ -9,6 +11,7 @@ import { AppError } from "../../observability/app-error";
 import { toUserDto } from "../../presenters/users/list-users";
 import type { Actor } from "../../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { userSiteIds } from "./user-site-ids";
 
 function refuse(path: string, message: string): never {
   throw new AppError("forbidden", message, { issues: [{ path, message }] });
@@ -32,9 +35,11 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: Update
     }
 
     const disabledAt = input.disabled === undefined ? user.disabledAt : input.disabled ? new Date() : null;
+    const role = input.role ?? user.role;
+    const siteIds = await userSiteIds(tx, actor.tenantId, { role, asked: input.siteIds, current: user.siteIds });
     const [updated] = await tx
       .update(users)
-      .set({ role: input.role ?? user.role, name: input.name ?? user.name, disabledAt })
+      .set({ role, name: input.name ?? user.name, disabledAt, siteIds })
       .where(eq(users.id, user.id))
       .returning();
     if (input.disabled === true) await tx.delete(sessions).where(eq(sessions.userId, user.id));
