@@ -2,7 +2,7 @@
 // sites (users.site_ids), and then sees only those sites and their guards,
 // devices and alerts. Every presenter and service that reads for an actor adds
 // these conditions beside its tenant condition, so no route can forget them.
-// The rule itself is written once, as SQL functions (migration 0022):
+// The rule itself is written once, as SQL functions (migration 0026_user_sites):
 // - a site: one of the actor's sites;
 // - a guard: assigned to one of them (guard_in_sites);
 // - a device: at one of them, or bound to a guard who is (device_in_sites);

@@ -31,6 +31,7 @@ export async function patrolComplianceReport(
         and r.due_at >= ${from}::date - interval '14 hours' and r.due_at < ${to}::date + interval '38 hours'
         and (r.due_at at time zone s.timezone)::date between ${from}::date and ${to}::date
         ${siteId ? sql`and r.site_id = ${siteId}` : sql``}
+        ${actor.siteIds ? sql`and r.site_id = any(${[...actor.siteIds]}::uuid[])` : sql``}
         ${
           guardId
             ? sql`and (r.guard_id = ${guardId}
