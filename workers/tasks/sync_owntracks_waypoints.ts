@@ -1,10 +1,13 @@
 // Gives each OwnTracks phone of the tenant its guard's regions: one circular
 // region (the app has no other kind) per fence of each site the guard is
-// assigned to, sent as a set-waypoints command through the usual command path
-// (the phone's `cmd` topic in MQTT mode, the answer to its next post in HTTP
-// mode). The app merges regions by `rid` (booklet, features/waypoints), so the
-// fence id is the `rid`, and a phone whose regions and topic are what it was
-// last sent is skipped. A newer list replaces one still queued. The app cannot
+// assigned to, and one per GPS checkpoint there (one with a point and a radius, named
+// after it: the app's `enter` transition for it is a visit, see
+// server/ingest/persist/record-region-visits.ts), sent as a set-waypoints
+// command through the usual command path (the phone's `cmd` topic in MQTT
+// mode, the answer to its next post in HTTP mode). The app merges regions by
+// `rid` (booklet, features/waypoints), so the fence's or checkpoint's id is
+// the `rid`, and a phone whose regions and topic are what it was last sent is
+// skipped. A newer list replaces one still queued. The app cannot
 // be told to forget a region: a removed fence stays on the phone until the
 // guard deletes it (the runbook says so).
 import { createHash } from "node:crypto";
@@ -22,6 +25,16 @@ import { enclosingCircle } from "../../server/geofence/enclosing-circle";
 const TTL_SECONDS = 7 * 24 * 3600;
 
 type Phone = { id: string; guard_id: string; owntracks_topic: string; fingerprint: string | null };
+type CheckpointRow = {
+  guard_id: string;
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  radius_m: number;
+  created_at: Date;
+};
+
 type FenceRow = {
   guard_id: string;
   id: string;
@@ -51,6 +64,18 @@ function toWaypoint(f: FenceRow): OwnTracksWaypoint {
   };
 }
 
+function checkpointWaypoint(c: CheckpointRow): OwnTracksWaypoint {
+  return {
+    _type: "waypoint",
+    desc: c.name,
+    lat: Number(c.lat.toFixed(6)),
+    lon: Number(c.lon.toFixed(6)),
+    rad: Math.max(1, Math.ceil(c.radius_m)),
+    tst: Math.floor(c.created_at.getTime() / 1000),
+    rid: c.id,
+  };
+}
+
 export const sync_owntracks_waypoints: Task = async (raw, helpers) => {
   const { tenantId } = parseJobPayload("sync_owntracks_waypoints", raw);
   const { rows: phones } = await helpers.query<Phone>(
@@ -73,10 +98,21 @@ export const sync_owntracks_waypoints: Task = async (raw, helpers) => {
      order by g.created_at, g.id`,
     [tenantId, [...new Set(phones.map((p) => p.guard_id))]],
   );
+  const { rows: points } = await helpers.query<CheckpointRow>(
+    `select a.guard_id, c.id, c.name, c.lat, c.lon, c.radius_m, c.created_at
+     from guard_assignments a
+     join checkpoints c on c.site_id = a.site_id and c.tenant_id = a.tenant_id
+     where a.tenant_id = $1 and a.guard_id = any($2::uuid[]) and c.lat is not null and c.lon is not null and c.radius_m is not null
+     order by c.created_at, c.id`,
+    [tenantId, [...new Set(phones.map((p) => p.guard_id))]],
+  );
   const publish = jobSql("publish_device_command");
   let queued = 0;
   for (const phone of phones) {
-    const waypoints = fences.filter((f) => f.guard_id === phone.guard_id).map(toWaypoint);
+    const waypoints = [
+      ...fences.filter((f) => f.guard_id === phone.guard_id).map(toWaypoint),
+      ...points.filter((c) => c.guard_id === phone.guard_id).map(checkpointWaypoint),
+    ];
     // An empty list would change nothing on the phone (the app merges).
     if (waypoints.length === 0) continue;
     const fingerprint = createHash("sha256")

@@ -105,16 +105,8 @@ describe("OwnTracks regions (setWaypoints)", () => {
     const regions = (first!.json as SetWaypoints).waypoints.waypoints;
     const tower = site.geofences.find((f) => f.name === "tower")!;
     const carPark = site.geofences.find((f) => f.name === "car park")!;
-    expect(regions).toEqual([
-      {
-        _type: "waypoint",
-        desc: `${site.name}: tower`,
-        lat: 48.85833,
-        lon: 2.29513,
-        rad: 50,
-        tst: expect.any(Number),
-        rid: tower.id,
-      },
+    // Fences saved together share their creation time: the list's order between them is the ids'.
+    expect([...regions].sort((a, b) => String(a.desc).localeCompare(String(b.desc)))).toEqual([
       {
         _type: "waypoint",
         desc: `${site.name}: car park`,
@@ -125,9 +117,19 @@ describe("OwnTracks regions (setWaypoints)", () => {
         tst: expect.any(Number),
         rid: carPark.id,
       },
+      {
+        _type: "waypoint",
+        desc: `${site.name}: tower`,
+        lat: 48.85833,
+        lon: 2.29513,
+        rad: 50,
+        tst: expect.any(Number),
+        rid: tower.id,
+      },
     ]);
-    expect(regions[1]!.rad).toBeGreaterThanOrEqual(92);
-    expect(regions[1]!.rad).toBeLessThanOrEqual(93);
+    const carParkRegion = regions.find((w) => w.rid === carPark.id)!;
+    expect(carParkRegion.rad).toBeGreaterThanOrEqual(92);
+    expect(carParkRegion.rad).toBeLessThanOrEqual(93);
 
     // Saving the site unchanged sends nothing; a new fence sends the list again, the kept fences under their rid.
     const fencesOf = (s: SiteResponse) =>
@@ -147,6 +149,40 @@ describe("OwnTracks regions (setWaypoints)", () => {
     const again = (commands[1]!.json as SetWaypoints).waypoints.waypoints;
     expect(again.map((w) => w.rid)).toEqual(expect.arrayContaining([tower.id, carPark.id]));
     expect(again.map((w) => w.desc)).toContain(`${site.name}: gate`);
+  });
+
+  test("a GPS checkpoint of the guard's site is a region under its own id and name; adding one sends the list again", async () => {
+    const { guard, device } = await createGuardWithPhone(vigil.url, vigil.adminToken);
+    const { phone, commands } = await listenToCommands(device, "checkpoints");
+    await publishJson(phone, `owntracks/${device.externalId}/checkpoints`, location());
+    await topicLearned(device, "checkpoints");
+    const site = await createSite([circle]);
+    await assign(guard.externalId, site.id);
+    await waitFor(() => commands.length === 1);
+    // A checkpoint proven by scan only (no point) is no region.
+    const scanOnly = await call("POST", `/api/v1/sites/${site.id}/checkpoints`, { name: "Lobby desk" });
+    expect(scanOnly.status).toBe(201);
+    await jobsSettled();
+    expect(commands).toHaveLength(1);
+    const post = await call<{ id: string }>("POST", `/api/v1/sites/${site.id}/checkpoints`, {
+      name: "North gate",
+      lat: 48.8591,
+      lon: 2.2962,
+      radiusM: 25,
+    });
+    expect(post.status).toBe(201);
+    await waitFor(() => commands.length === 2);
+    const regions = (commands[1]!.json as SetWaypoints).waypoints.waypoints;
+    expect(regions).toContainEqual({
+      _type: "waypoint",
+      desc: "North gate",
+      lat: 48.8591,
+      lon: 2.2962,
+      rad: 25,
+      tst: expect.any(Number),
+      rid: post.body.id,
+    });
+    expect(regions.map((w) => w.desc)).not.toContain("Lobby desk");
   });
 
   test("a phone that first speaks after its guard was assigned gets the regions then", async () => {

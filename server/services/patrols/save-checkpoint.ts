@@ -17,6 +17,7 @@ import { AppError } from "../../observability/app-error";
 import { getCheckpoint, toCheckpointDto } from "../../presenters/patrols/list-checkpoints";
 import { requireTenantSite } from "../sites/assert-tenant-site";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { syncOwnTracksWaypoints } from "../sites/sync-owntracks-waypoints";
 import { conflictOnDuplicate } from "../unique-violation";
 
 const CODE_TAKEN = "This code is already in use; choose another or leave it out to have one generated.";
@@ -54,6 +55,7 @@ export async function createCheckpoint(
         .returning();
       const after = toCheckpointDto(row!);
       await recordAuditEvent(tx, actor, { action: "create", entityType: "checkpoint", entityId: after.id, after });
+      if (after.radiusM !== null) await syncOwnTracksWaypoints(tx, actor.tenantId);
       return after;
     }),
   );
@@ -84,6 +86,7 @@ export async function updateCheckpoint(
       await recordAuditEvent(tx, actor, { action: "update", entityType: "checkpoint", entityId: id, before, after });
       // Delivered at commit: ingest's open-run cache reloads the moved checkpoint.
       await tx.execute(sql`select pg_notify(${PATROLS_CHANNEL}, ${actor.tenantId})`);
+      if (after.radiusM !== null) await syncOwnTracksWaypoints(tx, actor.tenantId);
       return after;
     }),
   );
