@@ -62,12 +62,22 @@ export function guardAppTopics(guardId: string) {
   };
 }
 
+/** The phone's own device topics: its commands, and its answers to them. */
+export function deviceAppTopics(deviceId: string) {
+  return { commands: `device/${deviceId}/commands`, commandResults: `device/${deviceId}/command-results` };
+}
+
 /** A message the app sends and resends until its receipt: a check-in, a scan or the panic. */
 export type QueuedMessage = { topic: string; qos: 1 | 2; payload: { msg_id: string; timestamp: string } & object };
 
-/** A receipt on the guard's receipts topic: alarms' `alert_id`, check-ins' `result`. */
-export const receiptPayload = z.object({
+/** A receipt on the guard's receipts topic: alarms' `alert_id`; scans' and check-ins' `result` ("wrong_pin"). */
+export const receiptPayload = z.looseObject({
   msg_id: z.string(),
   alert_id: z.string().optional(),
-  result: z.enum(["ok", "wrong_pin"]).optional(),
+  result: z.string().optional(),
 });
+export type ReceiptPayload = z.infer<typeof receiptPayload>;
+
+/** A command on the device's commands topic (the pre-alarm is `check-in-due`). */
+export const deviceCommandPayload = z.object({ command_id: z.string(), type: z.string(), params: z.unknown() });
+export type DeviceCommandPayload = z.infer<typeof deviceCommandPayload>;
