@@ -93,13 +93,15 @@ export function GuardApp() {
         <section className="g-card">
           <h1>Guard app</h1>
           <p>
-            {revoked
-              ? "This phone's access was revoked in the NOC."
-              : "This phone is not enrolled."}{" "}
-            Ask your supervisor for an enrolment code on your guard page and scan it with this phone.
+            {revoked ? "This phone's access was revoked in the NOC." : "This phone is not enrolled."} Ask your
+            supervisor for an enrolment code on your guard page and scan it with this phone.
           </p>
           {revoked && (
-            <button type="button" className="btn" onClick={() => (forgetLogin(localStorage), setLogin(null), setRevoked(false))}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => (forgetLogin(localStorage), setLogin(null), setRevoked(false))}
+            >
               Forget this phone&apos;s login
             </button>
           )}
@@ -122,7 +124,12 @@ export function GuardApp() {
   const panic = () => {
     setPanicReceived(false);
     const location = lastFix.current ? { lat: lastFix.current.lat, lon: lastFix.current.lon } : undefined;
-    send("panic", topics.panic, 2, { alert_type: "panic", severity: "critical", message: "Panic from the guard app", ...(location ? { location } : {}) });
+    send("panic", topics.panic, 2, {
+      alert_type: "panic",
+      severity: "critical",
+      message: "Panic from the guard app",
+      ...(location ? { location } : {}),
+    });
   };
 
   return (

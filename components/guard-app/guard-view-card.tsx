@@ -9,7 +9,9 @@ export function GuardViewCard({ view }: { view: GuardAppViewDto }) {
   return (
     <section className="g-card" aria-label="Your shift">
       <h1>{guard.name}</h1>
-      <p className="muted">{sites.length > 0 ? `Site: ${sites.map((s) => s.name).join(", ")}` : "Not assigned to a site."}</p>
+      <p className="muted">
+        {sites.length > 0 ? `Site: ${sites.map((s) => s.name).join(", ")}` : "Not assigned to a site."}
+      </p>
       {run ? (
         <div className="g-run" aria-label="Current tour">
           <p>
@@ -19,7 +21,9 @@ export function GuardViewCard({ view }: { view: GuardAppViewDto }) {
           <p>
             {run.visited} of {run.total} checkpoints
           </p>
-          <p className="g-next">{run.nextCheckpoint ? `Next checkpoint: ${run.nextCheckpoint}` : "All checkpoints visited."}</p>
+          <p className="g-next">
+            {run.nextCheckpoint ? `Next checkpoint: ${run.nextCheckpoint}` : "All checkpoints visited."}
+          </p>
         </div>
       ) : (
         <p className="muted">No tour due now.</p>

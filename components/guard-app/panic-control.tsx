@@ -9,7 +9,12 @@ import { PinPad } from "./pin-pad";
 
 const PIN_TIMEOUT_S = 30;
 
-type Stage = { name: "idle" } | { name: "counting"; left: number } | { name: "pin"; left: number } | { name: "sent" } | { name: "cancelled" };
+type Stage =
+  | { name: "idle" }
+  | { name: "counting"; left: number }
+  | { name: "pin"; left: number }
+  | { name: "sent" }
+  | { name: "cancelled" };
 
 type Props = {
   cancelWindowSeconds: number;
@@ -47,7 +52,11 @@ export function PanicControl({ cancelWindowSeconds, onPanic, onCancelPin, panicR
   switch (stage.name) {
     case "idle":
       return (
-        <button type="button" className="g-panic" onClick={() => setStage({ name: "counting", left: cancelWindowSeconds })}>
+        <button
+          type="button"
+          className="g-panic"
+          onClick={() => setStage({ name: "counting", left: cancelWindowSeconds })}
+        >
           PANIC
         </button>
       );
@@ -86,7 +95,9 @@ export function PanicControl({ cancelWindowSeconds, onPanic, onCancelPin, panicR
     case "sent":
       return (
         <div className="g-alarm" role="status">
-          <p className="g-big-text">{panicReceived ? "Panic received by the NOC" : "Panic sent: waiting for the NOC…"}</p>
+          <p className="g-big-text">
+            {panicReceived ? "Panic received by the NOC" : "Panic sent: waiting for the NOC…"}
+          </p>
           <button type="button" className="btn" onClick={() => setStage({ name: "idle" })}>
             Close
           </button>

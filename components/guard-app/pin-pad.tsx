@@ -2,12 +2,15 @@
 // The guard's PIN, asked to cancel an alarm. The normal PIN and the duress
 // PIN look the same here and on every screen after: the server tells them
 // apart and raises the silent duress alert, the phone never shows which.
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 type Props = { prompt: string; onPin: (pin: string) => void; error?: string | null };
 
 export function PinPad({ prompt, onPin, error }: Props) {
   const [pin, setPin] = useState("");
+  const input = useRef<HTMLInputElement>(null);
+  // The PIN is all this screen asks for: the keyboard opens at once.
+  useEffect(() => input.current?.focus(), []);
   return (
     <form
       className="g-pin"
@@ -28,7 +31,7 @@ export function PinPad({ prompt, onPin, error }: Props) {
         maxLength={12}
         value={pin}
         onChange={(e) => setPin(e.target.value.replace(/\D/g, ""))}
-        autoFocus
+        ref={input}
       />
       {error && <p role="alert">{error}</p>}
       <button type="submit" className="btn g-big">

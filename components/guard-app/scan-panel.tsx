@@ -117,7 +117,12 @@ export function ScanPanel({ onCode }: Props) {
           )}
           <label className="btn g-file">
             Scan from a photo
-            <input type="file" accept="image/*" capture="environment" onChange={(e) => fromPhoto(e.target.files?.[0])} />
+            <input
+              type="file"
+              accept="image/*"
+              capture="environment"
+              onChange={(e) => fromPhoto(e.target.files?.[0])}
+            />
           </label>
         </div>
       )}

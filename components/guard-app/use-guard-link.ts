@@ -22,7 +22,14 @@ const RESEND_MS = 5_000;
 const RECONNECT_MS = 2_000;
 
 type Handlers = { onReceipt: (receipt: ReceiptPayload) => void; onCommand: (command: DeviceCommandPayload) => void };
-export type GpsFix = { lat: number; lon: number; accuracy: number; timestamp: string; speed?: number; heading?: number };
+export type GpsFix = {
+  lat: number;
+  lon: number;
+  accuracy: number;
+  timestamp: string;
+  speed?: number;
+  heading?: number;
+};
 
 function parsed(payload: Buffer): unknown {
   try {

@@ -47,7 +47,9 @@ export const guardAppViewDto = z.object({
   cancelWindowSeconds: z
     .number()
     .int()
-    .describe("How long the phone waits, with a Cancel button, before an alarm goes out (config `cancelWindowSeconds`)."),
+    .describe(
+      "How long the phone waits, with a Cancel button, before an alarm goes out (config `cancelWindowSeconds`).",
+    ),
 });
 export type GuardAppViewDto = z.infer<typeof guardAppViewDto>;
 

@@ -150,6 +150,7 @@ const apiRoutes = () => [
   "/api/v1/escalation-policies",
   "/api/v1/reports/alert-outcomes",
   "/api/v1/audit-events",
+  "/api/v1/device/me",
 ];
 
 const pages = () => [

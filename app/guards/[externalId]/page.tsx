@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangeHistoryLink } from "@/components/admin/change-history-link";
+import { EnrolPhonePanel } from "@/components/guards/enrol-phone-panel";
 import { GuardReplay, type Range } from "@/components/guards/guard-replay";
 import { requirePageActor } from "@/server/auth/page-auth";
 import { AppError } from "@/server/observability/app-error";
@@ -103,6 +104,7 @@ export default async function GuardPage({
           initialRange={rangeOf(since, until)}
           tileUrl={env.MAP_TILE_URL === "none" ? null : env.MAP_TILE_URL}
         />
+        {actor.role === "admin" && !guard.deactivatedAt && <EnrolPhonePanel guardExternalId={guard.externalId} />}
       </main>
     </ConsoleFrame>
   );

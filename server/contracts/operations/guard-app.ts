@@ -1,12 +1,7 @@
 // The browser guard app (/g): enrolling a phone from the guard's page, and
 // what the enrolled phone reads and registers as itself (HTTP Basic with its
 // device login, like OwnTracks's HTTP mode; no session).
-import {
-  enrolledPhoneDto,
-  guardAppViewDto,
-  phoneEnrolmentDto,
-  redeemEnrolmentInput,
-} from "../guard-app";
+import { enrolledPhoneDto, guardAppViewDto, phoneEnrolmentDto, redeemEnrolmentInput } from "../guard-app";
 import { pushSubscriptionDto, pushSubscriptionInput } from "../push";
 import { defineOperation } from "../operation";
 import { ADMIN, externalIdParams } from "./params";
@@ -59,5 +54,8 @@ export const subscribeDevicePush = defineOperation({
   body: pushSubscriptionInput,
   response: { status: 201, description: "Subscribed.", schema: pushSubscriptionDto },
   errors: [401, 409],
-  errorNotes: { 401: "No device login, or a wrong, revoked or deleted one.", 409: "The endpoint is registered in another tenant." },
+  errorNotes: {
+    401: "No device login, or a wrong, revoked or deleted one.",
+    409: "The endpoint is registered in another tenant.",
+  },
 });
