@@ -120,7 +120,7 @@ export function ScanPanel({ onCode }: Props) {
             <input
               type="file"
               accept="image/*"
-              capture="environment"
+
               onChange={(e) => fromPhoto(e.target.files?.[0])}
             />
           </label>
