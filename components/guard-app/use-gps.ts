@@ -4,9 +4,9 @@
 import { useEffect, useState } from "react";
 import type { GpsFix } from "./use-guard-link";
 
-export type GpsState = "off" | "waiting" | "on" | "denied" | "unavailable";
+type GpsState = "off" | "waiting" | "on" | "denied" | "unavailable";
 
-export function toGpsFix({ coords, timestamp }: GeolocationPosition): GpsFix {
+function toGpsFix({ coords, timestamp }: GeolocationPosition): GpsFix {
   return {
     lat: coords.latitude,
     lon: coords.longitude,

@@ -28,7 +28,7 @@ export const enrolledPhoneDto = z.object({
 });
 export type EnrolledPhoneDto = z.infer<typeof enrolledPhoneDto>;
 
-export const guardAppRunDto = z.object({
+const guardAppRunDto = z.object({
   id: z.uuid(),
   tourName: z.string(),
   siteName: z.string(),

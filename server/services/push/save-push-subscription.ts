@@ -79,7 +79,9 @@ export async function savePushSubscription(
   };
   return db.transaction(async (tx) => {
     // One owner's subscriptions change one request at a time, so parallel requests cannot pass the cap together.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`push:${owner.userId ?? owner.contactId ?? owner.deviceId}`}))`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`push:${owner.userId ?? owner.contactId ?? owner.deviceId}`}))`,
+    );
     const [row] = await tx
       .insert(pushSubscriptions)
       .values(values)
