@@ -70,11 +70,18 @@ test("a guard's phone is enrolled from the NOC, reports, scans, checks in and ca
     geolocation: { latitude: 19.076, longitude: 72.8777, accuracy: 10 },
   });
   const phone = await context.newPage();
+  phone.on("console", (m) => console.log("CONSOLE", m.type(), m.text()));
+  phone.on("pageerror", (e) => console.log("PAGEERROR", e.message));
+  phone.on("websocket", (ws) => {
+    console.log("WS", ws.url());
+    ws.on("close", () => console.log("WS closed", ws.url()));
+    ws.on("socketerror", (e) => console.log("WS error", e));
+  });
 
   await test.step("the phone opens the link and shows the guard's shift and next checkpoint", async () => {
     await phone.goto(enrolLink);
     await expect(phone).toHaveURL(`${vigil.url}/g`);
-    await expect(phone).toHaveTitle("Guard app · Vigil guard");
+    await expect(phone).toHaveTitle("Guard app · Vigil");
     await expect(phone.getByRole("heading", { name: "Meera Iyer" })).toBeVisible();
     await expect(phone.getByText(`Site: Warehouse ${suffix}`)).toBeVisible();
     await expect(phone.getByText("Next checkpoint: Loading dock")).toBeVisible();

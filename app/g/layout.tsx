@@ -5,7 +5,6 @@ import type { ReactNode } from "react";
 import "./guard-app.css";
 
 export const metadata: Metadata = {
-  title: { default: "Guard app", template: "%s · Vigil guard" },
   manifest: "/g/manifest.webmanifest",
   applicationName: "Vigil guard",
   appleWebApp: { capable: true, title: "Vigil guard", statusBarStyle: "black-translucent" },

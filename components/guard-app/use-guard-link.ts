@@ -61,10 +61,11 @@ export function useGuardLink(login: GuardLogin | null, handlers: Handlers) {
     let stopped = false;
     const guard = guardAppTopics(login.guardExternalId);
     const device = deviceAppTopics(login.username);
-    void import("mqtt").then(({ connect }) => {
+    // mqtt.js's browser build (dist/mqtt.esm.js) has only a default export.
+    void import("mqtt").then(({ default: mqtt }) => {
       if (stopped) return;
       const scheme = location.protocol === "https:" ? "wss" : "ws";
-      const client = connect(`${scheme}://${location.host}${login.mqttPath}`, {
+      const client = mqtt.connect(`${scheme}://${location.host}${login.mqttPath}`, {
         username: login.username,
         password: login.password,
         clientId: `${login.username}@app`,
@@ -76,6 +77,8 @@ export function useGuardLink(login: GuardLogin | null, handlers: Handlers) {
         client.subscribe([guard.receipts, device.commands], { qos: 1 }, () => flush());
       });
       client.on("close", () => setOnline(false));
+      // A refused login or a dropped socket: mqtt.js reconnects by itself; the status line says Offline meanwhile.
+      client.on("error", () => setOnline(false));
       client.on("message", (topic, payload) => {
         if (topic === guard.receipts) {
           const receipt = receiptPayload.safeParse(parsed(payload));
