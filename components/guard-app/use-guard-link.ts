@@ -70,6 +70,8 @@ export function useGuardLink(login: GuardLogin | null, handlers: Handlers) {
         password: login.password,
         clientId: `${login.username}@app`,
         reconnectPeriod: RECONNECT_MS,
+        // mqtt.js would run its timers in a worker made from a blob: URL, which the CSP (worker-src 'self') refuses.
+        timerVariant: "native",
       });
       clientRef.current = client;
       client.on("connect", () => {
