@@ -84,6 +84,10 @@ test("a guard's phone is enrolled from the NOC, reports, scans, checks in and ca
     const again = await api.post("/api/v1/phone-enrolments", { data: { token: enrolLink.split("#")[1] } });
     expect(again.status()).toBe(422);
     await phone.screenshot({ path: path.join(screenshotDir, "guard-app-phone.png") });
+    // Installable on its own: the page names the guard app's manifest, which starts at /g.
+    await expect(phone.locator('link[rel="manifest"]')).toHaveAttribute("href", "/g/manifest.webmanifest");
+    const manifest = (await (await phone.request.get("/g/manifest.webmanifest")).json()) as { start_url: string };
+    expect(manifest.start_url).toBe("/g");
   });
 
   await test.step("a GPS fix moves the guard", async () => {
@@ -131,8 +135,15 @@ test("a guard's phone is enrolled from the NOC, reports, scans, checks in and ca
     return bodies as { msg_id: string; timestamp: string; pin?: string }[];
   };
 
-  await test.step("\"I'm OK\" sends a check-in on the guard's check-in topic", async () => {
-    await phone.getByRole("button", { name: "I'm OK" }).click();
+  await test.step('the pre-alarm command shows "Check in now"; "I\'m OK" sends a check-in', async () => {
+    const command = await api.post(`/api/v1/devices/${device}/commands`, {
+      data: { type: "check-in-due", params: { dueAt: new Date().toISOString(), graceSeconds: 120 }, ttlSeconds: 300 },
+    });
+    expect(command.status(), await command.text()).toBe(201);
+    const banner = phone.getByRole("alert").filter({ hasText: "Check in now" });
+    await expect(banner).toBeVisible();
+    await banner.getByRole("button", { name: "I'm OK" }).click();
+    await expect(banner).toBeHidden();
     // The check-in's server side is another branch's: here the broker refuses the topic and quarantines it,
     // which shows the message reached the broker with the contract's fields.
     await expect.poll(async () => (await checkIns()).some((c) => c.pin === undefined && c.msg_id)).toBe(true);
