@@ -28,6 +28,8 @@ type Props = {
 
 export function PanicControl({ cancelWindowSeconds, onPanic, onCancelPin, panicReceived, wrongPins }: Props) {
   const [stage, setStage] = useState<Stage>({ name: "idle" });
+  // The wrong-PIN answers counted before this cancel: only a later one is about this PIN.
+  const [wrongBefore, setWrongBefore] = useState(wrongPins);
   // The parent makes a new onPanic each render; the countdown must not restart with it.
   const panic = useRef(onPanic);
   useEffect(() => {
@@ -46,8 +48,8 @@ export function PanicControl({ cancelWindowSeconds, onPanic, onCancelPin, panicR
   }, [stage]);
 
   useEffect(() => {
-    if (wrongPins > 0) setStage((s) => (s.name === "cancelled" ? { name: "pin", left: PIN_TIMEOUT_S } : s));
-  }, [wrongPins]);
+    if (wrongPins > wrongBefore) setStage((s) => (s.name === "cancelled" ? { name: "pin", left: PIN_TIMEOUT_S } : s));
+  }, [wrongPins, wrongBefore]);
 
   switch (stage.name) {
     case "idle":
@@ -64,7 +66,14 @@ export function PanicControl({ cancelWindowSeconds, onPanic, onCancelPin, panicR
       return (
         <div className="g-alarm" role="alertdialog" aria-label="Panic countdown">
           <p className="g-countdown">Sending panic in {stage.left} s</p>
-          <button type="button" className="g-cancel" onClick={() => setStage({ name: "pin", left: PIN_TIMEOUT_S })}>
+          <button
+            type="button"
+            className="g-cancel"
+            onClick={() => {
+              setWrongBefore(wrongPins);
+              setStage({ name: "pin", left: PIN_TIMEOUT_S });
+            }}
+          >
             Cancel
           </button>
         </div>
@@ -74,7 +83,7 @@ export function PanicControl({ cancelWindowSeconds, onPanic, onCancelPin, panicR
         <div className="g-alarm" role="alertdialog" aria-label="Cancel the panic">
           <PinPad
             prompt="Enter your PIN to cancel"
-            error={wrongPins > 0 ? "That PIN was not right. Enter it again." : null}
+            error={wrongPins > wrongBefore ? "That PIN was not right. Enter it again." : null}
             onPin={(pin) => {
               onCancelPin(pin);
               setStage({ name: "cancelled" });
