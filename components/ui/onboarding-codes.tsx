@@ -8,7 +8,7 @@ import { useEffect, useState } from "react";
 import type { OnboardingDto } from "@/server/contracts/device-onboarding";
 import { CopyField } from "./copy-field";
 
-function QrCode({ text, label }: { text: string; label: string }) {
+export function QrCode({ text, label }: { text: string; label: string }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;

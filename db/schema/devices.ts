@@ -55,11 +55,16 @@ export const devices = pgTable(
     // begins while it is still offline (server/liveness/offline-on-shift.ts).
     offlineOffShift: boolean("offline_off_shift").notNull().default(false),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    // A guard phone waiting to be enrolled from the guard app (/g/enrol): SHA-256 of the one-time enrolment token
+    // shown as a QR code on the guard's page, and when it stops working. Cleared when the phone redeems it.
+    enrolTokenHash: text("enrol_token_hash"),
+    enrolExpiresAt: timestamp("enrol_expires_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("devices_external_id_key").on(t.externalId),
     uniqueIndex("devices_tracking_key_hash_key").on(t.trackingKeyHash),
+    uniqueIndex("devices_enrol_token_hash_key").on(t.enrolTokenHash),
     index("devices_tenant_idx").on(t.tenantId),
     index("devices_guard_idx").on(t.guardId),
     uniqueIndex("devices_gateway_address_key").on(t.gatewayId, t.gatewayAddress),

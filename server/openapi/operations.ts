@@ -9,6 +9,7 @@ import * as alerts from "../contracts/operations/alerts";
 import * as audit from "../contracts/operations/audit";
 import * as deviceHistory from "../contracts/operations/device-history";
 import * as devices from "../contracts/operations/devices";
+import * as guardApp from "../contracts/operations/guard-app";
 import * as guards from "../contracts/operations/guards";
 import * as notifications from "../contracts/operations/notifications";
 import * as patrols from "../contracts/operations/patrols";
@@ -27,6 +28,7 @@ export const operations: readonly Operation[] = [
   devices,
   deviceHistory,
   guards,
+  guardApp,
   sites,
   patrols,
   push,

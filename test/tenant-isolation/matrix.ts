@@ -234,6 +234,18 @@ export const MATRIX: Record<string, (a: TenantA) => Call[]> = {
       idRoute: true,
     },
   ],
+  // Enrolling a phone for A's guard: refused, and no device of A's guard is made.
+  "guards/[externalId]/phone-enrolments POST": (a) => [
+    { path: `/api/v1/guards/${a.guard.externalId}/phone-enrolments`, ok: DENIED, idRoute: true },
+  ],
+  // The guard app's calls as a device: B's session is no device login (401); a made-up token redeems nothing.
+  "phone-enrolments POST": () => [
+    { path: "/api/v1/phone-enrolments", body: { token: "forged-token-forged-token" }, ok: DENIED, idRoute: true },
+  ],
+  "device/me GET": () => [{ path: "/api/v1/device/me", ok: DENIED, idRoute: true }],
+  "device/push-subscriptions POST": () => [
+    { path: "/api/v1/device/push-subscriptions", body: pushBody(), ok: DENIED, idRoute: true },
+  ],
   ...SITE_CALLS,
   // The API's description: the same public document for everyone.
   "openapi.json GET": () => [{ path: "/api/v1/openapi.json", ok: [200], idRoute: false }],

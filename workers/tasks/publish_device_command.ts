@@ -5,7 +5,9 @@
 // sensor behind a Zigbee2MQTT gateway gets its command's params as the JSON
 // object Zigbee2MQTT takes on `{base}/{friendly name}/set` (e.g. `{"state":
 // "ON"}`); Zigbee2MQTT does not answer commands, so such a command stays `sent`
-// (expiry leaves it).
+// (expiry leaves it). A guard phone's `check-in-due` (the lone-worker
+// pre-alarm) also goes as a web push, "Check in now", to its guard app's push
+// subscriptions (push-to-device.ts).
 import { downlinkTopic, zigbee2MqttSetTopic } from "../../server/contracts/mqtt-topics";
 import {
   OWNTRACKS_HTTP_RECENT_MS,
@@ -16,10 +18,12 @@ import type { Task } from "graphile-worker";
 import { parseJobPayload } from "../../server/contracts/jobs";
 import { socketEvents } from "../../server/contracts/socket-events";
 import type { TaskDeps } from "../task-deps";
+import { CHECK_IN_DUE_COMMAND, checkInDuePush, pushToDevice } from "../push-to-device";
 
 type Row = {
   id: string;
   tenant_id: string;
+  device_id: string;
   type: string;
   params: unknown;
   status: string;
@@ -58,11 +62,11 @@ function downlink(command: Row): { topic: string; payload: unknown } | "waits-fo
   };
 }
 
-export function publish_device_command({ publisher, broadcaster }: TaskDeps): Task {
+export function publish_device_command({ publisher, broadcaster, channels }: TaskDeps): Task {
   return async (raw, helpers) => {
     const { commandId } = parseJobPayload("publish_device_command", raw);
     const { rows } = await helpers.query<Row>(
-      `select c.id, c.tenant_id, c.type, c.params, c.status, c.expires_at, d.external_id, d.owntracks_topic,
+      `select c.id, c.tenant_id, c.device_id, c.type, c.params, c.status, c.expires_at, d.external_id, d.owntracks_topic,
               d.owntracks_http_at, gw.external_id as gateway_external_id, d.gateway_address
        from device_commands c join devices d on d.id = c.device_id
        left join devices gw on gw.id = d.gateway_id and gw.tenant_id = d.tenant_id
@@ -87,6 +91,13 @@ export function publish_device_command({ publisher, broadcaster }: TaskDeps): Ta
       broadcaster.toTenant(command.tenant_id, socketEvents.commandsChanged, [
         { commandId: command.id, deviceExternalId: command.external_id, status },
       ]);
+      if (status === "sent" && command.type === CHECK_IN_DUE_COMMAND) {
+        await pushToDevice(helpers, channels.push, {
+          tenantId: command.tenant_id,
+          deviceId: command.device_id,
+          message: checkInDuePush(command.id),
+        });
+      }
     }
   };
 }

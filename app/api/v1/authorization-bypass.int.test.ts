@@ -163,6 +163,7 @@ const apiRoutes = () => [
   "/api/v1/reports/alert-outcomes",
   "/api/v1/reports/patrol-compliance?from=2026-01-01&to=2026-12-31",
   "/api/v1/audit-events",
+  "/api/v1/device/me",
 ];
 
 const pages = () => [

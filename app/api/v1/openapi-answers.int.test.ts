@@ -54,8 +54,12 @@ afterAll(async () => {
   await vigil?.dispose();
 });
 
-async function call(method: Method, route: string, { token, body }: { token: string; body?: unknown }) {
-  const response = await api(vigil.url, route, { method, token, body });
+async function call(
+  method: Method,
+  route: string,
+  { token, body, headers }: { token?: string; body?: unknown; headers?: Record<string, string> },
+) {
+  const response = await api(vigil.url, route, { method, token, body, headers });
   problems.push(...checker.problems(method, route, response));
   const operation = checker.operationOf(method, route);
   if (operation && response.status < 300) succeeded.add(operation);
@@ -157,6 +161,15 @@ async function ownerOnlyCalls(token: string) {
     token,
     body: { endpoint: subscription.endpoint, ...link },
   });
+
+  // A phone enrolled for the guard app with its one-time token, then calling as that device.
+  const phone = await call("POST", `/api/v1/guards/${a.guard.externalId}/phone-enrolments`, { token });
+  const enrolToken = (phone.body as { enrolPath: string }).enrolPath.split("#")[1];
+  const login = await call("POST", "/api/v1/phone-enrolments", { body: { token: enrolToken } });
+  const { username, password } = login.body as { username: string; password: string };
+  const basic = { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}` };
+  await call("GET", "/api/v1/device/me", { headers: basic });
+  await call("POST", "/api/v1/device/push-subscriptions", { headers: basic, body: pushBody() });
 }
 
 describe("real answers match the OpenAPI document", () => {

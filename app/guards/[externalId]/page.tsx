@@ -5,6 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangeHistoryLink } from "@/components/admin/change-history-link";
 import { GuardPinsForm } from "@/components/guards/guard-pins-form";
+import { EnrolPhonePanel } from "@/components/guards/enrol-phone-panel";
 import { GuardReplay, type Range } from "@/components/guards/guard-replay";
 import { requirePageActor } from "@/server/auth/page-auth";
 import { AppError } from "@/server/observability/app-error";
@@ -120,6 +121,7 @@ export default async function GuardPage({
             hasPins={guard.pinHash !== null && guard.duressPinHash !== null}
           />
         )}
+        {actor.role === "admin" && !guard.deactivatedAt && <EnrolPhonePanel guardExternalId={guard.externalId} />}
       </main>
     </ConsoleFrame>
   );

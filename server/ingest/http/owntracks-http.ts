@@ -12,7 +12,8 @@ import { parseOwnTracksTopic, OWNTRACKS_ROOT } from "../../contracts/mqtt-topics
 import type { MqttPublisher } from "../../infra/mqtt-publisher";
 import type { Logger } from "../../observability/logger";
 import { claimOwnTracksCommands } from "./claim-owntracks-commands";
-import { basicCredentials, type DeviceLogins } from "./device-logins";
+import { basicCredentials } from "../../auth/basic-credentials";
+import type { DeviceLogins } from "./device-logins";
 import { jsonAnswer, publishWithin, readBody, type Answer } from "./http-answers";
 
 const OWNTRACKS_HTTP_PATH = "/api/v1/ingest/owntracks";

@@ -1,5 +1,5 @@
-// Stores a browser's push subscription for a user (signed in) or a contact
-// (through the signed alert link). The endpoint must be a public https
+// Stores a browser's push subscription for a user (signed in), a contact
+// (through the signed alert link) or a guard phone (the guard app). The endpoint must be a public https
 // address (push-destination.ts; checked again at every push). The endpoint
 // is unique: the same browser subscribing again, or as someone else of the
 // same tenant, takes the row over, but another tenant cannot take it (that
@@ -21,7 +21,10 @@ import { AppError } from "../../observability/app-error";
 const MAX_PUSH_SUBSCRIPTIONS_PER_OWNER = 10;
 
 export type PushOwner = { tenantId: string } & (
-  { userId: string; contactId?: never } | { contactId: string; userId?: never }
+  | { userId: string; contactId?: never; deviceId?: never }
+  | { contactId: string; userId?: never; deviceId?: never }
+  // A guard phone's guard app, for the "Check in now" pre-alarm.
+  | { deviceId: string; userId?: never; contactId?: never }
 );
 
 /** A subscription made through a signed link lasts until then, for the contact as they were. */
@@ -41,11 +44,14 @@ async function checkEndpoint(endpoint: string, { allowHttp, resolve }: { allowHt
   }
 }
 
-const ownedBy = (owner: PushOwner) =>
-  and(
-    eq(pushSubscriptions.tenantId, owner.tenantId),
-    owner.userId ? eq(pushSubscriptions.userId, owner.userId) : eq(pushSubscriptions.contactId, owner.contactId!),
-  );
+/** The owner's id column and value. */
+function ownerColumn(owner: PushOwner) {
+  if (owner.userId) return eq(pushSubscriptions.userId, owner.userId);
+  if (owner.deviceId) return eq(pushSubscriptions.deviceId, owner.deviceId);
+  return eq(pushSubscriptions.contactId, owner.contactId!);
+}
+
+export const ownedBy = (owner: PushOwner) => and(eq(pushSubscriptions.tenantId, owner.tenantId), ownerColumn(owner));
 
 export async function savePushSubscription(
   db: Db,
@@ -63,6 +69,7 @@ export async function savePushSubscription(
     tenantId: owner.tenantId,
     userId: owner.userId ?? null,
     contactId: owner.contactId ?? null,
+    deviceId: owner.deviceId ?? null,
     endpoint: input.endpoint,
     p256dh: input.keys.p256dh,
     auth: input.keys.auth,
@@ -72,7 +79,9 @@ export async function savePushSubscription(
   };
   return db.transaction(async (tx) => {
     // One owner's subscriptions change one request at a time, so parallel requests cannot pass the cap together.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`push:${owner.userId ?? owner.contactId}`}))`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`push:${owner.userId ?? owner.contactId ?? owner.deviceId}`}))`,
+    );
     const [row] = await tx
       .insert(pushSubscriptions)
       .values(values)

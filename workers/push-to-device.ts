@@ -1,0 +1,56 @@
+// Web push to a guard phone's guard app (its device-owned subscriptions): the
+// "Check in now" pre-alarm beside the check-in-due command. Best effort: the
+// command on MQTT is what the open app acts on; the push wakes a phone whose
+// app is closed. A subscription the push service says is gone is deleted.
+import type { JobHelpers } from "graphile-worker";
+import type { KeyedBreakers } from "../server/lib/keyed-breakers";
+import type { PushChannel, PushMessage } from "../server/notifications/push-channel";
+import { componentLogger } from "../server/observability/logger";
+
+const logger = componentLogger("push");
+
+/** The command that asks a guard to check in (the lone-worker pre-alarm), and its push. */
+export const CHECK_IN_DUE_COMMAND = "check-in-due";
+const PRE_ALARM_TTL_SECONDS = 300;
+
+export function checkInDuePush(commandId: string): PushMessage {
+  return {
+    title: "Check in now",
+    body: "Open the guard app and tap “I’m OK”.",
+    url: "/g",
+    tag: `check-in-due-${commandId}`,
+    severity: "high",
+  };
+}
+
+type Subscription = { id: string; endpoint: string; p256dh: string; auth: string };
+
+export async function pushToDevice(
+  helpers: Pick<JobHelpers, "query">,
+  { channel, breakers }: { channel: PushChannel; breakers: KeyedBreakers },
+  { tenantId, deviceId, message }: { tenantId: string; deviceId: string; message: PushMessage },
+): Promise<number> {
+  if (channel.unavailable) return 0;
+  const { rows } = await helpers.query<Subscription>(
+    "select id, endpoint, p256dh, auth from push_subscriptions where tenant_id = $1 and device_id = $2",
+    [tenantId, deviceId],
+  );
+  const sent = await Promise.all(
+    rows.map(async (subscription) => {
+      try {
+        const breaker = breakers.forKey(new URL(subscription.endpoint).host);
+        const result = await breaker.run(() =>
+          channel.send(subscription, message, { ttlSeconds: PRE_ALARM_TTL_SECONDS }),
+        );
+        if (result.outcome === "gone") {
+          await helpers.query("delete from push_subscriptions where id = $1", [subscription.id]);
+        }
+        return result.outcome === "sent";
+      } catch (err) {
+        logger.warn({ err, device_id: deviceId }, "guard app push failed");
+        return false;
+      }
+    }),
+  );
+  return sent.filter(Boolean).length;
+}
