@@ -12,9 +12,11 @@ import QRCode from "qrcode";
 import type { CheckpointDto, TourRunDto } from "../server/contracts/patrols";
 import type { SiteDto } from "../server/contracts/sites";
 import { advanceTourRuns } from "../server/services/patrols/advance-tour-runs";
-import { expect, screenshotDir, signIn, test } from "./fixtures";
+import { expect, forgetGuardPositions, screenshotDir, signIn, test } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+test.afterAll(async ({ vigil }) => forgetGuardPositions(vigil, "guard-app-%"));
 
 test("a guard's phone is enrolled from the NOC, reports, scans, checks in and cancels a panic", async ({
   page,

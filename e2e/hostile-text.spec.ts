@@ -4,9 +4,17 @@
 // Content-Security-Policy that would stop an inline handler even if escaping failed.
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import postgres from "postgres";
 import type { AlertListItemDto } from "../server/contracts/api";
-import { expect, publish, resolveOpenAlerts, screenshotDir, signIn, test, type MqttCredentials } from "./fixtures";
+import {
+  expect,
+  forgetGuardPositions,
+  publish,
+  resolveOpenAlerts,
+  screenshotDir,
+  signIn,
+  test,
+  type MqttCredentials,
+} from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -57,16 +65,7 @@ async function expectNothingRan(page: Page, violations: string[]): Promise<void>
   expect(violations).toEqual([]);
 }
 
-// The NOC fits its map to every guard's latest position: ours must not stay behind
-// and change the view other specs expect.
-test.afterAll(async ({ vigil }) => {
-  const sql = postgres(vigil.databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    await sql`delete from guard_positions where guard_id in (select id from guards where external_id like 'guard-xss-%')`;
-  } finally {
-    await sql.end();
-  }
-});
+test.afterAll(async ({ vigil }) => forgetGuardPositions(vigil, "guard-xss-%"));
 
 test("hostile guard, device and alert text is shown as text and never runs", async ({ page, api, vigil }) => {
   test.setTimeout(120_000);

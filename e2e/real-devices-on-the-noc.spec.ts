@@ -12,7 +12,16 @@
 // voltage, device_temperature).
 import path from "node:path";
 import { gatewaySensorId } from "../server/contracts/mqtt-identity";
-import { expect, publish, resolveOpenAlerts, screenshotDir, signIn, test, type MqttCredentials } from "./fixtures";
+import {
+  expect,
+  forgetGuardPositions,
+  publish,
+  resolveOpenAlerts,
+  screenshotDir,
+  signIn,
+  test,
+  type MqttCredentials,
+} from "./fixtures";
 import { markerCentre } from "./map-markers";
 
 // Far from the other tests' guards, so this guard's marker is the only one in view.
@@ -25,6 +34,8 @@ const now = () => Date.now() / 1000;
 const fixed = (n: number) => n.toFixed(5);
 
 type Registered = { mqtt: MqttCredentials; trackingKey: string };
+
+test.afterAll(async ({ vigil }) => forgetGuardPositions(vigil, "guard-rd-%"));
 
 test("a fix in each protocol moves the guard on the NOC map", async ({ page, api, vigil }) => {
   test.setTimeout(90_000);
