@@ -35,9 +35,8 @@ function alarm(guard: StillGuard | PendingRow, still: StillGuard | undefined, no
   };
 }
 
+/** Call under checkLiveness's lock: one run at a time, so a second run finds the first's questions. */
 export async function advanceManDown(tx: TransactionSql, now: Date): Promise<ManDownSummary> {
-  // One run at a time (cron and the end-of-window run): the second finds the first's questions.
-  await tx`select pg_advisory_xact_lock(hashtext('vigil:man_down'))`;
   const stillGuards = await findStillGuards(tx, now);
   const pending = await loadManDownChecks(tx, now);
   const stillById = new Map(stillGuards.map((g) => [g.guardId, g]));

@@ -117,6 +117,9 @@ async function markOnline(tx: TransactionSql, now: Date): Promise<(AlertDto & { 
 
 export async function checkLiveness(sql: Sql, broadcaster: Broadcaster, now = new Date()): Promise<LivenessSummary> {
   const { changed, summary } = await sql.begin(async (tx) => {
+    // One run at a time (the minute cron, the run at the end of a man-down window, other workers): the second waits
+    // and then finds the first's marks, so nothing is asked or raised twice.
+    await tx`select pg_advisory_xact_lock(hashtext('vigil:check_liveness'))`;
     const offline = await markOffline(tx, now);
     const online = await markOnline(tx, now);
     const lateOffline = await findOfflineOnShift(tx, now);
