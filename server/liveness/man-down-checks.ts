@@ -42,8 +42,7 @@ export async function loadManDownChecks(tx: TransactionSql, now: Date): Promise<
     left join guard_check_ins k on k.guard_id = c.guard_id
     left join alert_rule_settings r on r.tenant_id = c.tenant_id
     cross join lateral (select coalesce((r.rules->'liveness'->>'manDownMinutes')::float8, 10) as minutes,
-                               coalesce((r.rules->'liveness'->>'manDownMetres')::float8, 15) as metres) s
-    for update of c`;
+                               coalesce((r.rules->'liveness'->>'manDownMetres')::float8, 15) as metres) s`;
   // No assignment left, deactivated or the rule switched off: as good as off shift.
   return rows.map(({ shifts, disabled, ...row }) => ({
     ...row,
@@ -59,7 +58,8 @@ export async function askManDown(tx: TransactionSql, checks: NewCheck[], now: Da
   const dueAt = checks.map((c) => new Date(now.getTime() + c.cancelSeconds * 1000).toISOString());
   await tx`
     insert into guard_man_down_checks (guard_id, tenant_id, sent_at, due_at, cancel_seconds, lat, lon, alarmed_at)
-    select v.guard_id, v.tenant_id, ${now}, v.due_at, v.cancel_seconds, v.lat, v.lon, ${alarmed ? now : null}
+    select v.guard_id, v.tenant_id, ${now}::timestamptz, v.due_at, v.cancel_seconds, v.lat, v.lon,
+           ${alarmed ? now : null}::timestamptz
     from unnest(${checks.map((c) => c.guardId)}::uuid[], ${checks.map((c) => c.tenantId)}::uuid[], ${dueAt}::timestamptz[],
                 ${checks.map((c) => c.cancelSeconds)}::int[], ${checks.map((c) => c.lat)}::float8[],
                 ${checks.map((c) => c.lon)}::float8[]) as v(guard_id, tenant_id, due_at, cancel_seconds, lat, lon)
