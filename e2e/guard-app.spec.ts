@@ -157,6 +157,28 @@ test("a guard's phone is enrolled from the NOC, reports, scans, checks in and ca
     await expect.poll(lastCheckIn).not.toBeNull();
   });
 
+  await test.step('man-down\'s "Are you OK?" fills the screen with a countdown; "I\'m OK" and the PIN answer it', async () => {
+    const before = await lastCheckIn();
+    const command = await api.post(`/api/v1/devices/${device}/commands`, {
+      data: {
+        type: "man-down-check",
+        params: { dueAt: new Date(Date.now() + 30_000).toISOString(), cancelSeconds: 30 },
+        ttlSeconds: 60,
+      },
+    });
+    expect(command.status(), await command.text()).toBe(201);
+    const question = phone.getByRole("alertdialog", { name: "Are you OK?" });
+    await expect(question).toBeVisible();
+    await expect(question.getByText(/The NOC is alerted in \d+ s unless you answer/)).toBeVisible();
+    await question.getByRole("button", { name: "I'm OK" }).click();
+    await question.getByLabel("Enter your PIN", { exact: true }).fill("1234");
+    await question.getByRole("button", { name: "Confirm" }).click();
+    await expect(question.getByText("Thank you")).toBeVisible();
+    await expect.poll(async () => (await lastCheckIn())?.getTime() ?? 0).toBeGreaterThan(before?.getTime() ?? 0);
+    await question.getByRole("button", { name: "OK" }).click();
+    await expect(question).toBeHidden();
+  });
+
   const cancelWith = async (pin: string) => {
     await phone.getByRole("button", { name: "PANIC" }).click();
     await expect(phone.getByText(/Sending panic in \d+ s/)).toBeVisible();

@@ -1,19 +1,20 @@
 // Web push to a guard phone's guard app (its device-owned subscriptions): the
-// "Check in now" pre-alarm beside the check-in-due command. Best effort: the
+// "Check in now" pre-alarm beside the check-in-due command, and "Are you OK?"
+// beside the man-down-check command. Best effort: the
 // command on MQTT is what the open app acts on; the push wakes a phone whose
 // app is closed. A subscription the push service says is gone is deleted.
 import type { JobHelpers } from "graphile-worker";
 import type { KeyedBreakers } from "../server/lib/keyed-breakers";
 import type { PushChannel, PushMessage } from "../server/notifications/push-channel";
+import { CHECK_IN_DUE_COMMAND, MAN_DOWN_CHECK_COMMAND } from "../server/contracts/mqtt-payloads";
 import { componentLogger } from "../server/observability/logger";
 
 const logger = componentLogger("push");
 
-/** The command that asks a guard to check in (the lone-worker pre-alarm), and its push. */
-export const CHECK_IN_DUE_COMMAND = "check-in-due";
 const PRE_ALARM_TTL_SECONDS = 300;
 
-export function checkInDuePush(commandId: string): PushMessage {
+/** The lone-worker pre-alarm: a check-in is due. */
+function checkInDuePush(commandId: string): PushMessage {
   return {
     title: "Check in now",
     body: "Open the guard app and tap “I’m OK”.",
@@ -21,6 +22,24 @@ export function checkInDuePush(commandId: string): PushMessage {
     tag: `check-in-due-${commandId}`,
     severity: "high",
   };
+}
+
+/** The man-down pre-alarm: the guard lay still; the alarm goes up unless they answer in the app. */
+function manDownCheckPush(commandId: string): PushMessage {
+  return {
+    title: "Are you OK?",
+    body: "You have not moved for a while. Open the guard app and tap “I’m OK”, or an alarm is raised.",
+    url: "/g",
+    tag: `man-down-check-${commandId}`,
+    severity: "critical",
+  };
+}
+
+/** The push that goes with a command, if any. */
+export function pushForCommand(type: string, commandId: string): PushMessage | null {
+  if (type === CHECK_IN_DUE_COMMAND) return checkInDuePush(commandId);
+  if (type === MAN_DOWN_CHECK_COMMAND) return manDownCheckPush(commandId);
+  return null;
 }
 
 type Subscription = { id: string; endpoint: string; p256dh: string; auth: string };

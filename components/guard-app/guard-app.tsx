@@ -3,7 +3,8 @@
 // guard's shift (GET /api/v1/device/me as the device), reports GPS while
 // open, sends scans, check-ins and the panic through the outbox over MQTT
 // (use-guard-link.ts), and shows the pre-alarm "Check in now" when the
-// `check-in-due` command arrives.
+// `check-in-due` command arrives and the full-screen "Are you OK?" when the
+// man-down `man-down-check` command does.
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   DEFAULT_CANCEL_WINDOW_SECONDS,
@@ -13,6 +14,7 @@ import {
   type ReceiptPayload,
 } from "@/server/contracts/guard-app";
 import { GuardViewCard } from "./guard-view-card";
+import { ManDownCheck } from "./man-down-check";
 import { newMessage } from "./outbox";
 import { PanicControl } from "./panic-control";
 import { PushReminders } from "./push-reminders";
@@ -23,6 +25,7 @@ import { useGuardLink, type GpsFix } from "./use-guard-link";
 
 const VIEW_REFRESH_MS = 30_000;
 const CHECK_IN_DUE = "check-in-due";
+const MAN_DOWN_CHECK = "man-down-check";
 
 const SCAN_RESULTS: Record<string, string> = {
   counted: "Checkpoint counted.",
@@ -37,6 +40,7 @@ export function GuardApp() {
   const [view, setView] = useState<GuardAppViewDto | null>(null);
   const [revoked, setRevoked] = useState(false);
   const [preAlarm, setPreAlarm] = useState(false);
+  const [manDown, setManDown] = useState<{ commandId: string; cancelSeconds: number } | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [panicReceived, setPanicReceived] = useState(false);
   const [wrongPins, setWrongPins] = useState(0);
@@ -74,6 +78,10 @@ export function GuardApp() {
   );
   const onCommand = useCallback((command: DeviceCommandPayload) => {
     if (command.type === CHECK_IN_DUE) setPreAlarm(true);
+    if (command.type === MAN_DOWN_CHECK) {
+      const seconds = (command.params as { cancelSeconds?: unknown } | null)?.cancelSeconds;
+      setManDown({ commandId: command.command_id, cancelSeconds: typeof seconds === "number" ? seconds : 30 });
+    }
   }, []);
 
   const link = useGuardLink(login ?? null, { onReceipt, onCommand });
@@ -139,6 +147,15 @@ export function GuardApp() {
         <span>GPS {gps}</span>
         {link.pending > 0 && <span>{link.pending} waiting to send</span>}
       </header>
+      {manDown && (
+        <ManDownCheck
+          key={manDown.commandId}
+          cancelSeconds={manDown.cancelSeconds}
+          onPin={(pin) => send("pin", topics.checkIn, 1, { pin })}
+          wrongPins={wrongPins}
+          onClose={() => setManDown(null)}
+        />
+      )}
       {preAlarm && (
         <section className="g-prealarm" role="alert">
           <p className="g-big-text">Check in now</p>

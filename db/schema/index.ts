@@ -25,6 +25,7 @@ export * from "./alert-rule-settings";
 export * from "./geofences";
 export * from "./guard-assignments";
 export * from "./guard-check-ins";
+export * from "./guard-man-down-checks";
 export * from "./guard-fence-states";
 export * from "./geofence-events";
 export * from "./geofence-violations";

@@ -34,6 +34,8 @@ const liveness = z.object({
   manDownMetres: z.number().min(1).max(500).default(15),
   /** ... in this many minutes. */
   manDownMinutes: z.number().min(1).max(240).default(10),
+  /** ... then asks the guard's phones "Are you OK?" and alarms only if unanswered this long (0: alarm at once). */
+  manDownCancelSeconds: z.number().int().min(0).max(300).default(30),
 });
 
 export const alertRulesInput = z
@@ -41,7 +43,13 @@ export const alertRulesInput = z
     severities: z.record(alertType, severity).default({}),
     disabled: z.array(alertType).max(50).default([]),
     lowBatteryPercent: z.number().min(1).max(90).default(15),
-    liveness: liveness.default({ intervalSeconds: {}, missedIntervals: 3, manDownMetres: 15, manDownMinutes: 10 }),
+    liveness: liveness.default({
+      intervalSeconds: {},
+      missedIntervals: 3,
+      manDownMetres: 15,
+      manDownMinutes: 10,
+      manDownCancelSeconds: 30,
+    }),
   })
   .superRefine((rules, ctx) => {
     for (const type of ALWAYS_CRITICAL) {

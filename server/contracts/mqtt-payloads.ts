@@ -54,6 +54,10 @@ export type CheckInResult = "ok" | "wrong_pin";
 export const CHECK_IN_DUE_COMMAND = "check-in-due";
 export type CheckInDueParams = { dueAt: string; graceSeconds: number };
 
+/** The man-down pre-alarm, to each of the guard's phones: "Are you OK?", answered by a check-in before dueAt. */
+export const MAN_DOWN_CHECK_COMMAND = "man-down-check";
+export type ManDownCheckParams = { dueAt: string; cancelSeconds: number };
+
 export const telemetryPayload = z.looseObject({
   ...envelope,
   battery: percent.optional(),

@@ -2,8 +2,9 @@
 // reporting interval too often go offline with an alert (a gateway's sensors
 // with it, under its alert); devices that reported again come back online
 // with that alert resolved; guards on shift who have not moved more than X m
-// in T minutes raise a man-down alert. A device that reports for a guard (a
-// guard phone) alarms only while that guard is on shift (server/lib/on-shift.ts):
+// in T minutes are asked "Are you OK?" on their phones and raise a man-down
+// alert if they do not answer within the cancel window (advance-man-down.ts).
+// A device that reports for a guard (a guard phone) alarms only while that guard is on shift (server/lib/on-shift.ts):
 // switched off after the shift it goes offline quietly, and alarms when the
 // next shift begins if it is still silent (server/liveness/offline-on-shift.ts).
 // Every step is one set-based statement, so a run stays well under a second
@@ -13,12 +14,13 @@ import { DEFAULT_REPORT_INTERVALS } from "../contracts/alert-rules";
 import { socketEvents, type AlertDto, type AlertSeverity } from "../contracts/socket-events";
 import type { AlertCandidate } from "../services/alerts/alert-candidate";
 import { upsertAlerts } from "../services/alerts/upsert-alerts";
-import { isOnShift, type ShiftPlan } from "../lib/on-shift";
+import { isOnShift } from "../lib/on-shift";
 import { loadShiftPlans } from "../services/guards/load-shift-plans";
+import { advanceManDown } from "./advance-man-down";
 import { findOfflineOnShift } from "./offline-on-shift";
 import type { Broadcaster } from "../realtime/broadcaster";
 
-export type LivenessSummary = { offline: number; online: number; manDown: number };
+export type LivenessSummary = { offline: number; online: number; manDownAsked: number; manDown: number };
 
 function severityOf(
   rules: { severities?: Record<string, AlertSeverity> } | null,
@@ -113,66 +115,24 @@ async function markOnline(tx: TransactionSql, now: Date): Promise<(AlertDto & { 
     from resolved`;
 }
 
-async function findManDown(tx: TransactionSql, now: Date): Promise<AlertCandidate[]> {
-  const candidates = await tx<
-    {
-      tenantId: string;
-      sourceExternalId: string;
-      sourceName: string;
-      guardId: string;
-      lat: number;
-      lon: number;
-      movedM: number;
-      minutes: number;
-      metres: number;
-      shifts: ShiftPlan[];
-    }[]
-  >`
-    select p.guard_id as "guardId", p.tenant_id as "tenantId", g.external_id as "sourceExternalId",
-           g.name as "sourceName", p.lat, p.lon, s.minutes, s.metres,
-           max(sqrt(power((l.lat - p.lat) * 111320, 2) + power((l.lon - p.lon) * 111320 * cos(radians(p.lat)), 2))) as "movedM",
-           (select json_agg(json_build_object('shifts', a.shifts, 'timezone', coalesce(a.timezone, st.timezone)))
-              from guard_assignments a join sites st on st.id = a.site_id where a.guard_id = p.guard_id) as shifts
-    from guard_positions p
-    join guards g on g.id = p.guard_id
-    left join alert_rule_settings r on r.tenant_id = p.tenant_id
-    cross join lateral (select coalesce((r.rules->'liveness'->>'manDownMinutes')::float8, 10) as minutes,
-                               coalesce((r.rules->'liveness'->>'manDownMetres')::float8, 15) as metres) s
-    join guard_locations l on l.guard_id = p.guard_id
-      and l.recorded_at >= p.recorded_at - make_interval(secs => s.minutes * 60) and l.recorded_at <= p.recorded_at
-    where p.recorded_at > ${now}::timestamptz - interval '2 minutes'
-      and exists (select 1 from guard_assignments a where a.guard_id = p.guard_id)
-      and g.deactivated_at is null
-      and not coalesce(r.rules->'disabled' ? 'man-down', false)
-    group by p.guard_id, p.tenant_id, g.external_id, g.name, p.lat, p.lon, p.recorded_at, s.minutes, s.metres
-    having count(*) >= 3
-       and min(l.recorded_at) <= p.recorded_at - make_interval(secs => s.minutes * 60 * 0.9)
-       and max(sqrt(power((l.lat - p.lat) * 111320, 2) + power((l.lon - p.lon) * 111320 * cos(radians(p.lat)), 2))) <= s.metres`;
-  return candidates
-    .filter((g) => isOnShift(g.shifts, now))
-    .map((g) => ({
-      tenantId: g.tenantId,
-      subject: { deviceId: null, guardId: g.guardId, externalId: g.sourceExternalId, name: g.sourceName },
-      siteId: null,
-      type: "man-down",
-      severity: "critical",
-      message: `${g.sourceName} has not moved more than ${g.metres} m in ${g.minutes} min (moved ${Math.round(g.movedM)} m)`,
-      location: { lat: g.lat, lon: g.lon },
-      at: now,
-      extra: null,
-    }));
-}
-
 export async function checkLiveness(sql: Sql, broadcaster: Broadcaster, now = new Date()): Promise<LivenessSummary> {
   const { changed, summary } = await sql.begin(async (tx) => {
+    // One run at a time (the minute cron, the run at the end of a man-down window, other workers): the second waits
+    // and then finds the first's marks, so nothing is asked or raised twice.
+    await tx`select pg_advisory_xact_lock(hashtext('vigil:check_liveness'))`;
     const offline = await markOffline(tx, now);
     const online = await markOnline(tx, now);
     const lateOffline = await findOfflineOnShift(tx, now);
-    const manDown = await findManDown(tx, now);
+    const { asked, alarms: manDown } = await advanceManDown(tx, now);
     const raised = await upsertAlerts(tx, [...offline, ...lateOffline, ...manDown], "system");
     return {
       changed: [...[...raised.values()].map(({ created: _created, ...alert }) => alert), ...online],
-      summary: { offline: offline.length + lateOffline.length, online: online.length, manDown: manDown.length },
+      summary: {
+        offline: offline.length + lateOffline.length,
+        online: online.length,
+        manDownAsked: asked,
+        manDown: manDown.length,
+      },
     };
   });
   const byTenant = new Map<string, AlertDto[]>();

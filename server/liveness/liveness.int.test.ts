@@ -1,7 +1,9 @@
 // Liveness against a real Vigil: a device silent for three intervals goes
 // offline with one alert and comes back online (alert resolved) when it
 // reports; a guard on shift who stays within a few metres for ten minutes
-// raises a critical man-down alert, one who walks does not. A guard's phone
+// raises a critical man-down alert once the "Are you OK?" window (30 s) passed
+// unanswered (the window itself: man-down-check.int.test.ts), one who walks
+// does not. A guard's phone
 // alarms only while its guard is on shift: switched off after the shift it is
 // no alert, unless the next shift begins while it is still off.
 import type { MqttClient } from "mqtt";
@@ -132,7 +134,9 @@ describe("man-down", () => {
     await walk(still.phone, still.guard.externalId, 0.5);
     await walk(walking.phone, walking.guard.externalId, 5);
 
-    const summary = await checkLiveness(vigil.sql, recorder);
+    const now = new Date();
+    await checkLiveness(vigil.sql, recorder, now);
+    const summary = await checkLiveness(vigil.sql, recorder, new Date(now.getTime() + 31_000));
     expect(summary.manDown).toBe(1);
     const [alert] = await alertsOf(`guard:${still.guard.id}`, "man-down");
     expect(alert).toMatchObject({ status: "NEW", severity: "critical" });
@@ -226,6 +230,7 @@ describe("guard phones follow their guard's shifts", () => {
       body: { siteId: site.id, shifts: [] },
     });
     await checkLiveness(vigil.sql, recorder, now);
+    await checkLiveness(vigil.sql, recorder, new Date(now.getTime() + 31_000));
     expect(await alertsOf(`guard:${guard.id}`, "man-down")).toHaveLength(1);
   });
 });

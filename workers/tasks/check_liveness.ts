@@ -6,6 +6,7 @@ import type { TaskDeps } from "../task-deps";
 export function check_liveness({ sql, broadcaster }: Pick<TaskDeps, "sql" | "broadcaster">): Task {
   return async (_payload, helpers) => {
     const summary = await checkLiveness(sql, broadcaster);
-    if (summary.offline + summary.online + summary.manDown > 0) helpers.logger.info(JSON.stringify(summary));
+    if (summary.offline + summary.online + summary.manDownAsked + summary.manDown > 0)
+      helpers.logger.info(JSON.stringify(summary));
   };
 }

@@ -18,7 +18,7 @@ import type { Task } from "graphile-worker";
 import { parseJobPayload } from "../../server/contracts/jobs";
 import { socketEvents } from "../../server/contracts/socket-events";
 import type { TaskDeps } from "../task-deps";
-import { CHECK_IN_DUE_COMMAND, checkInDuePush, pushToDevice } from "../push-to-device";
+import { pushForCommand, pushToDevice } from "../push-to-device";
 
 type Row = {
   id: string;
@@ -91,11 +91,12 @@ export function publish_device_command({ publisher, broadcaster, channels }: Tas
       broadcaster.toTenant(command.tenant_id, socketEvents.commandsChanged, [
         { commandId: command.id, deviceExternalId: command.external_id, status },
       ]);
-      if (status === "sent" && command.type === CHECK_IN_DUE_COMMAND) {
+      const push = status === "sent" ? pushForCommand(command.type, command.id) : null;
+      if (push) {
         await pushToDevice(helpers, channels.push, {
           tenantId: command.tenant_id,
           deviceId: command.device_id,
-          message: checkInDuePush(command.id),
+          message: push,
         });
       }
     }

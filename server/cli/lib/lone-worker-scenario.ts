@@ -4,8 +4,10 @@
 // minutes, then stays quiet for three: the worker's pre-alarm (`check-in-due`
 // on the phone's command topic) arrives and is printed, then the NOC gets a
 // check-in-missed alert; the next round's first check-in ends the period.
+// A man-down "Are you OK?" (`man-down-check`) on the phone is printed and
+// answered at once with "I'm OK", so it raises no man-down alert.
 import type { MqttClient } from "mqtt";
-import { CHECK_IN_DUE_COMMAND } from "../../contracts/mqtt-payloads";
+import { CHECK_IN_DUE_COMMAND, MAN_DOWN_CHECK_COMMAND } from "../../contracts/mqtt-payloads";
 import { api, assignGuard, msgId } from "./vigil-api";
 
 const ROUND_MINUTES = 6;
@@ -42,6 +44,10 @@ export async function startLoneWorkerScenario({
     const body = JSON.parse(raw.toString()) as { type?: string; params?: unknown; result?: string; msg_id?: string };
     if (topic === commands && body.type === CHECK_IN_DUE_COMMAND) {
       log(`${guardExternalId} pre-alarm on ${phoneExternalId}: ${JSON.stringify(body.params)}`);
+    } else if (topic === commands && body.type === MAN_DOWN_CHECK_COMMAND) {
+      log(`${guardExternalId} "Are you OK?" on ${phoneExternalId}: ${JSON.stringify(body.params)}, answering I'm OK`);
+      const answer = { timestamp: new Date().toISOString(), msg_id: `ok-${msgId()}` };
+      client.publish(`guard/${guardExternalId}/check-in`, JSON.stringify(answer), { qos: 1 });
     } else if (topic === `guard/${guardExternalId}/receipts` && body.msg_id?.startsWith("ok-")) {
       log(`${guardExternalId} check-in receipt: ${body.result}`);
     }
