@@ -10,7 +10,7 @@ export type RoutedAlert = { tenant_id: string; type: string; severity: string; s
 
 const fits = (field: string, param: string) => `(not match ? '${field}' or match->'${field}' ? ${param})`;
 
-export async function routePolicy(client: Pick<PoolClient, "query">, alert: RoutedAlert): Promise<RoutedPolicy | null> {
+async function routePolicy(client: Pick<PoolClient, "query">, alert: RoutedAlert): Promise<RoutedPolicy | null> {
   const { rows } = await client.query<RoutedPolicy>(
     `select id, tiers, repeats, quiet_hours from escalation_policies
      where tenant_id = $1 and ${fits("types", "$2::text")} and ${fits("severities", "$3::text")}
@@ -19,4 +19,23 @@ export async function routePolicy(client: Pick<PoolClient, "query">, alert: Rout
     [alert.tenant_id, alert.type, alert.severity, alert.site_id],
   );
   return rows[0] ?? null;
+}
+
+type AlertRow = RoutedAlert & { status: string };
+
+/**
+ * The alert, locked for share until the caller's transaction ends, and its policy; null when the alert is gone or no
+ * longer NEW (acknowledged alerts notify nobody more). `policy` is null when no policy takes the alert.
+ */
+export async function routeNewAlert(
+  client: Pick<PoolClient, "query">,
+  alertId: string,
+): Promise<{ alert: RoutedAlert; policy: RoutedPolicy | null } | null> {
+  const { rows } = await client.query<AlertRow>(
+    "select tenant_id, site_id, status, severity, type from alerts where id = $1 for share",
+    [alertId],
+  );
+  const alert = rows[0];
+  if (!alert || alert.status !== "NEW") return null;
+  return { alert, policy: await routePolicy(client, alert) };
 }

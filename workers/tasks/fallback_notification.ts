@@ -11,22 +11,16 @@ import { parseJobPayload } from "../../server/contracts/jobs";
 import { quietHoursEnd } from "../../server/lib/quiet-hours";
 import { metrics } from "../../server/observability/metrics";
 import { queueDeliveries, type DeliveryContact } from "../queue-deliveries";
-import { routePolicy } from "../route-policy";
-
-type AlertRow = { tenant_id: string; site_id: string | null; status: string; severity: string; type: string };
+import { routeNewAlert } from "../route-policy";
 
 export const fallback_notification: Task = async (raw, helpers) => {
   const { alertId, round, tier, contactId } = parseJobPayload("fallback_notification", raw);
   await helpers.withPgClient(async (client) => {
     await client.query("begin");
     try {
-      const { rows: alerts } = await client.query<AlertRow>(
-        "select tenant_id, site_id, status, severity, type from alerts where id = $1 for share",
-        [alertId],
-      );
-      const alert = alerts[0];
-      if (!alert || alert.status !== "NEW") return void (await client.query("commit"));
-      const policy = await routePolicy(client, alert);
+      const routed = await routeNewAlert(client, alertId);
+      if (!routed) return void (await client.query("commit"));
+      const { alert, policy } = routed;
       const step = policy?.tiers[tier];
       if (!policy || !step?.fallback) return void (await client.query("commit"));
       const wanted = contactId ? step.contactIds.filter((id) => id === contactId) : step.contactIds;

@@ -10,9 +10,7 @@ import { quietHoursEnd } from "../../server/lib/quiet-hours";
 import { metrics } from "../../server/observability/metrics";
 import { jobPriority } from "../../server/services/alerts/notification-priority";
 import { queueDeliveries, type DeliveryContact } from "../queue-deliveries";
-import { routePolicy } from "../route-policy";
-
-type AlertRow = { tenant_id: string; site_id: string | null; status: string; severity: string; type: string };
+import { routeNewAlert } from "../route-policy";
 
 const DEFAULT_REPEAT_DELAY_S = 120;
 
@@ -23,13 +21,9 @@ export const notify_alert: Task = async (raw, helpers) => {
   await helpers.withPgClient(async (client) => {
     await client.query("begin");
     try {
-      const { rows: alerts } = await client.query<AlertRow>(
-        "select tenant_id, site_id, status, severity, type from alerts where id = $1 for share",
-        [alertId],
-      );
-      const alert = alerts[0];
-      if (!alert || alert.status !== "NEW") return void (await client.query("commit"));
-      const policy = await routePolicy(client, alert);
+      const routed = await routeNewAlert(client, alertId);
+      if (!routed) return void (await client.query("commit"));
+      const { alert, policy } = routed;
       const step = policy?.tiers[tier];
       if (!policy || !step) {
         helpers.logger.warn(`alert ${alertId}: no escalation policy tier ${tier}; nobody notified`);
