@@ -10,6 +10,7 @@ import postgres from "postgres";
 import {
   test as base,
   expect,
+  type APIRequest,
   type APIRequestContext,
   type Browser,
   type Page,
@@ -84,6 +85,35 @@ export async function endAdminApi(api: APIRequestContext): Promise<void> {
 }
 
 export { expect };
+
+/**
+ * A tenant of the spec's own, made by the super-admin, and its admin's API: its guards' positions and alerts stay off
+ * the shared tenant's NOC (whose map frames every guard). slug names the account, name the tenant.
+ */
+export async function ownTenant(
+  superAdmin: APIRequestContext,
+  vigil: Vigil,
+  playwright: { request: APIRequest },
+  slug: string,
+  name: string,
+): Promise<{ suffix: string; account: Account; api: APIRequestContext }> {
+  const suffix = Date.now().toString(36);
+  const account = { email: `${slug}-${suffix}@vigil.test`, password: `${slug}-correct-horse-battery` };
+  const tenant = await superAdmin.post("/api/v1/tenants", {
+    data: { name: `${name} ${suffix}`, adminEmail: account.email, adminPassword: account.password },
+  });
+  expect(tenant.status(), await tenant.text()).toBe(201);
+  const login = await playwright.request.newContext({ baseURL: vigil.url });
+  const session = await login.post("/api/v1/sessions", { data: account });
+  expect(session.status(), await session.text()).toBe(201);
+  const { token } = (await session.json()) as { token: string };
+  await login.dispose();
+  const api = await playwright.request.newContext({
+    baseURL: vigil.url,
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
+  return { suffix, account, api };
+}
 
 /**
  * The NOC fits its map to every guard's latest position: a spec whose guards report far from the others removes

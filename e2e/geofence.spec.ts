@@ -5,7 +5,16 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import type { SiteDto } from "../server/contracts/sites";
-import { expect, phonePage, publishMany, screenshotDir, signIn, test, type MqttCredentials } from "./fixtures";
+import {
+  expect,
+  ownTenant,
+  phonePage,
+  publishMany,
+  screenshotDir,
+  signIn,
+  test,
+  type MqttCredentials,
+} from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -49,22 +58,8 @@ test("a manager draws a fence, a guard walks out of it, the operator sees the vi
   vigil,
 }) => {
   test.setTimeout(180_000);
-  const suffix = Date.now().toString(36);
   // A tenant of its own: its guard's position must not move other tests' NOC map (it frames every guard).
-  const account = { email: `geofence-${suffix}@vigil.test`, password: "geofence-correct-horse-battery" };
-  const tenant = await superAdmin.post("/api/v1/tenants", {
-    data: { name: `Geofence ${suffix}`, adminEmail: account.email, adminPassword: account.password },
-  });
-  expect(tenant.status(), await tenant.text()).toBe(201);
-  const login = await playwright.request.newContext({ baseURL: vigil.url });
-  const session = await login.post("/api/v1/sessions", { data: account });
-  expect(session.status(), await session.text()).toBe(201);
-  const { token } = (await session.json()) as { token: string };
-  await login.dispose();
-  const api = await playwright.request.newContext({
-    baseURL: vigil.url,
-    extraHTTPHeaders: { authorization: `Bearer ${token}` },
-  });
+  const { suffix, account, api } = await ownTenant(superAdmin, vigil, playwright, "geofence", "Geofence");
   const guard = { externalId: `walker-${suffix}`, name: "Ravi Kumar" };
   const siteName = `Warehouse ${suffix}`;
 

@@ -4,9 +4,9 @@
 // one with an open alert in the alert colour. A site saved through the API
 // appears on the map without a reload.
 import path from "node:path";
-import type { APIRequest, APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import type { DrawnMarker } from "../components/map/guard-layer";
-import { expect, phonePage, publish, screenshotDir, signIn, test, type Vigil } from "./fixtures";
+import { expect, ownTenant, phonePage, publish, screenshotDir, signIn, test } from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -67,25 +67,6 @@ async function onPage(page: Page, at: { lat: number; lon: number }): Promise<Poi
   return { x: box.x + inMap.x, y: box.y + inMap.y };
 }
 
-async function ownTenant(api: APIRequestContext, vigil: Vigil, playwright: { request: APIRequest }) {
-  const suffix = Date.now().toString(36);
-  const account = { email: `clusters-${suffix}@vigil.test`, password: "clusters-correct-horse-battery" };
-  const tenant = await api.post("/api/v1/tenants", {
-    data: { name: `Clusters ${suffix}`, adminEmail: account.email, adminPassword: account.password },
-  });
-  expect(tenant.status(), await tenant.text()).toBe(201);
-  const login = await playwright.request.newContext({ baseURL: vigil.url });
-  const session = await login.post("/api/v1/sessions", { data: account });
-  expect(session.status(), await session.text()).toBe(201);
-  const { token } = (await session.json()) as { token: string };
-  await login.dispose();
-  const tenantApi = await playwright.request.newContext({
-    baseURL: vigil.url,
-    extraHTTPHeaders: { authorization: `Bearer ${token}` },
-  });
-  return { suffix, account, api: tenantApi };
-}
-
 test("zoomed out, guards cluster with a count and their worst state; a click zooms in; saved fences appear live", async ({
   page,
   api: superAdmin,
@@ -95,7 +76,7 @@ test("zoomed out, guards cluster with a count and their worst state; a click zoo
 }) => {
   test.setTimeout(120_000);
   // A tenant of its own, so other tests' guards neither join these clusters nor move this map.
-  const { suffix, account, api } = await ownTenant(superAdmin, vigil, playwright);
+  const { suffix, account, api } = await ownTenant(superAdmin, vigil, playwright, "clusters", "Clusters");
   const group = Array.from({ length: 8 }, (_, i) => ({
     externalId: `cl-${suffix}-${i}`,
     name: `Group guard ${i}`,

@@ -9,7 +9,7 @@ import postgres from "postgres";
 import type { CheckpointDto } from "../server/contracts/patrols";
 import type { SiteDto } from "../server/contracts/sites";
 import { advanceTourRuns } from "../server/services/patrols/advance-tour-runs";
-import { expect, publish, screenshotDir, signIn, test, type MqttCredentials } from "./fixtures";
+import { expect, ownTenant, publish, screenshotDir, signIn, test, type MqttCredentials } from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -21,22 +21,8 @@ test("a patrol run left unfinished becomes a patrol-missed alert on the NOC, liv
 }) => {
   // The window closes a minute after the run is due, and the worker closes runs once a minute.
   test.setTimeout(240_000);
-  const suffix = Date.now().toString(36);
   // A tenant of its own, so only this test's run and alert are on its NOC.
-  const account = { email: `missed-${suffix}@vigil.test`, password: "missed-correct-horse-battery" };
-  const tenant = await superAdmin.post("/api/v1/tenants", {
-    data: { name: `Missed ${suffix}`, adminEmail: account.email, adminPassword: account.password },
-  });
-  expect(tenant.status(), await tenant.text()).toBe(201);
-  const login = await playwright.request.newContext({ baseURL: vigil.url });
-  const session = await login.post("/api/v1/sessions", { data: account });
-  expect(session.status(), await session.text()).toBe(201);
-  const { token } = (await session.json()) as { token: string };
-  await login.dispose();
-  const api = await playwright.request.newContext({
-    baseURL: vigil.url,
-    extraHTTPHeaders: { authorization: `Bearer ${token}` },
-  });
+  const { suffix, account, api } = await ownTenant(superAdmin, vigil, playwright, "missed", "Missed");
   const guard = { externalId: `skipper-${suffix}`, name: "Vikram Das" };
   const siteName = `Warehouse ${suffix}`;
 

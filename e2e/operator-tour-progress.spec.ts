@@ -7,7 +7,7 @@ import postgres from "postgres";
 import type { CheckpointDto, TourDto } from "../server/contracts/patrols";
 import type { SiteDto } from "../server/contracts/sites";
 import { advanceTourRuns } from "../server/services/patrols/advance-tour-runs";
-import { expect, phonePage, publish, screenshotDir, signIn, test, type MqttCredentials } from "./fixtures";
+import { expect, ownTenant, phonePage, publish, screenshotDir, signIn, test, type MqttCredentials } from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -19,22 +19,8 @@ test("the operator sees a tour run's progress bar move as the guard scans checkp
   vigil,
 }) => {
   test.setTimeout(120_000);
-  const suffix = Date.now().toString(36);
   // A tenant of its own, so only this test's run is on its NOC.
-  const account = { email: `patrol-${suffix}@vigil.test`, password: "patrol-correct-horse-battery" };
-  const tenant = await superAdmin.post("/api/v1/tenants", {
-    data: { name: `Patrol ${suffix}`, adminEmail: account.email, adminPassword: account.password },
-  });
-  expect(tenant.status(), await tenant.text()).toBe(201);
-  const login = await playwright.request.newContext({ baseURL: vigil.url });
-  const session = await login.post("/api/v1/sessions", { data: account });
-  expect(session.status(), await session.text()).toBe(201);
-  const { token } = (await session.json()) as { token: string };
-  await login.dispose();
-  const api = await playwright.request.newContext({
-    baseURL: vigil.url,
-    extraHTTPHeaders: { authorization: `Bearer ${token}` },
-  });
+  const { suffix, account, api } = await ownTenant(superAdmin, vigil, playwright, "patrol", "Patrol");
   const guard = { externalId: `patroller-${suffix}`, name: "Asha Rao" };
 
   const { phone, gates } =
