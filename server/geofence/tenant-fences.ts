@@ -8,6 +8,7 @@ import type { Sql } from "postgres";
 import { inWeeklyWindows, type WeeklyWindow } from "../lib/weekly-windows";
 import { prepareFence, type PreparedFence } from "./fence";
 import { buildFenceIndex, type FenceIndex } from "./fence-index";
+import { createPerTenantCache, type PerTenantCache } from "../lib/per-tenant-cache";
 
 export { FENCES_CHANNEL } from "../contracts/sites";
 
@@ -22,10 +23,7 @@ export type TenantFences = {
   assignedFences: (guardId: string, at: Date) => NamedFence[];
 };
 
-export type TenantFenceCache = {
-  forTenants: (tenantIds: string[]) => Promise<Map<string, TenantFences>>;
-  invalidate: (tenantId: string) => void;
-};
+export type TenantFenceCache = PerTenantCache<TenantFences>;
 
 type FenceRow = {
   id: string;
@@ -92,23 +90,5 @@ async function loadTenant(sql: Sql, tenantId: string): Promise<TenantFences> {
 }
 
 export function createTenantFenceCache({ sql, ttlMs = 60_000 }: { sql: Sql; ttlMs?: number }): TenantFenceCache {
-  const cache = new Map<string, { fences: Promise<TenantFences>; expiresAt: number }>();
-  return {
-    async forTenants(tenantIds) {
-      const now = Date.now();
-      const unique = [...new Set(tenantIds)];
-      for (const id of unique) {
-        if ((cache.get(id)?.expiresAt ?? 0) > now) continue;
-        const fences = loadTenant(sql, id);
-        cache.set(id, { fences, expiresAt: now + ttlMs });
-        // A failed load is not cached: the next batch tries again.
-        fences.catch(() => cache.delete(id));
-      }
-      const loaded = await Promise.all(unique.map(async (id) => [id, await cache.get(id)!.fences] as const));
-      return new Map(loaded);
-    },
-    invalidate(tenantId) {
-      cache.delete(tenantId);
-    },
-  };
+  return createPerTenantCache((tenantId) => loadTenant(sql, tenantId), ttlMs);
 }

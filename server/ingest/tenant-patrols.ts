@@ -8,13 +8,11 @@
 import type { Sql } from "postgres";
 import { OPEN_RUN_STATUSES } from "../contracts/patrols";
 import { buildGpsTargets, type CheckpointPoint, type GpsTargets, type OpenRun } from "../patrols/gps-targets";
+import { createPerTenantCache, type PerTenantCache } from "../lib/per-tenant-cache";
 
 export { PATROLS_CHANNEL } from "../contracts/patrols";
 
-export type TenantPatrols = {
-  forTenants: (tenantIds: string[]) => Promise<Map<string, GpsTargets>>;
-  invalidate: (tenantId: string) => void;
-};
+export type TenantPatrols = PerTenantCache<GpsTargets>;
 
 async function loadTenant(sql: Sql, tenantId: string): Promise<GpsTargets> {
   // The latest run of each tour only: a visit counts for that one (record-visit.ts), never an older run left open.
@@ -49,23 +47,5 @@ async function loadTenant(sql: Sql, tenantId: string): Promise<GpsTargets> {
 }
 
 export function createTenantPatrols({ sql, ttlMs = 60_000 }: { sql: Sql; ttlMs?: number }): TenantPatrols {
-  const cache = new Map<string, { targets: Promise<GpsTargets>; expiresAt: number }>();
-  return {
-    async forTenants(tenantIds) {
-      const now = Date.now();
-      const unique = [...new Set(tenantIds)];
-      for (const id of unique) {
-        if ((cache.get(id)?.expiresAt ?? 0) > now) continue;
-        const targets = loadTenant(sql, id);
-        cache.set(id, { targets, expiresAt: now + ttlMs });
-        // A failed load is not cached: the next batch tries again.
-        targets.catch(() => cache.delete(id));
-      }
-      const loaded = await Promise.all(unique.map(async (id) => [id, await cache.get(id)!.targets] as const));
-      return new Map(loaded);
-    },
-    invalidate(tenantId) {
-      cache.delete(tenantId);
-    },
-  };
+  return createPerTenantCache((tenantId) => loadTenant(sql, tenantId), ttlMs);
 }
