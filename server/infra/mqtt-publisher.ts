@@ -25,7 +25,8 @@ export function createMqttPublisher({
 }): MqttPublisher {
   let client: MqttClient | undefined;
   const connected = () => {
-    client ??= mqtt.connect(url, {
+    if (client) return client;
+    client = mqtt.connect(url, {
       clientId,
       clean: true,
       protocolVersion,
