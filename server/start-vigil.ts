@@ -29,6 +29,7 @@ import type { MqttLogin, RoleContext } from "./roles/role-context";
 import { startWorkerRole } from "./roles/start-worker";
 import { startWeb, type Web } from "./roles/start-web";
 import { createIngestHttp } from "./ingest/http/ingest-http";
+import { createUplinkDelivery, type LocalIngest } from "./ingest/http/uplink-delivery";
 import { setRuntime } from "./runtime";
 import type { ReadinessCheck } from "./observability/readiness-check";
 import { bootstrapTenant } from "./services/tenants/bootstrap-tenant";
@@ -131,8 +132,10 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
       ? { username: env.MQTT_USERNAME, password: env.MQTT_PASSWORD, protocolVersion: 5 }
       : { username: broker!.service.username, password: broker!.service.password, protocolVersion: 4 };
     let web: Web | undefined;
+    let localIngest: LocalIngest | undefined;
     if (roles.has("web")) {
-      // HTTP ingest adapters publish what devices post on their own topics, for the ingest role.
+      // HTTP ingest adapters hand what devices post to this process's ingest role, or else publish it on the
+      // devices' own topics for the ingest role elsewhere (uplink-delivery.ts).
       const ingestPublisher = createMqttPublisher({
         url: mqttUrl,
         clientId: `vigil-http-ingest-${instanceId}`,
@@ -160,7 +163,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         mqttUpgrade: broker?.webSocket.upgrade,
         ingestHttp: createIngestHttp({
           sql,
-          publisher: ingestPublisher,
+          delivery: createUplinkDelivery({ publisher: ingestPublisher, localIngest: () => localIngest }),
           logger: componentLogger("http-ingest"),
           maxBodyBytes: env.INGEST_MAX_PAYLOAD_BYTES,
         }),
@@ -192,7 +195,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
       onStop: (step) => stops.push(step),
     };
     if (roles.has("worker")) await startWorkerRole(context);
-    if (roles.has("ingest")) await startIngestRole(context, broker);
+    if (roles.has("ingest")) localIngest = await startIngestRole(context, broker);
 
     if (web || opsPort !== undefined) {
       // Only processes serving /metrics need the gauges read from the database.

@@ -31,12 +31,12 @@ async function main() {
     if (!device.mqtt) throw new Error(`device registration: ${JSON.stringify(device)}`);
     const auth = `Basic ${Buffer.from(`${device.mqtt.username}:${device.mqtt.password}`).toString("base64")}`;
     let tst = Math.floor(Date.now() / 1000) - 3600;
-    const ownTracks = await hammer(`${vigil.url}/api/v1/ingest/owntracks`, {
-      method: "POST",
+    const ownTracks = await hammer(vigil.url, "POST", () => ({
+      path: "/api/v1/ingest/owntracks",
       headers: { authorization: auth, "content-type": "application/json", "x-limit-d": "bench" },
-      body: () => JSON.stringify({ _type: "location", lat: 48.85833, lon: 2.29513, acc: 10, tst: (tst += 0.001) }),
-    });
-    const next = await hammer(`${vigil.url}/api/v1/alerts`, { method: "GET", headers: {} });
+      body: JSON.stringify({ _type: "location", lat: 48.85833, lon: 2.29513, acc: 10, tst: (tst += 0.001) }),
+    }));
+    const next = await hammer(vigil.url, "GET", () => ({ path: "/api/v1/alerts" }));
     console.log(
       `| OwnTracks HTTP, ${CONCURRENCY} keep-alive connections | ${ownTracks.perSecond}/s | ${JSON.stringify(ownTracks.statuses)} |`,
     );

@@ -55,3 +55,25 @@ describe("Strict-Transport-Security", () => {
     expect(headersFor(false)["strict-transport-security"]).toBeUndefined();
   });
 });
+
+describe("Content-Security-Policy by path", () => {
+  function answerTo(url: string) {
+    const set: Record<string, string> = {};
+    const req = { url, headers: {} } as IncomingMessage;
+    const res = { setHeader: (name: string, value: string) => (set[name.toLowerCase()] = value) };
+    applySecurityHeaders(req, res as unknown as ServerResponse, { tileUrl: "none", dev: false });
+    return { sent: set["content-security-policy"], seenByNext: req.headers["content-security-policy"] };
+  }
+
+  test("an API answer may run, load or be framed by nothing", () => {
+    expect(answerTo("/api/v1/ingest/osmand?id=k&lat=1&lon=2").sent).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  test("each page gets a fresh script nonce, which Next reads from the request", () => {
+    const first = answerTo("/map");
+    const second = answerTo("/map");
+    expect(first.sent).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+    expect(first.seenByNext).toBe(first.sent);
+    expect(second.sent).not.toBe(first.sent);
+  });
+});

@@ -15,14 +15,14 @@ import { gatePubacks, type PubackGate } from "./deferred-puback";
 import { createDecodePayload } from "./pipeline/decode-payload";
 import { createIdentifySource } from "./pipeline/identify-source";
 import { routeTopic } from "./pipeline/route-topic";
-import { createPipeline, type Pipeline } from "./pipeline/run-pipeline";
+import { createPipeline } from "./pipeline/run-pipeline";
 import { validatePayload } from "./pipeline/validate-payload";
 import { DISCONNECT_WITH_WILL, goneSubscription, goneWill, SESSION_TAKEN_OVER } from "./session-adoption";
 import { reportIdentityCollisions } from "./report-identity-collisions";
-import type { SourceRegistry } from "./source-registry";
 import { receiptPayload } from "./persist/receipt";
 import { uplinkSubscriptions } from "../contracts/mqtt-topics";
 import { ingestTrace } from "./ingest-trace";
+import type { LocalIngest } from "./http/uplink-delivery";
 
 export type IngestorOptions = {
   sql: Sql;
@@ -40,11 +40,9 @@ export type IngestorOptions = {
   broadcaster: Broadcaster;
 };
 
-export type Ingestor = {
+/** Also the entrances of the HTTP ingest adapters in this process (LocalIngest). */
+export type Ingestor = LocalIngest & {
   readonly connected: boolean;
-  readonly registry: SourceRegistry;
-  /** The pipeline after validation: protocol adapters hand their validated messages (and refusals) here. */
-  submit: Pipeline["submit"];
   stop: () => Promise<void>;
 };
 
@@ -93,7 +91,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     logger,
   });
   // Protocol adapters (OwnTracks, Zigbee2MQTT) turn their messages into native uplinks for the same pipeline.
-  const { ingest } = createAdaptedIngest({
+  const { ingest, ownTracks } = createAdaptedIngest({
     pipeline,
     deviceGuards,
     gatewaySensors,
@@ -273,8 +271,11 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     get connected() {
       return client?.connected ?? false;
     },
-    registry,
-    submit: pipeline.submit,
+    get accepting() {
+      return !recovering && !stopping;
+    },
+    ingest,
+    ownTracks,
     async stop() {
       stopping = true;
       // New messages are left unacknowledged (see handleMessage); what is

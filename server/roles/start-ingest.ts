@@ -3,12 +3,17 @@
 import type { EmbeddedBroker } from "../infra/embedded-broker";
 import { startIngestor } from "../ingest/mqtt-ingestor";
 import { startIngestTrace } from "../ingest/ingest-trace";
+import type { LocalIngest } from "../ingest/http/uplink-delivery";
 import { componentLogger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import { redactUrl } from "../observability/redact-url";
 import type { RoleContext } from "./role-context";
 
-export async function startIngestRole(context: RoleContext, broker: EmbeddedBroker | undefined): Promise<void> {
+/** Starts the role; what it returns takes the HTTP ingest adapters' fixes in this process. */
+export async function startIngestRole(
+  context: RoleContext,
+  broker: EmbeddedBroker | undefined,
+): Promise<LocalIngest> {
   const { env, onStop } = context;
   if (env.INGEST_TRACE_FILE) startIngestTrace({ file: env.INGEST_TRACE_FILE });
   const clientId = `vigil-ingest-${context.instanceId}`;
@@ -30,4 +35,5 @@ export async function startIngestRole(context: RoleContext, broker: EmbeddedBrok
   // the embedded broker already acknowledged to them is committed.
   if (broker) onStop(() => broker.quiesce(clientId));
   context.readiness.broker = async () => (ingestor.connected ? null : `not connected to ${redactUrl(context.mqttUrl)}`);
+  return ingestor;
 }

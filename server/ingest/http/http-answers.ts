@@ -1,11 +1,7 @@
-// What the HTTP ingest adapters share: a bounded body read, a JSON answer,
-// and a publish to the broker that gives up after a bound (a broker away is
-// a 503 to the device, which retries, not a request left hanging).
+// What the HTTP ingest adapters share: a bounded body read and a JSON answer.
 import type { IncomingMessage } from "node:http";
 
 export type Answer = { status: number; body: unknown; headers?: Record<string, string> };
-
-const PUBLISH_TIMEOUT_MS = 5_000;
 
 export function jsonAnswer(status: number, body: unknown, headers?: Record<string, string>): Answer {
   return headers ? { status, body, headers } : { status, body };
@@ -21,15 +17,4 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
-}
-
-/** True once the broker has acknowledged the publish (QoS 1), false after the bound. */
-export async function publishWithin(published: Promise<unknown>): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PUBLISH_TIMEOUT_MS)));
-  try {
-    return await Promise.race([published.then(() => true as const), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

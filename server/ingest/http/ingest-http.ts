@@ -5,28 +5,28 @@
 // does here.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Sql } from "postgres";
-import type { MqttPublisher } from "../../infra/mqtt-publisher";
 import type { Logger } from "../../observability/logger";
 import { createDeviceLogins } from "./device-logins";
 import { createOsmAndHttp } from "./osmand-http";
 import { createOwnTracksHttp } from "./owntracks-http";
 import { createTrackingKeys } from "./tracking-keys";
+import type { UplinkDelivery } from "./uplink-delivery";
 
 const PREFIX = "/api/v1/ingest/";
 
 export function createIngestHttp({
   sql,
-  publisher,
+  delivery,
   logger,
   maxBodyBytes,
 }: {
   sql: Sql;
-  publisher: MqttPublisher;
+  delivery: UplinkDelivery;
   logger: Logger;
   maxBodyBytes: number;
 }) {
-  const ownTracks = createOwnTracksHttp({ logins: createDeviceLogins({ sql }), publisher, sql, logger, maxBodyBytes });
-  const osmAnd = createOsmAndHttp({ trackingKeys: createTrackingKeys({ sql }), publisher, sql, logger, maxBodyBytes });
+  const ownTracks = createOwnTracksHttp({ logins: createDeviceLogins({ sql }), delivery, sql, logger, maxBodyBytes });
+  const osmAnd = createOsmAndHttp({ trackingKeys: createTrackingKeys({ sql }), delivery, sql, logger, maxBodyBytes });
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     if (!req.url?.startsWith(PREFIX)) return false;
     const url = new URL(req.url, "http://vigil");

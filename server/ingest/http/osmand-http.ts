@@ -3,17 +3,17 @@
 // protocol has no password, so its device identifier must be the device's
 // tracking key (its external id is not accepted). The fix is checked against
 // the native GPS schema here, so a bad one is a 400 naming the field (and
-// kept in quarantine under the device's tenant), then published on the
-// native topics for the ingest role. Answered before Next.js (start-web.ts).
+// kept in quarantine under the device's tenant), then handed over as the
+// native topics' uplinks (uplink-delivery.ts). Answered before Next.js (start-web.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Sql } from "postgres";
 import { gpsPayload } from "../../contracts/mqtt-payloads";
-import type { MqttPublisher } from "../../infra/mqtt-publisher";
 import { fromOsmAndForm, fromOsmAndJson, osmAndDeviceId, type OsmAndFix } from "../adapters/osmand";
 import { printablePayload } from "../../lib/printable-payload";
 import type { Logger } from "../../observability/logger";
-import { jsonAnswer, publishWithin, readBody, type Answer } from "./http-answers";
+import { jsonAnswer, readBody, type Answer } from "./http-answers";
 import type { TrackedDevice, TrackingKeys } from "./tracking-keys";
+import type { UplinkDelivery } from "./uplink-delivery";
 
 const OSMAND_HTTP_PATH = "/api/v1/ingest/osmand";
 
@@ -33,22 +33,22 @@ const invalid = (message: string): Answer => jsonAnswer(400, { error: { code: "i
 
 export function createOsmAndHttp({
   trackingKeys,
-  publisher,
+  delivery,
   sql,
   logger,
   maxBodyBytes,
 }: {
   trackingKeys: TrackingKeys;
-  publisher: MqttPublisher;
+  delivery: UplinkDelivery;
   sql: Sql;
   logger: Logger;
   maxBodyBytes: number;
 }) {
-  function quarantine(device: TrackedDevice, detail: string, fields: unknown): void {
+  function quarantine(device: TrackedDevice, detail: string, fields: () => unknown): void {
     sql`
       insert into mqtt_quarantine (tenant_id, device_id, topic, reason, detail, payload)
       values (${device.tenantId}, ${device.deviceId}, ${OSMAND_HTTP_PATH}, 'invalid_schema', ${detail},
-              ${printablePayload(Buffer.from(JSON.stringify(fields)))})`.catch((error: unknown) =>
+              ${printablePayload(Buffer.from(JSON.stringify(fields())))})`.catch((error: unknown) =>
       logger.error({ err: error }, "quarantine insert failed"),
     );
   }
@@ -61,7 +61,7 @@ export function createOsmAndHttp({
         { allow: "GET, POST" },
       );
     }
-    const form = new URLSearchParams(url.searchParams);
+    const form = url.searchParams; // this request's own URL (ingest-http.ts): changed freely below
     let json: unknown;
     if (req.method === "POST") {
       const body = await readBody(req, maxBodyBytes);
@@ -88,7 +88,7 @@ export function createOsmAndHttp({
     // The key stays out of quarantine: it is the device's credential.
     form.delete("id");
     form.delete("deviceid");
-    const fields = json === undefined ? Object.fromEntries(form) : { ...(json as object), device_id: undefined };
+    const fields = () => (json === undefined ? Object.fromEntries(form) : { ...(json as object), device_id: undefined });
     const fix: OsmAndFix = json === undefined ? fromOsmAndForm(form) : fromOsmAndJson(json);
     const names = json === undefined ? FORM_NAMES : JSON_NAMES;
     const checked = gpsPayload.safeParse(fix.gps);
@@ -106,16 +106,12 @@ export function createOsmAndHttp({
     }
     // A client resending a buffered fix sends the same fix time: stored once.
     const msgId = typeof fix.gps.timestamp === "string" ? `osmand:${fix.gps.timestamp}` : undefined;
-    const published = [
-      publisher.publish(`guard/${device.guardExternalId}/gps`, { ...fix.gps, msg_id: msgId }, { qos: 1 }),
-    ];
+    const delivered = [delivery.native(`guard/${device.guardExternalId}/gps`, { ...fix.gps, msg_id: msgId })];
     if (fix.telemetry) {
-      published.push(
-        publisher.publish(`device/${device.externalId}/telemetry`, { ...fix.telemetry, msg_id: msgId }, { qos: 1 }),
-      );
+      delivered.push(delivery.native(`device/${device.externalId}/telemetry`, { ...fix.telemetry, msg_id: msgId }));
     }
-    if (!(await publishWithin(Promise.all(published)))) {
-      return jsonAnswer(503, { error: { code: "unavailable", message: "The broker is unavailable." } });
+    if (!(await Promise.all(delivered)).every(Boolean)) {
+      return jsonAnswer(503, { error: { code: "unavailable", message: "Not stored yet: send it again." } });
     }
     return jsonAnswer(200, {});
   }

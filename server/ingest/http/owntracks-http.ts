@@ -1,20 +1,20 @@
 // POST /api/v1/ingest/owntracks - OwnTracks's HTTP mode (owntracks.org/booklet/tech/http):
 // the app posts the same JSON it publishes in MQTT mode, with HTTP Basic auth
 // (the device's external id and secret) and its device name in `X-Limit-D`.
-// The message is published on the device's own `owntracks/{user}/{device}`
-// topic and ingested from there like the app's MQTT messages, by whichever
-// process holds the ingest role. Answered before Next.js (start-web.ts): the
+// The message is handed over as if published on the device's own
+// `owntracks/{user}/{device}` topic (uplink-delivery.ts) and ingested like
+// the app's MQTT messages. Answered before Next.js (start-web.ts): the
 // app posts every fix. The answer is the JSON array the app expects: the
 // commands waiting for the phone (claim-owntracks-commands.ts), or `[]`.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Sql } from "postgres";
 import { parseOwnTracksTopic, OWNTRACKS_ROOT } from "../../contracts/mqtt-topics";
-import type { MqttPublisher } from "../../infra/mqtt-publisher";
 import type { Logger } from "../../observability/logger";
 import { claimOwnTracksCommands } from "./claim-owntracks-commands";
 import { basicCredentials } from "../../auth/basic-credentials";
 import type { DeviceLogins } from "./device-logins";
-import { jsonAnswer, publishWithin, readBody, type Answer } from "./http-answers";
+import { jsonAnswer, readBody, type Answer } from "./http-answers";
+import type { UplinkDelivery } from "./uplink-delivery";
 
 const OWNTRACKS_HTTP_PATH = "/api/v1/ingest/owntracks";
 const DEFAULT_DEVICE_NAME = "http";
@@ -24,13 +24,13 @@ const error = (status: number, code: string, message: string, headers?: Record<s
 
 export function createOwnTracksHttp({
   logins,
-  publisher,
+  delivery,
   sql,
   logger,
   maxBodyBytes,
 }: {
   logins: DeviceLogins;
-  publisher: MqttPublisher;
+  delivery: UplinkDelivery;
   sql: Sql;
   logger: Logger;
   maxBodyBytes: number;
@@ -63,8 +63,8 @@ export function createOwnTracksHttp({
     if (typeof json !== "object" || json === null || Array.isArray(json)) {
       return error(400, "invalid_input", "body: an OwnTracks message is a JSON object.");
     }
-    if (!(await publishWithin(publisher.publish(topic, json, { qos: 1 })))) {
-      return error(503, "unavailable", "The broker is unavailable.");
+    if (!(await delivery.ownTracks({ user: credentials.user, deviceName }, json))) {
+      return error(503, "unavailable", "Not stored yet: send it again.");
     }
     return { status: 200, body: await claimOwnTracksCommands(sql, credentials.user) };
   }
