@@ -30,6 +30,7 @@ import { startWorkerRole } from "./roles/start-worker";
 import { startWeb, type Web } from "./roles/start-web";
 import { createIngestHttp } from "./ingest/http/ingest-http";
 import { createUplinkDelivery, type LocalIngest } from "./ingest/http/uplink-delivery";
+import { createDeviceLiveness } from "./ingest/device-liveness";
 import { setRuntime } from "./runtime";
 import type { ReadinessCheck } from "./observability/readiness-check";
 import { bootstrapTenant } from "./services/tenants/bootstrap-tenant";
@@ -131,6 +132,8 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
     const mqttLogin: MqttLogin = env.MQTT_URL
       ? { username: env.MQTT_USERNAME, password: env.MQTT_PASSWORD, protocolVersion: 5 }
       : { username: broker!.service.username, password: broker!.service.password, protocolVersion: 4 };
+    const deviceLiveness = createDeviceLiveness({ sql, logger: componentLogger("liveness") });
+    stops.push(deviceLiveness.stop);
     let web: Web | undefined;
     let localIngest: LocalIngest | undefined;
     if (roles.has("web")) {
@@ -164,6 +167,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         ingestHttp: createIngestHttp({
           sql,
           delivery: createUplinkDelivery({ publisher: ingestPublisher, localIngest: () => localIngest }),
+          liveness: deviceLiveness,
           logger: componentLogger("http-ingest"),
           maxBodyBytes: env.INGEST_MAX_PAYLOAD_BYTES,
         }),
@@ -192,6 +196,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
       instanceId,
       linkSecret,
       readiness,
+      deviceLiveness,
       onStop: (step) => stops.push(step),
     };
     if (roles.has("worker")) await startWorkerRole(context);

@@ -59,7 +59,8 @@ async function ownTracksOverMqtt(target: Target, phones: Phone[]): Promise<numbe
   for (let i = 0; i < MQTT_FIXES; i++) {
     const phone = phones[i % phones.length]!;
     const tst = now - 1000 + Math.floor(i / phones.length);
-    const location = { _type: "location", lat: 12.97 + (i % 100) * 1e-4, lon: 77.59, acc: 8, tst };
+    const batt = 40 + ((i % phones.length) % 50);
+    const location = { _type: "location", lat: 12.97 + (i % 100) * 1e-4, lon: 77.59, acc: 8, batt, tst };
     clients[i % clients.length]!.publish(`owntracks/${phone.externalId}/bench`, JSON.stringify(location), { qos: 1 });
     if (i % 2000 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
@@ -71,14 +72,19 @@ async function ownTracksOverMqtt(target: Target, phones: Phone[]): Promise<numbe
 type HttpProtocol = "osmand" | "owntracks";
 
 /**
- * A phone's request for the nth fix since `base` (ms): OsmAnd's query form (traccar.org/osmand) with a time of its
- * own to the millisecond, or OwnTracks's HTTP post (tech/http), whose `tst` is in whole seconds: the phone's own
- * count of posts, so that no two of its fixes share a second.
+ * A phone's request for the nth fix since `base` (ms), with the fields its app sends: Traccar Client's OsmAnd
+ * query (traccar.org/osmand: id, timestamp, lat, lon, speed, bearing, altitude, accuracy, batt) with a time of its
+ * own to the millisecond, or OwnTracks's HTTP post of a location (booklet tech/json and tech/http), whose `tst`
+ * is in whole seconds: the phone's own count of posts, so that no two of its fixes share a second. Each phone's
+ * battery level stays put, as over a few seconds it does.
  */
 function requestOf(protocol: HttpProtocol, phones: Phone[], n: number, base: number): HammerRequest {
-  const phone = phones[n % phones.length]!;
+  const index = n % phones.length;
+  const phone = phones[index]!;
+  const battery = 40 + (index % 50);
   if (protocol === "osmand") {
-    const query = `id=${phone.trackingKey}&lat=12.9716&lon=77.5946&accuracy=8&timestamp=${new Date(base + n).toISOString()}`;
+    const at = new Date(base + n).toISOString();
+    const query = `id=${phone.trackingKey}&timestamp=${at}&lat=12.9716&lon=77.5946&speed=1.2&bearing=90&altitude=920&accuracy=8&batt=${battery}`;
     return { path: `/api/v1/ingest/osmand?${query}` };
   }
   return {
@@ -91,10 +97,17 @@ function requestOf(protocol: HttpProtocol, phones: Phone[], n: number, base: num
     },
     body: JSON.stringify({
       _type: "location",
+      tid: "BN",
+      acc: 8,
+      alt: 920,
+      batt: battery,
+      conn: "m",
       lat: 12.9716,
       lon: 77.5946,
-      acc: 8,
+      t: "t",
       tst: Math.floor(base / 1000) + Math.floor(n / phones.length),
+      vac: 10,
+      vel: 4,
     }),
   };
 }

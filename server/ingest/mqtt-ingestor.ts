@@ -23,6 +23,7 @@ import { receiptPayload } from "./persist/receipt";
 import { uplinkSubscriptions } from "../contracts/mqtt-topics";
 import { ingestTrace } from "./ingest-trace";
 import type { LocalIngest } from "./http/uplink-delivery";
+import type { DeviceLiveness } from "./device-liveness";
 
 export type IngestorOptions = {
   sql: Sql;
@@ -38,6 +39,7 @@ export type IngestorOptions = {
   metrics: Metrics;
   logger: Logger;
   broadcaster: Broadcaster;
+  liveness: DeviceLiveness;
 };
 
 /** Also the entrances of the HTTP ingest adapters in this process (LocalIngest). */
@@ -101,6 +103,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     metrics,
     logger,
     maxPayloadBytes: options.maxPayloadBytes,
+    liveness: options.liveness,
   });
 
   const topics = uplinkSubscriptions().map((t) => (options.sharedGroup ? `$share/${options.sharedGroup}/${t}` : t));

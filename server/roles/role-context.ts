@@ -5,6 +5,7 @@ import type { Sql } from "../../db/client";
 import type { Env } from "../env";
 import type { Broadcaster } from "../realtime/broadcaster";
 import type { ReadinessCheck } from "../observability/readiness-check";
+import type { DeviceLiveness } from "../ingest/device-liveness";
 
 export type MqttLogin = { username?: string; password?: string; protocolVersion: 4 | 5 };
 
@@ -19,6 +20,8 @@ export type RoleContext = {
   instanceId: string;
   linkSecret: string;
   readiness: Record<string, ReadinessCheck>;
+  /** The phone apps' liveness (their fixes are the guard's), one writer per process. */
+  deviceLiveness: DeviceLiveness;
   /** Stops run in reverse order of registration when the process stops. */
   onStop: (stop: () => Promise<unknown>) => void;
 };

@@ -29,6 +29,7 @@ export async function startIngestRole(
     metrics,
     logger: componentLogger("ingest"),
     broadcaster: context.broadcaster,
+    liveness: context.deviceLiveness,
   });
   onStop(ingestor.stop);
   // Stops run in reverse, so this runs first: devices are cut off and what

@@ -26,6 +26,8 @@ import type { GatewaySensors } from "./gateway-sensors";
 import { fromOwnTracks } from "./owntracks";
 import { createOwnTracksTopics } from "./owntracks-topics";
 import { createZigbee2MqttAdapter } from "./zigbee2mqtt-ingest";
+import type { DeviceLiveness } from "../device-liveness";
+import { createPhoneTelemetry } from "./phone-telemetry";
 
 const OWNTRACKS_PREFIX = `${OWNTRACKS_ROOT}/`;
 const ZIGBEE2MQTT_PREFIX = `${ZIGBEE2MQTT_ROOT}/`;
@@ -49,6 +51,7 @@ export function createAdaptedIngest({
   metrics,
   logger,
   maxPayloadBytes,
+  liveness,
 }: {
   pipeline: Pipeline;
   deviceGuards: DeviceGuards;
@@ -59,6 +62,8 @@ export function createAdaptedIngest({
   metrics: Metrics;
   logger: Logger;
   maxPayloadBytes: number;
+  /** The phones' liveness: their fixes are the guard's and do not touch the device. */
+  liveness: DeviceLiveness;
 }): AdaptedIngest {
   const zigbee2Mqtt = createZigbee2MqttAdapter({ gatewaySensors, registry, maxPayloadBytes });
 
@@ -113,10 +118,18 @@ export function createAdaptedIngest({
     }
   }
 
+  const phoneTelemetry = createPhoneTelemetry();
+
   async function ownTracks(message: InboundMessage, login: { user: string; deviceName: string }): Promise<void> {
     ownTracksTopics.remember(login.user, `${OWNTRACKS_ROOT}/${login.user}/${login.deviceName}`);
+    liveness.heard(login.user);
     const guardExternalId = await deviceGuards.guardOf(login.user);
-    const source = { deviceExternalId: login.user, deviceName: login.deviceName, guardExternalId };
+    const source = {
+      deviceExternalId: login.user,
+      deviceName: login.deviceName,
+      guardExternalId,
+      batteryDue: (battery: unknown) => phoneTelemetry.due(login.user, battery),
+    };
     const adapted = await adaptSafely("owntracks", () => fromOwnTracks(message.payload, source, maxPayloadBytes));
     await handle(adapted, message, "owntracks");
   }

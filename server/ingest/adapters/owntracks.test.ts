@@ -41,10 +41,24 @@ describe("OwnTracks to native uplinks", () => {
   });
 
   test("a payload cannot choose its message id or its topic", () => {
-    const adapted = adapt({ _type: "location", lat: 1, lon: 2, msg_id: "forged", topic: "guard/other/gps" });
+    const adapted = adapt({ _type: "location", lat: 1, lon: 2, batt: 50, msg_id: "forged", topic: "guard/other/gps" });
     if (adapted.kind !== "native") throw new Error("not adapted");
     expect(adapted.uplinks.map((u) => u.topic)).toEqual(["guard/G-1/gps", "device/phone-1/telemetry"]);
     expect(json(adapted.uplinks[0]!.payload).msg_id).toBeUndefined();
+  });
+
+  test("the battery level is the phone's telemetry only when due; a location without one is the fix alone", () => {
+    const location = { _type: "location", lat: 1, lon: 2, batt: 61, tst: 1376715317 };
+    const topics = (adapted: ReturnType<typeof adapt>) =>
+      adapted.kind === "native" ? adapted.uplinks.map((u) => u.topic) : [];
+    const notDue = fromOwnTracks(
+      Buffer.from(JSON.stringify(location)),
+      { ...source, batteryDue: () => false },
+      64 * 1024,
+    );
+    expect(topics(notDue)).toEqual(["guard/G-1/gps"]);
+    expect(json((notDue as { uplinks: { payload: Buffer }[] }).uplinks[0]!.payload).battery).toBe(61);
+    expect(topics(adapt({ _type: "location", lat: 1, lon: 2, tst: 1376715317 }))).toEqual(["guard/G-1/gps"]);
   });
 
   test("a transition whose event is not a string is passed on for the pipeline to refuse, without throwing", () => {

@@ -1,8 +1,8 @@
 // OwnTracks adapter (owntracks.org/booklet/tech/json): turns the app's JSON
 // into Vigil's native uplink. `location` becomes the guard's GPS fix
 // (`tst` epoch seconds as its time, `acc` m, `vel` km/h as speed in m/s,
-// `cog` as heading, `batt` %, the rest kept as extra fields) and the phone's
-// telemetry (its battery; it also keeps the device's liveness); `transition`
+// `cog` as heading, `batt` %, the rest kept as extra fields) and, when its
+// battery level is due (phone-telemetry.ts), the phone's telemetry; `transition`
 // (a region enter/leave) is stored as a `transition` reading of the device;
 // `lwt` (the broker's last will for the app) marks the device offline; every
 // other `_type` is ignored. Shared by MQTT mode and HTTP mode.
@@ -15,6 +15,8 @@ export type OwnTracksSource = {
   deviceName: string;
   /** The guard the device belongs to, whose position a location moves. */
   guardExternalId: string | null;
+  /** Whether a location's battery level is stored as the phone's telemetry too (phone-telemetry.ts); else always. */
+  batteryDue?: (battery: unknown) => boolean;
 };
 
 const KMH_TO_MS = 1 / 3.6;
@@ -45,8 +47,9 @@ function location(json: Record<string, unknown>, source: OwnTracksSource): Adapt
     msg_id: messageId(source.deviceName, "location", tst),
     client_id: source.deviceName,
   });
+  if (batt === undefined || !(source.batteryDue?.(batt) ?? true)) return native(fix);
   const telemetry = nativeUplink(`device/${source.deviceExternalId}/telemetry`, {
-    ...(batt === undefined ? {} : { battery: batt }),
+    battery: batt,
     ...(tst === undefined ? {} : { timestamp: epochSecondsToIso(tst) }),
     msg_id: messageId(source.deviceName, "location", tst),
   });

@@ -11,22 +11,26 @@ import { createOsmAndHttp } from "./osmand-http";
 import { createOwnTracksHttp } from "./owntracks-http";
 import { createTrackingKeys } from "./tracking-keys";
 import type { UplinkDelivery } from "./uplink-delivery";
+import type { DeviceLiveness } from "../device-liveness";
 
 const PREFIX = "/api/v1/ingest/";
 
 export function createIngestHttp({
   sql,
   delivery,
+  liveness,
   logger,
   maxBodyBytes,
 }: {
   sql: Sql;
   delivery: UplinkDelivery;
+  liveness: DeviceLiveness;
   logger: Logger;
   maxBodyBytes: number;
 }) {
   const ownTracks = createOwnTracksHttp({ logins: createDeviceLogins({ sql }), delivery, sql, logger, maxBodyBytes });
-  const osmAnd = createOsmAndHttp({ trackingKeys: createTrackingKeys({ sql }), delivery, sql, logger, maxBodyBytes });
+  const trackingKeys = createTrackingKeys({ sql });
+  const osmAnd = createOsmAndHttp({ trackingKeys, delivery, liveness, sql, logger, maxBodyBytes });
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     if (!req.url?.startsWith(PREFIX)) return false;
     const url = new URL(req.url, "http://vigil");

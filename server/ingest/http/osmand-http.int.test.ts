@@ -130,6 +130,34 @@ describe("GET|POST /api/v1/ingest/osmand", () => {
     expect(row.payload).not.toContain(device.trackingKey);
   });
 
+  test("each fix keeps its battery level and the phone alive; the phone's telemetry stores the level when it changes", async () => {
+    const { guard: walker, device: phone } = await createGuardWithPhone(vigil.url, vigil.adminToken);
+    const key = (phone as Phone).trackingKey;
+    const t = Math.floor(Date.now() / 1000) - 30;
+    for (const [i, batt] of [50, 50, 50, 49].entries()) {
+      const response = await osmand(`id=${key}&lat=40.${i + 1}&lon=3.7&timestamp=${t + i}&batt=${batt}`);
+      expect(response.status).toBe(200);
+    }
+    const fixes = await vigil.sql<{ battery: number }[]>`
+      select l.battery from guard_locations l join guards g on g.id = l.guard_id
+      where g.external_id = ${walker.externalId} order by l.recorded_at`;
+    expect(fixes.map((f) => f.battery)).toEqual([50, 50, 50, 49]);
+    const readings = await vigil.sql<{ battery: number }[]>`
+      select t.battery from device_telemetry t join devices d on d.id = t.device_id
+      where d.external_id = ${phone.externalId} order by t.recorded_at`;
+    expect(readings.map((r) => r.battery)).toEqual([50, 49]);
+  });
+
+  test("a phone whose fixes carry no battery level (so no telemetry at all) is heard from: its liveness", async () => {
+    const { device: phone } = await createGuardWithPhone(vigil.url, vigil.adminToken);
+    const at = new Date(Date.now() - 1000).toISOString();
+    expect((await osmand(`id=${(phone as Phone).trackingKey}&lat=39.5&lon=2.6&timestamp=${at}`)).status).toBe(200);
+    await waitForRow(
+      () => vigil.sql`select 1 from devices where external_id = ${phone.externalId} and last_seen_at is not null`,
+      { timeoutMs: 15_000, what: "the phone heard from" },
+    );
+  });
+
   test("rotating the device's credentials replaces its tracking key", async () => {
     const rotated = await api<{ trackingKey: string }>(vigil.url, `/api/v1/devices/${device.externalId}/credentials`, {
       method: "POST",

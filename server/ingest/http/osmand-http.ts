@@ -14,6 +14,8 @@ import type { Logger } from "../../observability/logger";
 import { jsonAnswer, readBody, type Answer } from "./http-answers";
 import type { TrackedDevice, TrackingKeys } from "./tracking-keys";
 import type { UplinkDelivery } from "./uplink-delivery";
+import type { DeviceLiveness } from "../device-liveness";
+import { createPhoneTelemetry } from "../adapters/phone-telemetry";
 
 const OSMAND_HTTP_PATH = "/api/v1/ingest/osmand";
 
@@ -34,16 +36,21 @@ const invalid = (message: string): Answer => jsonAnswer(400, { error: { code: "i
 export function createOsmAndHttp({
   trackingKeys,
   delivery,
+  liveness,
   sql,
   logger,
   maxBodyBytes,
 }: {
   trackingKeys: TrackingKeys;
   delivery: UplinkDelivery;
+  /** The phone's liveness: its fix is the guard's and does not touch the device. */
+  liveness: DeviceLiveness;
   sql: Sql;
   logger: Logger;
   maxBodyBytes: number;
 }) {
+  const phoneTelemetry = createPhoneTelemetry();
+
   function quarantine(device: TrackedDevice, detail: string, fields: () => unknown): void {
     sql`
       insert into mqtt_quarantine (tenant_id, device_id, topic, reason, detail, payload)
@@ -85,6 +92,7 @@ export function createOsmAndHttp({
         error: { code: "unauthorized", message: "id: not a tracking key (use the device's tracking key, not its id)." },
       });
     }
+    liveness.heard(device.externalId);
     // The key stays out of quarantine: it is the device's credential.
     form.delete("id");
     form.delete("deviceid");
@@ -107,7 +115,7 @@ export function createOsmAndHttp({
     // A client resending a buffered fix sends the same fix time: stored once.
     const msgId = typeof fix.gps.timestamp === "string" ? `osmand:${fix.gps.timestamp}` : undefined;
     const delivered = [delivery.native(`guard/${device.guardExternalId}/gps`, { ...fix.gps, msg_id: msgId })];
-    if (fix.telemetry) {
+    if (fix.telemetry && phoneTelemetry.due(device.externalId, fix.telemetry.battery)) {
       delivered.push(delivery.native(`device/${device.externalId}/telemetry`, { ...fix.telemetry, msg_id: msgId }));
     }
     if (!(await Promise.all(delivered)).every(Boolean)) {
