@@ -31,6 +31,7 @@ import { startWeb, type Web } from "./roles/start-web";
 import { createIngestHttp } from "./ingest/http/ingest-http";
 import { createUplinkDelivery, type LocalIngest } from "./ingest/http/uplink-delivery";
 import { createDeviceLiveness } from "./ingest/device-liveness";
+import { createOwnTracksCommandClaims } from "./ingest/http/owntracks-command-claims";
 import { setRuntime } from "./runtime";
 import type { ReadinessCheck } from "./observability/readiness-check";
 import { bootstrapTenant } from "./services/tenants/bootstrap-tenant";
@@ -146,6 +147,8 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
         logger: componentLogger("http-ingest"),
       });
       stops.push(ingestPublisher.close);
+      const ownTracksCommands = await createOwnTracksCommandClaims({ sql, logger: componentLogger("http-ingest") });
+      stops.push(ownTracksCommands.stop);
       web = await startWeb({
         dev: env.VIGIL_DEV_SERVER,
         dir: projectDir,
@@ -168,6 +171,7 @@ export async function startVigil(env: Env, { projectDir = process.cwd() } = {}):
           sql,
           delivery: createUplinkDelivery({ publisher: ingestPublisher, localIngest: () => localIngest }),
           liveness: deviceLiveness,
+          commands: ownTracksCommands,
           logger: componentLogger("http-ingest"),
           maxBodyBytes: env.INGEST_MAX_PAYLOAD_BYTES,
         }),

@@ -98,5 +98,15 @@ describe("commands to OwnTracks", () => {
     expect(await post(48.3)).toEqual([{ _type: "cmd", action: "reportLocation" }]);
     expect(await commandStatus(id)).toBe("sent");
     expect(await post(48.4)).toEqual([]);
+
+    // Queued by any other writer (the workers insert their commands themselves): the next post takes it too.
+    await vigil.sql`
+      insert into device_commands (tenant_id, device_id, type, params, expires_at)
+      select tenant_id, id, 'report-location', '{}'::jsonb, now() + interval '10 minutes'
+      from devices where external_id = ${device.externalId}`;
+    await waitFor(async () => {
+      const answer = (await post(48.5)) as unknown[];
+      return answer.length === 1 && answer;
+    });
   });
 });

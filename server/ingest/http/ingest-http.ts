@@ -12,6 +12,7 @@ import { createOwnTracksHttp } from "./owntracks-http";
 import { createTrackingKeys } from "./tracking-keys";
 import type { UplinkDelivery } from "./uplink-delivery";
 import type { DeviceLiveness } from "../device-liveness";
+import type { OwnTracksCommandClaims } from "./owntracks-command-claims";
 
 const PREFIX = "/api/v1/ingest/";
 
@@ -19,16 +20,24 @@ export function createIngestHttp({
   sql,
   delivery,
   liveness,
+  commands,
   logger,
   maxBodyBytes,
 }: {
   sql: Sql;
   delivery: UplinkDelivery;
   liveness: DeviceLiveness;
+  commands: OwnTracksCommandClaims;
   logger: Logger;
   maxBodyBytes: number;
 }) {
-  const ownTracks = createOwnTracksHttp({ logins: createDeviceLogins({ sql }), delivery, sql, logger, maxBodyBytes });
+  const ownTracks = createOwnTracksHttp({
+    logins: createDeviceLogins({ sql }),
+    delivery,
+    commands,
+    logger,
+    maxBodyBytes,
+  });
   const trackingKeys = createTrackingKeys({ sql });
   const osmAnd = createOsmAndHttp({ trackingKeys, delivery, liveness, sql, logger, maxBodyBytes });
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {

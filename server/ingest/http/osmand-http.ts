@@ -96,7 +96,8 @@ export function createOsmAndHttp({
     // The key stays out of quarantine: it is the device's credential.
     form.delete("id");
     form.delete("deviceid");
-    const fields = () => (json === undefined ? Object.fromEntries(form) : { ...(json as object), device_id: undefined });
+    const fields = () =>
+      json === undefined ? Object.fromEntries(form) : { ...(json as object), device_id: undefined };
     const fix: OsmAndFix = json === undefined ? fromOsmAndForm(form) : fromOsmAndJson(json);
     const names = json === undefined ? FORM_NAMES : JSON_NAMES;
     const checked = gpsPayload.safeParse(fix.gps);

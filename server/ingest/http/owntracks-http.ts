@@ -5,16 +5,15 @@
 // `owntracks/{user}/{device}` topic (uplink-delivery.ts) and ingested like
 // the app's MQTT messages. Answered before Next.js (start-web.ts): the
 // app posts every fix. The answer is the JSON array the app expects: the
-// commands waiting for the phone (claim-owntracks-commands.ts), or `[]`.
+// commands waiting for the phone (owntracks-command-claims.ts), or `[]`.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Sql } from "postgres";
 import { parseOwnTracksTopic, OWNTRACKS_ROOT } from "../../contracts/mqtt-topics";
 import type { Logger } from "../../observability/logger";
-import { claimOwnTracksCommands } from "./claim-owntracks-commands";
 import { basicCredentials } from "../../auth/basic-credentials";
 import type { DeviceLogins } from "./device-logins";
 import { jsonAnswer, readBody, type Answer } from "./http-answers";
 import type { UplinkDelivery } from "./uplink-delivery";
+import type { OwnTracksCommandClaims } from "./owntracks-command-claims";
 
 const OWNTRACKS_HTTP_PATH = "/api/v1/ingest/owntracks";
 const DEFAULT_DEVICE_NAME = "http";
@@ -25,13 +24,13 @@ const error = (status: number, code: string, message: string, headers?: Record<s
 export function createOwnTracksHttp({
   logins,
   delivery,
-  sql,
+  commands,
   logger,
   maxBodyBytes,
 }: {
   logins: DeviceLogins;
   delivery: UplinkDelivery;
-  sql: Sql;
+  commands: OwnTracksCommandClaims;
   logger: Logger;
   maxBodyBytes: number;
 }) {
@@ -66,7 +65,7 @@ export function createOwnTracksHttp({
     if (!(await delivery.ownTracks({ user: credentials.user, deviceName }, json))) {
       return error(503, "unavailable", "Not stored yet: send it again.");
     }
-    return { status: 200, body: await claimOwnTracksCommands(sql, credentials.user) };
+    return { status: 200, body: await commands.claim(credentials.user) };
   }
 
   /** Answers the OwnTracks endpoint and returns true, or returns false for any other path. */

@@ -74,9 +74,7 @@ export function createUplinkDelivery({
   return {
     native(topic, payload) {
       const local = here();
-      return safeWithin(
-        local ? settled(topic, payload, local.ingest) : publisher.publish(topic, payload, { qos: 1 }),
-      );
+      return safeWithin(local ? settled(topic, payload, local.ingest) : publisher.publish(topic, payload, { qos: 1 }));
     },
     ownTracks(login, payload) {
       const topic = `${OWNTRACKS_ROOT}/${login.user}/${login.deviceName}`;
