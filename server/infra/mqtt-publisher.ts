@@ -4,6 +4,7 @@ import mqtt, { type MqttClient } from "mqtt";
 import type { Logger } from "../observability/logger";
 
 export type MqttPublisher = {
+  /** A Buffer is sent as it is; anything else as its JSON. */
   publish: (topic: string, payload: unknown, options: { qos: 0 | 1; retain?: boolean }) => Promise<void>;
   close: () => Promise<void>;
 };
@@ -42,7 +43,10 @@ export function createMqttPublisher({
   };
   return {
     async publish(topic, payload, { qos, retain = false }) {
-      await connected().publishAsync(topic, JSON.stringify(payload), { qos, retain });
+      await connected().publishAsync(topic, Buffer.isBuffer(payload) ? payload : JSON.stringify(payload), {
+        qos,
+        retain,
+      });
     },
     async close() {
       // Forced: a publish waiting for a broker that never accepts must not hold up the stop.

@@ -74,4 +74,31 @@ describe("POST /api/v1/ingest/owntracks", () => {
     expect(badName.status).toBe(400);
     expect(((await badName.json()) as { error: { message: string } }).error.message).toMatch(/^X-Limit-D/);
   });
+
+  test("a body sent in chunks past the ingest payload limit is 413, and the connection serves the next post", async () => {
+    const limit = vigil.env.INGEST_MAX_PAYLOAD_BYTES;
+    const chunk = new TextEncoder().encode(" ".repeat(1024));
+    let sent = 0;
+    // No Content-Length: only reading the body finds it too large.
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > limit) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const tooLarge = await fetch(`${vigil.url}/api/v1/ingest/owntracks`, {
+      method: "POST",
+      headers: {
+        authorization: `Basic ${Buffer.from(`${device.mqtt.username}:${device.mqtt.password}`).toString("base64")}`,
+        "content-type": "application/json",
+      },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(tooLarge.status).toBe(413);
+    expect((await post({ _type: "location", lat: 1.5, lon: 1.5, tst: Math.floor(Date.now() / 1000) })).status).toBe(
+      200,
+    );
+  });
 });

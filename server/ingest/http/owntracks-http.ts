@@ -62,7 +62,7 @@ export function createOwnTracksHttp({
     if (typeof json !== "object" || json === null || Array.isArray(json)) {
       return error(400, "invalid_input", "body: an OwnTracks message is a JSON object.");
     }
-    if (!(await delivery.ownTracks({ user: credentials.user, deviceName }, json))) {
+    if (!(await delivery.ownTracks({ user: credentials.user, deviceName }, body))) {
       return error(503, "unavailable", "Not stored yet: send it again.");
     }
     return { status: 200, body: await commands.claim(credentials.user) };

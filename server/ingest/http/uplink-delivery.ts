@@ -26,8 +26,8 @@ export type OwnTracksLogin = { user: string; deviceName: string };
 export type UplinkDelivery = {
   /** A native uplink (`guard/{id}/gps`, `device/{id}/telemetry`): true once it is safe. */
   native: (topic: string, payload: object) => Promise<boolean>;
-  /** An OwnTracks message, as published on `owntracks/{user}/{deviceName}`: true once it is safe. */
-  ownTracks: (login: OwnTracksLogin, payload: object) => Promise<boolean>;
+  /** An OwnTracks message as the app posted it (JSON), as if on `owntracks/{user}/{deviceName}`: true once safe. */
+  ownTracks: (login: OwnTracksLogin, body: Buffer) => Promise<boolean>;
 };
 
 const SAFE_WITHIN_MS = 5_000;
@@ -46,11 +46,11 @@ async function safeWithin(safe: Promise<unknown>): Promise<boolean> {
 }
 
 /** Resolves when the pipeline settles the message: after its batch commits (stored or quarantined). */
-function settled(topic: string, payload: object, hand: (message: InboundMessage) => Promise<void>): Promise<void> {
+function settled(topic: string, payload: Buffer, hand: (message: InboundMessage) => Promise<void>): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const message = {
       topic,
-      payload: Buffer.from(JSON.stringify(payload)),
+      payload,
       qos: 1 as const,
       arrivedAt: performance.now(),
       settle: () => resolve(),
@@ -74,15 +74,19 @@ export function createUplinkDelivery({
   return {
     native(topic, payload) {
       const local = here();
-      return safeWithin(local ? settled(topic, payload, local.ingest) : publisher.publish(topic, payload, { qos: 1 }));
+      return safeWithin(
+        local
+          ? settled(topic, Buffer.from(JSON.stringify(payload)), local.ingest)
+          : publisher.publish(topic, payload, { qos: 1 }),
+      );
     },
-    ownTracks(login, payload) {
+    ownTracks(login, body) {
       const topic = `${OWNTRACKS_ROOT}/${login.user}/${login.deviceName}`;
       const local = here();
       return safeWithin(
         local
-          ? settled(topic, payload, (message) => local.ownTracks(message, login))
-          : publisher.publish(topic, payload, { qos: 1 }),
+          ? settled(topic, body, (message) => local.ownTracks(message, login))
+          : publisher.publish(topic, body, { qos: 1 }),
       );
     },
   };
