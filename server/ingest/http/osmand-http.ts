@@ -68,7 +68,8 @@ export function createOsmAndHttp({
         { allow: "GET, POST" },
       );
     }
-    const form = url.searchParams; // this request's own URL (ingest-http.ts): changed freely below
+    // Detached from the URL (changing a URL's own searchParams re-serialises the URL at each change).
+    const form = new URLSearchParams(url.search);
     let json: unknown;
     if (req.method === "POST") {
       const body = await readBody(req, maxBodyBytes);
