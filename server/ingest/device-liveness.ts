@@ -2,7 +2,10 @@
 // someone else's: a phone app's fix (OwnTracks, Traccar Client) is the
 // guard's, and its row does not touch the phone. Written every few seconds in
 // one statement (liveness works in tens of seconds, see touch-devices.ts), so
-// a phone posting every second costs no row and no query of its own.
+// a phone posting every second costs no row and no query of its own. It skips
+// a device row another transaction holds (an ingest batch touching the same
+// phone, in its own lock order): it never waits, so it can never deadlock
+// with one, and the phone's next fix marks it again.
 import type { Sql } from "postgres";
 import type { Logger } from "../observability/logger";
 
@@ -27,7 +30,11 @@ export function createDeviceLiveness({
     const ids = [...pending];
     pending = new Set();
     try {
-      await sql`update devices set last_seen_at = now() where external_id = any(${ids}::text[]) and revoked_at is null`;
+      await sql`
+        with heard as (
+          select id from devices where external_id = any(${ids}::text[]) and revoked_at is null
+          for update skip locked)
+        update devices d set last_seen_at = now() from heard where d.id = heard.id`;
     } catch (error) {
       // Kept for the next round: a database away for a moment must not make phones look silent.
       for (const id of ids) pending.add(id);

@@ -31,7 +31,8 @@ export async function dedupeMessages(
 
   const sources: string[] = [];
   const msgIds: string[] = [];
-  for (const key of firstByKey.keys()) {
+  // In key order: two processes inserting the same keys (a resend taken by both) wait for each other, never deadlock.
+  for (const key of [...firstByKey.keys()].sort()) {
     const bar = key.indexOf("|");
     sources.push(key.slice(0, bar));
     msgIds.push(key.slice(bar + 1));

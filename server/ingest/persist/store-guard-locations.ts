@@ -38,7 +38,9 @@ export async function storeGuardLocations(
     const seen = newest.get(row.guard_id);
     if (!seen || seen.recorded_at <= row.recorded_at) newest.set(row.guard_id, row);
   }
-  const latest = [...newest.values()];
+  // In guard order: two ingest processes (a shared subscription) upserting the same guards lock their rows in the
+  // same order, so they wait for each other instead of deadlocking.
+  const latest = [...newest.values()].sort((a, b) => (a.guard_id < b.guard_id ? -1 : a.guard_id > b.guard_id ? 1 : 0));
   const moved = tx<{ guard_id: string }[]>`
     insert into guard_positions (guard_id, tenant_id, recorded_at, lat, lon, accuracy_m, battery)
     select * from unnest(
