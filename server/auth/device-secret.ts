@@ -1,6 +1,6 @@
 // Device MQTT secrets: 256 random bits, stored as SHA-256 (high entropy makes
 // a slow hash unnecessary, and broker logins stay cheap under reconnect storms).
-import { createHash, pbkdf2Sync, randomBytes, timingSafeEqual } from "node:crypto";
+import { hash, pbkdf2Sync, randomBytes, timingSafeEqual } from "node:crypto";
 
 export function newDeviceSecret(): string {
   return randomBytes(32).toString("base64url");
@@ -11,8 +11,9 @@ export function newTrackingKey(): string {
   return randomBytes(20).toString("base64url");
 }
 
+/** One-shot `hash` (no Hash object per call): HTTP ingest hashes a device's secret or tracking key at every fix. */
 export function hashDeviceSecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
+  return hash("sha256", secret, "hex");
 }
 
 export function deviceSecretMatches(secret: string, storedHash: string): boolean {
