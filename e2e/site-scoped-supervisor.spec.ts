@@ -64,6 +64,21 @@ test("a supervisor limited to one site sees only that site's guards and alerts",
     await page.screenshot({ path: path.join(screenshotDir, "admin-user-sites.png") });
   });
 
+  await test.step("another supervisor added on the same page is limited to North from the start", async () => {
+    const form = page.getByRole("form", { name: "Add a user" });
+    const email = `north-only-${suffix}@vigil.test`;
+    await form.getByLabel("Email").fill(email);
+    await form.getByLabel("Name").fill("Nils North");
+    await form.getByLabel("Role").selectOption("supervisor");
+    await form.getByLabel("First password").fill("north site only");
+    await form.getByRole("group", { name: "Sites of the new user" }).getByLabel(north.site.name).check();
+    await form.screenshot({ path: path.join(screenshotDir, "admin-add-user-sites.png") });
+    await form.getByRole("button", { name: "Add user" }).click();
+    await expect(page.locator(`[data-user-sites="${email}"] summary`)).toHaveText(north.site.name);
+    await form.getByLabel("Role").selectOption("manager");
+    await expect(form.getByRole("group", { name: "Sites of the new user" })).toHaveCount(0);
+  });
+
   // South's panic before the supervisor signs in: their first page must not have it.
   await publish(
     vigil,

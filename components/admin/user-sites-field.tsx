@@ -9,7 +9,7 @@ import { apiRequest } from "../ui/api-request";
 export type SiteOption = { id: string; name: string };
 type Props = { user: UserDto; sites: SiteOption[]; onChanged: (user: UserDto) => void };
 
-const LIMITED_ROLES: readonly UserDto["role"][] = ["operator", "supervisor"];
+export const LIMITED_ROLES: readonly UserDto["role"][] = ["operator", "supervisor"];
 
 function sitesLabel(user: UserDto, sites: SiteOption[]): string {
   if (user.siteIds.length === 0) return "All sites";

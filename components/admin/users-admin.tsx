@@ -56,7 +56,7 @@ export function UsersAdmin({ initial, selfId, security, sites }: Props) {
       </section>
       <section className="panel" aria-labelledby="add-user-heading">
         <h2 id="add-user-heading">Add a user</h2>
-        <AddUserForm onCreated={list.add} />
+        <AddUserForm sites={sites} onCreated={list.add} />
         <h3 id="security-heading">Sign-in security</h3>
         <SecuritySettingsForm initial={security} />
       </section>

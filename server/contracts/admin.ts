@@ -21,19 +21,20 @@ export const tenantDto = z.object({
 });
 export type TenantDto = z.infer<typeof tenantDto>;
 
-export const createUserInput = z.object({
-  email: z.email().max(254),
-  name: z.string().trim().min(1).max(200),
-  role: z.enum(roles),
-  password: newPassword,
-});
-export type CreateUserInput = z.infer<typeof createUserInput>;
-
 /** The sites an operator or supervisor is limited to; empty: the whole tenant (server/auth/site-scope.ts). */
 const userSiteIds = z
   .array(z.uuid())
   .max(500)
   .describe("Operators and supervisors only: the sites they see and are notified of; empty for the whole tenant.");
+
+export const createUserInput = z.object({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(roles),
+  password: newPassword,
+  siteIds: userSiteIds.optional(),
+});
+export type CreateUserInput = z.infer<typeof createUserInput>;
 
 export const updateUserInput = z
   .object({

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { AlertDetailDto, AlertListItemDto, GuardDto } from "@/server/contracts/api";
 import type { AuditEventDto } from "@/server/contracts/audit";
+import type { UserDto } from "@/server/contracts/admin";
 import type { Page } from "@/server/contracts/pagination";
 import type { SiteDto } from "@/server/contracts/sites";
 import type { GuardPositionDto } from "@/server/contracts/socket-events";
@@ -95,6 +96,38 @@ describe("site limits: users limited to site 1 × every route with site 2's ids"
     const change = audit.body.items.find((e) => e.action === "update");
     expect(change?.before).toMatchObject({ siteIds: [] });
     expect(change?.after).toMatchObject({ siteIds: [one.site.id] });
+  });
+
+  test("an admin adds an operator limited to site 1 in one step, limited from their first login", async () => {
+    const email = `limited-${crypto.randomUUID().slice(0, 8)}@vigil.test`;
+    const password = "limited-from-the-start-9";
+    const user = { email, name: "Limited Operator", role: "operator", password };
+    const created = await api<UserDto>(vigil.url, "/api/v1/users", {
+      method: "POST",
+      token: vigil.adminToken,
+      body: { ...user, siteIds: [one.site.id] },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.siteIds).toEqual([one.site.id]);
+    const sites = await api<SiteDto[]>(vigil.url, "/api/v1/sites", {
+      token: await logIn(vigil.url, { email, password }),
+    });
+    expect(sites.body.map((s) => s.id)).toEqual([one.site.id]);
+
+    const admin = await api<ApiError>(vigil.url, "/api/v1/users", {
+      method: "POST",
+      token: vigil.adminToken,
+      body: { ...user, email: `x-${email}`, role: "admin", siteIds: [one.site.id] },
+    });
+    expect(admin.status).toBe(422);
+    expect(admin.body.error.issues?.[0]?.path).toBe("siteIds");
+    const unknown = await api<ApiError>(vigil.url, "/api/v1/users", {
+      method: "POST",
+      token: vigil.adminToken,
+      body: { ...user, email: `y-${email}`, siteIds: [crypto.randomUUID()] },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.issues?.[0]?.path).toBe("siteIds");
   });
 
   test("they see site 1's site, guard, position and alert (the leak check below has something to miss)", async () => {

@@ -49,7 +49,7 @@ export const createUser = defineOperation({
   errors: [409],
   errorNotes: {
     409: "That email is already in use in the caller's tenant.",
-    422: "Invalid input, or an email that cannot be used (taken in another tenant); `issues` names it.",
+    422: "Invalid input, an email that cannot be used (taken in another tenant), or `siteIds` naming a site not of the tenant or given to an admin or a manager; `issues` names it.",
   },
 });
 
