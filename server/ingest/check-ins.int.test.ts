@@ -9,6 +9,7 @@
 import { randomBytes } from "node:crypto";
 import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { CHECK_IN_DUE_COMMAND } from "../contracts/mqtt-payloads";
 import type { AssignmentDto, SiteDto } from "../contracts/sites";
 import type { GuardDto } from "../contracts/api";
 import type { Broadcaster } from "../realtime/broadcaster";
@@ -237,6 +238,20 @@ describe("the check-in schedule", () => {
     expect(await advanceCheckIns(vigil.sql, quiet, after(9))).toMatchObject({ preAlarms: 0, missed: 0 });
     expect((await alertsOf(phone.guard, "check-in-missed"))[0]).toMatchObject({ count: 2 });
     await waitFor(() => phone.commands.length === 2, { what: "the second pre-alarm" });
+  });
+
+  test("a check-in withdraws the pre-alarm still queued for an offline phone", async () => {
+    const phone = await guardPhone();
+    const [queued] = await vigil.sql<{ id: string }[]>`
+      insert into device_commands (tenant_id, device_id, type, params, expires_at)
+      select tenant_id, id, ${CHECK_IN_DUE_COMMAND}, '{}'::jsonb, now() + interval '5 minutes'
+      from devices where id = ${phone.device.id}
+      returning id`;
+    expect((await checkIn(phone)).receipt.result).toBe("ok");
+    const [command] = await vigil.sql<
+      { status: string }[]
+    >`select status from device_commands where id = ${queued!.id}`;
+    expect(command!.status).toBe("expired");
   });
 
   test("asks nothing of a guard off shift", async () => {

@@ -4,10 +4,12 @@
 // silent critical duress alert with the guard's last position, and any other
 // PIN is answered `wrong_pin` and counted (five in 15 minutes lock the PINs:
 // verify-guard-pin.ts). A check-in moves the guard's period on
-// (server/patrols/check-in-schedule.ts). Every check-in with a msg_id is owed
-// a receipt, kept on its dedupe row so a resend gets the same one.
+// (server/patrols/check-in-schedule.ts) and withdraws the "check in now"
+// pre-alarm still queued for the guard's phones (an offline phone must not
+// ask for a check-in already made). Every check-in with a msg_id is owed a
+// receipt, kept on its dedupe row so a resend gets the same one.
 import type { TransactionSql } from "postgres";
-import type { CheckInResult } from "../../contracts/mqtt-payloads";
+import { CHECK_IN_DUE_COMMAND, type CheckInResult } from "../../contracts/mqtt-payloads";
 import type { AlertCandidate } from "../../services/alerts/alert-candidate";
 import { countWrongPin, pinsLocked, verifyGuardPin, type WrongPins } from "../../services/check-ins/verify-guard-pin";
 import type { ValidatedAs } from "../pipeline/types";
@@ -127,6 +129,10 @@ export async function recordCheckIns(tx: TransactionSql, checkIns: CheckIn[]): P
     states.push({ guardId: guard.guardId, tenantId: outcomes[0]!.checkIn.source.tenantId, at: latest, wrong });
   }
   await saveStates(tx, states);
+  await withdrawPreAlarms(
+    tx,
+    states.flatMap((s) => (s.at ? [s.guardId] : [])),
+  );
   if (refs.length > 0) {
     await tx`
       update ingest_dedupe d set ref = v.ref
@@ -135,6 +141,16 @@ export async function recordCheckIns(tx: TransactionSql, checkIns: CheckIn[]): P
       where d.source = v.source and d.msg_id = v.msg_id`;
   }
   return { receipts, alerts, results };
+}
+
+/** Queued pre-alarms of guards who have just checked in, never delivered now ('expired': nobody answers them). */
+async function withdrawPreAlarms(tx: TransactionSql, guardIds: string[]): Promise<void> {
+  if (guardIds.length === 0) return;
+  await tx`
+    update device_commands c set status = 'expired'
+    from devices d
+    where d.id = c.device_id and d.tenant_id = c.tenant_id and d.guard_id = any(${guardIds}::uuid[])
+      and c.type = ${CHECK_IN_DUE_COMMAND} and c.status = 'queued'`;
 }
 
 async function saveStates(
