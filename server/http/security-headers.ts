@@ -63,7 +63,7 @@ export function contentSecurityPolicy({
  * The API answers JSON (or a file download), never a page: nothing in it may run, load or be framed. A fixed
  * policy, as no nonce is needed (making one for every device's fix cost 5% of the HTTP ingest's time).
  */
-export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /** Sets the response headers, and the request's CSP header Next takes its nonce from. */
 export function applySecurityHeaders(

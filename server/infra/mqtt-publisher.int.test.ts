@@ -40,7 +40,8 @@ test("a publisher refused by the broker logs each refusal once and keeps the pro
   });
   try {
     // Ten messages wait for the one connection: each refusal is logged once, not once per message.
-    for (let i = 0; i < 10; i++) void publisher.publish("device/x/commands", { id: `c${i}` }, { qos: 1 }).catch(() => {});
+    for (let i = 0; i < 10; i++)
+      void publisher.publish("device/x/commands", { id: `c${i}` }, { qos: 1 }).catch(() => {});
     // It retries every second: two refusals logged, none thrown.
     await waitFor(() => lines.filter((l) => l.msg === "mqtt publisher error").length >= 2, {
       timeoutMs: 10_000,

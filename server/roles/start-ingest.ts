@@ -10,10 +10,7 @@ import { redactUrl } from "../observability/redact-url";
 import type { RoleContext } from "./role-context";
 
 /** Starts the role; what it returns takes the HTTP ingest adapters' fixes in this process. */
-export async function startIngestRole(
-  context: RoleContext,
-  broker: EmbeddedBroker | undefined,
-): Promise<LocalIngest> {
+export async function startIngestRole(context: RoleContext, broker: EmbeddedBroker | undefined): Promise<LocalIngest> {
   const { env, onStop } = context;
   if (env.INGEST_TRACE_FILE) startIngestTrace({ file: env.INGEST_TRACE_FILE });
   const clientId = `vigil-ingest-${context.instanceId}`;

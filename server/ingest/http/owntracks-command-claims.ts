@@ -20,7 +20,7 @@ import {
 } from "../../contracts/owntracks-commands";
 import type { Logger } from "../../observability/logger";
 
-export const COMMAND_QUEUED_CHANNEL = "vigil_device_command_queued";
+const COMMAND_QUEUED_CHANNEL = "vigil_device_command_queued";
 
 /** Refreshed well inside the command worker's window, not at every post. */
 const MARK_EVERY_MS = OWNTRACKS_HTTP_RECENT_MS / 4;

@@ -21,7 +21,7 @@ export type LocalIngest = {
   ownTracks: (message: InboundMessage, login: OwnTracksLogin) => Promise<void>;
 };
 
-export type OwnTracksLogin = { user: string; deviceName: string };
+type OwnTracksLogin = { user: string; deviceName: string };
 
 export type UplinkDelivery = {
   /** A native uplink (`guard/{id}/gps`, `device/{id}/telemetry`): true once it is safe. */
