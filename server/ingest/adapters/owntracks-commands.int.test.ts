@@ -9,6 +9,7 @@ import { api, createGuardWithPhone, type DeviceResponse } from "../../../test/ha
 import { connectDevice, endQuietly, publishJson } from "../../../test/harness/mqtt-device";
 import { startTestVigil, type TestVigil } from "../../../test/harness/vigil";
 import { waitFor } from "../../../test/harness/wait-for";
+import { postOwnTracks } from "../../../test/harness/owntracks-http";
 
 let vigil: TestVigil;
 const clients: MqttClient[] = [];
@@ -66,16 +67,7 @@ describe("commands to OwnTracks", () => {
   test("HTTP mode: the command waits for the app's next post and comes back in its answer, once", async () => {
     const { device } = await createGuardWithPhone(vigil.url, vigil.adminToken);
     const post = async (lat: number) => {
-      const response = await fetch(`${vigil.url}/api/v1/ingest/owntracks`, {
-        method: "POST",
-        headers: {
-          authorization: `Basic ${Buffer.from(`${device.mqtt.username}:${device.mqtt.password}`).toString("base64")}`,
-          "content-type": "application/json",
-          "x-limit-u": device.mqtt.username,
-          "x-limit-d": "pixel",
-        },
-        body: JSON.stringify(location(lat)),
-      });
+      const response = await postOwnTracks(vigil.url, device.mqtt, location(lat));
       expect(response.status).toBe(200);
       return response.json();
     };

@@ -12,6 +12,7 @@ import { api, createGuardWithPhone, uniqueId, type DeviceResponse } from "../../
 import { connectDevice, endQuietly, publishJson } from "../../../test/harness/mqtt-device";
 import { startTestVigil, type TestVigil } from "../../../test/harness/vigil";
 import { waitFor } from "../../../test/harness/wait-for";
+import { postOwnTracks } from "../../../test/harness/owntracks-http";
 
 let vigil: TestVigil;
 const clients: MqttClient[] = [];
@@ -200,16 +201,7 @@ describe("OwnTracks regions (setWaypoints)", () => {
   test("HTTP mode: the regions wait for the app's next post and come back in its answer, once", async () => {
     const { guard, device } = await createGuardWithPhone(vigil.url, vigil.adminToken);
     const post = async () => {
-      const response = await fetch(`${vigil.url}/api/v1/ingest/owntracks`, {
-        method: "POST",
-        headers: {
-          authorization: `Basic ${Buffer.from(`${device.mqtt.username}:${device.mqtt.password}`).toString("base64")}`,
-          "content-type": "application/json",
-          "x-limit-u": device.mqtt.username,
-          "x-limit-d": "android",
-        },
-        body: JSON.stringify(location()),
-      });
+      const response = await postOwnTracks(vigil.url, device.mqtt, location(), { deviceName: "android" });
       expect(response.status).toBe(200);
       return (await response.json()) as Record<string, unknown>[];
     };

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createGuardWithPhone, type DeviceResponse, type GuardResponse } from "../../../test/harness/api-client";
 import { startTestVigil, type TestVigil } from "../../../test/harness/vigil";
+import { postOwnTracks } from "../../../test/harness/owntracks-http";
 
 let vigil: TestVigil;
 let guard: GuardResponse;
@@ -20,17 +21,7 @@ afterAll(async () => {
 });
 
 function post(body: unknown, { user = device.mqtt.username, password = device.mqtt.password, headers = {} } = {}) {
-  return fetch(`${vigil.url}/api/v1/ingest/owntracks`, {
-    method: "POST",
-    headers: {
-      authorization: `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`,
-      "content-type": "application/json",
-      "x-limit-u": user,
-      "x-limit-d": "pixel",
-      ...headers,
-    },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
+  return postOwnTracks(vigil.url, { username: user, password }, body, { headers });
 }
 
 describe("POST /api/v1/ingest/owntracks", () => {

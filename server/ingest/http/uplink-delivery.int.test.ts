@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { createGuardWithPhone, type DeviceResponse, type GuardResponse } from "../../../test/harness/api-client";
 import { startMosquitto, type Mosquitto } from "../../../test/harness/mosquitto";
 import { endQuietly } from "../../../test/harness/mqtt-device";
+import { postOwnTracks } from "../../../test/harness/owntracks-http";
 import { startTestVigil, type TestVigil } from "../../../test/harness/vigil";
 import { waitFor } from "../../../test/harness/wait-for";
 
@@ -51,16 +52,8 @@ test("a Traccar Client fix is published as the guard's native fix", async () => 
 
 test("an OwnTracks post is published on the phone's own owntracks topic, and answered with the array the app expects", async () => {
   const tst = Math.floor(Date.now() / 1000) - 1;
-  const response = await fetch(`${vigil.url}/api/v1/ingest/owntracks`, {
-    method: "POST",
-    headers: {
-      authorization: `Basic ${Buffer.from(`${device.mqtt.username}:${device.mqtt.password}`).toString("base64")}`,
-      "content-type": "application/json",
-      "x-limit-u": device.mqtt.username,
-      "x-limit-d": "pixel",
-    },
-    body: JSON.stringify({ _type: "location", lat: 48.85833, lon: 2.29513, acc: 20, batt: 80, tst }),
-  });
+  const location = { _type: "location", lat: 48.85833, lon: 2.29513, acc: 20, batt: 80, tst };
+  const response = await postOwnTracks(vigil.url, device.mqtt, location);
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual([]);
   const message = await waitFor(() => heard.find((m) => m.topic === `owntracks/${device.externalId}/pixel`));
