@@ -140,13 +140,19 @@ describe("man-down asks the guard first", () => {
     expect(await questionsAsked(phone.guard)).toBe(1);
   });
 
-  test("the PIN inside the window answers it: no alert, and no new question until the guard lies still again", async () => {
+  /** A guard on shift with PINs 2468 (and duress 1357), lying still until the phone is asked "Are you OK?". */
+  async function askedWithPins() {
     const phone = await guardOnShift();
     await setPins(phone.guard, "2468", "1357");
     await lieStill(phone);
     const asked = new Date();
     await checkLiveness(vigil.sql, quiet, asked);
     await waitFor(() => phone.commands.find((c) => c.type === "man-down-check"), { what: "the question" });
+    return { phone, asked };
+  }
+
+  test("the PIN inside the window answers it: no alert, and no new question until the guard lies still again", async () => {
+    const { phone, asked } = await askedWithPins();
 
     expect(await checkIn(phone, "2468")).toMatchObject({ result: "ok" });
     await checkLiveness(vigil.sql, quiet, later(asked, 31));
@@ -156,12 +162,7 @@ describe("man-down asks the guard first", () => {
   });
 
   test("the duress PIN answers the phone the same, raises the silent duress alert and no man-down", async () => {
-    const phone = await guardOnShift();
-    await setPins(phone.guard, "2468", "1357");
-    await lieStill(phone);
-    const asked = new Date();
-    await checkLiveness(vigil.sql, quiet, asked);
-    await waitFor(() => phone.commands.find((c) => c.type === "man-down-check"), { what: "the question" });
+    const { phone, asked } = await askedWithPins();
 
     expect(await checkIn(phone, "1357")).toMatchObject({ result: "ok" });
     await checkLiveness(vigil.sql, quiet, later(asked, 31));
