@@ -1,6 +1,6 @@
 // A phone in OwnTracks's HTTP mode (owntracks.org/booklet/tech/http): it
 // posts its JSON with HTTP Basic auth (the device's MQTT login) and names
-// itself in X-Limit-U and X-Limit-D.
+// itself in X-Limit-U and X-Limit-D. A string or bytes are posted as they are.
 export function postOwnTracks(
   baseUrl: string,
   login: { username: string; password: string },
@@ -16,6 +16,6 @@ export function postOwnTracks(
       "x-limit-d": deviceName,
       ...headers,
     },
-    body: typeof body === "string" ? body : JSON.stringify(body),
+    body: typeof body === "string" ? body : body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body),
   });
 }

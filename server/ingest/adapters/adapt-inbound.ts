@@ -37,8 +37,12 @@ type OfflineMessage = Extract<AdaptedMessage, { kind: "offline" }>;
 export type AdaptedIngest = {
   /** Any broker message: adapted if it is on an adapter's topics, else straight to the pipeline. */
   ingest: Pipeline["ingest"];
-  /** One OwnTracks payload from an authenticated device (MQTT or HTTP mode). */
-  ownTracks: (message: InboundMessage, login: { user: string; deviceName: string }) => Promise<void>;
+  /** One OwnTracks payload from an authenticated device (MQTT or HTTP mode); `json`, the payload if already parsed. */
+  ownTracks: (
+    message: InboundMessage,
+    login: { user: string; deviceName: string },
+    json?: Record<string, unknown>,
+  ) => Promise<void>;
 };
 
 export function createAdaptedIngest({
@@ -120,7 +124,7 @@ export function createAdaptedIngest({
 
   const phoneTelemetry = createPhoneTelemetry();
 
-  async function ownTracks(message: InboundMessage, login: { user: string; deviceName: string }): Promise<void> {
+  const ownTracks: AdaptedIngest["ownTracks"] = async (message, login, json) => {
     ownTracksTopics.remember(login.user, `${OWNTRACKS_ROOT}/${login.user}/${login.deviceName}`);
     liveness.heard(login.user);
     const guardExternalId = await deviceGuards.guardOf(login.user);
@@ -130,9 +134,9 @@ export function createAdaptedIngest({
       guardExternalId,
       batteryDue: (battery: unknown) => phoneTelemetry.due(login.user, battery),
     };
-    const adapted = await adaptSafely("owntracks", () => fromOwnTracks(message.payload, source, maxPayloadBytes));
+    const adapted = await adaptSafely("owntracks", () => fromOwnTracks(message.payload, source, maxPayloadBytes, json));
     await handle(adapted, message, "owntracks");
-  }
+  };
 
   async function zigbee(message: InboundMessage): Promise<void> {
     const topic = parseZigbee2MqttTopic(message.topic);

@@ -22,7 +22,7 @@ export type OwnTracksSource = {
 const KMH_TO_MS = 1 / 3.6;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -70,20 +70,30 @@ function transition(json: Record<string, unknown>, source: OwnTracksSource): Ada
   );
 }
 
-/**
- * The native message for one OwnTracks payload. A payload that is not a JSON object is passed on unchanged
- * under the device's telemetry topic, so the pipeline quarantines it under the device's tenant with its reason.
- */
-export function fromOwnTracks(payload: Buffer, source: OwnTracksSource, maxPayloadBytes: number): AdaptedMessage {
-  const undecodable = native(nativeUplink(`device/${source.deviceExternalId}/telemetry`, payload));
-  if (payload.length > maxPayloadBytes) return undecodable;
-  let json: unknown;
+/** The OwnTracks message a payload holds, or null when it is not a JSON object within the size limit. */
+function decode(payload: Buffer, maxPayloadBytes: number): Record<string, unknown> | null {
+  if (payload.length > maxPayloadBytes) return null;
   try {
-    json = JSON.parse(utf8.decode(payload));
+    const json: unknown = JSON.parse(utf8.decode(payload));
+    return isJsonObject(json) ? json : null;
   } catch {
-    return undecodable;
+    return null;
   }
-  if (!isObject(json)) return undecodable;
+}
+
+/**
+ * The native message for one OwnTracks payload (`parsed`: the object it holds, when the caller parsed it already).
+ * A payload that is not a JSON object is passed on unchanged under the device's telemetry topic, so the pipeline
+ * quarantines it under the device's tenant with its reason.
+ */
+export function fromOwnTracks(
+  payload: Buffer,
+  source: OwnTracksSource,
+  maxPayloadBytes: number,
+  parsed?: Record<string, unknown>,
+): AdaptedMessage {
+  const json = parsed ?? decode(payload, maxPayloadBytes);
+  if (json === null) return native(nativeUplink(`device/${source.deviceExternalId}/telemetry`, payload));
   switch (json._type) {
     case "location":
       return location(json, source);

@@ -3,9 +3,10 @@
 // reads a JSON array back. Payloads are the booklet's (tech/json), `tst` moved
 // to now.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createGuardWithPhone, type DeviceResponse, type GuardResponse } from "../../../test/harness/api-client";
+import { api, createGuardWithPhone, type DeviceResponse, type GuardResponse } from "../../../test/harness/api-client";
 import { startTestVigil, type TestVigil } from "../../../test/harness/vigil";
 import { postOwnTracks } from "../../../test/harness/owntracks-http";
+import { waitFor } from "../../../test/harness/wait-for";
 
 let vigil: TestVigil;
 let guard: GuardResponse;
@@ -50,6 +51,23 @@ describe("POST /api/v1/ingest/owntracks", () => {
     expect(rows).toHaveLength(0);
   });
 
+  test("a revoked phone is refused within seconds, though its login was accepted just before", async () => {
+    const { device: phone } = await createGuardWithPhone(vigil.url, vigil.adminToken);
+    const fix = () => ({ _type: "location", lat: 3.5, lon: 3.5, tst: Math.floor(Date.now() / 1000) });
+    expect((await postOwnTracks(vigil.url, phone.mqtt, fix())).status).toBe(200);
+    const revoked = await api(vigil.url, `/api/v1/devices/${phone.externalId}/revoke`, {
+      method: "POST",
+      token: vigil.adminToken,
+    });
+    expect(revoked.status).toBe(200);
+    // A verified login is remembered for 5 s (device-logins.ts); posting all along must not keep it alive.
+    await waitFor(async () => (await postOwnTracks(vigil.url, phone.mqtt, fix())).status === 401, {
+      timeoutMs: 8_000,
+      intervalMs: 250,
+      what: "the revoked phone's posts refused",
+    });
+  });
+
   test("a device posts as itself only: another X-Limit-U is refused", async () => {
     const { device: other } = await createGuardWithPhone(vigil.url, vigil.adminToken);
     const response = await post({ _type: "location", lat: 1, lon: 1 }, { headers: { "x-limit-u": other.externalId } });
@@ -61,6 +79,8 @@ describe("POST /api/v1/ingest/owntracks", () => {
     const notJson = await post("lat=1");
     expect(notJson.status).toBe(400);
     expect(((await notJson.json()) as { error: { message: string } }).error.message).toMatch(/^body/);
+    const notUtf8 = await post(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]));
+    expect(notUtf8.status).toBe(400);
     const badName = await post({ _type: "location", lat: 1, lon: 1 }, { headers: { "x-limit-d": "a/b" } });
     expect(badName.status).toBe(400);
     expect(((await badName.json()) as { error: { message: string } }).error.message).toMatch(/^X-Limit-D/);

@@ -9,14 +9,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseOwnTracksTopic, OWNTRACKS_ROOT } from "../../contracts/mqtt-topics";
 import type { Logger } from "../../observability/logger";
-import { basicCredentials } from "../../auth/basic-credentials";
 import type { DeviceLogins } from "./device-logins";
+import { isJsonObject } from "../adapters/owntracks";
 import { jsonAnswer, readBody, type Answer } from "./http-answers";
 import type { UplinkDelivery } from "./uplink-delivery";
 import type { OwnTracksCommandClaims } from "./owntracks-command-claims";
 
 const OWNTRACKS_HTTP_PATH = "/api/v1/ingest/owntracks";
 const DEFAULT_DEVICE_NAME = "http";
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 const error = (status: number, code: string, message: string, headers?: Record<string, string>): Answer =>
   jsonAnswer(status, { error: { code, message } }, headers);
@@ -36,36 +37,35 @@ export function createOwnTracksHttp({
 }) {
   async function answer(req: IncomingMessage, url: URL): Promise<Answer> {
     if (req.method !== "POST") return error(405, "method_not_allowed", "POST only.", { allow: "POST" });
-    const credentials = basicCredentials(req.headers.authorization);
-    if (!credentials || !(await logins.verify(credentials.user, credentials.password))) {
+    const user = await logins.deviceOf(req.headers.authorization);
+    if (user === null) {
       return error(401, "unauthorized", "Log in with the device's id and secret (HTTP Basic).", {
         "www-authenticate": 'Basic realm="vigil"',
       });
     }
     const limitUser = req.headers["x-limit-u"] ?? url.searchParams.get("u");
-    if (limitUser !== undefined && limitUser !== null && limitUser !== credentials.user) {
+    if (limitUser !== undefined && limitUser !== null && limitUser !== user) {
       return error(403, "forbidden", "X-Limit-U: a device posts as itself only.");
     }
     const deviceName = String(req.headers["x-limit-d"] ?? url.searchParams.get("d") ?? DEFAULT_DEVICE_NAME);
-    const topic = `${OWNTRACKS_ROOT}/${credentials.user}/${deviceName}`;
+    const topic = `${OWNTRACKS_ROOT}/${user}/${deviceName}`;
     if ("refused" in parseOwnTracksTopic(topic)) {
       return error(400, "invalid_input", "X-Limit-D: 1-128 letters, digits or . _ : - only.");
     }
     const body = await readBody(req, maxBodyBytes);
     if (body === null) return error(413, "payload_too_large", `The request body is larger than ${maxBodyBytes} bytes.`);
+    // Parsed once: the adapter takes the object as it is.
     let json: unknown;
     try {
-      json = JSON.parse(body.toString("utf8"));
+      json = JSON.parse(utf8.decode(body));
     } catch {
-      return error(400, "invalid_input", "body: not JSON.");
+      return error(400, "invalid_input", "body: not JSON (UTF-8).");
     }
-    if (typeof json !== "object" || json === null || Array.isArray(json)) {
-      return error(400, "invalid_input", "body: an OwnTracks message is a JSON object.");
-    }
-    if (!(await delivery.ownTracks({ user: credentials.user, deviceName }, body))) {
+    if (!isJsonObject(json)) return error(400, "invalid_input", "body: an OwnTracks message is a JSON object.");
+    if (!(await delivery.ownTracks({ user, deviceName }, { body, json }))) {
       return error(503, "unavailable", "Not stored yet: send it again.");
     }
-    return { status: 200, body: await commands.claim(credentials.user) };
+    return { status: 200, body: await commands.claim(user) };
   }
 
   /** Answers the OwnTracks endpoint and returns true, or returns false for any other path. */

@@ -17,8 +17,8 @@ export type LocalIngest = {
   readonly accepting: boolean;
   /** A message on a native topic. */
   ingest: (message: InboundMessage) => Promise<void>;
-  /** An OwnTracks message of an authenticated device. */
-  ownTracks: (message: InboundMessage, login: OwnTracksLogin) => Promise<void>;
+  /** An OwnTracks message of an authenticated device; `json`, its payload when already parsed. */
+  ownTracks: (message: InboundMessage, login: OwnTracksLogin, json?: Record<string, unknown>) => Promise<void>;
 };
 
 type OwnTracksLogin = { user: string; deviceName: string };
@@ -26,8 +26,11 @@ type OwnTracksLogin = { user: string; deviceName: string };
 export type UplinkDelivery = {
   /** A native uplink (`guard/{id}/gps`, `device/{id}/telemetry`): true once it is safe. */
   native: (topic: string, payload: object) => Promise<boolean>;
-  /** An OwnTracks message as the app posted it (JSON), as if on `owntracks/{user}/{deviceName}`: true once safe. */
-  ownTracks: (login: OwnTracksLogin, body: Buffer) => Promise<boolean>;
+  /**
+   * An OwnTracks message as the app posted it (`body`, and the JSON object it holds), as if on
+   * `owntracks/{user}/{deviceName}`: true once safe.
+   */
+  ownTracks: (login: OwnTracksLogin, posted: { body: Buffer; json: Record<string, unknown> }) => Promise<boolean>;
 };
 
 const SAFE_WITHIN_MS = 5_000;
@@ -80,12 +83,12 @@ export function createUplinkDelivery({
           : publisher.publish(topic, payload, { qos: 1 }),
       );
     },
-    ownTracks(login, body) {
+    ownTracks(login, { body, json }) {
       const topic = `${OWNTRACKS_ROOT}/${login.user}/${login.deviceName}`;
       const local = here();
       return safeWithin(
         local
-          ? settled(topic, body, (message) => local.ownTracks(message, login))
+          ? settled(topic, body, (message) => local.ownTracks(message, login, json))
           : publisher.publish(topic, body, { qos: 1 }),
       );
     },
