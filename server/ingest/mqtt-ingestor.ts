@@ -17,7 +17,7 @@ import { createIdentifySource } from "./pipeline/identify-source";
 import { routeTopic } from "./pipeline/route-topic";
 import { createPipeline } from "./pipeline/run-pipeline";
 import { validatePayload } from "./pipeline/validate-payload";
-import { DISCONNECT_WITH_WILL, goneSubscription, goneWill, SESSION_TAKEN_OVER } from "./session-adoption";
+import { createSessionAdoption, DISCONNECT_WITH_WILL, goneWill, type SessionAdoption } from "./session-adoption";
 import { reportIdentityCollisions } from "./report-identity-collisions";
 import { receiptPayload } from "./persist/receipt";
 import { uplinkSubscriptions } from "../contracts/mqtt-topics";
@@ -109,9 +109,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
   const topics = uplinkSubscriptions().map((t) => (options.sharedGroup ? `$share/${options.sharedGroup}/${t}` : t));
 
   const sharedGroup = options.protocolVersion === 5 ? options.sharedGroup : undefined;
-  /** Sessions of gone ingest processes this one has taken over (session-adoption.ts), by client id. */
-  const adopted = new Map<string, MqttClient>();
-  let watcher: MqttClient | undefined;
+  const login = options.username ? { username: options.username, password: options.password ?? "" } : {};
 
   /** One persistent session feeding the pipeline: this process's own, or an adopted one (no reconnect). */
   function openSession(clientId: string, { adopting }: { adopting: boolean }): { c: MqttClient; g: PubackGate } {
@@ -124,7 +122,7 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
       // briefly taken): ingestion would stay stopped until the process restarts.
       reconnectOnConnackError: !adopting,
       connectTimeout: 10_000,
-      ...(options.username ? { username: options.username, password: options.password ?? "" } : {}),
+      ...login,
       ...(options.protocolVersion === 5 ? { properties: { sessionExpiryInterval: 3600, receiveMaximum: 65535 } } : {}),
       ...(sharedGroup ? { will: goneWill(clientId) } : {}),
     };
@@ -152,66 +150,24 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
     return { c, g };
   }
 
-  function adopt(clientId: string): void {
-    if (clientId === options.clientId || adopted.has(clientId) || recovering) return;
-    logger.warn({ adopted: clientId }, "an ingest process is gone: taking over its session until it returns");
-    const { c } = openSession(clientId, { adopting: true });
-    adopted.set(clientId, c);
-    c.on("connect", (connack) =>
-      logger.info({ adopted: clientId, session_present: connack.sessionPresent }, "adopted session connected"),
-    );
-    c.on("disconnect", (packet) => {
-      if (packet.reasonCode === SESSION_TAKEN_OVER)
-        logger.info({ adopted: clientId }, "its process is back: session handed over");
-    });
-    c.on("close", () => {
-      adopted.delete(clientId);
-      c.end(true);
-    });
-  }
-
-  /**
-   * Wills reach live processes only: through a session that ends with its
-   * connection (the dead process's own persistent session is still in the
-   * shared group and would queue the will for itself).
-   */
-  function watchForGoneProcesses(group: string): MqttClient {
-    const w = mqtt.connect(options.url, {
-      clientId: `${options.clientId}-watch`,
-      clean: true,
-      protocolVersion: 5,
-      reconnectPeriod: 1000,
-      reconnectOnConnackError: true,
-      connectTimeout: 10_000,
-      ...(options.username ? { username: options.username, password: options.password ?? "" } : {}),
-      properties: { sessionExpiryInterval: 0 },
-    });
-    w.on("connect", () =>
-      w.subscribe(goneSubscription(group), { qos: 1 }, (error) => {
-        if (error) logger.error({ err: error }, "subscribe to ingest wills failed");
-      }),
-    );
-    w.on("message", (_topic, payload) => adopt(payload.toString()));
-    w.on("error", (error) => logger.warn({ err: error }, "mqtt will watcher error"));
-    return w;
-  }
-
-  function endAdopted(disconnect: { force: boolean }): Promise<void>[] {
-    return [...adopted.values()].map(
-      (c) =>
-        new Promise<void>((resolve) =>
-          disconnect.force
-            ? c.end(true, {}, () => resolve())
-            : c.end(false, { reasonCode: DISCONNECT_WITH_WILL }, () => resolve()),
-        ),
-    );
-  }
+  /** On a shared subscription, the sessions of gone ingest processes this one takes over (session-adoption.ts). */
+  const adoption: SessionAdoption | undefined = sharedGroup
+    ? createSessionAdoption({
+        url: options.url,
+        clientId: options.clientId,
+        login,
+        group: sharedGroup,
+        logger,
+        openSession: (clientId) => openSession(clientId, { adopting: true }).c,
+        mayAdopt: () => !recovering,
+      })
+    : undefined;
 
   function connect(): Promise<void> {
     const { c, g } = openSession(options.clientId, { adopting: false });
     client = c;
     gate = g;
-    if (sharedGroup) watcher = watchForGoneProcesses(sharedGroup);
+    adoption?.watch();
     c.on("connect", (connack) => {
       metrics.mqttConnected.set(1);
       logger.info({ session_present: connack.sessionPresent }, "ingestor connected");
@@ -248,8 +204,10 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
           resolve();
         }
       });
-      const endWatcher = new Promise<void>((resolve) => (watcher ? watcher.end(true, {}, () => resolve()) : resolve()));
-      await Promise.race([Promise.all([endOwn, endWatcher, ...endAdopted({ force: true })]), sleep(2000)]);
+      const endAdoption = adoption
+        ? [adoption.stopWatching({ force: true }), ...adoption.endAdopted({ force: true })]
+        : [];
+      await Promise.race([Promise.all([endOwn, ...endAdoption]), sleep(2000)]);
       writer.discard();
       while (!stopping) {
         try {
@@ -286,11 +244,11 @@ export async function startIngestor(options: IngestorOptions): Promise<Ingestor>
       // subscriptions stay in the persistent session. On a shared
       // subscription, the will hands this session (and those it adopted) to a
       // survivor until this process is back.
-      await new Promise<void>((resolve) => (watcher ? watcher.end(false, {}, () => resolve()) : resolve()));
+      await adoption?.stopWatching({ force: false });
       await writer.drain();
       const disconnect = sharedGroup ? { reasonCode: DISCONNECT_WITH_WILL } : {};
       await Promise.all([
-        ...endAdopted({ force: false }),
+        ...(adoption?.endAdopted({ force: false }) ?? []),
         new Promise<void>((resolve) => client?.end(false, disconnect, () => resolve()) ?? resolve()),
       ]);
       await caches.unlisten();
