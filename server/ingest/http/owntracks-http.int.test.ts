@@ -62,7 +62,7 @@ describe("POST /api/v1/ingest/owntracks", () => {
     expect(revoked.status).toBe(200);
     // A verified login is remembered for 5 s (device-logins.ts); posting all along must not keep it alive.
     await waitFor(async () => (await postOwnTracks(vigil.url, phone.mqtt, fix())).status === 401, {
-      timeoutMs: 8_000,
+      timeoutMs: 10_000,
       intervalMs: 250,
       what: "the revoked phone's posts refused",
     });
