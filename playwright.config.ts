@@ -1,5 +1,8 @@
 // Playwright e2e: one real Vigil process (embedded PostgreSQL and broker)
-// started by e2e/global-setup.ts, driven through Debian's Chromium.
+// started by e2e/global-setup.ts, driven through Debian's Chromium. Two
+// projects: "ui-long" holds the specs that mostly wait (a NOC offline for 90 s,
+// a patrol window closing); `npm run test:e2e` (scripts/run-e2e.mjs) runs it in
+// a second Playwright process, with a Vigil of its own, beside "ui".
 import { defineConfig, devices } from "@playwright/test";
 
 const chromiumArgs = [
@@ -12,9 +15,17 @@ const chromiumArgs = [
   "--no-first-run",
 ];
 
+const browser = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1366, height: 800 },
+  launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
+};
+
+/** Specs that spend most of their time waiting, run beside the others (scripts/run-e2e.mjs). */
+const LONG_SPECS = ["noc-offline.spec.ts", "operator-missed-patrol.spec.ts"];
+
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
   globalSetup: "./e2e/global-setup.ts",
   workers: 1,
   retries: 0,
@@ -28,14 +39,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "ui",
-      testMatch: "*.spec.ts",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1366, height: 800 },
-        launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
-      },
-    },
+    { name: "ui", testMatch: "*.spec.ts", testIgnore: LONG_SPECS, outputDir: "test-results/ui", use: browser },
+    { name: "ui-long", testMatch: LONG_SPECS, outputDir: "test-results/ui-long", use: browser },
   ],
 });
