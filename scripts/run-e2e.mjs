@@ -20,7 +20,8 @@ function run(runArgs, { buffered }) {
     });
     const output = [];
     if (buffered) for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk) => output.push(chunk));
-    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(output) }));
+    // No exit code: killed by a signal, a failure.
+    child.on("close", (code) => resolve({ code: code ?? 1, output: Buffer.concat(output) }));
   });
 }
 

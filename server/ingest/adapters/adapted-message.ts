@@ -7,6 +7,23 @@ import type { RejectedMessage } from "../pipeline/types";
 
 export type NativeUplink = { topic: string; payload: Buffer };
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The JSON object a payload holds (strict UTF-8, at most `maxPayloadBytes`), or null when it holds none. */
+export function jsonObjectOf(payload: Buffer, maxPayloadBytes: number): Record<string, unknown> | null {
+  if (payload.length > maxPayloadBytes) return null;
+  try {
+    const json: unknown = JSON.parse(utf8.decode(payload));
+    return isJsonObject(json) ? json : null;
+  } catch {
+    return null;
+  }
+}
+
 export type AdaptedMessage =
   | { kind: "native"; uplinks: NativeUplink[] }
   | {

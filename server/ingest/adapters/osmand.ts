@@ -6,14 +6,12 @@
 // fix (speed in m/s) and the phone's battery as its telemetry, for the native
 // schemas to validate; the device identifier (`id`/`deviceid`/`device_id`) is
 // the caller's concern (the tracking key).
+import { isJsonObject } from "./adapted-message";
+
 const KNOTS_TO_MS = 1852 / 3600;
 const MILLISECONDS_FROM = 10_000_000_000; // an epoch this large is in milliseconds
 
 export type OsmAndFix = { gps: Record<string, unknown>; telemetry: Record<string, unknown> | null };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** A form field as a number when it is one; otherwise the text, for the schema to refuse by name. */
 function numeric(value: string | undefined): number | string | undefined {
@@ -36,7 +34,7 @@ const defined = (entries: Record<string, unknown>) =>
 
 /** The device identifier the request carries (query/form `id` or `deviceid`, JSON `device_id`). */
 export function osmAndDeviceId(form: URLSearchParams, json: unknown): string | null {
-  const fromJson = isObject(json) && typeof json.device_id === "string" ? json.device_id : null;
+  const fromJson = isJsonObject(json) && typeof json.device_id === "string" ? json.device_id : null;
   return form.get("id") ?? form.get("deviceid") ?? fromJson;
 }
 
@@ -62,9 +60,9 @@ export function fromOsmAndForm(form: URLSearchParams): OsmAndFix {
 }
 
 export function fromOsmAndJson(json: unknown): OsmAndFix {
-  const location = isObject(json) && isObject(json.location) ? json.location : {};
-  const coords = isObject(location.coords) ? location.coords : {};
-  const level = isObject(location.battery) ? location.battery.level : undefined;
+  const location = isJsonObject(json) && isJsonObject(json.location) ? json.location : {};
+  const coords = isJsonObject(location.coords) ? location.coords : {};
+  const level = isJsonObject(location.battery) ? location.battery.level : undefined;
   const battery = typeof level === "number" ? Math.round(level * 1000) / 10 : level;
   const at = timestamp(location.timestamp);
   return {

@@ -6,7 +6,7 @@
 // (a region enter/leave) is stored as a `transition` reading of the device;
 // `lwt` (the broker's last will for the app) marks the device offline; every
 // other `_type` is ignored. Shared by MQTT mode and HTTP mode.
-import { epochSecondsToIso, native, nativeUplink, type AdaptedMessage } from "./adapted-message";
+import { epochSecondsToIso, jsonObjectOf, native, nativeUplink, type AdaptedMessage } from "./adapted-message";
 
 export type OwnTracksSource = {
   /** The OwnTracks user: the device's external id, its broker or HTTP login. */
@@ -20,11 +20,6 @@ export type OwnTracksSource = {
 };
 
 const KMH_TO_MS = 1 / 3.6;
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** A per-source message id from the app's own fix time, so a redelivered message is stored once. */
 function messageId(deviceName: string, type: string, tst: unknown): string | undefined {
@@ -70,17 +65,6 @@ function transition(json: Record<string, unknown>, source: OwnTracksSource): Ada
   );
 }
 
-/** The OwnTracks message a payload holds, or null when it is not a JSON object within the size limit. */
-function decode(payload: Buffer, maxPayloadBytes: number): Record<string, unknown> | null {
-  if (payload.length > maxPayloadBytes) return null;
-  try {
-    const json: unknown = JSON.parse(utf8.decode(payload));
-    return isJsonObject(json) ? json : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The native message for one OwnTracks payload (`parsed`: the object it holds, when the caller parsed it already).
  * A payload that is not a JSON object is passed on unchanged under the device's telemetry topic, so the pipeline
@@ -92,7 +76,7 @@ export function fromOwnTracks(
   maxPayloadBytes: number,
   parsed?: Record<string, unknown>,
 ): AdaptedMessage {
-  const json = parsed ?? decode(payload, maxPayloadBytes);
+  const json = parsed ?? jsonObjectOf(payload, maxPayloadBytes);
   if (json === null) return native(nativeUplink(`device/${source.deviceExternalId}/telemetry`, payload));
   switch (json._type) {
     case "location":

@@ -12,9 +12,9 @@
 import type { ParsedZigbee2MqttTopic } from "../../contracts/mqtt-topics";
 import type { InboundMessage, RejectReason } from "../pipeline/types";
 import type { SourceRegistry } from "../source-registry";
-import { native, nativeUplink, type AdaptedMessage, type NativeUplink } from "./adapted-message";
+import { jsonObjectOf, native, nativeUplink, type AdaptedMessage, type NativeUplink } from "./adapted-message";
 import type { GatewayLogin, GatewaySensors } from "./gateway-sensors";
-import { fromZigbee2MqttState, parseAvailability, parseZigbee2MqttState } from "./zigbee2mqtt";
+import { fromZigbee2MqttState, parseAvailability } from "./zigbee2mqtt";
 
 const HEARTBEAT_METRIC = "zigbee2mqtt";
 const MAX_TRACKED = 100_000;
@@ -79,7 +79,7 @@ export function createZigbee2MqttAdapter({
   }
 
   async function deviceState(gateway: GatewayLogin, name: string, payload: Buffer): Promise<AdaptedMessage> {
-    const state = parseZigbee2MqttState(payload, maxPayloadBytes);
+    const state = jsonObjectOf(payload, maxPayloadBytes);
     if (!state) {
       const detail = `a device's state is a JSON object of at most ${maxPayloadBytes} bytes (advanced.output: json)`;
       return rejected(gateway.externalId, "invalid_json", detail);

@@ -4,7 +4,8 @@
 import { describe, expect, test } from "vitest";
 import { gatewaySensorId } from "../../contracts/mqtt-identity";
 import { parseUplinkTopic, parseZigbee2MqttTopic } from "../../contracts/mqtt-topics";
-import { fromZigbee2MqttState, parseAvailability, parseZigbee2MqttState } from "./zigbee2mqtt";
+import { jsonObjectOf } from "./adapted-message";
+import { fromZigbee2MqttState, parseAvailability } from "./zigbee2mqtt";
 
 const adapt = (state: Record<string, unknown>) =>
   fromZigbee2MqttState(state, "gw-1::sensor").map(({ topic, payload }) => ({
@@ -78,11 +79,11 @@ describe("a device's state to native uplinks", () => {
   });
 
   test("a state is a JSON object within the size limit; anything else is refused", () => {
-    expect(parseZigbee2MqttState(Buffer.from('{"occupancy":true}'), 1024)).toEqual({ occupancy: true });
+    expect(jsonObjectOf(Buffer.from('{"occupancy":true}'), 1024)).toEqual({ occupancy: true });
     for (const bad of ["ON", "27.3", "[1]", '"x"', "{", "\xff"]) {
-      expect(parseZigbee2MqttState(Buffer.from(bad, "latin1"), 1024)).toBeNull();
+      expect(jsonObjectOf(Buffer.from(bad, "latin1"), 1024)).toBeNull();
     }
-    expect(parseZigbee2MqttState(Buffer.from(`{"a":"${"x".repeat(100)}"}`), 64)).toBeNull();
+    expect(jsonObjectOf(Buffer.from(`{"a":"${"x".repeat(100)}"}`), 64)).toBeNull();
   });
 });
 

@@ -39,21 +39,6 @@ const PANIC_ACTIONS = new Set(["emergency", "sos", "panic"]);
 const ENVELOPE = new Set(["last_seen", "elapsed", "device", "timestamp", "msg_id", "seq"]);
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A device's state as Zigbee2MQTT publishes it: a JSON object, or null when it is not one. */
-export function parseZigbee2MqttState(payload: Buffer, maxPayloadBytes: number): Record<string, unknown> | null {
-  if (payload.length > maxPayloadBytes) return null;
-  try {
-    const json: unknown = JSON.parse(utf8.decode(payload));
-    return isObject(json) ? json : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * `online` or `offline` from `bridge/state` or a device's `availability`: the JSON form (`{"state":"online"}`)
  * or the legacy plain one (`online`, `advanced.legacy_availability_payload`); null for anything else.

@@ -10,14 +10,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseOwnTracksTopic, OWNTRACKS_ROOT } from "../../contracts/mqtt-topics";
 import type { Logger } from "../../observability/logger";
 import type { DeviceLogins } from "./device-logins";
-import { isJsonObject } from "../adapters/owntracks";
+import { jsonObjectOf } from "../adapters/adapted-message";
 import { jsonAnswer, readBody, type Answer } from "./http-answers";
 import type { UplinkDelivery } from "./uplink-delivery";
 import type { OwnTracksCommandClaims } from "./owntracks-command-claims";
 
 const OWNTRACKS_HTTP_PATH = "/api/v1/ingest/owntracks";
 const DEFAULT_DEVICE_NAME = "http";
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 const error = (status: number, code: string, message: string, headers?: Record<string, string>): Answer =>
   jsonAnswer(status, { error: { code, message } }, headers);
@@ -55,13 +54,8 @@ export function createOwnTracksHttp({
     const body = await readBody(req, maxBodyBytes);
     if (body === null) return error(413, "payload_too_large", `The request body is larger than ${maxBodyBytes} bytes.`);
     // Parsed once: the adapter takes the object as it is.
-    let json: unknown;
-    try {
-      json = JSON.parse(utf8.decode(body));
-    } catch {
-      return error(400, "invalid_input", "body: not JSON (UTF-8).");
-    }
-    if (!isJsonObject(json)) return error(400, "invalid_input", "body: an OwnTracks message is a JSON object.");
+    const json = jsonObjectOf(body, maxBodyBytes);
+    if (!json) return error(400, "invalid_input", "body: an OwnTracks message is a JSON object (UTF-8).");
     if (!(await delivery.ownTracks({ user, deviceName }, { body, json }))) {
       return error(503, "unavailable", "Not stored yet: send it again.");
     }

@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromOwnTracks } from "../adapters/owntracks";
-import { fromZigbee2MqttState, parseAvailability, parseZigbee2MqttState } from "../adapters/zigbee2mqtt";
+import { jsonObjectOf } from "../adapters/adapted-message";
+import { fromZigbee2MqttState, parseAvailability } from "../adapters/zigbee2mqtt";
 import { parseZigbee2MqttTopic } from "../../contracts/mqtt-topics";
 import { createDecodePayload } from "./decode-payload";
 import { routeTopic } from "./route-topic";
@@ -211,7 +212,7 @@ describe("hostile Zigbee2MQTT input", () => {
     fc.assert(
       fc.property(zigbeePayload, (p) => {
         expect(["online", "offline", null]).toContain(parseAvailability(p));
-        const state = parseZigbee2MqttState(p, 64 * 1024);
+        const state = jsonObjectOf(p, 64 * 1024);
         if (!state) return;
         for (const uplink of fromZigbee2MqttState(state, sensor)) {
           const own = [`device/${sensor}/telemetry`, `alert/panic/${sensor}`];
