@@ -11,7 +11,7 @@ import type { LastSeenWrites } from "./persist/touch-devices";
 import type { TenantRules } from "./tenant-rules";
 import type { TenantFenceCache } from "../geofence/tenant-fences";
 import type { TenantPatrols } from "./tenant-patrols";
-import { isTransientStorageError } from "./storage-errors";
+import { isConflict, isTransientStorageError } from "./storage-errors";
 import { ingestTrace } from "./ingest-trace";
 
 export type BatchWriter = {
@@ -67,7 +67,9 @@ export function createBatchWriter({
       tenantPatrols.forTenants(guardTenants),
     ]);
     ingestTrace.mark("caches");
-    const batch = await persistBatch(sql, { accepted, rejections, lastSeen, rules, fences, patrols });
+    const batch = await commitRetryingConflicts(() =>
+      persistBatch(sql, { accepted, rejections, lastSeen, rules, fences, patrols }),
+    );
     ingestTrace.mark("commit");
     // Visits change the GPS targets: the next batch reloads them without waiting for the NOTIFY to come back.
     for (const { tenantId } of batch.tourRuns) tenantPatrols.invalidate(tenantId);
@@ -75,6 +77,20 @@ export function createBatchWriter({
     onCommitted(batch, items);
     ingestTrace.mark("broadcast");
     ingestTrace.batchEnd();
+  }
+
+  // Another process's transaction (a shared subscription's other ingestor, a worker) that locks the same rows (a
+  // tour run two guards visit) in the opposite order: PostgreSQL ends one of the two with a deadlock, and running
+  // the batch again once the other has committed succeeds. Not a database outage.
+  async function commitRetryingConflicts<T>(run: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run();
+      } catch (error) {
+        if (!isConflict(error) || attempt === 3) throw error;
+        logger.warn({ err: error, attempt }, "ingest batch conflicted with another transaction: retrying");
+      }
+    }
   }
 
   // A row PostgreSQL refuses must not block the others: retry one by one and

@@ -16,6 +16,12 @@ const TRANSIENT_CODES = new Set([
   "40P01", // deadlock detected
 ]);
 
+/** A transaction PostgreSQL ended because of another's locks: run again, it succeeds. */
+export function isConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "40001" || code === "40P01";
+}
+
 export function isTransientStorageError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== "string") return false;
