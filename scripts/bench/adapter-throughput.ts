@@ -7,6 +7,7 @@
 // none is a duplicate. Payloads: owntracks.org/booklet/tech/json and
 // tech/http; traccar.org/osmand (id, lat, lon, timestamp, accuracy).
 import mqtt from "mqtt";
+import postgres from "postgres";
 import { waitFor } from "../../test/harness/wait-for";
 import type { Row, Target } from "./broker-comparison";
 import { hammer, type HammerRequest } from "./http-hammer";
@@ -114,8 +115,16 @@ function requestOf(protocol: HttpProtocol, phones: Phone[], n: number, base: num
   };
 }
 
+/** Writes the database's dirty pages now, so that a run does not pay for the writes of the runs before it. */
+async function checkpoint(databaseUrl: string): Promise<void> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  await sql`checkpoint`;
+  await sql.end();
+}
+
 /** `base`: when its fixes start (ms); runs are given bases far enough apart that no fix repeats another run's. */
 async function overHttp(target: Target, phones: Phone[], protocol: HttpProtocol, connections: number, base: number) {
+  await checkpoint(target.vigil.databaseUrl);
   const before = await countLocations(target.vigil.databaseUrl);
   const t0 = performance.now();
   let n = 0;
