@@ -11,10 +11,10 @@ import {
   expect,
   providerRequests,
   publish,
+  registerGuardWithPhone,
   screenshotDir,
   signIn,
   test,
-  type MqttCredentials,
   type Vigil,
 } from "./fixtures";
 
@@ -64,12 +64,7 @@ test("a low-battery alert does not page the panic policy, and a contact's new ph
       const created = await tenantApi.post("/api/v1/contacts", { data: { name, phone: phoneNumber } });
       expect(created.status(), await created.text()).toBe(201);
     }
-    expect((await tenantApi.post("/api/v1/guards", { data: guard })).status()).toBe(201);
-    const device = await tenantApi.post("/api/v1/devices", {
-      data: { externalId: `phone-rt-${id}`, kind: "guard-phone", guardExternalId: guard.externalId },
-    });
-    expect(device.status(), await device.text()).toBe(201);
-    return ((await device.json()) as { mqtt: MqttCredentials }).mqtt;
+    return (await registerGuardWithPhone(tenantApi, guard, `phone-rt-${id}`)).mqtt;
   });
 
   await signIn(page, vigil, admin);

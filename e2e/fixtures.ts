@@ -115,6 +115,22 @@ export async function ownTenant(
   return { suffix, account, api };
 }
 
+/** Creates a guard and registers their phone; the phone's login is returned, as the API shows it only once. */
+export async function registerGuardWithPhone(
+  api: APIRequestContext,
+  guard: { externalId: string; name: string },
+  phoneExternalId: string,
+): Promise<{ mqtt: MqttCredentials; trackingKey: string }> {
+  const created = await api.post("/api/v1/guards", { data: guard });
+  expect(created.status(), await created.text()).toBe(201);
+  const device = await api.post("/api/v1/devices", {
+    data: { externalId: phoneExternalId, kind: "guard-phone", guardExternalId: guard.externalId },
+  });
+  expect(device.status(), await device.text()).toBe(201);
+  const { mqtt, trackingKey } = (await device.json()) as { mqtt: MqttCredentials; trackingKey: string };
+  return { mqtt, trackingKey };
+}
+
 /**
  * The NOC fits its map to every guard's latest position: a spec whose guards report far from the others removes
  * their positions when done, so the view other specs expect does not change (externalIdLike: a LIKE pattern).

@@ -10,10 +10,10 @@ import {
   ownTenant,
   phonePage,
   publishMany,
+  registerGuardWithPhone,
   screenshotDir,
   signIn,
   test,
-  type MqttCredentials,
 } from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });
@@ -64,13 +64,7 @@ test("a manager draws a fence, a guard walks out of it, the operator sees the vi
   const siteName = `Warehouse ${suffix}`;
 
   const phone = await test.step("register a guard and their phone through the API", async () => {
-    const created = await api.post("/api/v1/guards", { data: guard });
-    expect(created.status(), await created.text()).toBe(201);
-    const device = await api.post("/api/v1/devices", {
-      data: { externalId: `phone-${suffix}`, kind: "guard-phone", guardExternalId: guard.externalId },
-    });
-    expect(device.status(), await device.text()).toBe(201);
-    return ((await device.json()) as { mqtt: MqttCredentials }).mqtt;
+    return (await registerGuardWithPhone(api, guard, `phone-${suffix}`)).mqtt;
   });
 
   await signIn(page, vigil, account);

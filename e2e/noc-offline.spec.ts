@@ -3,7 +3,7 @@
 // and the banner show what was raised meanwhile (a panic sent twice shows once,
 // "2 times") and drop what was resolved meanwhile. Its own Playwright project
 // (playwright.config.ts, "ui-long"): 90 s of waiting run beside the other specs.
-import { expect, publish, resolveOpenAlerts, signIn, test, type MqttCredentials } from "./fixtures";
+import { expect, publish, registerGuardWithPhone, resolveOpenAlerts, signIn, test } from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -17,11 +17,7 @@ test("alerts raised and resolved while the NOC was offline for 90 s show within 
   test.setTimeout(180_000);
   const suffix = Date.now().toString(36);
   const guard = { externalId: `guard-r-${suffix}`, name: "Joseph Dsouza" };
-  expect((await api.post("/api/v1/guards", { data: guard })).status()).toBe(201);
-  const device = await api.post("/api/v1/devices", {
-    data: { externalId: `phone-r-${suffix}`, kind: "guard-phone", guardExternalId: guard.externalId },
-  });
-  const phone = ((await device.json()) as { mqtt: MqttCredentials }).mqtt;
+  const { mqtt: phone } = await registerGuardWithPhone(api, guard, `phone-r-${suffix}`);
   await resolveOpenAlerts(api);
   const panic = (msgId: string) =>
     publish(

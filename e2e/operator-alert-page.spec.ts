@@ -12,11 +12,11 @@ import {
   expect,
   providerRequests,
   publish,
+  registerGuardWithPhone,
   resolveOpenAlerts,
   screenshotDir,
   signIn,
   test,
-  type MqttCredentials,
 } from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });
@@ -55,7 +55,7 @@ test("operator opens an alert from the banner and sees the SMS delivered", async
   const contactName = `Priya Night Supervisor ${suffix}`;
   const guard = { externalId: `guard-ap-${suffix}`, name: "Meena Rao" };
 
-  await test.step("a supervisor is told by SMS; a guard has a phone", async () => {
+  const phone = await test.step("a supervisor is told by SMS; a guard has a phone", async () => {
     const created = await api.post("/api/v1/contacts", { data: { name: contactName, phone: phoneNumber } });
     expect(created.status(), await created.text()).toBe(201);
     const contact = (await created.json()) as ContactDto;
@@ -63,13 +63,8 @@ test("operator opens an alert from the banner and sees the SMS delivered", async
       data: { name: `Alert page ${suffix}`, tiers: [{ contactIds: [contact.id], channels: ["sms"], delaySeconds: 0 }] },
     });
     expect(policy.status(), await policy.text()).toBe(201);
-    expect((await api.post("/api/v1/guards", { data: guard })).status()).toBe(201);
+    return (await registerGuardWithPhone(api, guard, `phone-ap-${suffix}`)).mqtt;
   });
-  const device = await api.post("/api/v1/devices", {
-    data: { externalId: `phone-ap-${suffix}`, kind: "guard-phone", guardExternalId: guard.externalId },
-  });
-  expect(device.status(), await device.text()).toBe(201);
-  const phone = ((await device.json()) as { mqtt: MqttCredentials }).mqtt;
 
   await resolveOpenAlerts(api);
   const errors = collectErrors(page);
@@ -192,11 +187,7 @@ test("operator works the NOC from the keyboard: ? lists the shortcuts, j/m/a/s a
   test.setTimeout(60_000);
   const suffix = Date.now().toString(36);
   const guard = { externalId: `guard-kb-${suffix}`, name: `Keyboard Karthik ${suffix}` };
-  expect((await api.post("/api/v1/guards", { data: guard })).status()).toBe(201);
-  const device = await api.post("/api/v1/devices", {
-    data: { externalId: `phone-kb-${suffix}`, kind: "guard-phone", guardExternalId: guard.externalId },
-  });
-  const phone = ((await device.json()) as { mqtt: MqttCredentials }).mqtt;
+  const { mqtt: phone } = await registerGuardWithPhone(api, guard, `phone-kb-${suffix}`);
   await resolveOpenAlerts(api);
   const errors = collectErrors(page);
   await signIn(page, vigil, vigil.operators[1]);

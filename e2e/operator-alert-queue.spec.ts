@@ -5,7 +5,7 @@
 import path from "node:path";
 import type { Page, Route } from "@playwright/test";
 import type { AlertDetailDto, AlertListItemDto } from "../server/contracts/api";
-import { expect, publish, resolveOpenAlerts, screenshotDir, signIn, test, type MqttCredentials } from "./fixtures";
+import { expect, publish, registerGuardWithPhone, resolveOpenAlerts, screenshotDir, signIn, test } from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -51,12 +51,7 @@ test("operators claim, race to acknowledge and resolve a panic as a false alarm 
   const [first, second] = vigil.operators;
   const suffix = Date.now().toString(36);
   const guard = { externalId: `guard-q-${suffix}`, name: "Meena Iyer" };
-  expect((await api.post("/api/v1/guards", { data: guard })).status()).toBe(201);
-  const device = await api.post("/api/v1/devices", {
-    data: { externalId: `phone-q-${suffix}`, kind: "guard-phone", guardExternalId: guard.externalId },
-  });
-  expect(device.status(), await device.text()).toBe(201);
-  const phone = ((await device.json()) as { mqtt: MqttCredentials }).mqtt;
+  const { mqtt: phone } = await registerGuardWithPhone(api, guard, `phone-q-${suffix}`);
   await resolveOpenAlerts(api); // alarms other tests left open would ring too
 
   const otherContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });

@@ -9,7 +9,7 @@ import postgres from "postgres";
 import type { CheckpointDto } from "../server/contracts/patrols";
 import type { SiteDto } from "../server/contracts/sites";
 import { advanceTourRuns } from "../server/services/patrols/advance-tour-runs";
-import { expect, ownTenant, publish, screenshotDir, signIn, test, type MqttCredentials } from "./fixtures";
+import { expect, ownTenant, publish, registerGuardWithPhone, screenshotDir, signIn, test } from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -27,11 +27,7 @@ test("a patrol run left unfinished becomes a patrol-missed alert on the NOC, liv
   const siteName = `Warehouse ${suffix}`;
 
   const { phone, gates } = await test.step("a guard with a phone and a tour of two checkpoints due now", async () => {
-    expect((await api.post("/api/v1/guards", { data: guard })).status()).toBe(201);
-    const device = await api.post("/api/v1/devices", {
-      data: { externalId: `phone-m-${suffix}`, kind: "guard-phone", guardExternalId: guard.externalId },
-    });
-    expect(device.status(), await device.text()).toBe(201);
+    const { mqtt: phone } = await registerGuardWithPhone(api, guard, `phone-m-${suffix}`);
     const site = (await (await api.post("/api/v1/sites", { data: { name: siteName } })).json()) as SiteDto;
     const gates: CheckpointDto[] = [];
     for (const name of ["Front gate", "Fire exit"]) {
@@ -57,7 +53,7 @@ test("a patrol run left unfinished becomes a patrol-missed alert on the NOC, liv
     } finally {
       await sql.end({ timeout: 5 });
     }
-    return { phone: ((await device.json()) as { mqtt: MqttCredentials }).mqtt, gates };
+    return { phone, gates };
   });
 
   await signIn(page, vigil, account);

@@ -1,7 +1,7 @@
 // Persona: the control-room operator signs in and watches a guard move, live,
 // after the guard's phone publishes GPS fixes over MQTT.
 import path from "node:path";
-import { expect, publish, screenshotDir, test, type MqttCredentials } from "./fixtures";
+import { expect, publish, registerGuardWithPhone, screenshotDir, test } from "./fixtures";
 import { markerCentre } from "./map-markers";
 
 // The map opens on this point (components/map/live-map.tsx) when there are no positions yet.
@@ -25,13 +25,7 @@ test("operator sees a guard appear and move on the NOC after GPS fixes over MQTT
   const suffix = Date.now().toString(36);
   const guard = { externalId: `guard-${suffix}`, name: "Asha Rao" };
   const phone = await test.step("register a guard and their phone through the API", async () => {
-    const created = await api.post("/api/v1/guards", { data: guard });
-    expect(created.status(), await created.text()).toBe(201);
-    const device = await api.post("/api/v1/devices", {
-      data: { externalId: `phone-${suffix}`, kind: "guard-phone", guardExternalId: guard.externalId },
-    });
-    expect(device.status(), await device.text()).toBe(201);
-    return ((await device.json()) as { mqtt: MqttCredentials }).mqtt;
+    return (await registerGuardWithPhone(api, guard, `phone-${suffix}`)).mqtt;
   });
 
   // A reload would give the page a new time origin: it must not change.

@@ -7,7 +7,7 @@ import postgres from "postgres";
 import type { CheckpointDto, TourDto } from "../server/contracts/patrols";
 import type { SiteDto } from "../server/contracts/sites";
 import { advanceTourRuns } from "../server/services/patrols/advance-tour-runs";
-import { expect, ownTenant, phonePage, publish, screenshotDir, signIn, test, type MqttCredentials } from "./fixtures";
+import { expect, ownTenant, phonePage, publish, registerGuardWithPhone, screenshotDir, signIn, test } from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });
 
@@ -25,11 +25,7 @@ test("the operator sees a tour run's progress bar move as the guard scans checkp
 
   const { phone, gates } =
     await test.step("a guard with a phone, a site with three checkpoints and a tour due now", async () => {
-      expect((await api.post("/api/v1/guards", { data: guard })).status()).toBe(201);
-      const device = await api.post("/api/v1/devices", {
-        data: { externalId: `phone-${suffix}`, kind: "guard-phone", guardExternalId: guard.externalId },
-      });
-      expect(device.status(), await device.text()).toBe(201);
+      const { mqtt: phone } = await registerGuardWithPhone(api, guard, `phone-${suffix}`);
       const site = (await (await api.post("/api/v1/sites", { data: { name: `Depot ${suffix}` } })).json()) as SiteDto;
       const gates: CheckpointDto[] = [];
       for (const name of ["North gate", "Loading bay", "Roof door"]) {
@@ -56,7 +52,7 @@ test("the operator sees a tour run's progress bar move as the guard scans checkp
       } finally {
         await sql.end({ timeout: 5 });
       }
-      return { phone: ((await device.json()) as { mqtt: MqttCredentials }).mqtt, gates };
+      return { phone, gates };
     });
 
   const scan = (code: string, n: number) =>

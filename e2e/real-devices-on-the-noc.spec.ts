@@ -16,6 +16,7 @@ import {
   expect,
   forgetGuardPositions,
   publish,
+  registerGuardWithPhone,
   resolveOpenAlerts,
   screenshotDir,
   signIn,
@@ -41,12 +42,7 @@ test("a fix in each protocol moves the guard on the NOC map", async ({ page, api
   test.setTimeout(90_000);
   const suffix = Date.now().toString(36);
   const guard = { externalId: `guard-rd-${suffix}`, name: "Meena Iyer" };
-  expect((await api.post("/api/v1/guards", { data: guard })).status()).toBe(201);
-  const registered = await api.post("/api/v1/devices", {
-    data: { externalId: `phone-rd-${suffix}`, kind: "guard-phone", guardExternalId: guard.externalId },
-  });
-  expect(registered.status(), await registered.text()).toBe(201);
-  const { mqtt, trackingKey } = (await registered.json()) as Registered;
+  const { mqtt, trackingKey } = await registerGuardWithPhone(api, guard, `phone-rd-${suffix}`);
 
   await signIn(page, vigil);
   await expect(page.getByRole("status")).toHaveText("Live");

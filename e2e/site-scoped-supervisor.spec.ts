@@ -5,7 +5,16 @@
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import type { AlertListItemDto } from "../server/contracts/api";
-import { expect, publish, resolveOpenAlerts, screenshotDir, signIn, test, type MqttCredentials } from "./fixtures";
+import {
+  expect,
+  publish,
+  registerGuardWithPhone,
+  resolveOpenAlerts,
+  screenshotDir,
+  signIn,
+  test,
+  type MqttCredentials,
+} from "./fixtures";
 
 type Guard = { externalId: string; name: string; mqtt: MqttCredentials };
 
@@ -14,14 +23,10 @@ async function siteWithGuard(api: APIRequestContext, site: string, name: string,
   expect(created.status(), await created.text()).toBe(201);
   const { id } = (await created.json()) as { id: string };
   const externalId = `guard-${site.toLowerCase()}-${suffix}`;
-  expect((await api.post("/api/v1/guards", { data: { externalId, name } })).status()).toBe(201);
-  const device = await api.post("/api/v1/devices", {
-    data: { externalId: `phone-${externalId}`, kind: "guard-phone", guardExternalId: externalId },
-  });
-  expect(device.status(), await device.text()).toBe(201);
+  const { mqtt } = await registerGuardWithPhone(api, { externalId, name }, `phone-${externalId}`);
   const assigned = await api.post(`/api/v1/guards/${externalId}/assignments`, { data: { siteId: id } });
   expect(assigned.status(), await assigned.text()).toBe(201);
-  const guard: Guard = { externalId, name, mqtt: ((await device.json()) as { mqtt: MqttCredentials }).mqtt };
+  const guard: Guard = { externalId, name, mqtt };
   return { site: { id, name: `${site} ${suffix}` }, guard };
 }
 

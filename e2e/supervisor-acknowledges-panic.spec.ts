@@ -9,11 +9,11 @@ import {
   expect,
   providerRequests,
   publish,
+  registerGuardWithPhone,
   resolveOpenAlerts,
   screenshotDir,
   signIn,
   test,
-  type MqttCredentials,
 } from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });
@@ -76,12 +76,7 @@ test("supervisor acknowledges a panic from the SMS link on a phone and the opera
   });
 
   const phone = await test.step("a guard and their phone are registered", async () => {
-    expect((await api.post("/api/v1/guards", { data: guard })).status()).toBe(201);
-    const device = await api.post("/api/v1/devices", {
-      data: { externalId: `phone-${suffix}`, kind: "guard-phone", guardExternalId: guard.externalId },
-    });
-    expect(device.status(), await device.text()).toBe(201);
-    return ((await device.json()) as { mqtt: MqttCredentials }).mqtt;
+    return (await registerGuardWithPhone(api, guard, `phone-${suffix}`)).mqtt;
   });
 
   await resolveOpenAlerts(api); // alarms other tests left open would keep the banner up

@@ -9,7 +9,16 @@
 import path from "node:path";
 import type { APIRequestContext, Browser, BrowserContext } from "@playwright/test";
 import type { AlertDetailDto, AlertListItemDto } from "../server/contracts/api";
-import { expect, publish, resolveOpenAlerts, screenshotDir, test, type MqttCredentials, type Vigil } from "./fixtures";
+import {
+  expect,
+  publish,
+  registerGuardWithPhone,
+  resolveOpenAlerts,
+  screenshotDir,
+  test,
+  type MqttCredentials,
+  type Vigil,
+} from "./fixtures";
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
 
@@ -18,12 +27,8 @@ async function guardWithPhone(
   name: string,
 ): Promise<{ externalId: string; mqtt: MqttCredentials }> {
   const externalId = `guard-${name.split(" ")[0]!.toLowerCase()}-${Date.now().toString(36)}`;
-  expect((await api.post("/api/v1/guards", { data: { externalId, name } })).status()).toBe(201);
-  const device = await api.post("/api/v1/devices", {
-    data: { externalId: `phone-${externalId}`, kind: "guard-phone", guardExternalId: externalId },
-  });
-  expect(device.status(), await device.text()).toBe(201);
-  return { externalId, mqtt: ((await device.json()) as { mqtt: MqttCredentials }).mqtt };
+  const { mqtt } = await registerGuardWithPhone(api, { externalId, name }, `phone-${externalId}`);
+  return { externalId, mqtt };
 }
 
 async function panic(vigil: Vigil, guard: { externalId: string; mqtt: MqttCredentials }, message: string) {
