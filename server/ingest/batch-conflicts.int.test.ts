@@ -28,7 +28,9 @@ const storageDown: unknown[] = [];
 
 beforeAll(async () => {
   vigil = await startTestVigil();
-  sql = postgres(vigil.databaseUrl, { max: 3, onnotice: () => {} });
+  // The batch looks for a deadlock 3 s into a wait (the server's default is 1 s): time enough, on a loaded machine,
+  // for the other transaction to close the cycle before, so that the batch is the one PostgreSQL ends.
+  sql = postgres(vigil.databaseUrl, { max: 3, onnotice: () => {}, connection: { deadlock_timeout: "3s" } });
   registry = createSourceRegistry({ sql });
   const logger = componentLogger("batch-conflicts-test");
   const writer = createBatchWriter({
@@ -95,6 +97,7 @@ function submitFix(source: GuardSource, at: Date, msgId: string): Promise<void> 
 async function lockPosition(guardId: string): Promise<ReservedSql> {
   const locker = await sql.reserve();
   await locker`begin`;
+  await locker`set local deadlock_timeout = '60s'`;
   await locker`select 1 from guard_positions where guard_id = ${guardId} for update`;
   return locker;
 }
@@ -116,7 +119,7 @@ test("a batch PostgreSQL ends in a deadlock is committed again, and ingestion is
   let fix: Promise<void>;
   try {
     // The batch takes its dedupe key, then waits on the locked position; the other transaction then waits on that
-    // key: a cycle, which PostgreSQL breaks by ending the batch's transaction (the first to wait).
+    // key: a cycle, which PostgreSQL breaks by ending the transaction that looks for it first, the batch's.
     fix = submitFix(a, new Date(t0 + 1000), "d1");
     await waitFor(async () => (await waitingOnLocks()) > 0, { what: "the batch waiting on the position row" });
     await locker`insert into ingest_dedupe (source, msg_id) values (${`guard/${a.externalId}`}, 'd1')`;
