@@ -8,23 +8,14 @@ import type { MqttClient } from "mqtt";
 import postgres, { type Sql } from "postgres";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { gpsPayload } from "../contracts/mqtt-payloads";
-import { componentLogger } from "../observability/logger";
-import { metrics } from "../observability/metrics";
-import { createTenantFenceCache } from "../geofence/tenant-fences";
 import { createGuardWithPhone } from "../../test/harness/api-client";
 import { connectDevice, endQuietly, gpsFix, publishJson } from "../../test/harness/mqtt-device";
 import { startTestVigil, type TestVigil } from "../../test/harness/vigil";
+import { createTestPipeline } from "../../test/harness/ingest-pipeline";
 import { waitFor } from "../../test/harness/wait-for";
-import { createBatchWriter } from "./batch-writer";
-import { createDecodePayload } from "./pipeline/decode-payload";
-import { createIdentifySource } from "./pipeline/identify-source";
-import { routeTopic } from "./pipeline/route-topic";
-import { createPipeline, type Pipeline } from "./pipeline/run-pipeline";
+import type { Pipeline } from "./pipeline/run-pipeline";
 import type { InboundMessage, ValidatedMessage } from "./pipeline/types";
-import { validatePayload } from "./pipeline/validate-payload";
-import { createSourceRegistry, type SourceRegistry } from "./source-registry";
-import { createTenantPatrols } from "./tenant-patrols";
-import { createTenantRules } from "./tenant-rules";
+import type { SourceRegistry } from "./source-registry";
 
 let vigil: TestVigil;
 let sql: Sql;
@@ -35,31 +26,7 @@ const clients: MqttClient[] = [];
 beforeAll(async () => {
   vigil = await startTestVigil();
   sql = postgres(vigil.databaseUrl, { max: 2, onnotice: () => {} });
-  registry = createSourceRegistry({ sql });
-  const logger = componentLogger("adapter-test");
-  const writer = createBatchWriter({
-    sql,
-    tenantRules: createTenantRules({ sql }),
-    tenantFences: createTenantFenceCache({ sql }),
-    tenantPatrols: createTenantPatrols({ sql }),
-    maxRows: 100,
-    maxWaitMs: 0,
-    maxBuffered: 1000,
-    logger,
-    onCommitted: () => {},
-    onStorageDown: () => {},
-  });
-  pipeline = createPipeline({
-    stages: {
-      route: routeTopic,
-      identify: createIdentifySource({ registry }),
-      decode: createDecodePayload({ maxPayloadBytes: 65536 }),
-      validate: validatePayload,
-    },
-    writer,
-    metrics,
-    logger,
-  });
+  ({ pipeline, registry } = createTestPipeline(sql, { name: "adapter-test" }));
 });
 
 afterAll(async () => {

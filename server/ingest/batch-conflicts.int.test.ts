@@ -3,22 +3,13 @@
 // deadlock is not a database outage, and ingestion is not taken down for it.
 import postgres, { type ReservedSql, type Sql } from "postgres";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createTenantFenceCache } from "../geofence/tenant-fences";
-import { componentLogger } from "../observability/logger";
-import { metrics } from "../observability/metrics";
 import { createGuard } from "../../test/harness/api-client";
 import { startTestVigil, type TestVigil } from "../../test/harness/vigil";
+import { createTestPipeline } from "../../test/harness/ingest-pipeline";
 import { waitFor } from "../../test/harness/wait-for";
-import { createBatchWriter } from "./batch-writer";
-import { createPipeline, type Pipeline } from "./pipeline/run-pipeline";
+import type { Pipeline } from "./pipeline/run-pipeline";
 import type { GuardSource } from "./pipeline/types";
-import { createSourceRegistry, type SourceRegistry } from "./source-registry";
-import { createTenantPatrols } from "./tenant-patrols";
-import { createTenantRules } from "./tenant-rules";
-import { createDecodePayload } from "./pipeline/decode-payload";
-import { createIdentifySource } from "./pipeline/identify-source";
-import { routeTopic } from "./pipeline/route-topic";
-import { validatePayload } from "./pipeline/validate-payload";
+import type { SourceRegistry } from "./source-registry";
 
 let vigil: TestVigil;
 let sql: Sql;
@@ -31,31 +22,10 @@ beforeAll(async () => {
   // The batch looks for a deadlock 3 s into a wait (the server's default is 1 s): time enough, on a loaded machine,
   // for the other transaction to close the cycle before, so that the batch is the one PostgreSQL ends.
   sql = postgres(vigil.databaseUrl, { max: 3, onnotice: () => {}, connection: { deadlock_timeout: "3s" } });
-  registry = createSourceRegistry({ sql });
-  const logger = componentLogger("batch-conflicts-test");
-  const writer = createBatchWriter({
-    sql,
-    tenantRules: createTenantRules({ sql }),
-    tenantFences: createTenantFenceCache({ sql }),
-    tenantPatrols: createTenantPatrols({ sql }),
-    maxRows: 100,
-    maxWaitMs: 0,
-    maxBuffered: 1000,
-    logger,
-    onCommitted: () => {},
+  ({ pipeline, registry } = createTestPipeline(sql, {
+    name: "batch-conflicts-test",
     onStorageDown: (error) => storageDown.push(error),
-  });
-  pipeline = createPipeline({
-    stages: {
-      route: routeTopic,
-      identify: createIdentifySource({ registry }),
-      decode: createDecodePayload({ maxPayloadBytes: 65536 }),
-      validate: validatePayload,
-    },
-    writer,
-    metrics,
-    logger,
-  });
+  }));
 });
 
 afterAll(async () => {

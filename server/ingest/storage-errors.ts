@@ -12,19 +12,25 @@ const TRANSIENT_CODES = new Set([
   "CONNECTION_ENDED",
   "CONNECTION_DESTROYED",
   "CONNECT_TIMEOUT",
+]);
+
+/** A transaction PostgreSQL ended because of another's locks. */
+const CONFLICT_CODES = new Set([
   "40001", // serialization failure
   "40P01", // deadlock detected
 ]);
 
-/** A transaction PostgreSQL ended because of another's locks: run again, it succeeds. */
+const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
+
+/** Run again, it succeeds (once the other transaction has committed). */
 export function isConflict(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "40001" || code === "40P01";
+  const code = codeOf(error);
+  return typeof code === "string" && CONFLICT_CODES.has(code);
 }
 
 export function isTransientStorageError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = codeOf(error);
   if (typeof code !== "string") return false;
   // 08: connection exception, 53: insufficient resources, 57P: operator intervention (shutdown), 58: system error
-  return TRANSIENT_CODES.has(code) || /^(08|53|57P|58)/.test(code);
+  return TRANSIENT_CODES.has(code) || CONFLICT_CODES.has(code) || /^(08|53|57P|58)/.test(code);
 }
