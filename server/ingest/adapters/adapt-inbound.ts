@@ -100,8 +100,9 @@ export function createAdaptedIngest({
       left -= 1;
       if (left === 0) message.settle();
     };
-    for (const { topic, payload } of adapted.uplinks) {
-      await pipeline.ingest({ topic, payload, qos: message.qos, arrivedAt: message.arrivedAt, settle: settleOne });
+    for (const { topic, payload, json } of adapted.uplinks) {
+      const { qos, arrivedAt } = message;
+      await pipeline.ingest({ topic, payload, ...(json && { json }), qos, arrivedAt, settle: settleOne });
     }
   }
 

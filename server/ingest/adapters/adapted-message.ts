@@ -5,7 +5,12 @@
 // for (accepted and dropped, without quarantine).
 import type { RejectedMessage } from "../pipeline/types";
 
-export type NativeUplink = { topic: string; payload: Buffer };
+export type NativeUplink = {
+  topic: string;
+  payload: Buffer;
+  /** The JSON object the payload was made from (as the payload would parse), so the pipeline need not parse it. */
+  json?: Record<string, unknown>;
+};
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -38,7 +43,11 @@ export type AdaptedMessage =
   | { kind: "ignored"; reason: string };
 
 export function nativeUplink(topic: string, payload: Record<string, unknown> | Buffer): NativeUplink {
-  return { topic, payload: Buffer.isBuffer(payload) ? payload : Buffer.from(JSON.stringify(payload)) };
+  if (Buffer.isBuffer(payload)) return { topic, payload };
+  const text = JSON.stringify(payload);
+  // As the text parses back: the object itself, unless a field of it was left undefined (then absent).
+  const json = Object.values(payload).includes(undefined) ? (JSON.parse(text) as Record<string, unknown>) : payload;
+  return { topic, payload: Buffer.from(text), json };
 }
 
 export function native(...uplinks: NativeUplink[]): AdaptedMessage {

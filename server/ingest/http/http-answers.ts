@@ -1,5 +1,14 @@
-// What the HTTP ingest adapters share: a bounded body read and a JSON answer.
+// What the HTTP ingest adapters share: the request's target, a bounded body read and a JSON answer.
 import type { IncomingMessage } from "node:http";
+
+/** A request's path and its query string (without the `?`). */
+export type RequestTarget = { pathname: string; search: string };
+
+/** Split by hand: a URL object costs 2% of a fix posted, and these paths are compared as they are sent. */
+export function targetOf(url: string): RequestTarget {
+  const mark = url.indexOf("?");
+  return mark === -1 ? { pathname: url, search: "" } : { pathname: url.slice(0, mark), search: url.slice(mark + 1) };
+}
 
 export type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 

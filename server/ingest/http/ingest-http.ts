@@ -11,6 +11,7 @@ import { createOsmAndHttp } from "./osmand-http";
 import { createOwnTracksHttp } from "./owntracks-http";
 import { createTrackingKeys } from "./tracking-keys";
 import type { UplinkDelivery } from "./uplink-delivery";
+import { targetOf } from "./http-answers";
 import type { DeviceLiveness } from "../device-liveness";
 import type { OwnTracksCommandClaims } from "./owntracks-command-claims";
 
@@ -42,7 +43,7 @@ export function createIngestHttp({
   const osmAnd = createOsmAndHttp({ trackingKeys, delivery, liveness, sql, logger, maxBodyBytes });
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     if (!req.url?.startsWith(PREFIX)) return false;
-    const url = new URL(req.url, "http://vigil");
-    return (await ownTracks(req, res, url)) || osmAnd(req, res, url);
+    const target = targetOf(req.url);
+    return (await ownTracks(req, res, target)) || osmAnd(req, res, target);
   };
 }

@@ -11,7 +11,7 @@ import { gpsPayload } from "../../contracts/mqtt-payloads";
 import { fromOsmAndForm, fromOsmAndJson, osmAndDeviceId, type OsmAndFix } from "../adapters/osmand";
 import { printablePayload } from "../../lib/printable-payload";
 import type { Logger } from "../../observability/logger";
-import { jsonAnswer, readBody, type Answer } from "./http-answers";
+import { jsonAnswer, readBody, type Answer, type RequestTarget } from "./http-answers";
 import type { TrackedDevice, TrackingKeys } from "./tracking-keys";
 import type { UplinkDelivery } from "./uplink-delivery";
 import type { DeviceLiveness } from "../device-liveness";
@@ -60,7 +60,7 @@ export function createOsmAndHttp({
     );
   }
 
-  async function answer(req: IncomingMessage, url: URL): Promise<Answer> {
+  async function answer(req: IncomingMessage, { search }: RequestTarget): Promise<Answer> {
     if (req.method !== "GET" && req.method !== "POST") {
       return jsonAnswer(
         405,
@@ -68,8 +68,7 @@ export function createOsmAndHttp({
         { allow: "GET, POST" },
       );
     }
-    // Detached from the URL (changing a URL's own searchParams re-serialises the URL at each change).
-    const form = new URLSearchParams(url.search);
+    const form = new URLSearchParams(search);
     let json: unknown;
     if (req.method === "POST") {
       const body = await readBody(req, maxBodyBytes);
@@ -127,11 +126,11 @@ export function createOsmAndHttp({
   }
 
   /** Answers the OsmAnd endpoint and returns true, or returns false for any other path. */
-  return async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
-    if (url.pathname !== OSMAND_HTTP_PATH) return false;
+  return async function handle(req: IncomingMessage, res: ServerResponse, target: RequestTarget): Promise<boolean> {
+    if (target.pathname !== OSMAND_HTTP_PATH) return false;
     let result: Answer;
     try {
-      result = await answer(req, url);
+      result = await answer(req, target);
     } catch (err) {
       logger.error({ err }, "osmand http ingest failed");
       result = jsonAnswer(503, { error: { code: "unavailable", message: "Try again later." } });

@@ -11,7 +11,7 @@ import { parseOwnTracksTopic, OWNTRACKS_ROOT } from "../../contracts/mqtt-topics
 import type { Logger } from "../../observability/logger";
 import type { DeviceLogins } from "./device-logins";
 import { jsonObjectOf } from "../adapters/adapted-message";
-import { jsonAnswer, readBody, type Answer } from "./http-answers";
+import { jsonAnswer, readBody, type Answer, type RequestTarget } from "./http-answers";
 import type { UplinkDelivery } from "./uplink-delivery";
 import type { OwnTracksCommandClaims } from "./owntracks-command-claims";
 
@@ -34,7 +34,7 @@ export function createOwnTracksHttp({
   logger: Logger;
   maxBodyBytes: number;
 }) {
-  async function answer(req: IncomingMessage, url: URL): Promise<Answer> {
+  async function answer(req: IncomingMessage, { search }: RequestTarget): Promise<Answer> {
     if (req.method !== "POST") return error(405, "method_not_allowed", "POST only.", { allow: "POST" });
     const user = await logins.deviceOf(req.headers.authorization);
     if (user === null) {
@@ -42,11 +42,13 @@ export function createOwnTracksHttp({
         "www-authenticate": 'Basic realm="vigil"',
       });
     }
-    const limitUser = req.headers["x-limit-u"] ?? url.searchParams.get("u");
+    // The app sends them as headers; as `u` and `d` in the query they are accepted too.
+    const query = search === "" ? undefined : new URLSearchParams(search);
+    const limitUser = req.headers["x-limit-u"] ?? query?.get("u");
     if (limitUser !== undefined && limitUser !== null && limitUser !== user) {
       return error(403, "forbidden", "X-Limit-U: a device posts as itself only.");
     }
-    const deviceName = String(req.headers["x-limit-d"] ?? url.searchParams.get("d") ?? DEFAULT_DEVICE_NAME);
+    const deviceName = String(req.headers["x-limit-d"] ?? query?.get("d") ?? DEFAULT_DEVICE_NAME);
     const topic = `${OWNTRACKS_ROOT}/${user}/${deviceName}`;
     if ("refused" in parseOwnTracksTopic(topic)) {
       return error(400, "invalid_input", "X-Limit-D: 1-128 letters, digits or . _ : - only.");
@@ -63,11 +65,11 @@ export function createOwnTracksHttp({
   }
 
   /** Answers the OwnTracks endpoint and returns true, or returns false for any other path. */
-  return async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
-    if (url.pathname !== OWNTRACKS_HTTP_PATH) return false;
+  return async function handle(req: IncomingMessage, res: ServerResponse, target: RequestTarget): Promise<boolean> {
+    if (target.pathname !== OWNTRACKS_HTTP_PATH) return false;
     let result: Answer;
     try {
-      result = await answer(req, url);
+      result = await answer(req, target);
     } catch (err) {
       logger.error({ err }, "owntracks http ingest failed");
       result = error(503, "unavailable", "Try again later.");

@@ -10,6 +10,8 @@
 import { OWNTRACKS_ROOT } from "../../contracts/mqtt-topics";
 import type { MqttPublisher } from "../../infra/mqtt-publisher";
 import type { InboundMessage } from "../pipeline/types";
+import { createSafeWithin } from "./safe-within";
+import { nativeUplink, type NativeUplink } from "../adapters/adapted-message";
 
 /** The ingest role's entrances, as this process's ingestor offers them (mqtt-ingestor.ts). */
 export type LocalIngest = {
@@ -25,7 +27,7 @@ type OwnTracksLogin = { user: string; deviceName: string };
 
 export type UplinkDelivery = {
   /** A native uplink (`guard/{id}/gps`, `device/{id}/telemetry`): true once it is safe. */
-  native: (topic: string, payload: object) => Promise<boolean>;
+  native: (topic: string, payload: Record<string, unknown>) => Promise<boolean>;
   /**
    * An OwnTracks message as the app posted it (`body`, and the JSON object it holds), as if on
    * `owntracks/{user}/{deviceName}`: true once safe.
@@ -33,27 +35,19 @@ export type UplinkDelivery = {
   ownTracks: (login: OwnTracksLogin, posted: { body: Buffer; json: Record<string, unknown> }) => Promise<boolean>;
 };
 
+/** After this, a 503: the device sends the fix again. */
 const SAFE_WITHIN_MS = 5_000;
 
-/** True once `safe` resolves, false if it rejects or takes longer than the bound. */
-async function safeWithin(safe: Promise<unknown>): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), SAFE_WITHIN_MS)));
-  try {
-    return await Promise.race([safe.then(() => true as const), timeout]);
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** Resolves when the pipeline settles the message: after its batch commits (stored or quarantined). */
-function settled(topic: string, payload: Buffer, hand: (message: InboundMessage) => Promise<void>): Promise<void> {
+function settled(
+  { topic, payload, json }: NativeUplink,
+  hand: (message: InboundMessage) => Promise<void>,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const message = {
       topic,
       payload,
+      ...(json && { json }),
       qos: 1 as const,
       arrivedAt: performance.now(),
       settle: () => resolve(),
@@ -70,6 +64,7 @@ export function createUplinkDelivery({
   /** This process's ingest role, once it has started (undefined when it runs elsewhere). */
   localIngest: () => LocalIngest | undefined;
 }): UplinkDelivery {
+  const safeWithin = createSafeWithin(SAFE_WITHIN_MS);
   const here = () => {
     const local = localIngest();
     return local?.accepting ? local : undefined;
@@ -78,9 +73,7 @@ export function createUplinkDelivery({
     native(topic, payload) {
       const local = here();
       return safeWithin(
-        local
-          ? settled(topic, Buffer.from(JSON.stringify(payload)), local.ingest)
-          : publisher.publish(topic, payload, { qos: 1 }),
+        local ? settled(nativeUplink(topic, payload), local.ingest) : publisher.publish(topic, payload, { qos: 1 }),
       );
     },
     ownTracks(login, { body, json }) {
@@ -88,7 +81,7 @@ export function createUplinkDelivery({
       const local = here();
       return safeWithin(
         local
-          ? settled(topic, body, (message) => local.ownTracks(message, login, json))
+          ? settled({ topic, payload: body }, (message) => local.ownTracks(message, login, json))
           : publisher.publish(topic, body, { qos: 1 }),
       );
     },

@@ -39,6 +39,8 @@ export type InboundMessage = {
   /** Where it came from: the MQTT topic, or what an HTTP adapter names its request (shown in the quarantine). */
   topic: string;
   payload: Buffer;
+  /** A protocol adapter's uplink: the JSON object its payload was made from, which decoding takes as it is. */
+  json?: Record<string, unknown>;
   qos: 0 | 1 | 2;
   /** performance.now() when the ingestor received it. */
   arrivedAt: number;

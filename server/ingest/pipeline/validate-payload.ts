@@ -49,8 +49,16 @@ const knownKeys: Record<Family, Set<string>> = {
 const envelopeKeys = new Set(["msg_id", "seq", "timestamp"]);
 
 function extraFields(family: Family, data: Record<string, unknown>): Record<string, unknown> | null {
-  const entries = Object.entries(data).filter(([key]) => !envelopeKeys.has(key) && !knownKeys[family].has(key));
-  return entries.length === 0 ? null : Object.fromEntries(entries);
+  const known = knownKeys[family];
+  let extra: Record<string, unknown> | null = null;
+  // A loop, not entries/filter/fromEntries: every stored message passes here.
+  for (const key of Object.keys(data)) {
+    if (envelopeKeys.has(key) || known.has(key)) continue;
+    // No prototype: a field named __proto__ is kept as a field like any other.
+    extra ??= Object.create(null) as Record<string, unknown>;
+    extra[key] = data[key];
+  }
+  return extra;
 }
 
 /** The device's own timestamp when it sent one, else the wall-clock time the message arrived. */
