@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { identifiedFor, runStage } from "../../../test/harness/pipeline-messages";
 import { createDecodePayload } from "./decode-payload";
+import { nativeUplink } from "../adapters/adapted-message";
 
 const decode = createDecodePayload({ maxPayloadBytes: 256 });
 
@@ -48,5 +49,31 @@ describe("decode_payload", () => {
     const nest = (depth: number) => '{"a":'.repeat(depth) + "1" + "}".repeat(depth);
     expect(run(nest(16)).verdict.ok).toBe(true);
     expect(run(nest(17)).verdict).toEqual({ ok: false, reason: "invalid_json", detail: "nested deeper than 16" });
+  });
+
+  describe("a protocol adapter's uplink, made from an object", () => {
+    function runMade(object: Record<string, unknown>) {
+      const { payload, json } = nativeUplink("guard/x/gps", object);
+      const identified = identifiedFor("guard", payload);
+      return runStage(decode, { ...identified, message: { ...identified.message, json } });
+    }
+
+    test("is taken as the object it was made from, without the fields left undefined", () => {
+      const { verdict, output } = runMade({ lat: 12.97, lon: 77.59, msg_id: undefined });
+      expect(verdict).toEqual({ ok: true });
+      expect(output.json).toEqual({ lat: 12.97, lon: 77.59 });
+      expect(Object.keys(output.json ?? {})).toEqual(["lat", "lon"]);
+    });
+
+    test("is refused like a published payload when it carries a NUL, is too large or nested too deep", () => {
+      expect(runMade({ lat: 1, note: "x\u0000y" }).verdict).toEqual({
+        ok: false,
+        reason: "invalid_json",
+        detail: "NUL character",
+      });
+      expect(runMade({ note: "x".repeat(300) }).verdict).toMatchObject({ ok: false, reason: "payload_too_large" });
+      const nested = JSON.parse('{"a":'.repeat(17) + "1" + "}".repeat(17)) as Record<string, unknown>;
+      expect(runMade(nested).verdict).toEqual({ ok: false, reason: "invalid_json", detail: "nested deeper than 16" });
+    });
   });
 });
