@@ -4,7 +4,7 @@
 // Content-Security-Policy that would stop an inline handler even if escaping failed.
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import type { AlertListItemDto } from "../server/contracts/api";
+import type { AlertListItemDto } from "../server/contracts/alert-api";
 import {
   expect,
   forgetGuardPositions,

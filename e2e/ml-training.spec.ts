@@ -4,7 +4,7 @@
 // done, then promotes the new model version.
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import type { AlertListItemDto } from "../server/contracts/api";
+import type { AlertListItemDto } from "../server/contracts/alert-api";
 import { expect, phonePage, publish, screenshotDir, signIn, test, type MqttCredentials, type Vigil } from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });

@@ -4,7 +4,7 @@
 // resolves it as a false alarm with a note and it leaves both queues.
 import path from "node:path";
 import type { Page, Route } from "@playwright/test";
-import type { AlertDetailDto, AlertListItemDto } from "../server/contracts/api";
+import type { AlertDetailDto, AlertListItemDto } from "../server/contracts/alert-api";
 import { expect, publish, registerGuardWithPhone, resolveOpenAlerts, screenshotDir, signIn, test } from "./fixtures";
 
 test.use({ viewport: { width: 1400, height: 900 } });

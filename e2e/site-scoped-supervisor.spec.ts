@@ -4,7 +4,7 @@
 // guard only.
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import type { AlertListItemDto } from "../server/contracts/api";
+import type { AlertListItemDto } from "../server/contracts/alert-api";
 import {
   expect,
   publish,

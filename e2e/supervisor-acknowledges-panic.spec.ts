@@ -3,7 +3,7 @@
 // acknowledges with one tap; the operator's banner and alarm stop, live.
 import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
-import type { AlertDetailDto, AlertListItemDto } from "../server/contracts/api";
+import type { AlertDetailDto, AlertListItemDto } from "../server/contracts/alert-api";
 import type { ContactDto } from "../server/contracts/notifications";
 import {
   expect,

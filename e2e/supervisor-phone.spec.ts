@@ -8,7 +8,7 @@
 // what to do instead.
 import path from "node:path";
 import type { APIRequestContext, Browser, BrowserContext } from "@playwright/test";
-import type { AlertDetailDto, AlertListItemDto } from "../server/contracts/api";
+import type { AlertDetailDto, AlertListItemDto } from "../server/contracts/alert-api";
 import {
   expect,
   publish,

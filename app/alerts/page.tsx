@@ -7,7 +7,7 @@ import { mapHref, severityTone, statusLabel, statusTone } from "@/components/ale
 import { HistoryFilters, type HistoryFilterValues } from "@/components/alerts/history-filters";
 import { DateTime } from "@/components/ui/date-time";
 import { requirePageActor } from "@/server/auth/page-auth";
-import { listAlertsQuery } from "@/server/contracts/api";
+import { listAlertsQuery } from "@/server/contracts/alert-api";
 import { AppError } from "@/server/observability/app-error";
 import { listAlertHistory } from "@/server/presenters/alerts/list-alert-history";
 import { listAlertTypes } from "@/server/presenters/alerts/list-alert-types";

@@ -1,6 +1,6 @@
 // Words and badge tones for an alert's status, severity and outcome, shared by
 // the alert pages.
-import type { AlertListItemDto } from "@/server/contracts/api";
+import type { AlertListItemDto } from "@/server/contracts/alert-api";
 
 export const statusLabel: Record<AlertListItemDto["status"], string> = {
   NEW: "New",

@@ -4,7 +4,7 @@
 // (a socket event) and, while deliveries are still queued, every few seconds.
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import type { AlertListItemDto } from "@/server/contracts/api";
+import type { AlertListItemDto } from "@/server/contracts/alert-api";
 import { AlertActionButtons } from "../noc/alert-action-buttons";
 import { ResolveForm } from "../noc/resolve-form";
 import { useAlertAction } from "../noc/use-alert-action";

@@ -4,7 +4,7 @@
 // arrives live and replaces the buttons.
 import Link from "next/link";
 import { useState } from "react";
-import { alertOutcomes, type AlertDetailDto, type ResolveAlertInput } from "@/server/contracts/api";
+import { alertOutcomes, type AlertDetailDto, type ResolveAlertInput } from "@/server/contracts/alert-api";
 import type { AlertStatus } from "@/server/contracts/socket-events";
 import { useLiveEvents } from "../realtime/use-live-events";
 import { apiRequest } from "../ui/api-request";

@@ -4,7 +4,7 @@
 // for push notifications on this phone.
 import Link from "next/link";
 import { useMemo } from "react";
-import type { AlertListItemDto } from "@/server/contracts/api";
+import type { AlertListItemDto } from "@/server/contracts/alert-api";
 import type { OpenAlert } from "../noc/open-alerts";
 import { useOpenAlerts } from "../noc/use-open-alerts";
 import { ConnectionStatus } from "../realtime/connection-status";

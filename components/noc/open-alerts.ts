@@ -3,7 +3,7 @@
 // (re)connect replaces what is shown, without undoing what was heard while
 // the reload was in flight (Socket.IO buffers nothing, and a reload may
 // answer with a snapshot older than an event that overtook it).
-import type { AlertListItemDto } from "@/server/contracts/api";
+import type { AlertListItemDto } from "@/server/contracts/alert-api";
 import type { AlertDto, AlertSeverity, AlertStatus } from "@/server/contracts/socket-events";
 
 /** Socket events carry AlertDto; the API and status changes carry the list item (who claimed it, when...). */

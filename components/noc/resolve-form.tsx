@@ -2,7 +2,7 @@
 // Closing an alert: what it turned out to be (real, false alarm, test) and
 // an optional note for the record.
 import { useState } from "react";
-import { alertOutcomes, type ResolveAlertInput } from "@/server/contracts/api";
+import { alertOutcomes, type ResolveAlertInput } from "@/server/contracts/alert-api";
 
 const outcomeLabel: Record<ResolveAlertInput["outcome"], string> = {
   real: "Real incident",

@@ -3,7 +3,7 @@
 // cookie). The answer is applied at once, without waiting for the socket
 // event; a refusal (409 "Already acknowledged by ...") is kept to be shown.
 import { useState } from "react";
-import type { AlertDetailDto, ResolveAlertInput } from "@/server/contracts/api";
+import type { AlertDetailDto, ResolveAlertInput } from "@/server/contracts/alert-api";
 import { apiRequest } from "../ui/api-request";
 import type { OpenAlert } from "./open-alerts";
 

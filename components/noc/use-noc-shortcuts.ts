@@ -4,7 +4,7 @@
 // alert, mute, search a guard, and the `?` list.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import type { AlertDetailDto } from "@/server/contracts/api";
+import type { AlertDetailDto } from "@/server/contracts/alert-api";
 import { apiRequest } from "../ui/api-request";
 import { isShortcut, stepSelection } from "./noc-shortcuts";
 import type { OpenAlert } from "./open-alerts";

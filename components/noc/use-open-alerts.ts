@@ -3,7 +3,7 @@
 // the whole open list reloaded after every (re)connect. Overlapping reloads
 // keep only the newest answer; a failed reload is tried again shortly.
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
-import type { AlertListItemDto } from "@/server/contracts/api";
+import type { AlertListItemDto } from "@/server/contracts/alert-api";
 import { apiRequest } from "../ui/api-request";
 import { initialOpenAlerts, openAlertsReducer, sortedAlerts, type OpenAlert } from "./open-alerts";
 

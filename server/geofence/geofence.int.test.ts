@@ -4,7 +4,8 @@
 // (or deactivated) there is nothing, and a fence change applies to the next fixes.
 import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { AlertDetailDto, LocationDto } from "../contracts/api";
+import type { LocationDto } from "../contracts/api";
+import type { AlertDetailDto } from "../contracts/alert-api";
 import type { SiteDto, ViolationDto } from "../contracts/sites";
 import {
   api,

@@ -5,7 +5,7 @@
 // switched off for one insert, the only way past the constraint.
 import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { AlertListItemDto } from "../contracts/api";
+import type { AlertListItemDto } from "../contracts/alert-api";
 import type { Logger } from "../observability/logger";
 import { api, createDevice, createGuard, createGuardWithPhone, logIn, uniqueId } from "../../test/harness/api-client";
 import { connectDevice, endQuietly, gpsFix, panicAlarm, publishJson } from "../../test/harness/mqtt-device";

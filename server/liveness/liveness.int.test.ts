@@ -8,7 +8,7 @@
 // no alert, unless the next shift begins while it is still off.
 import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { AlertDetailDto } from "../contracts/api";
+import type { AlertDetailDto } from "../contracts/alert-api";
 import type { SiteDto } from "../contracts/sites";
 import type { AlertDto } from "../contracts/socket-events";
 import type { Broadcaster } from "../realtime/broadcaster";

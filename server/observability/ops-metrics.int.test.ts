@@ -2,7 +2,7 @@
 // the job queue and the open alerts sampled from the database, the time to
 // acknowledge, jobs queued and Socket.IO delivery time, as /metrics shows them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertDetailDto } from "../contracts/api";
+import type { AlertDetailDto } from "../contracts/alert-api";
 import { api, createGuardWithPhone } from "../../test/harness/api-client";
 import { readMetric } from "../../test/harness/metrics";
 import { connectDevice, endQuietly, publishJson } from "../../test/harness/mqtt-device";

@@ -1,7 +1,7 @@
 // A new guard's phone sends a panic (QoS 1, msg_id "first") and the open alert
 // it raised is returned; `resend` sends the same panic again as a new message
 // ("second") and disconnects the phone.
-import type { AlertListItemDto } from "../../server/contracts/api";
+import type { AlertListItemDto } from "../../server/contracts/alert-api";
 import { api, createGuardWithPhone } from "./api-client";
 import { connectDevice, endQuietly, panicAlarm, publishJson } from "./mqtt-device";
 import type { TestVigil } from "./vigil";

@@ -7,7 +7,8 @@
 // watch its sockets at the moments the traffic and the site go out.
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
-import type { AlertListItemDto, DeviceDto } from "@/server/contracts/api";
+import type { DeviceDto } from "@/server/contracts/api";
+import type { AlertListItemDto } from "@/server/contracts/alert-api";
 import type { ContactDto, EscalationPolicyDto } from "@/server/contracts/notifications";
 import type { GuardPositionDto } from "@/server/contracts/socket-events";
 import { api, createGuardWithPhone, uniqueId, type DeviceResponse } from "@/test/harness/api-client";

@@ -5,7 +5,7 @@
 // matrix call with A's ids must answer them as it answers another tenant.
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
-import type { AlertListItemDto } from "@/server/contracts/api";
+import type { AlertListItemDto } from "@/server/contracts/alert-api";
 import type { UserDto } from "@/server/contracts/admin";
 import { api, createGuardWithPhone, logIn, type DeviceResponse, type GuardResponse } from "@/test/harness/api-client";
 import { connectDevice, endQuietly, gpsFix, panicAlarm, publishJson } from "@/test/harness/mqtt-device";

@@ -3,7 +3,7 @@
 // says so, a promoted model scores new sensor alerts, and panics are never
 // scored.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { AlertDetailDto, AlertListItemDto } from "@/server/contracts/api";
+import type { AlertDetailDto, AlertListItemDto } from "@/server/contracts/alert-api";
 import type { MlModelDto, TrainingRunDto } from "@/server/contracts/ml";
 import { socketEvents } from "@/server/contracts/socket-events";
 import { seedAlertHistory, type SeededHistory } from "@/test/harness/alert-history";

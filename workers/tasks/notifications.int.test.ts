@@ -2,7 +2,7 @@
 // resend SDK) against a local fake of both APIs; escalation, dedupe and
 // retries behave as a NOC relies on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertDetailDto } from "../../server/contracts/api";
+import type { AlertDetailDto } from "../../server/contracts/alert-api";
 import type { ContactDto } from "../../server/contracts/notifications";
 import { api } from "../../test/harness/api-client";
 import { startFakeProviders, type FakeProviders } from "../../test/harness/fake-providers";

@@ -3,7 +3,7 @@
 // opted in as a signed-in user and from the signed alert link, a 410 removes
 // the subscription, and a repeat of the alert pushes nothing more.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertDetailDto, AlertListItemDto } from "../../server/contracts/api";
+import type { AlertDetailDto, AlertListItemDto } from "../../server/contracts/alert-api";
 import type { ContactDto } from "../../server/contracts/notifications";
 import type { PushSubscriptionDto, VapidPublicKeyDto } from "../../server/contracts/push";
 import { api, logIn } from "../../test/harness/api-client";

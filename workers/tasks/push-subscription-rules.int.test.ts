@@ -3,7 +3,7 @@
 // owner, and one made through a signed alert link ends when it expires or
 // when the contact it was made for changes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertDetailDto } from "../../server/contracts/api";
+import type { AlertDetailDto } from "../../server/contracts/alert-api";
 import type { ContactDto } from "../../server/contracts/notifications";
 import { api, logIn } from "../../test/harness/api-client";
 import { startFakeProviders, type FakeProviders, type FakePushSubscription } from "../../test/harness/fake-providers";

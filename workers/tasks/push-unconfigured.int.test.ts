@@ -1,7 +1,7 @@
 // Without VAPID keys a push tier records its deliveries as skipped, saying
 // what to set, and the other channels of the tier still go out.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { AlertDetailDto, AlertListItemDto } from "../../server/contracts/api";
+import type { AlertDetailDto, AlertListItemDto } from "../../server/contracts/alert-api";
 import type { ContactDto } from "../../server/contracts/notifications";
 import type { VapidPublicKeyDto } from "../../server/contracts/push";
 import { api, createGuardWithPhone } from "../../test/harness/api-client";

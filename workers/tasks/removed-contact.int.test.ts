@@ -3,7 +3,7 @@
 // on the policy are told, and the alert's delivery ledger keeps naming who was
 // told before. An edited phone number is used from the next tier on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertDetailDto } from "../../server/contracts/api";
+import type { AlertDetailDto } from "../../server/contracts/alert-api";
 import type { ContactDto, EscalationPolicyDto } from "../../server/contracts/notifications";
 import { api } from "../../test/harness/api-client";
 import { startFakeProviders, type FakeProviders } from "../../test/harness/fake-providers";

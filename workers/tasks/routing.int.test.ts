@@ -7,7 +7,7 @@
 // marked test. Time is moved by rescheduling the queue's jobs, the way a
 // worker finds them after a restart.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertDetailDto, AlertListItemDto } from "../../server/contracts/api";
+import type { AlertDetailDto, AlertListItemDto } from "../../server/contracts/alert-api";
 import type { ContactDto, EscalationPolicyDto, PolicyTestDto } from "../../server/contracts/notifications";
 import { api, createGuardWithPhone, type ApiError } from "../../test/harness/api-client";
 import { startFakeProviders, type FakeProviders } from "../../test/harness/fake-providers";

@@ -13,7 +13,7 @@ import { outcomeLabel, severityTone, statusLabel, statusTone } from "@/component
 import { NoteForm } from "@/components/alerts/note-form";
 import { DateTime } from "@/components/ui/date-time";
 import { requirePageActor } from "@/server/auth/page-auth";
-import type { AlertDetailDto } from "@/server/contracts/api";
+import type { AlertDetailDto } from "@/server/contracts/alert-api";
 import { AppError } from "@/server/observability/app-error";
 import { alertTimeline } from "@/server/presenters/alerts/alert-timeline";
 import { getAlert } from "@/server/presenters/alerts/get-alert";

@@ -3,7 +3,8 @@
 // device's configurations on its page for admins only, and where an alert's
 // notifications went (a contact's phone or email) is the admins' to read.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertDetailDto, UserRole } from "@/server/contracts/api";
+import type { UserRole } from "@/server/contracts/api";
+import type { AlertDetailDto } from "@/server/contracts/alert-api";
 import type { ContactDto } from "@/server/contracts/notifications";
 import { api, logIn, uniqueId } from "@/test/harness/api-client";
 import { startFakeProviders, type FakeProviders } from "@/test/harness/fake-providers";

@@ -5,7 +5,8 @@
 // traffic and none of site 2's, and a contact who is such a user is told of
 // their sites' alerts only.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { AlertDetailDto, AlertListItemDto, GuardDto } from "@/server/contracts/api";
+import type { GuardDto } from "@/server/contracts/api";
+import type { AlertDetailDto, AlertListItemDto } from "@/server/contracts/alert-api";
 import type { AuditEventDto } from "@/server/contracts/audit";
 import type { UserDto } from "@/server/contracts/admin";
 import type { Page } from "@/server/contracts/pagination";

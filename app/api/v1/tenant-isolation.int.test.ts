@@ -4,7 +4,8 @@
 // and B's live socket must hear nothing of A's traffic. The route list is read
 // from the file system, so a new route without a matrix entry fails this test.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { AlertDetailDto, DeviceDto, UserRole } from "@/server/contracts/api";
+import type { DeviceDto, UserRole } from "@/server/contracts/api";
+import type { AlertDetailDto } from "@/server/contracts/alert-api";
 import type { ContactDto, EscalationPolicyDto } from "@/server/contracts/notifications";
 import type { Page } from "@/server/contracts/pagination";
 import { api, logIn, type ApiError } from "@/test/harness/api-client";

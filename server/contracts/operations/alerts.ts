@@ -6,7 +6,7 @@ import {
   alertNoteInput,
   listAlertsQuery,
   resolveAlertInput,
-} from "../api";
+} from "../alert-api";
 import { alertRulesInput } from "../alert-rules";
 import { defineOperation } from "../operation";
 import { ADMIN, uuidParams } from "./params";

@@ -2,7 +2,7 @@
 // guard, time range and text search. The tenant is added by selectAlerts.
 import { and, eq, gte, ilike, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { alerts, devices, guards } from "../../../db/schema";
-import type { ListAlertsQuery } from "../../contracts/api";
+import type { ListAlertsQuery } from "../../contracts/alert-api";
 
 export type AlertFilter = Partial<
   Pick<ListAlertsQuery, "status" | "severity" | "siteId" | "type" | "guard" | "q" | "since" | "until">

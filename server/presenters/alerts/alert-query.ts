@@ -5,7 +5,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../../db/client";
 import { alerts, devices, guards, users } from "../../../db/schema";
-import type { AlertListItemDto } from "../../contracts/api";
+import type { AlertListItemDto } from "../../contracts/alert-api";
 import type { Actor } from "../../auth/actor";
 import { alertInScope } from "../../auth/site-scope";
 

@@ -2,7 +2,7 @@
 // notes), its repeats (counted on the alert, not logged one by one) and the
 // escalation tiers fired (the first delivery of each round and tier), oldest
 // first.
-import type { AlertDetailDto } from "../../contracts/api";
+import type { AlertDetailDto } from "../../contracts/alert-api";
 import type { DeliveryDto } from "../../contracts/notifications";
 import type { AlertTimelineEntry } from "../../contracts/alert-timeline";
 

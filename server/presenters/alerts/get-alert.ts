@@ -4,7 +4,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { alertEvents, alerts, users } from "../../../db/schema";
-import type { AlertDetailDto } from "../../contracts/api";
+import type { AlertDetailDto } from "../../contracts/alert-api";
 import { AppError } from "../../observability/app-error";
 import type { Actor } from "../../auth/actor";
 import { selectAlerts, toAlertListItem } from "./alert-query";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AlertDetailDto } from "../../contracts/api";
+import type { AlertDetailDto } from "../../contracts/alert-api";
 import { toLinkAlert } from "./link-alert";
 
 const alert: AlertDetailDto = {

@@ -2,7 +2,7 @@
 // without an account) may see it: only what the link is for. The page is
 // server-rendered into the link holder's browser, so anything passed on,
 // shown or not, is readable there.
-import type { AlertListItemDto } from "../../contracts/api";
+import type { AlertListItemDto } from "../../contracts/alert-api";
 import type { LinkAlertDto } from "../../contracts/mobile";
 
 export function toLinkAlert(alert: AlertListItemDto): LinkAlertDto {

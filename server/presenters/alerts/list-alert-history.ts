@@ -5,7 +5,7 @@ import { and, desc, sql } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "../../../db/client";
 import { alerts } from "../../../db/schema";
-import { ALERT_CSV_MAX_ROWS, type AlertListItemDto, type ListAlertsQuery } from "../../contracts/api";
+import { ALERT_CSV_MAX_ROWS, type AlertListItemDto, type ListAlertsQuery } from "../../contracts/alert-api";
 import type { Page } from "../../contracts/pagination";
 import type { Actor } from "../../auth/actor";
 import { decodeCursor, toPage } from "../keyset-page";

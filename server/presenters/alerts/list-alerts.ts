@@ -2,7 +2,7 @@
 import { desc } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { alerts } from "../../../db/schema";
-import type { AlertListItemDto, ListAlertsQuery } from "../../contracts/api";
+import type { AlertListItemDto, ListAlertsQuery } from "../../contracts/alert-api";
 import type { Actor } from "../../auth/actor";
 import { alertFilters, type AlertFilter } from "./alert-filters";
 import { selectAlerts, severityRank, toAlertListItem } from "./alert-query";

@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { alerts } from "../../../db/schema";
-import type { AlertEventDto, AlertNoteInput } from "../../contracts/api";
+import type { AlertEventDto, AlertNoteInput } from "../../contracts/alert-api";
 import { AppError } from "../../observability/app-error";
 import type { Actor } from "../../auth/actor";
 import { alertInScope } from "../../auth/site-scope";

@@ -2,7 +2,7 @@
 // (source, type), acknowledgement races, resolution with an outcome, and the
 // event log that records who did what.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertDetailDto, AlertListItemDto } from "../../contracts/api";
+import type { AlertDetailDto, AlertListItemDto } from "../../contracts/alert-api";
 import { api, createGuardWithPhone, logIn, type ApiError } from "../../../test/harness/api-client";
 import { collect, connectSocket } from "../../../test/harness/live-socket";
 import { connectDevice, endQuietly, publishJson } from "../../../test/harness/mqtt-device";

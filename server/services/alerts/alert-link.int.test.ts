@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertDetailDto, AlertListItemDto } from "../../contracts/api";
+import type { AlertDetailDto, AlertListItemDto } from "../../contracts/alert-api";
 import type { ContactDto } from "../../contracts/notifications";
 import type { AuditEventDto } from "../../contracts/audit";
 import type { Page } from "../../contracts/pagination";

@@ -1,7 +1,7 @@
 // A tenant changes its alert rules through the API and the ingest applies them
 // to the next messages; panic stays critical whatever is asked.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertListItemDto } from "../../contracts/api";
+import type { AlertListItemDto } from "../../contracts/alert-api";
 import { api, createGuardWithPhone, uniqueId, type ApiError } from "../../../test/harness/api-client";
 import { connectDevice, endQuietly, publishJson } from "../../../test/harness/mqtt-device";
 import { startTestVigil, type TestVigil } from "../../../test/harness/vigil";

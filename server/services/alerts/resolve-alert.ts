@@ -1,7 +1,7 @@
 // NEW or ACKNOWLEDGED -> RESOLVED, with an outcome (real, false alarm, test)
 // and an optional note. Resolving frees the (source, type) slot: the next
 // alarm from that source opens a new alert.
-import type { ResolveAlertInput } from "../../contracts/api";
+import type { ResolveAlertInput } from "../../contracts/alert-api";
 import type { Actor } from "../../auth/actor";
 import { cancelEscalation } from "./cancel-escalation";
 import { transitionAlert, type AlertDeps } from "./transition-alert";

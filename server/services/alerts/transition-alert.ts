@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { alertEvents, alerts, users } from "../../../db/schema";
-import type { AlertDetailDto } from "../../contracts/api";
+import type { AlertDetailDto } from "../../contracts/alert-api";
 import { socketEvents } from "../../contracts/socket-events";
 import { AppError } from "../../observability/app-error";
 import { metrics } from "../../observability/metrics";

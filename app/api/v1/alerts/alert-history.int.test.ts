@@ -3,7 +3,7 @@
 // /api/v1/alerts/{id}/notes), on a real database.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertDetailDto, AlertEventDto, AlertListItemDto } from "@/server/contracts/api";
+import type { AlertDetailDto, AlertEventDto, AlertListItemDto } from "@/server/contracts/alert-api";
 import { api, createGuardWithPhone, logIn, uniqueId, type ApiError } from "@/test/harness/api-client";
 import { createUser, tenantOf } from "@/test/harness/tenants";
 import { ADMIN_EMAIL, startTestVigil, type TestVigil } from "@/test/harness/vigil";
