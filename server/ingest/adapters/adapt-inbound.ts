@@ -112,14 +112,23 @@ export function createAdaptedIngest({
    * An adapter that throws on a payload nobody foresaw is counted and logged, and the message is quarantined
    * and acknowledged like any refused one: left unacknowledged, the broker would redeliver it at every reconnect.
    */
-  async function adaptSafely(protocol: string, adapt: () => AdaptedMessage | Promise<AdaptedMessage>) {
-    try {
-      return await adapt();
-    } catch (error) {
+  function adaptSafely(
+    protocol: string,
+    adapt: () => AdaptedMessage | Promise<AdaptedMessage>,
+  ): AdaptedMessage | Promise<AdaptedMessage> {
+    const failed = (error: unknown): AdaptedMessage => {
       metrics.handlerErrors.inc({ handler: protocol });
       logger.error({ err: error, protocol }, "protocol adapter failed");
-      const rejection = { family: "unknown", source: null, reason: "handler_error", detail: protocol } as const;
-      return { kind: "rejected", rejection } satisfies AdaptedMessage;
+      return {
+        kind: "rejected",
+        rejection: { family: "unknown", source: null, reason: "handler_error", detail: protocol },
+      };
+    };
+    try {
+      const adapted = adapt();
+      return adapted instanceof Promise ? adapted.catch(failed) : adapted;
+    } catch (error) {
+      return failed(error);
     }
   }
 
