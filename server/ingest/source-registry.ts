@@ -13,13 +13,12 @@ import type { Sql } from "postgres";
 import type { DeviceSource, GuardSource, Source } from "./pipeline/types";
 
 /** What a topic id names: its guard or its (not revoked) device, or both (ambiguous). */
-export type Resolution = { guard: GuardSource | null; device: DeviceSource | null; ambiguous: boolean };
+type Resolution = { guard: GuardSource | null; device: DeviceSource | null; ambiguous: boolean };
 
 type Entry = { resolution: Resolution; expiresAt: number; refreshing?: boolean };
 
 export type SourceRegistry = {
-  /** From the cache at once (no promise, as every message asks); a miss is a query. */
-  resolve: (externalId: string) => Resolution | Promise<Resolution>;
+  resolve: (externalId: string) => Promise<Resolution>;
   /** Caches every registered guard and device (up to the cache's size) in one query. */
   preload: () => Promise<void>;
   invalidate: (externalId?: string) => void;
@@ -85,7 +84,7 @@ export function createSourceRegistry({
   }
 
   return {
-    resolve(externalId) {
+    async resolve(externalId) {
       const hit = cache.get(externalId);
       if (hit && hit.expiresAt > Date.now()) return hit.resolution;
       if (hit && isKnown(hit.resolution)) {
@@ -99,10 +98,9 @@ export function createSourceRegistry({
         }
         return hit.resolution;
       }
-      return load(externalId).then((resolution) => {
-        store(externalId, resolution);
-        return resolution;
-      });
+      const resolution = await load(externalId);
+      store(externalId, resolution);
+      return resolution;
     },
     async preload() {
       // A change notified while the query runs may not be in its answer: leave that id to a fresh lookup.

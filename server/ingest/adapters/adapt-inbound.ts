@@ -112,23 +112,14 @@ export function createAdaptedIngest({
    * An adapter that throws on a payload nobody foresaw is counted and logged, and the message is quarantined
    * and acknowledged like any refused one: left unacknowledged, the broker would redeliver it at every reconnect.
    */
-  function adaptSafely(
-    protocol: string,
-    adapt: () => AdaptedMessage | Promise<AdaptedMessage>,
-  ): AdaptedMessage | Promise<AdaptedMessage> {
-    const failed = (error: unknown): AdaptedMessage => {
+  async function adaptSafely(protocol: string, adapt: () => AdaptedMessage | Promise<AdaptedMessage>) {
+    try {
+      return await adapt();
+    } catch (error) {
       metrics.handlerErrors.inc({ handler: protocol });
       logger.error({ err: error, protocol }, "protocol adapter failed");
-      return {
-        kind: "rejected",
-        rejection: { family: "unknown", source: null, reason: "handler_error", detail: protocol },
-      };
-    };
-    try {
-      const adapted = adapt();
-      return adapted instanceof Promise ? adapted.catch(failed) : adapted;
-    } catch (error) {
-      return failed(error);
+      const rejection = { family: "unknown", source: null, reason: "handler_error", detail: protocol } as const;
+      return { kind: "rejected", rejection } satisfies AdaptedMessage;
     }
   }
 

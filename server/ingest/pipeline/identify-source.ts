@@ -3,8 +3,8 @@
 // everything else from devices. An id held by both a guard and a device (only
 // possible for data from before migration 0012) is quarantined as
 // ambiguous_source and never routed to either tenant.
-import type { Resolution, SourceRegistry } from "../source-registry";
-import { pass, reject, type IdentifiedMessage, type RoutedMessage, type Stage, type StageResult } from "./types";
+import type { SourceRegistry } from "../source-registry";
+import { pass, reject, type IdentifiedMessage, type RoutedMessage, type Stage } from "./types";
 
 export function createIdentifySource({
   registry,
@@ -13,23 +13,18 @@ export function createIdentifySource({
 }): Stage<RoutedMessage, IdentifiedMessage> {
   return {
     name: "identify_source",
-    run(routed) {
-      // Nearly always from the cache: answered without a promise.
-      const resolution = registry.resolve(routed.topicId);
-      return resolution instanceof Promise ? resolution.then((r) => identify(routed, r)) : identify(routed, resolution);
+    async run(routed) {
+      const id = routed.topicId;
+      const { guard, device, ambiguous } = await registry.resolve(id);
+      if (ambiguous) return reject("ambiguous_source", `"${id}" is registered as both a guard and a device`);
+      if (routed.family === "guard" || routed.family === "checkpoint" || routed.family === "check-in") {
+        return guard ? pass({ ...routed, source: guard }) : reject("unknown_source", `no registered guard "${id}"`);
+      }
+      if (routed.family === "alert") {
+        const source = device ?? guard;
+        return source ? pass({ ...routed, source }) : reject("unknown_source", `no registered device "${id}"`);
+      }
+      return device ? pass({ ...routed, source: device }) : reject("unknown_source", `no registered device "${id}"`);
     },
   };
-}
-
-function identify(routed: RoutedMessage, { guard, device, ambiguous }: Resolution): StageResult<IdentifiedMessage> {
-  const id = routed.topicId;
-  if (ambiguous) return reject("ambiguous_source", `"${id}" is registered as both a guard and a device`);
-  if (routed.family === "guard" || routed.family === "checkpoint" || routed.family === "check-in") {
-    return guard ? pass({ ...routed, source: guard }) : reject("unknown_source", `no registered guard "${id}"`);
-  }
-  if (routed.family === "alert") {
-    const source = device ?? guard;
-    return source ? pass({ ...routed, source }) : reject("unknown_source", `no registered device "${id}"`);
-  }
-  return device ? pass({ ...routed, source: device }) : reject("unknown_source", `no registered device "${id}"`);
 }

@@ -57,23 +57,13 @@ export function createPipeline({
   metrics: Metrics;
   logger: Logger;
 }): Pipeline {
-  function failed(stageName: string, topic: string, error: unknown): StageResult<never> {
-    metrics.handlerErrors.inc({ handler: stageName });
-    logger.error({ err: error, handler: stageName, topic }, "ingest handler failed");
-    return { ok: false, reason: "handler_error", detail: stageName };
-  }
-
-  /** A stage's verdict; a stage that throws refuses the message. A synchronous stage's comes back at once. */
-  function step<In, Out>(
-    stage: Stage<In, Out>,
-    input: In,
-    topic: string,
-  ): StageResult<Out> | Promise<StageResult<Out>> {
+  async function step<In, Out>(stage: Stage<In, Out>, input: In, topic: string): Promise<StageResult<Out>> {
     try {
-      const verdict = stage.run(input);
-      return verdict instanceof Promise ? verdict.catch((error: unknown) => failed(stage.name, topic, error)) : verdict;
+      return await stage.run(input);
     } catch (error) {
-      return failed(stage.name, topic, error);
+      metrics.handlerErrors.inc({ handler: stage.name });
+      logger.error({ err: error, handler: stage.name, topic }, "ingest handler failed");
+      return { ok: false, reason: "handler_error", detail: stage.name };
     }
   }
 
