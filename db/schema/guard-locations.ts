@@ -2,12 +2,12 @@ import {
   bigserial,
   boolean,
   doublePrecision,
-  index,
   jsonb,
   pgTable,
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -16,7 +16,7 @@ import {
 // the checks would cost more than half of each insert.
 // Partitioned by day on recorded_at (migration 0010, which drizzle cannot
 // express): the primary key includes the partition column, as PostgreSQL
-// requires; db/partitions.ts keeps partitions ahead and drops expired ones.
+// requires, and so does the unique index below; db/partitions.ts keeps partitions ahead and drops expired ones.
 export const guardLocations = pgTable(
   "guard_locations",
   {
@@ -38,6 +38,8 @@ export const guardLocations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.id, t.recordedAt] }),
-    index("guard_locations_guard_time_idx").on(t.guardId, t.recordedAt),
+    // A guard's track by time, and the dedupe of fixes that carry their own time and msg_id: a resent fix is the
+    // same guard, time and msg_id, and its insert does nothing (server/ingest/persist/store-guard-locations.ts).
+    uniqueIndex("guard_locations_guard_time_msg_idx").on(t.guardId, t.recordedAt, t.msgId),
   ],
 );

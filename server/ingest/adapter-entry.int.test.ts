@@ -74,10 +74,12 @@ test("a validated message from an adapter is stored like a native fix, settled a
     select recorded_at as "recordedAt", accuracy_m as "accuracyM", extra from guard_locations where msg_id = ${`ot-${tst}`}`;
   expect(rows).toEqual([{ recordedAt: new Date(tst * 1000), accuracyM: 12, extra: { tid: "rk" } }]);
 
-  // The same msg_id on the native topic is a duplicate; a fresh fix after it shows the ingestor has caught up.
+  // The same fix on the native topic (its msg_id and time) is a duplicate; a fresh fix after it shows the ingestor
+  // has caught up.
   const phone = await connectDevice(vigil.mqttUrl, device.mqtt);
   clients.push(phone);
-  await publishJson(phone, `guard/${guard.externalId}/gps`, gpsFix({ msg_id: `ot-${tst}` }));
+  const resent = gpsFix({ msg_id: `ot-${tst}`, timestamp: new Date(tst * 1000).toISOString() });
+  await publishJson(phone, `guard/${guard.externalId}/gps`, resent);
   const marker = gpsFix();
   await publishJson(phone, `guard/${guard.externalId}/gps`, marker);
   await waitFor(

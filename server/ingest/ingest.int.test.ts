@@ -171,6 +171,19 @@ describe("duplicates and invalid input", () => {
     expect(await duplicates()).toBe(duplicatesBefore + 3);
   });
 
+  test("a fix without its own time, sent twice, is stored once too", async () => {
+    // Deduplicated by its msg_id alone (ingest_dedupe): its time is when it arrived, different each time.
+    const { timestamp: _, ...fix } = gpsFix();
+    const topic = `guard/${guard.externalId}/gps`;
+    await publishJson(phone, topic, fix);
+    await waitFor(async () => (await countRows("guard_locations", fix.msg_id!)) === 1);
+    await publishJson(phone, topic, fix);
+    const barrier = gpsFix();
+    await publishJson(phone, topic, barrier);
+    await waitFor(async () => (await countRows("guard_locations", barrier.msg_id!)) === 1);
+    expect(await countRows("guard_locations", fix.msg_id!)).toBe(1);
+  });
+
   test("the same msg_id from two different sources is stored for each", async () => {
     const msgId = "shared-msg-id";
     await publishJson(phone, `guard/${guard.externalId}/gps`, gpsFix({ msg_id: msgId }));

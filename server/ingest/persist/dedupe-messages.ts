@@ -1,12 +1,22 @@
 // Drops messages whose msg_id this source already sent (broker redelivery,
 // device resends). Runs inside the batch transaction so a message is either
-// stored with its dedupe key or not at all.
+// stored with its dedupe key or not at all. A GPS fix with its own time is
+// only deduplicated within the batch here: its row is its dedupe key
+// (store-guard-locations.ts).
 import type { TransactionSql } from "postgres";
 import type { ValidatedMessage } from "../pipeline/types";
 
 /** The source column of ingest_dedupe: family and the source's id, as in the topic. */
 export function dedupeSource(message: ValidatedMessage): string {
   return `${message.family}/${message.source.externalId}`;
+}
+
+/**
+ * A GPS fix with its own time and a msg_id: its guard_locations row is unique by guard, time and msg_id
+ * (migration 0030), so a resend's insert does nothing, and it needs no ingest_dedupe row as well.
+ */
+function dedupedByItsRow(message: ValidatedMessage): boolean {
+  return message.family === "guard" && message.data.msg_id !== undefined && message.data.timestamp !== undefined;
 }
 
 function dedupeKey(message: ValidatedMessage): string | null {
@@ -18,14 +28,20 @@ export async function dedupeMessages(
   tx: TransactionSql,
   messages: ValidatedMessage[],
 ): Promise<{ fresh: ValidatedMessage[]; duplicates: ValidatedMessage[] }> {
+  const seen = new Set<string>();
   const firstByKey = new Map<string, ValidatedMessage>();
   const fresh: ValidatedMessage[] = [];
   const duplicates: ValidatedMessage[] = [];
   for (const message of messages) {
     const key = dedupeKey(message);
     if (key === null) fresh.push(message);
-    else if (firstByKey.has(key)) duplicates.push(message);
-    else firstByKey.set(key, message);
+    else if (seen.has(key)) duplicates.push(message);
+    else {
+      seen.add(key);
+      // Its row's insert tells whether it was stored before.
+      if (dedupedByItsRow(message)) fresh.push(message);
+      else firstByKey.set(key, message);
+    }
   }
   if (firstByKey.size === 0) return { fresh, duplicates };
 

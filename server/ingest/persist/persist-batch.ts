@@ -1,7 +1,7 @@
-// One transaction per batch: dedupe, then every family's multi-row inserts, check-ins (a duress PIN's alert
-// goes with the batch's other alerts), checkpoint visits (scans, fixes that reach a checkpoint, and OwnTracks region
-// entries), then the quarantine. Returns what the
-// after-commit steps need: the persisted stage of the messages.
+// One transaction per batch: dedupe (a GPS fix with its own time by its row's insert), then every family's
+// multi-row inserts, check-ins (a duress PIN's alert goes with the batch's other alerts), checkpoint visits (scans,
+// fixes that reach a checkpoint, and OwnTracks region entries), then the quarantine. Returns what the after-commit
+// steps need: the persisted stage of the messages.
 import type { Sql } from "postgres";
 import type { TourRunDto } from "../../contracts/patrols";
 import type { GpsTargets } from "../../patrols/gps-targets";
@@ -75,12 +75,18 @@ export async function persistBatch(
   },
 ): Promise<PersistedBatch> {
   return sql.begin(async (tx) => {
-    const { fresh, duplicates } = await dedupeMessages(tx, accepted);
+    const deduped = await dedupeMessages(tx, accepted);
     ingestTrace.mark("dedupe");
-    const fixes = fresh.filter(isOfFamily("guard"));
-    const geofence = await checkGeofences(tx, fixes, fences, rules);
+    // A resent fix that carries its own time is found out by its row's insert; to the geofences it is stale.
+    const candidates = deduped.fresh.filter(isOfFamily("guard"));
+    const geofence = await checkGeofences(tx, candidates, fences, rules);
     ingestTrace.mark("geofence");
-    const positions = await storeGuardLocations(tx, fixes, geofence.violating);
+    const locations = await storeGuardLocations(tx, candidates, geofence.violating);
+    const { positions } = locations;
+    const resent: ReadonlySet<ValidatedMessage> = locations.duplicates;
+    const fresh = resent.size === 0 ? deduped.fresh : deduped.fresh.filter((m) => !resent.has(m));
+    const duplicates = [...deduped.duplicates, ...locations.duplicates];
+    const fixes = resent.size === 0 ? candidates : candidates.filter((m) => !resent.has(m));
     const telemetry = await storeDeviceTelemetry(tx, fresh.filter(isOfFamily("device")));
     const readings = fresh.filter(isOfFamily("sensor"));
     await storeSensorReadings(tx, readings);
