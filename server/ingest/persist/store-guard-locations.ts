@@ -41,12 +41,14 @@ export async function storeGuardLocations(
       extra,
     };
   });
+  // In guard order (a stable sort: each guard's fixes stay in arrival order): two ingest processes (a shared
+  // subscription) inserting the same resent fixes wait for each other on their unique keys instead of deadlocking.
+  rows.sort((a, b) => (a.guard_id < b.guard_id ? -1 : a.guard_id > b.guard_id ? 1 : 0));
   // unnest keeps one statement text (flags go as int[]: postgres.js cannot bind a boolean array) whatever the batch size (prepared once).
   const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
   // One statement: the rows (a fix stored before conflicts on guard, time and msg_id, migration 0030, and is left
-  // out), then each guard's newest stored fix as its position, in guard order: two ingest processes (a shared
-  // subscription) upserting the same guards lock their rows in the same order, so they wait instead of deadlocking.
-  // Among fixes of one time the later one wins (the larger id), as in `newest` below.
+  // out), then each guard's newest stored fix as its position, in guard order too. Among fixes of one time the
+  // later one wins (the larger id), as in `newest` below.
   const answered = await tx<{ kind: "stored" | "moved"; key: string }[]>`
     with stored as (
       insert into guard_locations
