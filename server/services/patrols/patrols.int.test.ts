@@ -27,7 +27,10 @@ const recorder: Broadcaster = {
   },
   toUser: () => {},
 };
-const start = new Date("2026-12-07T08:00:00Z");
+// A whole hour a day ahead of the clock: the Vigil under test runs its own tour worker every minute on the real time,
+// and must not make or miss these runs before the test does (a fixed date broke this file once the day came).
+const HOUR_MS = 3_600_000;
+const start = new Date(Math.ceil(Date.now() / HOUR_MS) * HOUR_MS + 24 * HOUR_MS);
 const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
 
 beforeAll(async () => {
