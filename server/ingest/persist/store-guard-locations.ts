@@ -8,7 +8,7 @@ export type StoredPosition = GuardPositionDto & { tenantId: string };
 export type StoredLocations = {
   /** The guards whose newest position this batch moved, as the NOC shows them. */
   positions: StoredPosition[];
-  /** Fixes stored before (a resend of a fix with its own time and msg_id): no row, not counted or shown again. */
+  /** Fixes stored before (a resend: same guard, time and msg_id): no row, no position, counted as duplicates. */
   duplicates: Set<ValidatedAs<"guard">>;
 };
 
